@@ -1,0 +1,143 @@
+// Calendar dates as ISO strings 'YYYY-MM-DD': comparable with < and ===, free of time zones.
+// Every rule in src/domain works on these; only the workbook layer converts cell Dates to them,
+// always in the spreadsheet's zone (a Sheets date cell is midnight in that zone).
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import isoWeek from 'dayjs/plugin/isoWeek';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
+dayjs.extend(isoWeek);
+
+export { dayjs };
+
+/** A calendar date, 'YYYY-MM-DD'. */
+export type IsoDate = string;
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(s: string): s is IsoDate {
+  const m = ISO_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** Builds an IsoDate from parts (month 1–12); no validation beyond padding. */
+export function isoOf(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// Arithmetic on UTC noon of the date: pure calendar maths, no zone or DST involved.
+function toUtc(d: IsoDate): Date {
+  return new Date(`${d}T12:00:00Z`);
+}
+function fromUtc(d: Date): IsoDate {
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(d: IsoDate, n: number): IsoDate {
+  const t = toUtc(d);
+  t.setUTCDate(t.getUTCDate() + n);
+  return fromUtc(t);
+}
+
+/** Adds calendar months; the 31st into a shorter month gives that month's last day. */
+export function addMonths(d: IsoDate, n: number): IsoDate {
+  const [y, m, day] = d.split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = daysInMonth(ny, nm);
+  return isoOf(ny, nm, Math.min(day, last));
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Calendar days from a to b (b − a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(d: IsoDate): number {
+  const w = toUtc(d).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+export function yearOf(d: IsoDate): number {
+  return Number(d.slice(0, 4));
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}
+
+/** ДД.ММ.ГГГГ, the form users see. */
+export function formatRu(d: IsoDate): string {
+  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+}
+
+/** ММ.ГГ, as «Дата закрытия (мм.гг.)» of the quarterly lean report. */
+export function formatMonthYearShort(d: IsoDate): string {
+  return `${d.slice(5, 7)}.${d.slice(2, 4)}`;
+}
+
+/** The calendar date of an instant in a time zone. */
+export function dateInZone(instant: Date, tz: string): IsoDate {
+  return dayjs(instant).tz(tz).format('YYYY-MM-DD');
+}
+
+/** Date and time of an instant in a zone, 'ДД.ММ.ГГГГ ЧЧ:ММ'. */
+export function dateTimeRuInZone(instant: Date, tz: string): string {
+  return dayjs(instant).tz(tz).format('DD.MM.YYYY HH:mm');
+}
+
+/** The hour (0–23) of an instant in a zone. */
+export function hourInZone(instant: Date, tz: string): number {
+  return dayjs(instant).tz(tz).hour();
+}
+
+/** Midnight of a calendar date in a zone, as the Date a Sheets date cell holds. */
+export function midnightInZone(d: IsoDate, tz: string): Date {
+  return dayjs.tz(d, tz).toDate();
+}
+
+const TEXT_FORMATS = ['DD.MM.YYYY', 'D.M.YYYY', 'DD.MM.YY', 'YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY'];
+
+/**
+ * A cell value as a calendar date: a Date (taken in the sheet's zone), a Sheets serial number,
+ * or text in ДД.ММ.ГГГГ / ГГГГ-ММ-ДД and close variants. Returns null for anything else;
+ * blank cells are the caller's business (check `=== ''` first).
+ */
+export function cellToIsoDate(v: unknown, tz: string): IsoDate | null {
+  if (v instanceof Date || (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]')) {
+    const t = (v as Date).getTime();
+    if (Number.isNaN(t)) return null;
+    return dateInZone(v as Date, tz);
+  }
+  if (typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 2_958_466) {
+    // Sheets/Excel serial: day 0 = 1899-12-30.
+    return addDays('1899-12-30', Math.floor(v));
+  }
+  if (typeof v === 'string') {
+    const s = v.trim().replace(/\s*г\.?$/u, '');
+    if (!s) return null;
+    for (const f of TEXT_FORMATS) {
+      const p = dayjs(s, f, true);
+      if (p.isValid()) {
+        const iso = p.format('YYYY-MM-DD');
+        if (isIsoDate(iso)) return iso;
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,110 @@
+// The in-memory workbook the local sandbox works on, and that the xlsx bridge loads and saves.
+// Plain data, so tests can build and inspect it directly. Node only: never bundled into Code.js.
+
+/**
+ * A stored cell value. Dates are kept as calendar date-times without a zone ("naive", as in an
+ * .xlsx serial): the sandbox turns them into a Date at midnight (or the given time) in the
+ * spreadsheet's zone when a script reads them, as Google Sheets does.
+ */
+export type CellValue =
+  | null
+  | string
+  | number
+  | boolean
+  | { kind: 'date'; iso: string /* 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:mm:ss' */ };
+
+export interface CellModel {
+  v: CellValue;
+  formula?: string; // without the leading '='
+  background?: string; // '#rrggbb'
+  fontWeight?: 'bold' | 'normal';
+  fontColor?: string;
+  numberFormat?: string;
+  note?: string;
+  link?: string; // hyperlink URL when the cell is a link (rich text link)
+}
+
+export interface DataValidationModel {
+  range: string; // A1 notation within the sheet, e.g. 'H2:H1000'
+  kind: 'list' | 'date' | 'number' | 'other';
+  values?: string[]; // for 'list'
+  sourceRange?: string; // for a list taken from a range: 'Исполнители!A2:A'
+  allowInvalid: boolean;
+  helpText?: string;
+}
+
+export interface ConditionalFormatModel {
+  ranges: string[]; // A1 notations
+  formula?: string; // custom formula, e.g. '=$Q2="Просрочено"'
+  textEqualTo?: string;
+  background?: string;
+  fontColor?: string;
+}
+
+export interface ProtectionModel {
+  range?: string; // A1 notation; absent = the whole sheet
+  description: string;
+  warningOnly: boolean;
+}
+
+export interface ChartModel {
+  type: string; // 'BAR', 'COLUMN', …
+  ranges: string[];
+  title?: string;
+  anchorRow: number;
+  anchorColumn: number;
+  options?: Record<string, unknown>;
+}
+
+export interface SheetModel {
+  name: string;
+  /** Row-major, 0-based; rows may be ragged/shorter than the sheet's width. */
+  cells: CellModel[][];
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  columnWidths: Record<number, number>; // 1-based column → pixels
+  hidden?: boolean;
+  tabColor?: string;
+  validations: DataValidationModel[];
+  conditionalFormats: ConditionalFormatModel[];
+  protections: ProtectionModel[];
+  charts: ChartModel[];
+}
+
+export interface WorkbookModel {
+  name: string;
+  timeZone: string; // IANA; the spreadsheet's zone
+  locale: string;
+  sheets: SheetModel[];
+  /** Script/document/user properties the add-on stored (PropertiesService). */
+  properties: { script: Record<string, string>; document: Record<string, string>; user: Record<string, string> };
+  /** Installed triggers (ScriptApp). */
+  triggers: { id: string; handler: string; type: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT'; atHour?: number; everyDays?: number }[];
+}
+
+export function emptyWorkbook(name = 'Контроль поручений', timeZone = 'Europe/Moscow'): WorkbookModel {
+  return {
+    name,
+    timeZone,
+    locale: 'ru_RU',
+    sheets: [],
+    properties: { script: {}, document: {}, user: {} },
+    triggers: [],
+  };
+}
+
+export function emptySheet(name: string): SheetModel {
+  return {
+    name,
+    cells: [],
+    maxRows: 1000,
+    maxColumns: 26,
+    frozenRows: 0,
+    columnWidths: {},
+    validations: [],
+    conditionalFormats: [],
+    protections: [],
+    charts: [],
+  };
+}

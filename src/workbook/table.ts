@@ -1,0 +1,119 @@
+// Thin, batched access to one tab: one getValues per read, columns found by header text, writes
+// grouped into contiguous blocks. Everything above this layer works on plain arrays.
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type Cell = string | number | boolean | Date;
+
+/** Header text as we compare it: trimmed, case-insensitive, ё = е, inner spaces collapsed. */
+export function normHeader(h: unknown): string {
+  return String(h ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, ' ');
+}
+
+export interface Table {
+  name: string;
+  sheet: Sheet;
+  /** Row 1 as read. */
+  header: Cell[];
+  /** Data rows (row 2 onwards) as read; rows[i] is sheet row i + 2. */
+  rows: Cell[][];
+  /** Width of the read block. */
+  width: number;
+  /** 0-based index of a header, or -1. */
+  col(header: string): number;
+}
+
+export function makeTable(name: string, sheet: Sheet, values: Cell[][]): Table {
+  const header = values[0] ?? [];
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const k = normHeader(h);
+    if (k && !index.has(k)) index.set(k, i);
+  });
+  const rows = values.slice(1);
+  return {
+    name,
+    sheet,
+    header,
+    rows,
+    width: header.length,
+    col: (h: string) => index.get(normHeader(h)) ?? -1,
+  };
+}
+
+/** Reads a whole tab with one call; null when the tab does not exist. */
+export function readTable(ss: Spreadsheet, name: string): Table | null {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return null;
+  const values = sheet.getDataRange().getValues() as Cell[][];
+  // An empty sheet's data range is A1 with ''.
+  return makeTable(name, sheet, values);
+}
+
+/** True when a data row has nothing in it (people leave blank rows between entries). */
+export function isBlankRow(row: Cell[]): boolean {
+  return row.every((v) => v === '' || v === null || v === undefined);
+}
+
+/** Cell as trimmed text ('' for blank). Dates become ISO text; callers parse dates separately. */
+export function text(v: Cell | undefined): string {
+  if (v === undefined || v === null) return '';
+  if (v instanceof Date) return v.toISOString();
+  return String(v).trim();
+}
+
+/**
+ * Splits sorted 0-based column indexes into runs of adjacent columns, so each run is written
+ * with one setValues.
+ */
+export function contiguousRuns(cols: number[]): number[][] {
+  const sorted = [...new Set(cols)].filter((c) => c >= 0).sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === c - 1) last.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+/**
+ * Writes whole columns of data rows (sheet rows 2 … rows.length + 1) for the given headers,
+ * one setValues per run of adjacent columns. `get(row, header)` supplies each value.
+ * Only the named columns are touched: people's cells in between are never rewritten.
+ */
+export function writeColumns(
+  table: Table,
+  headers: string[],
+  rowCount: number,
+  get: (rowIndex: number, header: string) => Cell,
+): number {
+  if (rowCount === 0) return 0;
+  const byCol = new Map<number, string>();
+  for (const h of headers) {
+    const c = table.col(h);
+    if (c >= 0) byCol.set(c, h);
+  }
+  let calls = 0;
+  for (const run of contiguousRuns([...byCol.keys()])) {
+    const block: Cell[][] = [];
+    for (let r = 0; r < rowCount; r++) block.push(run.map((c) => get(r, byCol.get(c) as string)));
+    table.sheet.getRange(2, run[0] + 1, rowCount, run.length).setValues(block);
+    calls++;
+  }
+  return calls;
+}
+
+/** Makes text safe to write: a leading = + - @ would be taken as a formula, so prefix «'». */
+export function safeText(v: string): string {
+  return /^[=+\-@]/.test(v) ? `'${v}` : v;
+}
+
+/** safeText for any cell value (non-strings pass through). */
+export function safeCell(v: Cell): Cell {
+  return typeof v === 'string' ? safeText(v) : v;
+}
