@@ -31,6 +31,7 @@ export interface DataValidationModel {
   sourceRange?: string; // for a list taken from a range: 'Исполнители!A2:A'
   allowInvalid: boolean;
   helpText?: string;
+  formula?: string; // for 'other' when it is a custom formula, e.g. '=ISNUMBER(B2)'
 }
 
 export interface ConditionalFormatModel {

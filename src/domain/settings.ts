@@ -1,0 +1,188 @@
+// «Настройки»: two columns «Параметр» | «Значение». Defaults and meanings from the spec's table;
+// numbers in working days come from the seeds (000 п.10 «за сутки», п.11 «за 3 рабочих дня»,
+// п.14 «5 рабочих дней», п.7 «в течение одного рабочего дня»; 003 «щопонеділка»; 001 7.2.2.18–20).
+export interface Settings {
+  organization: string;
+  timeZone: string;
+  controllerEmail: string;
+  summaryRecipients: string[];
+  mailEnabled: boolean;
+  dailyHour: number;
+  remindDays: number;
+  extensionCutoffDays: number;
+  keepDoneDays: number;
+  entryDays: number;
+  weeklyReportWeekday: number; // ISO 1 = понедельник … 7
+  nonWorkingDeadline: 'previous' | 'keep';
+  urgentDays: number;
+  operativeDays: number;
+  defaultTerm: { unit: 'month' | 'day' | 'workday'; n: number };
+}
+
+export const SETTING = {
+  organization: 'Организация',
+  timeZone: 'Часовой пояс',
+  controllerEmail: 'Эл. почта контролёра',
+  summaryRecipients: 'Получатели сводки',
+  mailEnabled: 'Рассылка включена',
+  dailyHour: 'Час ежедневной проверки',
+  remindDays: 'Напоминать за, рабочих дней',
+  extensionCutoffDays: 'Запрос переноса не позднее, рабочих дней',
+  keepDoneDays: 'Хранить в «Готово», рабочих дней',
+  entryDays: 'Ввод поручений после совещания, рабочих дней',
+  weeklyReportDay: 'День еженедельного отчёта',
+  nonWorkingDeadline: 'Срок в нерабочий день',
+  urgentDays: 'Срок «срочно», дней',
+  operativeDays: 'Срок «оперативно», дней',
+  defaultTerm: 'Срок по умолчанию',
+} as const;
+
+export const WEEKDAYS_RU = ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'];
+
+/** The seeded rows of «Настройки» in order: [Параметр, Значение, Пояснение]. */
+export function defaultSettingsRows(timeZone: string): [string, string | number, string][] {
+  return [
+    [SETTING.organization, '', 'Название администрации: в отчётах и письмах'],
+    [SETTING.timeZone, timeZone, 'Часовой пояс (IANA). В Google Таблицах действует пояс самой таблицы'],
+    [SETTING.controllerEmail, '', 'Специалист по контролю: запросы переноса и ежедневный список проблем'],
+    [SETTING.summaryRecipients, '', 'Глава и заместители через запятую: еженедельная и ежемесячная сводка'],
+    [SETTING.mailEnabled, 'Да', '«Нет» останавливает все письма (отчёты формируются)'],
+    [SETTING.dailyHour, 8, 'Час ежедневной проверки (0–23) в поясе таблицы'],
+    [SETTING.remindDays, 1, 'Напоминание до контрольной даты (Кыштым, п.10: «за сутки»)'],
+    [SETTING.extensionCutoffDays, 3, 'Запрос переноса не позднее чем за N рабочих дней (Кыштым, п.11)'],
+    [SETTING.keepDoneDays, 5, 'Сколько рабочих дней поручение стоит в «Готово» до архива (Кыштым, п.14)'],
+    [SETTING.entryDays, 1, 'Срок ввода поручений после совещания (Кыштым, п.7)'],
+    [SETTING.weeklyReportDay, 'понедельник', 'День еженедельного отчёта (Краматорск: каждый понедельник)'],
+    [SETTING.nonWorkingDeadline, 'предыдущий рабочий', '«предыдущий рабочий» (Ростов, 8.2.4.2) или «без переноса»'],
+    [SETTING.urgentDays, 3, 'Срок для «Срочно», дней от даты протокола (Ростов, 7.2.2.18)'],
+    [SETTING.operativeDays, 10, 'Срок для «Оперативно», дней от даты протокола'],
+    [SETTING.defaultTerm, '1 месяц', 'Срок без даты и срочности (Ростов, 7.2.2.20; Краматорск: 30 дней)'],
+  ];
+}
+
+export interface SettingsIssue {
+  param: string;
+  value: string;
+  message: string;
+  fix: string;
+}
+
+function norm(s: string): string {
+  return s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+}
+
+/**
+ * Parses «Параметр» → «Значение» pairs. Unknown parameters are ignored; a bad value keeps the
+ * default and is reported.
+ */
+export function parseSettings(
+  pairs: readonly (readonly [string, unknown])[],
+  fallbackZone: string,
+): { settings: Settings; issues: SettingsIssue[] } {
+  const issues: SettingsIssue[] = [];
+  const byKey = new Map<string, unknown>();
+  for (const [k, v] of pairs) if (k) byKey.set(norm(k), v);
+  const raw = (name: string): string => {
+    const v = byKey.get(norm(name));
+    return v === undefined || v === null ? '' : String(v).trim();
+  };
+  const bad = (param: string, value: string, message: string, fix: string) =>
+    issues.push({ param, value, message, fix });
+
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const r = raw(name);
+    if (r === '') return def;
+    const n = Number(r.replace(',', '.'));
+    if (!Number.isInteger(n) || n < min || n > max) {
+      bad(name, r, `Значение должно быть целым числом от ${min} до ${max}.`, `Укажите число, например ${def}.`);
+      return def;
+    }
+    return n;
+  };
+
+  const yesNo = (name: string, def: boolean): boolean => {
+    const r = norm(raw(name));
+    if (r === '') return def;
+    if (['да', 'yes', 'true', 'истина', '1'].includes(r)) return true;
+    if (['нет', 'no', 'false', 'ложь', '0'].includes(r)) return false;
+    bad(name, raw(name), 'Ожидается «Да» или «Нет».', 'Выберите «Да» или «Нет».');
+    return def;
+  };
+
+  const emails = (name: string): string[] =>
+    raw(name)
+      .split(/[,;\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .filter((e) => {
+        if (isEmail(e)) return true;
+        bad(name, e, `«${e}» не похож на адрес электронной почты.`, 'Исправьте адрес (пример: ivanov@admin.ru).');
+        return false;
+      });
+
+  let tz = raw(SETTING.timeZone) || fallbackZone;
+  if (!isValidZone(tz)) {
+    bad(SETTING.timeZone, tz, 'Неизвестный часовой пояс.', 'Укажите пояс IANA, например Europe/Moscow.');
+    tz = fallbackZone;
+  }
+
+  const controller = emails(SETTING.controllerEmail);
+  const weekdayRaw = norm(raw(SETTING.weeklyReportDay));
+  let weekday = 1;
+  if (weekdayRaw) {
+    const i = WEEKDAYS_RU.findIndex((w) => w === weekdayRaw || w.slice(0, 2) === weekdayRaw.slice(0, 2));
+    if (i < 0) bad(SETTING.weeklyReportDay, raw(SETTING.weeklyReportDay), 'Неизвестный день недели.', 'Напишите, например, «понедельник».');
+    else weekday = i + 1;
+  }
+
+  const nwRaw = norm(raw(SETTING.nonWorkingDeadline));
+  let nonWorking: Settings['nonWorkingDeadline'] = 'previous';
+  if (nwRaw.startsWith('без')) nonWorking = 'keep';
+  else if (nwRaw && !nwRaw.startsWith('предыдущ'))
+    bad(SETTING.nonWorkingDeadline, raw(SETTING.nonWorkingDeadline), 'Ожидается «предыдущий рабочий» или «без переноса».', 'Выберите одно из двух значений.');
+
+  const termRaw = norm(raw(SETTING.defaultTerm));
+  let term: Settings['defaultTerm'] = { unit: 'month', n: 1 };
+  if (termRaw) {
+    const m = /^(\d+)\s*(.*)$/.exec(termRaw);
+    const unit = m ? m[2] : '';
+    if (m && /^мес/.test(unit)) term = { unit: 'month', n: Number(m[1]) };
+    else if (m && /^раб/.test(unit)) term = { unit: 'workday', n: Number(m[1]) };
+    else if (m && (/^д(ень|ня|ней)/.test(unit) || unit === '' || /^календ/.test(unit))) term = { unit: 'day', n: Number(m[1]) };
+    else bad(SETTING.defaultTerm, raw(SETTING.defaultTerm), 'Не понят срок по умолчанию.', 'Напишите, например, «1 месяц», «30 дней» или «10 рабочих дней».');
+  }
+
+  return {
+    settings: {
+      organization: raw(SETTING.organization),
+      timeZone: tz,
+      controllerEmail: controller[0] ?? '',
+      summaryRecipients: emails(SETTING.summaryRecipients),
+      mailEnabled: yesNo(SETTING.mailEnabled, true),
+      dailyHour: int(SETTING.dailyHour, 8, 0, 23),
+      remindDays: int(SETTING.remindDays, 1, 0, 30),
+      extensionCutoffDays: int(SETTING.extensionCutoffDays, 3, 0, 30),
+      keepDoneDays: int(SETTING.keepDoneDays, 5, 0, 60),
+      entryDays: int(SETTING.entryDays, 1, 0, 30),
+      weeklyReportWeekday: weekday,
+      nonWorkingDeadline: nonWorking,
+      urgentDays: int(SETTING.urgentDays, 3, 0, 365),
+      operativeDays: int(SETTING.operativeDays, 10, 0, 365),
+      defaultTerm: term,
+    },
+    issues,
+  };
+}
+
+export function isEmail(s: string): boolean {
+  return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(s);
+}
+
+export function isValidZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,115 @@
+// «Журнал»: append-only log of what the add-on did. It is also the durable record of sent
+// messages: each sent message's idempotency keys go into «Ключ» right after the send, so a
+// re-run (or a run after a crash) never sends the same notice twice.
+import { LOG_COL, TAB } from './schema';
+import { type Cell, readTable, safeText } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const JOURNAL_KEY_COL = 'Ключ';
+export const JOURNAL_HEADERS: readonly string[] = [
+  LOG_COL.time,
+  LOG_COL.action,
+  LOG_COL.order,
+  LOG_COL.recipients,
+  LOG_COL.result,
+  JOURNAL_KEY_COL,
+];
+
+export interface JournalEntry {
+  action: string;
+  order?: string;
+  recipients?: string;
+  result: string;
+  keys?: readonly string[];
+}
+
+export class Journal {
+  private readonly keys = new Set<string>();
+  private readonly pending: Cell[][] = [];
+  private nextRow: number;
+  private readonly colIndex: number[];
+
+  private constructor(
+    private readonly sheet: Sheet,
+    header: Cell[],
+    rows: Cell[][],
+    private readonly clock: () => Date,
+  ) {
+    const norm = (h: unknown) => String(h).trim().toLowerCase();
+    this.colIndex = JOURNAL_HEADERS.map((h) => header.findIndex((x) => norm(x) === norm(h)));
+    const k = this.colIndex[5];
+    if (k >= 0) for (const r of rows) for (const key of String(r[k] ?? '').split('\n')) if (key) this.keys.add(key);
+    this.nextRow = rows.length + 2;
+  }
+
+  /** Reads «Журнал» once (creating it with its headers when absent). */
+  static open(ss: Spreadsheet, clock: () => Date = () => new Date()): Journal {
+    const t = readTable(ss, TAB.log);
+    if (t && t.header.some((h) => String(h).trim() !== '')) {
+      const missing = JOURNAL_HEADERS.filter((h) => t.col(h) < 0);
+      if (missing.length === 0) return new Journal(t.sheet, t.header, t.rows, clock);
+      // Repair: add the missing headers to the right; old rows keep their cells.
+      const start = t.width + 1;
+      t.sheet.getRange(1, start, 1, missing.length).setValues([missing as string[]]);
+      return new Journal(t.sheet, [...t.header, ...missing], t.rows, clock);
+    }
+    const sheet = t ? t.sheet : ss.insertSheet(TAB.log);
+    sheet.getRange(1, 1, 1, JOURNAL_HEADERS.length).setValues([JOURNAL_HEADERS as string[]]);
+    sheet.setFrozenRows(1);
+    return new Journal(sheet, [...JOURNAL_HEADERS], [], clock);
+  }
+
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
+  private row(e: JournalEntry): Cell[] {
+    const width = Math.max(...this.colIndex) + 1;
+    const r: Cell[] = new Array(width).fill('');
+    const vals: Cell[] = [
+      this.clock(),
+      safeText(e.action),
+      safeText(e.order ?? ''),
+      safeText(e.recipients ?? ''),
+      safeText(e.result),
+      (e.keys ?? []).join('\n'),
+    ];
+    this.colIndex.forEach((c, i) => {
+      if (c >= 0) r[c] = vals[i];
+    });
+    return r;
+  }
+
+  private ensureRows(last: number): void {
+    const max = this.sheet.getMaxRows();
+    if (last > max) this.sheet.insertRowsAfter(max, Math.max(last - max, 100));
+  }
+
+  /** Writes one entry now (one call): used right after a message is sent. */
+  appendNow(e: JournalEntry): void {
+    this.flush();
+    const r = this.row(e);
+    this.ensureRows(this.nextRow);
+    this.sheet.getRange(this.nextRow, 1, 1, r.length).setValues([r]);
+    this.nextRow++;
+    for (const k of e.keys ?? []) this.keys.add(k);
+  }
+
+  /** Queues an entry; written with the next flush in one block. */
+  add(e: JournalEntry): void {
+    this.pending.push(this.row(e));
+    for (const k of e.keys ?? []) this.keys.add(k);
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const width = Math.max(...this.pending.map((r) => r.length));
+    const block = this.pending.map((r) => (r.length < width ? [...r, ...new Array(width - r.length).fill('')] : r));
+    this.ensureRows(this.nextRow + block.length - 1);
+    this.sheet.getRange(this.nextRow, 1, block.length, width).setValues(block);
+    this.nextRow += block.length;
+    this.pending.length = 0;
+  }
+}

@@ -1,0 +1,83 @@
+// Generated tabs («Отчёт: …», «Контроль плана ЭР», «Рейтинг самооценки», «Проверка данных»):
+// rewritten whole, title row, a row saying for what period and when, then one or more tables.
+// All text goes through safeCell so nothing people typed can become a formula; the whole tab is
+// written with one setValues and protected with a warning.
+import { type Cell, safeCell } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ReportTable {
+  /** Optional caption row above the header (e.g. «Просроченные поручения»). */
+  caption?: string;
+  headers: readonly string[];
+  rows: Cell[][];
+  /** 0-based column → number format (e.g. 'dd.MM.yyyy', '0.0'). */
+  formats?: Readonly<Record<number, string>>;
+  /** Rows (0-based within rows) to show bold, e.g. «Итого». */
+  boldRows?: readonly number[];
+}
+
+export interface ReportLayout {
+  title: string;
+  subtitle: string;
+  tables: readonly ReportTable[];
+  /** Pixels per column (1-based). */
+  widths?: Readonly<Record<number, number>>;
+  /** Lines under the tables (notes, warnings). */
+  notes?: readonly string[];
+}
+
+export interface WrittenTable {
+  /** 1-based sheet row of the table's header. */
+  headerRow: number;
+  firstDataRow: number;
+  rowCount: number;
+  width: number;
+}
+
+const HEADER_BG = '#d9e2f3';
+
+export function writeReportTab(ss: Spreadsheet, name: string, layout: ReportLayout): { sheet: Sheet; tables: WrittenTable[] } {
+  let sheet = ss.getSheetByName(name);
+  if (!sheet) sheet = ss.insertSheet(name);
+  else {
+    sheet.clear();
+    for (const c of sheet.getCharts()) sheet.removeChart(c);
+    for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) p.remove();
+  }
+  const grid: Cell[][] = [[layout.title], [layout.subtitle], []];
+  const written: WrittenTable[] = [];
+  for (const t of layout.tables) {
+    if (t.caption) grid.push([t.caption]);
+    const headerRow = grid.length + 1;
+    grid.push([...t.headers]);
+    for (const r of t.rows) grid.push(r.map((v) => (v === null || v === undefined ? '' : safeCell(v))));
+    written.push({ headerRow, firstDataRow: headerRow + 1, rowCount: t.rows.length, width: t.headers.length });
+    grid.push([]);
+  }
+  for (const n of layout.notes ?? []) grid.push([n]);
+  const width = Math.max(1, ...grid.map((r) => r.length));
+  const block = grid.map((r) => (r.length < width ? [...r, ...new Array<Cell>(width - r.length).fill('')] : r));
+  const rowsNeeded = block.length;
+  if (sheet.getMaxRows() < rowsNeeded) sheet.insertRowsAfter(sheet.getMaxRows(), rowsNeeded - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  sheet.getRange(1, 1, rowsNeeded, width).setValues(block);
+  sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
+  layout.tables.forEach((t, i) => {
+    const w = written[i];
+    sheet.getRange(w.headerRow, 1, 1, w.width).setFontWeight('bold').setBackground(HEADER_BG).setWrap(true);
+    if (t.caption) sheet.getRange(w.headerRow - 1, 1).setFontWeight('bold');
+    if (w.rowCount > 0)
+      for (const [col, fmt] of Object.entries(t.formats ?? {}))
+        sheet.getRange(w.firstDataRow, Number(col) + 1, w.rowCount, 1).setNumberFormat(fmt);
+    for (const b of t.boldRows ?? []) sheet.getRange(w.firstDataRow + b, 1, 1, w.width).setFontWeight('bold');
+  });
+  for (const [col, px] of Object.entries(layout.widths ?? {})) sheet.setColumnWidth(Number(col), px);
+  sheet.setFrozenRows(0);
+  sheet
+    .protect()
+    .setDescription(`«${name}» формируется автоматически: изменения будут перезаписаны`)
+    .setWarningOnly(true);
+  return { sheet, tables: written };
+}
