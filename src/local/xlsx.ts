@@ -1,0 +1,576 @@
+// The xlsx bridge: loads a WorkbookModel from an .xlsx file and saves it back (exceljs).
+// What an .xlsx cannot hold — charts, protections (description, warning-only), script/document
+// properties, installed triggers, the sheets' grid size — goes into a side file
+// `<name>.kontrol.json` beside the workbook, written and read together with it.
+// Node only: never bundled into Code.js.
+import { existsSync } from 'node:fs';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type {
+  CellModel,
+  CellValue,
+  ChartModel,
+  ConditionalFormatModel,
+  DataValidationModel,
+  ProtectionModel,
+  SheetModel,
+  WorkbookModel,
+} from './model';
+import { emptySheet } from './model';
+
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+const SETTINGS_TAB = 'Настройки';
+const DATE_FORMAT = 'dd.mm.yyyy';
+const DATE_TIME_FORMAT = 'dd.mm.yyyy hh:mm:ss';
+/** Pixels per Excel width unit (the width of '0' in the default 11 pt font). */
+const PX_PER_CHAR = 7;
+
+/** A problem with the workbook file, worded for a person (one line, Russian). */
+export class WorkbookFileError extends Error {
+  override name = 'WorkbookFileError';
+}
+
+/** Side file beside the workbook: `demo.xlsx` → `demo.kontrol.json`. */
+export function sideFilePath(xlsxPath: string): string {
+  const ext = extname(xlsxPath);
+  return join(dirname(xlsxPath), `${basename(xlsxPath, ext)}.kontrol.json`);
+}
+
+interface SideFile {
+  kontrol: 1;
+  name: string;
+  locale: string;
+  properties: WorkbookModel['properties'];
+  triggers: WorkbookModel['triggers'];
+  sheets: Record<string, { maxRows: number; maxColumns: number; protections: ProtectionModel[]; charts: ChartModel[] }>;
+}
+
+// ---------------------------------------------------------------- A1 helpers
+
+export function columnLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+interface Rect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+/** 'A2:C', 'B:B', 'A1', '2:5' → a bounded rectangle (1-based) within a maxRows × maxCols grid. */
+function parseA1(a1: string, maxRows: number, maxCols: number): Rect | null {
+  const s = a1.replace(/\$/g, '').trim();
+  const part = /^([A-Za-z]*)(\d*)$/;
+  const [a, b = a] = s.split(':');
+  const m1 = part.exec(a);
+  const m2 = part.exec(b);
+  if (!m1 || !m2 || (!m1[1] && !m1[2]) || (!m2[1] && !m2[2])) return null;
+  const c1 = m1[1] ? columnNumber(m1[1]) : 1;
+  const r1 = m1[2] ? Number(m1[2]) : 1;
+  const c2 = m2[1] ? columnNumber(m2[1]) : Math.max(maxCols, c1);
+  const r2 = m2[2] ? Number(m2[2]) : Math.max(maxRows, r1);
+  return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
+}
+
+function rectA1(r: Rect): string {
+  const tl = `${columnLetter(r.c1)}${r.r1}`;
+  return r.r1 === r.r2 && r.c1 === r.c2 ? tl : `${tl}:${columnLetter(r.c2)}${r.r2}`;
+}
+
+/** A range in another tab ('Исполнители!A2:A') as an absolute xlsx reference. */
+function sheetRangeToXlsx(ref: string, model: WorkbookModel): string {
+  const bang = ref.lastIndexOf('!');
+  const sheetName = bang >= 0 ? ref.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : '';
+  const target = model.sheets.find((s) => s.name === sheetName);
+  const rect = parseA1(ref.slice(bang + 1), target?.maxRows ?? 1000, target?.maxColumns ?? 26);
+  if (!rect) return ref;
+  const abs = `$${columnLetter(rect.c1)}$${rect.r1}:$${columnLetter(rect.c2)}$${rect.r2}`;
+  return bang >= 0 ? `'${sheetName.replace(/'/g, "''")}'!${abs}` : abs;
+}
+
+function sheetRangeFromXlsx(ref: string): string {
+  const bang = ref.lastIndexOf('!');
+  const sheetName = bang >= 0 ? ref.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : '';
+  const range = ref.slice(bang + 1).replace(/\$/g, '');
+  return bang >= 0 ? `${sheetName}!${range}` : range;
+}
+
+// ---------------------------------------------------------------- colours
+
+function toArgb(color: string | undefined): string | undefined {
+  if (!color) return undefined;
+  let hex = color.trim().replace(/^#/, '');
+  if (/^[0-9a-f]{3}$/i.test(hex)) hex = hex.replace(/./g, (c) => c + c);
+  if (!/^[0-9a-f]{6}$/i.test(hex)) return undefined;
+  return `FF${hex.toUpperCase()}`;
+}
+
+function fromArgb(c: Partial<ExcelJS.Color> | undefined): string | undefined {
+  const argb = c?.argb;
+  if (typeof argb !== 'string') return undefined;
+  const hex = argb.length === 8 ? argb.slice(2) : argb;
+  return /^[0-9a-f]{6}$/i.test(hex) ? `#${hex.toLowerCase()}` : undefined;
+}
+
+// ---------------------------------------------------------------- dates
+
+/** exceljs gives an xlsx date as a Date whose UTC components are the zone-less date-time. */
+function dateToCell(d: Date): CellValue {
+  const t = d.getTime();
+  if (Number.isNaN(t)) return null;
+  const r = new Date(Math.round(t / 1000) * 1000).toISOString(); // serials carry float noise
+  const date = r.slice(0, 10);
+  const time = r.slice(11, 19);
+  return { kind: 'date', iso: time === '00:00:00' ? date : `${date}T${time}` };
+}
+
+function cellToDate(iso: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
+  if (!m) return new Date(Number.NaN);
+  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
+}
+
+function isDateValue(v: CellValue): v is { kind: 'date'; iso: string } {
+  return typeof v === 'object' && v !== null && v.kind === 'date';
+}
+
+// ---------------------------------------------------------------- load
+
+function plainText(v: unknown): string {
+  if (v == null) return '';
+  if (typeof v === 'object' && 'richText' in (v as object)) {
+    return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+  }
+  return String(v);
+}
+
+function scalar(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v instanceof Date) return dateToCell(v);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o) return String(o.error);
+    if ('richText' in o) return plainText(o);
+  }
+  return String(v);
+}
+
+function readCell(cell: ExcelJS.Cell): CellModel | null {
+  const raw = cell.value as unknown;
+  const out: CellModel = { v: null };
+  if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
+    const o = raw as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) {
+      const f = cell.formula ?? (o.formula as string | undefined);
+      if (f) out.formula = String(f).replace(/^=/, '');
+      out.v = scalar(o.result);
+    } else if ('hyperlink' in o) {
+      out.v = plainText(o.text);
+      out.link = String(o.hyperlink);
+    } else {
+      out.v = scalar(raw);
+    }
+  } else {
+    out.v = scalar(raw);
+  }
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  if (fill?.type === 'pattern' && fill.pattern === 'solid') {
+    const bg = fromArgb(fill.fgColor) ?? fromArgb(fill.bgColor);
+    if (bg) out.background = bg;
+  }
+  if (cell.font?.bold) out.fontWeight = 'bold';
+  const fc = fromArgb(cell.font?.color);
+  if (fc) out.fontColor = fc;
+  if (cell.numFmt) out.numberFormat = cell.numFmt;
+  const note = cell.note as unknown;
+  if (note) {
+    out.note =
+      typeof note === 'string'
+        ? note
+        : ((note as ExcelJS.Comment).texts ?? []).map((t) => (typeof t === 'string' ? t : t.text)).join('');
+  }
+  const empty = out.v === null && Object.keys(out).length === 1;
+  return empty ? null : out;
+}
+
+/** Splits a set of cells (row,col keys) into rectangles, top-left first. */
+function rectangles(cells: Set<string>): Rect[] {
+  const pts = [...cells].map((k) => k.split(',').map(Number) as [number, number]);
+  pts.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const left = new Set(cells);
+  const out: Rect[] = [];
+  for (const [r, c] of pts) {
+    if (!left.has(`${r},${c}`)) continue;
+    let r2 = r;
+    while (left.has(`${r2 + 1},${c}`)) r2++;
+    let c2 = c;
+    const colFull = (cc: number) => {
+      for (let rr = r; rr <= r2; rr++) if (!left.has(`${rr},${cc}`)) return false;
+      return true;
+    };
+    while (colFull(c2 + 1)) c2++;
+    for (let rr = r; rr <= r2; rr++) for (let cc = c; cc <= c2; cc++) left.delete(`${rr},${cc}`);
+    out.push({ r1: r, c1: c, r2, c2 });
+  }
+  return out;
+}
+
+function readValidations(ws: ExcelJS.Worksheet): DataValidationModel[] {
+  // exceljs expands every sqref into single addresses that share one rule object: regroup them.
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+    .dataValidations.model;
+  const groups = new Map<ExcelJS.DataValidation, Set<string>>();
+  for (const [addr, dv] of Object.entries(model)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(addr.replace(/\$/g, ''));
+    let set = groups.get(dv);
+    if (!set) groups.set(dv, (set = new Set()));
+    if (m) set.add(`${m[2]},${columnNumber(m[1])}`);
+    else {
+      const rect = parseA1(addr, 1, 1);
+      if (rect)
+        for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) set.add(`${r},${c}`);
+    }
+  }
+  const out: DataValidationModel[] = [];
+  for (const [dv, set] of groups) {
+    const rule = validationFromXlsx(dv);
+    if (!rule) continue;
+    for (const rect of rectangles(set)) out.push({ range: rectA1(rect), ...rule });
+  }
+  return out;
+}
+
+function validationFromXlsx(dv: ExcelJS.DataValidation): Omit<DataValidationModel, 'range'> | null {
+  if (!dv || (dv.type as string) === 'any') return null;
+  const allowInvalid = !dv.showErrorMessage || (dv.errorStyle !== undefined && dv.errorStyle !== 'stop');
+  const rule: Omit<DataValidationModel, 'range'> = { kind: 'other', allowInvalid };
+  if (dv.prompt) rule.helpText = dv.prompt;
+  const f = dv.formulae?.[0];
+  if (dv.type === 'list') {
+    rule.kind = 'list';
+    const s = String(f ?? '');
+    if (/^".*"$/s.test(s)) {
+      rule.values = s
+        .slice(1, -1)
+        .replace(/""/g, '"')
+        .split(',')
+        .map((x) => x.trim());
+    } else {
+      rule.sourceRange = sheetRangeFromXlsx(s.replace(/^=/, ''));
+    }
+  } else if (dv.type === 'date') {
+    rule.kind = 'date';
+  } else if (dv.type === 'decimal' || dv.type === 'whole') {
+    rule.kind = 'number';
+  } else if (dv.type === 'custom' && f !== undefined) {
+    rule.formula = `=${String(f).replace(/^=/, '')}`;
+  }
+  return rule;
+}
+
+function readConditionalFormats(ws: ExcelJS.Worksheet): ConditionalFormatModel[] {
+  const out: ConditionalFormatModel[] = [];
+  for (const cf of ws.conditionalFormattings ?? []) {
+    const ranges = String(cf.ref).split(/\s+/).filter(Boolean);
+    for (const rule of cf.rules) {
+      const r = rule as ExcelJS.ConditionalFormattingRule & { formulae?: unknown[]; operator?: string };
+      const m: ConditionalFormatModel = { ranges: [...ranges] };
+      const f = r.formulae?.[0];
+      if (r.type === 'expression' && f !== undefined) m.formula = `=${String(f).replace(/^=/, '')}`;
+      else if (r.type === 'cellIs' && r.operator === 'equal' && /^".*"$/s.test(String(f)))
+        m.textEqualTo = String(f).slice(1, -1).replace(/""/g, '"');
+      else continue;
+      const fill = r.style?.fill as ExcelJS.FillPattern | undefined;
+      const bg = fill?.type === 'pattern' ? (fromArgb(fill.bgColor) ?? fromArgb(fill.fgColor)) : undefined;
+      if (bg) m.background = bg;
+      const fc = fromArgb(r.style?.font?.color);
+      if (fc) m.fontColor = fc;
+      out.push(m);
+    }
+  }
+  return out;
+}
+
+function readSheet(ws: ExcelJS.Worksheet): SheetModel {
+  const sheet = emptySheet(ws.name);
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellModel[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const c = readCell(cell);
+      if (c) cells[col - 1] = c;
+    });
+    if (cells.length === 0) return;
+    for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = { v: null };
+    sheet.cells[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < sheet.cells.length; i++) if (!sheet.cells[i]) sheet.cells[i] = [];
+  const width = sheet.cells.reduce((w, r) => Math.max(w, r.length), 0);
+  sheet.maxRows = Math.max(sheet.maxRows, sheet.cells.length, ws.rowCount);
+  sheet.maxColumns = Math.max(sheet.maxColumns, width, ws.columnCount);
+  const view = ws.views?.find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
+  if (view?.ySplit) sheet.frozenRows = view.ySplit;
+  (ws.columns ?? []).forEach((col, i) => {
+    if (col?.width) sheet.columnWidths[i + 1] = Math.round(col.width * PX_PER_CHAR);
+  });
+  if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = true;
+  const tab = fromArgb(ws.properties?.tabColor);
+  if (tab) sheet.tabColor = tab;
+  sheet.validations = readValidations(ws);
+  sheet.conditionalFormats = readConditionalFormats(ws);
+  return sheet;
+}
+
+/** The «Настройки» row «Часовой пояс» (columns found by header), when it names a real zone. */
+export function zoneFromSettings(model: WorkbookModel): string | null {
+  const s = model.sheets.find((x) => x.name.trim().toLowerCase() === SETTINGS_TAB.toLowerCase());
+  if (!s || !s.cells[0]) return null;
+  const norm = (v: CellValue) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+  const header = s.cells[0].map((c) => norm(c?.v ?? null));
+  const pi = header.indexOf('параметр');
+  const vi = header.indexOf('значение');
+  if (pi < 0 || vi < 0) return null;
+  for (const row of s.cells.slice(1)) {
+    if (norm(row?.[pi]?.v ?? null) !== 'часовой пояс') continue;
+    const zone = row[vi]?.v;
+    if (typeof zone !== 'string' || !zone.trim()) return null;
+    return isTimeZone(zone.trim()) ? zone.trim() : null;
+  }
+  return null;
+}
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function lockFileOf(path: string): string | null {
+  const dir = dirname(path);
+  const base = basename(path);
+  for (const f of [`~$${base}`, `.~lock.${base}#`]) if (existsSync(join(dir, f))) return f;
+  return null;
+}
+
+function fileError(path: string, e: unknown, doing: 'открыть' | 'сохранить'): WorkbookFileError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return new WorkbookFileError(`Файл не найден: ${path}`);
+  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')
+    return new WorkbookFileError(`Не удалось ${doing} ${path}: файл занят другой программой или нет прав (${code})`);
+  const msg = String((e as Error)?.message ?? e).split('\n')[0];
+  return new WorkbookFileError(`Не удалось ${doing} ${path}: файл повреждён или это не книга .xlsx (${msg})`);
+}
+
+export async function loadXlsx(path: string): Promise<WorkbookModel> {
+  if (!existsSync(path)) throw new WorkbookFileError(`Файл не найден: ${path}`);
+  const lock = lockFileOf(path);
+  if (lock)
+    throw new WorkbookFileError(
+      `Книга ${path} открыта в другой программе (есть ${lock}): закройте её; если программа закрыта, удалите ${lock}`,
+    );
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    throw fileError(path, e, 'открыть');
+  }
+  let side: Partial<SideFile> = {};
+  const sidePath = sideFilePath(path);
+  if (existsSync(sidePath)) {
+    try {
+      side = JSON.parse(await readFile(sidePath, 'utf8')) as SideFile;
+    } catch (e) {
+      throw new WorkbookFileError(`Файл ${sidePath} повреждён: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  const model: WorkbookModel = {
+    name: side.name ?? basename(path, extname(path)),
+    timeZone: DEFAULT_TIME_ZONE,
+    locale: side.locale ?? 'ru_RU',
+    sheets: wb.worksheets.map(readSheet),
+    properties: {
+      script: { ...side.properties?.script },
+      document: { ...side.properties?.document },
+      user: { ...side.properties?.user },
+    },
+    triggers: side.triggers ?? [],
+  };
+  for (const sheet of model.sheets) {
+    const extra = side.sheets?.[sheet.name];
+    if (!extra) continue;
+    sheet.maxRows = Math.max(extra.maxRows ?? 0, sheet.cells.length);
+    sheet.maxColumns = Math.max(extra.maxColumns ?? 0, ...sheet.cells.map((r) => r.length));
+    sheet.protections = extra.protections ?? [];
+    sheet.charts = extra.charts ?? [];
+  }
+  model.timeZone = zoneFromSettings(model) ?? DEFAULT_TIME_ZONE;
+  return model;
+}
+
+// ---------------------------------------------------------------- save
+
+function writeCell(cell: ExcelJS.Cell, c: CellModel): void {
+  const v = c.v;
+  const value: ExcelJS.CellValue = isDateValue(v) ? cellToDate(v.iso) : (v as ExcelJS.CellValue);
+  if (c.formula) {
+    cell.value = { formula: c.formula.replace(/^=/, ''), result: value ?? undefined } as ExcelJS.CellFormulaValue;
+  } else if (c.link) {
+    cell.value = { text: v === null ? c.link : isDateValue(v) ? v.iso : String(v), hyperlink: c.link };
+  } else {
+    cell.value = value;
+  }
+  if (c.numberFormat) cell.numFmt = c.numberFormat;
+  else if (isDateValue(v)) cell.numFmt = v.iso.length > 10 ? DATE_TIME_FORMAT : DATE_FORMAT;
+  if (c.background) {
+    const argb = toArgb(c.background);
+    if (argb) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+  }
+  const font: Partial<ExcelJS.Font> = {};
+  if (c.fontWeight === 'bold') font.bold = true;
+  const fc = toArgb(c.fontColor);
+  if (fc) font.color = { argb: fc };
+  if (c.link && !fc) font.color = { argb: 'FF1155CC' };
+  if (Object.keys(font).length) cell.font = font;
+  if (c.note) cell.note = c.note;
+}
+
+function validationToXlsx(dv: DataValidationModel, model: WorkbookModel): ExcelJS.DataValidation | null {
+  const base = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: dv.allowInvalid ? 'warning' : 'stop',
+    ...(dv.helpText ? { showInputMessage: true, prompt: dv.helpText } : {}),
+  } as const;
+  switch (dv.kind) {
+    case 'list': {
+      if (dv.sourceRange) return { ...base, type: 'list', formulae: [sheetRangeToXlsx(dv.sourceRange, model)] };
+      const list = (dv.values ?? []).map((x) => x.replace(/"/g, '""')).join(',');
+      return { ...base, type: 'list', formulae: [`"${list}"`] };
+    }
+    case 'date':
+      return { ...base, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] };
+    case 'number':
+      return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [-1e15] };
+    default:
+      return { ...base, type: 'custom', formulae: [(dv.formula ?? '=TRUE').replace(/^=/, '')] };
+  }
+}
+
+function writeSheet(wb: ExcelJS.Workbook, s: SheetModel, model: WorkbookModel): void {
+  const ws = wb.addWorksheet(s.name, {
+    state: s.hidden ? 'hidden' : 'visible',
+    properties: s.tabColor ? { tabColor: { argb: toArgb(s.tabColor) } } : {},
+    views: s.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: s.frozenRows }] : [],
+  });
+  for (const [col, px] of Object.entries(s.columnWidths)) {
+    ws.getColumn(Number(col)).width = px / PX_PER_CHAR;
+  }
+  s.cells.forEach((row, r) => {
+    if (!row || row.length === 0) return;
+    const xr = ws.getRow(r + 1);
+    row.forEach((c, i) => {
+      if (!c || (c.v === null && Object.keys(c).length === 1)) return;
+      writeCell(xr.getCell(i + 1), c);
+    });
+  });
+  const dvModel = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+    .dataValidations.model;
+  for (const dv of s.validations) {
+    const rect = parseA1(dv.range, s.maxRows, s.maxColumns);
+    const rule = validationToXlsx(dv, model);
+    if (rect && rule) dvModel[rectA1(rect)] = rule;
+  }
+  let priority = 1;
+  for (const cf of s.conditionalFormats) {
+    const ref = cf.ranges
+      .map((a1) => parseA1(a1, s.maxRows, s.maxColumns))
+      .filter((x): x is Rect => x !== null)
+      .map(rectA1)
+      .join(' ');
+    if (!ref) continue;
+    const style: Partial<ExcelJS.Style> = {};
+    const bg = toArgb(cf.background);
+    if (bg) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: bg } };
+    const fc = toArgb(cf.fontColor);
+    if (fc) style.font = { color: { argb: fc } };
+    if (cf.formula) {
+      ws.addConditionalFormatting({
+        ref,
+        rules: [{ type: 'expression', priority: priority++, formulae: [cf.formula.replace(/^=/, '')], style }],
+      });
+    } else if (cf.textEqualTo !== undefined) {
+      ws.addConditionalFormatting({
+        ref,
+        rules: [
+          {
+            type: 'cellIs',
+            operator: 'equal',
+            priority: priority++,
+            formulae: [`"${cf.textEqualTo.replace(/"/g, '""')}"`],
+            style,
+          },
+        ],
+      });
+    }
+  }
+}
+
+/** Writes data to a temporary file in the same folder, then renames it over `path`. */
+export async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+}
+
+export async function saveXlsx(model: WorkbookModel, path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Контроль поручений';
+  wb.title = model.name;
+  for (const s of model.sheets) writeSheet(wb, s, model);
+  const side: SideFile = {
+    kontrol: 1,
+    name: model.name,
+    locale: model.locale,
+    properties: model.properties,
+    triggers: model.triggers,
+    sheets: Object.fromEntries(
+      model.sheets.map((s) => [
+        s.name,
+        { maxRows: s.maxRows, maxColumns: s.maxColumns, protections: s.protections, charts: s.charts },
+      ]),
+    ),
+  };
+  const lock = lockFileOf(path);
+  if (lock) throw new WorkbookFileError(`Книга ${path} открыта в другой программе (есть ${lock}): закройте её`);
+  try {
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    await writeAtomic(sideFilePath(path), `${JSON.stringify(side, null, 2)}\n`);
+    await writeAtomic(path, buf);
+  } catch (e) {
+    throw fileError(path, e, 'сохранить');
+  }
+}

@@ -1,0 +1,162 @@
+// The xlsx bridge keeps everything the add-on uses (spec «Running it»: the same bundle runs on a
+// local .xlsx), and what xlsx cannot hold survives in the side file.
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { emptySheet, emptyWorkbook, type SheetModel, type WorkbookModel } from '../../src/local/model';
+import { loadXlsx, saveXlsx, sideFilePath, WorkbookFileError, zoneFromSettings } from '../../src/local/xlsx';
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'kontrol-xlsx-'));
+}
+
+function richWorkbook(): WorkbookModel {
+  const wb = emptyWorkbook('Тестовая книга', 'Asia/Novokuznetsk');
+  const settings: SheetModel = {
+    ...emptySheet('Настройки'),
+    cells: [
+      [{ v: 'Параметр', fontWeight: 'bold', background: '#d9d9d9' }, { v: 'Значение', fontWeight: 'bold' }],
+      [{ v: 'Организация' }, { v: 'Администрация г. Кыштыма' }],
+      [{ v: 'Часовой пояс' }, { v: 'Asia/Novokuznetsk' }],
+    ],
+    frozenRows: 1,
+    columnWidths: { 1: 280, 2: 350 },
+  };
+  const orders: SheetModel = {
+    ...emptySheet('Поручения'),
+    maxRows: 1200,
+    maxColumns: 20,
+    frozenRows: 1,
+    tabColor: '#1155cc',
+    columnWidths: { 1: 70, 3: 420 },
+    cells: [
+      [
+        { v: '№', fontWeight: 'bold' },
+        { v: 'Срок', fontWeight: 'bold' },
+        { v: 'Поручение' },
+        { v: 'Статус' },
+        { v: 'Состояние', background: '#efefef', fontColor: '#666666', note: 'Системный столбец' },
+      ],
+      [
+        { v: 12.5, numberFormat: '0.00' },
+        { v: { kind: 'date', iso: '2025-03-14' }, numberFormat: 'dd.mm.yyyy' },
+        { v: 'Подготовить «отчёт» = проект', link: 'https://example.org/протокол?id=1' },
+        { v: true },
+        { v: 'Просрочено', background: '#f4cccc', fontColor: '#990000', fontWeight: 'bold' },
+        { v: 7, formula: 'SUM(A2,1)-6.5+6' },
+        { v: 'да', formula: 'IF(D2,"да","нет")' },
+        { v: { kind: 'date', iso: '2025-03-15' }, formula: 'B2+1', numberFormat: 'dd.mm.yyyy' },
+      ],
+      [],
+      [
+        { v: null, background: '#fff2cc' },
+        { v: { kind: 'date', iso: '2025-12-31T17:45:00' }, numberFormat: 'dd.mm.yyyy hh:mm' },
+        { v: '=не формула, а текст' },
+        { v: false },
+        { v: -3 },
+      ],
+    ],
+    validations: [
+      { range: 'D2:D1200', kind: 'list', values: ['Список дел', 'В процессе 0', 'Готово'], allowInvalid: false },
+      { range: 'E2:E1200', kind: 'list', sourceRange: 'Исполнители!A2:A1000', allowInvalid: true },
+      { range: 'B2:B1200', kind: 'date', allowInvalid: false, helpText: 'Дата ДД.ММ.ГГГГ' },
+      { range: 'A2:A1200', kind: 'number', allowInvalid: true },
+      { range: 'F2:G10', kind: 'other', formula: '=ISNUMBER(F2)', allowInvalid: false },
+    ],
+    conditionalFormats: [
+      { ranges: ['A2:S1200'], formula: '=$Q2="Просрочено"', background: '#f4cccc', fontColor: '#990000' },
+      { ranges: ['Q2:Q1200', 'S2:S1200'], textEqualTo: 'Исполнено в срок', background: '#d9ead3' },
+    ],
+    protections: [
+      { range: 'N1:S1200', description: 'Системные столбцы', warningOnly: true },
+      { description: 'Весь лист', warningOnly: false },
+    ],
+    charts: [
+      {
+        type: 'COLUMN',
+        ranges: ['A1:B10'],
+        title: 'Исполнение',
+        anchorRow: 2,
+        anchorColumn: 8,
+        options: { legend: 'bottom' },
+      },
+    ],
+  };
+  const hidden: SheetModel = { ...emptySheet('Исполнители'), hidden: true, cells: [[{ v: 'ФИО' }], [{ v: 'Иванов' }]] };
+  wb.sheets.push(settings, orders, hidden);
+  wb.properties.script = { lastRun: '2025-03-14' };
+  wb.properties.document = { version: '3' };
+  wb.triggers = [{ id: 't1', handler: 'dailyRun', type: 'CLOCK', atHour: 8, everyDays: 1 }];
+  return wb;
+}
+
+describe('xlsx round trip', () => {
+  it('keeps values, formats, notes, links, validations, conditional formats, layout and the side file', async () => {
+    const dir = tmp();
+    const file = join(dir, 'книга.xlsx');
+    const before = richWorkbook();
+    await saveXlsx(before, file);
+    expect(existsSync(sideFilePath(file))).toBe(true);
+    expect(sideFilePath(file)).toBe(join(dir, 'книга.kontrol.json'));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const after = await loadXlsx(file);
+    expect(after).toEqual(before);
+    // and a second save/load is stable
+    await saveXlsx(after, file);
+    expect(await loadXlsx(file)).toEqual(before);
+  });
+
+  it('gives a date cell without a number format a ДД.ММ.ГГГГ format and keeps its date', async () => {
+    const file = join(tmp(), 'd.xlsx');
+    const wb = emptyWorkbook();
+    wb.sheets.push({ ...emptySheet('Лист1'), cells: [[{ v: { kind: 'date', iso: '2026-01-09' } }]] });
+    await saveXlsx(wb, file);
+    const back = await loadXlsx(file);
+    expect(back.sheets[0].cells[0][0]).toEqual({ v: { kind: 'date', iso: '2026-01-09' }, numberFormat: 'dd.mm.yyyy' });
+  });
+
+  it('reads dates of a foreign xlsx by their UTC components (an xlsx date has no zone)', async () => {
+    const file = join(tmp(), 'foreign.xlsx');
+    const x = new ExcelJS.Workbook();
+    const ws = x.addWorksheet('Протоколы');
+    ws.getCell('A1').value = new Date(Date.UTC(2025, 0, 31));
+    ws.getCell('A1').numFmt = 'dd.mm.yyyy';
+    ws.getCell('B1').value = { richText: [{ text: 'пол' }, { text: 'ужирный', font: { bold: true } }] };
+    await x.xlsx.writeFile(file);
+    const m = await loadXlsx(file);
+    expect(m.sheets[0].cells[0][0].v).toEqual({ kind: 'date', iso: '2025-01-31' });
+    expect(m.sheets[0].cells[0][1].v).toBe('полужирный');
+    expect(m.timeZone).toBe('Europe/Moscow');
+    expect(m.name).toBe('foreign');
+    expect(m.sheets[0].maxRows).toBe(1000);
+  });
+
+  it('takes the zone from «Настройки» «Часовой пояс» by header, else Europe/Moscow', () => {
+    const wb = emptyWorkbook();
+    wb.sheets.push({
+      ...emptySheet('Настройки'),
+      cells: [
+        [{ v: 'Примечание' }, { v: ' значение ' }, { v: 'Параметр' }],
+        [{ v: '' }, { v: 'Asia/Yekaterinburg' }, { v: 'Часовой пояс ' }],
+      ],
+    });
+    expect(zoneFromSettings(wb)).toBe('Asia/Yekaterinburg');
+    wb.sheets[0].cells[1][1] = { v: 'Марс/Олимп' };
+    expect(zoneFromSettings(wb)).toBeNull();
+  });
+
+  it('reports a missing, a corrupt and a locked workbook in one Russian line', async () => {
+    const dir = tmp();
+    await expect(loadXlsx(join(dir, 'нет.xlsx'))).rejects.toThrow(/Файл не найден/);
+    const bad = join(dir, 'bad.xlsx');
+    writeFileSync(bad, 'это не zip');
+    await expect(loadXlsx(bad)).rejects.toBeInstanceOf(WorkbookFileError);
+    await expect(loadXlsx(bad)).rejects.toThrow(/повреждён/);
+    const good = join(dir, 'good.xlsx');
+    await saveXlsx(richWorkbook(), good);
+    writeFileSync(join(dir, '~$good.xlsx'), '');
+    await expect(loadXlsx(good)).rejects.toThrow(/открыта в другой программе/);
+  });
+});
