@@ -111,7 +111,7 @@ export function parseSettings(
 
   const emails = (name: string): string[] =>
     raw(name)
-      .split(/[,;\s]+/)
+      .split(/[,;]+/)
       .map((s) => s.trim())
       .filter(Boolean)
       .filter((e) => {

@@ -1,28 +1,358 @@
-// PLACEHOLDER until the reports module lands (issue 4): signatures other modules call.
-import type { IsoDate } from '../domain/dates';
-import type { RunContext } from './context';
+// «Отчёт: исполнение», «Отчёт: протокол» and the weekly/monthly summaries of the daily check
+// (step 6). Each tab is read once; the rules are the pure functions of src/domain; each report
+// tab is written whole by writeReportTab, so the number of Spreadsheet calls does not depend on
+// the number of orders.
+import type { WorkCalendar } from '../domain/calendar';
+import {
+  addDays,
+  cellToIsoDate,
+  dateTimeRuInZone,
+  formatRu,
+  type IsoDate,
+  isoWeekday,
+  midnightInZone,
+} from '../domain/dates';
+import {
+  buildExecutionReport,
+  type ExecutionReport,
+  type ExecutorInfo,
+  executorRowCells,
+  formatCoefficient,
+  type ReportOrder,
+} from '../domain/execution-report';
+import { parsePeriod, previousMonthCode, previousWeekCode, quarterCode, yearCode } from '../domain/periods';
+import { buildProtocolReport, NO_INFORMATION, normProtocol, type ProtocolOrder } from '../domain/protocol-report';
+import { composeSummary } from '../mail/summary';
+import { writeReportTab } from '../workbook/report-tab';
+import {
+  EXECUTION_REPORT_HEADERS,
+  EXECUTOR_COL,
+  ORDER_COL,
+  OVERDUE_LIST_HEADERS,
+  PROTOCOL_COL,
+  PROTOCOL_REPORT_HEADERS,
+  STATUS,
+  TAB,
+} from '../workbook/schema';
+import { type Cell, isBlankRow, readTable, type Table, text } from '../workbook/table';
+import { openContext, type RunContext } from './context';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+// ---------------------------------------------------------------- reading
+
+/** One order of «Поручения» or «Архив» with what both reports need. */
+interface LoadedOrder extends ReportOrder, ProtocolOrder {}
+
+function numberCell(v: Cell | undefined): number {
+  const n = typeof v === 'number' ? v : Number(text(v));
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+
+function dateCell(v: Cell | undefined, tz: string): IsoDate | null {
+  if (v === undefined || v === '') return null;
+  return cellToIsoDate(v, tz);
+}
+
+/** Reads both order tabs once each. Unreadable dates count as blank here: the daily check reports them. */
+function loadOrders(ctx: RunContext): LoadedOrder[] {
+  const out: LoadedOrder[] = [];
+  for (const tab of [TAB.orders, TAB.archive]) {
+    const t = readTable(ctx.ss, tab);
+    if (!t) continue;
+    const c = (h: string) => t.col(h);
+    const col = {
+      number: c(ORDER_COL.number),
+      protocol: c(ORDER_COL.protocol),
+      text: c(ORDER_COL.text),
+      executor: c(ORDER_COL.executor),
+      coExecutors: c(ORDER_COL.coExecutors),
+      deadline: c(ORDER_COL.deadline),
+      status: c(ORDER_COL.status),
+      progress: c(ORDER_COL.progress),
+      doneDate: c(ORDER_COL.doneDate),
+      extensions: c(ORDER_COL.extensions),
+      returns: c(ORDER_COL.returns),
+      state: c(ORDER_COL.state),
+    };
+    const at = (r: Cell[], i: number): Cell | undefined => (i >= 0 ? r[i] : undefined);
+    for (const r of t.rows) {
+      if (isBlankRow(r)) continue;
+      out.push({
+        number: text(at(r, col.number)),
+        protocol: text(at(r, col.protocol)),
+        text: text(at(r, col.text)),
+        executor: text(at(r, col.executor)),
+        coExecutors: text(at(r, col.coExecutors)),
+        deadline: dateCell(at(r, col.deadline), ctx.tz),
+        doneDate: dateCell(at(r, col.doneDate), ctx.tz),
+        returned: text(at(r, col.status)).toLowerCase() === STATUS.rework.toLowerCase(),
+        progress: text(at(r, col.progress)),
+        state: text(at(r, col.state)),
+        extensions: numberCell(at(r, col.extensions)),
+        returns: numberCell(at(r, col.returns)),
+      });
+    }
+  }
+  return out;
+}
+
+function readExecutors(ss: Spreadsheet): ExecutorInfo[] {
+  const t = readTable(ss, TAB.executors);
+  if (!t) return [];
+  const n = t.col(EXECUTOR_COL.name);
+  const u = t.col(EXECUTOR_COL.unit);
+  if (n < 0) return [];
+  return t.rows.map((r) => ({ name: text(r[n]), unit: u >= 0 ? text(r[u]) : '' })).filter((e) => e.name !== '');
+}
+
+// ---------------------------------------------------------------- «Отчёт: исполнение»
+
+const COEFFICIENT_COL = EXECUTION_REPORT_HEADERS.length - 1;
+
+function generatedAt(ctx: RunContext): string {
+  return dateTimeRuInZone(ctx.now, ctx.tz);
+}
+
+function titleOf(base: string, ctx: RunContext): string {
+  return ctx.settings.organization ? `${base} — ${ctx.settings.organization}` : base;
+}
+
+/** Writes «Отчёт: исполнение» for a built report and puts the chart beside the table. */
+export function writeExecutionTab(ctx: RunContext, report: ExecutionReport): Sheet {
+  // The coefficient is stored as a fraction shown with a «0.0%» format: 66.7 → 0.667 → «66,7 %».
+  const asFraction = (c: number | string | null) => (typeof c === 'number' ? Math.round(c * 10) / 1000 : '');
+  const tableRows: Cell[][] = [...report.rows, report.total].map((r) => {
+    const cells = executorRowCells(r);
+    cells[COEFFICIENT_COL] = asFraction(r.coefficient);
+    return cells;
+  });
+  const overdueRows: Cell[][] = report.overdue.map((o) => [
+    o.number,
+    o.text,
+    o.executor,
+    midnightInZone(o.deadline, ctx.tz),
+    o.workingDaysOverdue,
+  ]);
+  const notes: string[] = [
+    'Коэффициент исполнительской дисциплины = исполнено в срок ÷ (исполнено в срок + с нарушением срока + не исполнено, срок истёк + просрочено из прошлых периодов). Поручение «На доработке» считается неисполненным.',
+  ];
+  if (report.overdue.length === 0) notes.push('Просроченных поручений нет.');
+  if (report.withoutDeadline > 0)
+    notes.push(
+      `Не учтено поручений без срока или с нечитаемым сроком: ${report.withoutDeadline} (см. «${TAB.problems}»).`,
+    );
+  const { sheet, tables } = writeReportTab(ctx.ss, TAB.reportExecution, {
+    title: titleOf('Отчёт об исполнении поручений', ctx),
+    subtitle: `Период: ${report.period.label}. Сформировано ${generatedAt(ctx)}`,
+    tables: [
+      {
+        headers: EXECUTION_REPORT_HEADERS,
+        rows: tableRows,
+        formats: { [COEFFICIENT_COL]: '0.0%' },
+        boldRows: [tableRows.length - 1],
+      },
+      {
+        caption: 'Просроченные поручения',
+        headers: OVERDUE_LIST_HEADERS,
+        rows: overdueRows,
+        formats: { 3: 'dd.MM.yyyy', 4: '0' },
+      },
+    ],
+    widths: { 1: 200, 2: 320, 3: 170, 4: 110, 5: 110, 6: 110, 7: 110, 8: 100, 9: 100, 10: 110, 11: 140 },
+    notes,
+  });
+  if (report.rows.length > 0) {
+    // One bar per executor (not «Итого»), beside the table.
+    const t = tables[0];
+    const chart = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(sheet.getRange(t.headerRow, 1, report.rows.length + 1, 1))
+      .addRange(sheet.getRange(t.headerRow, COEFFICIENT_COL + 1, report.rows.length + 1, 1))
+      .setPosition(t.headerRow, EXECUTION_REPORT_HEADERS.length + 2, 0, 0)
+      .setOption('title', 'Коэффициент исполнительской дисциплины по исполнителям')
+      .setOption('legend', { position: 'none' })
+      .build();
+    sheet.insertChart(chart);
+  }
+  return sheet;
+}
+
+export interface ExecutionOutcome {
+  report: ExecutionReport;
+  sheet: Sheet;
+  message: string;
+}
+
+/** Builds and writes the report for a period code; throws a Russian message for a bad period. */
+export function executionReport(ctx: RunContext, periodText: string): ExecutionOutcome {
+  const parsed = parsePeriod(periodText);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const report = buildExecutionReport(loadOrders(ctx), parsed.period, ctx.today, ctx.calendar, readExecutors(ctx.ss));
+  const sheet = writeExecutionTab(ctx, report);
+  const t = report.total;
+  const message =
+    `«${TAB.reportExecution}» за период: ${report.period.label}. Подлежало исполнению ${t.due}, исполнено в срок ${t.onTime}, ` +
+    `с нарушением ${t.late}, просрочено ${t.overdue + t.carriedOver}; коэффициент ${formatCoefficient(t.coefficient)}.`;
+  return { report, sheet, message };
+}
 
 /** Generates «Отчёт: исполнение» for a period ('2026-W10', '2026-03', '2026-Q1', '2026-H1', '2026', '2026-03-01..2026-03-15'); returns a Russian one-line summary. */
-export function reportExecution(_ss: Spreadsheet, _period: string): string {
-  throw new Error('Отчёт об исполнении ещё не реализован');
+export function reportExecution(ss: Spreadsheet, period: string): string {
+  const ctx = openContext(ss);
+  const out = executionReport(ctx, period);
+  ctx.journal.add({ action: 'Отчёт об исполнении', order: out.report.period.code, result: out.message });
+  ctx.journal.flush();
+  return out.message;
 }
+
+// ---------------------------------------------------------------- «Отчёт: протокол»
+
 /** Generates «Отчёт: протокол» for protocol №. */
-export function reportProtocol(_ss: Spreadsheet, _protocol: string): string {
-  throw new Error('Отчёт по протоколу ещё не реализован');
+export function reportProtocol(ss: Spreadsheet, protocol: string): string {
+  const ctx = openContext(ss);
+  const wanted = normProtocol(protocol);
+  if (!wanted) throw new Error('номер протокола не указан.');
+  const p = readTable(ss, TAB.protocols);
+  let heading = `Протокол № ${protocol.trim().replace(/^№\s*/u, '')}`;
+  let found = false;
+  if (p) {
+    const num = p.col(PROTOCOL_COL.number);
+    const row = num >= 0 ? p.rows.find((r) => normProtocol(text(r[num])) === wanted) : undefined;
+    if (row) {
+      found = true;
+      heading = protocolHeading(p, row, ctx.tz);
+    }
+  }
+  const rows = buildProtocolReport(loadOrders(ctx), protocol);
+  if (!found && rows.length === 0)
+    throw new Error(
+      `протокол № ${protocol.trim()} не найден ни на листе «${TAB.protocols}», ни в поручениях. Проверьте номер.`,
+    );
+  const noInfo = rows.filter((r) => r.note === NO_INFORMATION).length;
+  const d = (x: IsoDate | null): Cell => (x ? midnightInZone(x, ctx.tz) : '');
+  const notes: string[] = [];
+  if (rows.length === 0) notes.push('По этому протоколу нет поручений.');
+  if (!found) notes.push(`Протокола с этим номером нет на листе «${TAB.protocols}».`);
+  writeReportTab(ss, TAB.reportProtocol, {
+    title: titleOf('Отчёт об исполнении поручений протокола', ctx),
+    subtitle: `${heading}. Сформировано ${generatedAt(ctx)}`,
+    tables: [
+      {
+        headers: PROTOCOL_REPORT_HEADERS,
+        rows: rows.map((r) => [
+          r.number,
+          r.text,
+          r.executor,
+          r.coExecutors,
+          d(r.deadline),
+          d(r.doneDate),
+          r.progress,
+          r.state,
+          r.note,
+        ]),
+        formats: { 4: 'dd.MM.yyyy', 5: 'dd.MM.yyyy' },
+      },
+    ],
+    widths: { 1: 80, 2: 320, 3: 170, 4: 170, 5: 95, 6: 110, 7: 320, 8: 170, 9: 130 },
+    notes,
+  });
+  const message = `«${TAB.reportProtocol}»: ${heading}; поручений ${rows.length}, без информации об исполнении ${noInfo}.`;
+  ctx.journal.add({ action: 'Отчёт по протоколу', order: protocol.trim(), result: message });
+  ctx.journal.flush();
+  return message;
 }
-/** Daily check step 6: weekly/monthly summaries on their days (idempotent). */
-export function periodicReports(_ctx: RunContext): void {}
-export function lastWeekPeriod(_today: IsoDate): string {
-  throw new Error('not yet');
+
+function protocolHeading(p: Table, row: Cell[], tz: string): string {
+  const get = (h: string) => (p.col(h) >= 0 ? row[p.col(h)] : '');
+  const parts = [`Протокол № ${text(get(PROTOCOL_COL.number))}`];
+  const date = get(PROTOCOL_COL.date) === '' ? null : cellToIsoDate(get(PROTOCOL_COL.date), tz);
+  if (date) parts[0] += ` от ${formatRu(date)}`;
+  const meeting = text(get(PROTOCOL_COL.meeting));
+  if (meeting) parts[0] += ` (${meeting})`;
+  const chair = text(get(PROTOCOL_COL.chair));
+  if (chair) parts.push(`председатель ${chair}`);
+  return parts.join(', ');
 }
-export function lastMonthPeriod(_today: IsoDate): string {
-  throw new Error('not yet');
+
+// ---------------------------------------------------------------- summaries (daily step 6)
+
+/** The weekly report is due on «День еженедельного отчёта», or the first working day after it. */
+export function weeklyDueDay(today: IsoDate, weekday: number, calendar: WorkCalendar): IsoDate {
+  return calendar.workingOnOrAfter(addDays(today, weekday - isoWeekday(today)));
 }
-export function quarterPeriod(_today: IsoDate): string {
-  throw new Error('not yet');
+
+/** The monthly report is due on the first working day of the month. */
+export function monthlyDueDay(today: IsoDate, calendar: WorkCalendar): IsoDate {
+  return calendar.workingOnOrAfter(`${today.slice(0, 8)}01`);
 }
-export function yearPeriod(_today: IsoDate): string {
-  throw new Error('not yet');
+
+export const SUMMARY_KEY = {
+  week: (code: string) => `summary:week:${code}`,
+  month: (code: string) => `summary:month:${code}`,
+};
+
+function tabLink(ctx: RunContext, sheet: Sheet): string {
+  try {
+    return `${ctx.ss.getUrl()}#gid=${sheet.getSheetId()}`;
+  } catch {
+    // A link is a convenience: a summary without it is still worth sending.
+    return '';
+  }
+}
+
+function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string): void {
+  const key = SUMMARY_KEY[kind](code);
+  if (ctx.journal.has(key)) return;
+  const action = kind === 'week' ? 'Еженедельная сводка' : 'Ежемесячная сводка';
+  try {
+    const out = executionReport(ctx, code);
+    const recipients = ctx.settings.summaryRecipients;
+    if (!ctx.settings.mailEnabled || recipients.length === 0) {
+      // Recorded under the key, so the report is not regenerated every day of the week.
+      const why = !ctx.settings.mailEnabled
+        ? 'рассылка выключена («Рассылка включена» = Нет)'
+        : 'не заполнены «Получатели сводки» в «Настройках»';
+      ctx.journal.add({ action, order: code, result: `отчёт сформирован, письмо не отправлено: ${why}`, keys: [key] });
+      return;
+    }
+    const mail = composeSummary({
+      report: out.report,
+      recipients,
+      organization: ctx.settings.organization,
+      tabUrl: tabLink(ctx, out.sheet),
+      generatedAt: generatedAt(ctx),
+    });
+    // Deferred or failed sends leave the key unrecorded: the next run of the week tries again.
+    ctx.mailer.send(mail, { action, items: [code], keys: [key] });
+  } catch (e) {
+    ctx.journal.add({ action, order: code, result: `ошибка: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+/**
+ * Daily check step 6: on «День еженедельного отчёта» the previous ISO week (Kramatorsk 003 п.199,
+ * Kyshtym 000 п.15), on the first working day of a month the previous month. A run later in the
+ * same week/month catches up on a summary that was deferred; the journal key makes it once only.
+ */
+export function periodicReports(ctx: RunContext): void {
+  if (ctx.today >= weeklyDueDay(ctx.today, ctx.settings.weeklyReportWeekday, ctx.calendar))
+    sendSummary(ctx, 'week', lastWeekPeriod(ctx.today));
+  if (ctx.today >= monthlyDueDay(ctx.today, ctx.calendar)) sendSummary(ctx, 'month', lastMonthPeriod(ctx.today));
+}
+
+export function lastWeekPeriod(today: IsoDate): string {
+  return previousWeekCode(today);
+}
+export function lastMonthPeriod(today: IsoDate): string {
+  return previousMonthCode(today);
+}
+/** The quarter holding today (the menu's «за квартал»: the current quarter to date). */
+export function quarterPeriod(today: IsoDate): string {
+  return quarterCode(today);
+}
+export function yearPeriod(today: IsoDate): string {
+  return yearCode(today);
 }

@@ -22,6 +22,8 @@ export interface CellModel {
   numberFormat?: string;
   note?: string;
   link?: string; // hyperlink URL when the cell is a link (rich text link)
+  wrap?: boolean; // sandbox: Range.setWrap(true)
+  horizontalAlignment?: string; // sandbox: 'left' | 'center' | 'right' | …
 }
 
 export interface DataValidationModel {
@@ -32,6 +34,10 @@ export interface DataValidationModel {
   allowInvalid: boolean;
   helpText?: string;
   formula?: string; // for 'other' when it is a custom formula, e.g. '=ISNUMBER(B2)'
+  /** Sandbox: the DataValidationCriteria name ('VALUE_IN_LIST', 'DATE_IS_VALID_DATE', 'NUMBER_BETWEEN', …). */
+  criteria?: string;
+  /** Sandbox: criteria arguments (numbers; dates as ISO text; showDropdown for lists). */
+  args?: (string | number | boolean)[];
 }
 
 export interface ConditionalFormatModel {
@@ -40,12 +46,17 @@ export interface ConditionalFormatModel {
   textEqualTo?: string;
   background?: string;
   fontColor?: string;
+  /** Sandbox: the BooleanCriteria name for conditions other than formula / text-equal-to. */
+  condition?: string;
+  values?: (string | number)[];
+  bold?: boolean;
 }
 
 export interface ProtectionModel {
   range?: string; // A1 notation; absent = the whole sheet
   description: string;
   warningOnly: boolean;
+  unprotectedRanges?: string[]; // sandbox: Protection.setUnprotectedRanges, A1 notations
 }
 
 export interface ChartModel {
@@ -71,17 +82,29 @@ export interface SheetModel {
   conditionalFormats: ConditionalFormatModel[];
   protections: ProtectionModel[];
   charts: ChartModel[];
+  sheetId?: number; // sandbox: Sheet.getSheetId (assigned on first use when absent)
+  frozenColumns?: number;
+  merges?: string[]; // sandbox: merged ranges, A1 notations
 }
 
 export interface WorkbookModel {
   name: string;
+  id?: string; // sandbox: Spreadsheet.getId (default 'local-sandbox-spreadsheet')
   timeZone: string; // IANA; the spreadsheet's zone
   locale: string;
   sheets: SheetModel[];
   /** Script/document/user properties the add-on stored (PropertiesService). */
   properties: { script: Record<string, string>; document: Record<string, string>; user: Record<string, string> };
   /** Installed triggers (ScriptApp). */
-  triggers: { id: string; handler: string; type: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT'; atHour?: number; everyDays?: number }[];
+  triggers: {
+    id: string;
+    handler: string;
+    type: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT';
+    atHour?: number;
+    everyDays?: number;
+    everyHours?: number; // sandbox: ClockTriggerBuilder.everyHours
+    timeZone?: string; // sandbox: ClockTriggerBuilder.inTimezone
+  }[];
 }
 
 export function emptyWorkbook(name = 'Контроль поручений', timeZone = 'Europe/Moscow'): WorkbookModel {

@@ -95,7 +95,13 @@ function rectA1(r: Rect): string {
 /** A range in another tab ('Исполнители!A2:A') as an absolute xlsx reference. */
 function sheetRangeToXlsx(ref: string, model: WorkbookModel): string {
   const bang = ref.lastIndexOf('!');
-  const sheetName = bang >= 0 ? ref.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : '';
+  const sheetName =
+    bang >= 0
+      ? ref
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'")
+      : '';
   const target = model.sheets.find((s) => s.name === sheetName);
   const rect = parseA1(ref.slice(bang + 1), target?.maxRows ?? 1000, target?.maxColumns ?? 26);
   if (!rect) return ref;
@@ -105,7 +111,13 @@ function sheetRangeToXlsx(ref: string, model: WorkbookModel): string {
 
 function sheetRangeFromXlsx(ref: string): string {
   const bang = ref.lastIndexOf('!');
-  const sheetName = bang >= 0 ? ref.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : '';
+  const sheetName =
+    bang >= 0
+      ? ref
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'")
+      : '';
   const range = ref.slice(bang + 1).replace(/\$/g, '');
   return bang >= 0 ? `${sheetName}!${range}` : range;
 }
@@ -240,12 +252,14 @@ function readValidations(ws: ExcelJS.Worksheet): DataValidationModel[] {
   for (const [addr, dv] of Object.entries(model)) {
     const m = /^([A-Z]+)(\d+)$/.exec(addr.replace(/\$/g, ''));
     let set = groups.get(dv);
-    if (!set) groups.set(dv, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      groups.set(dv, set);
+    }
     if (m) set.add(`${m[2]},${columnNumber(m[1])}`);
     else {
       const rect = parseA1(addr, 1, 1);
-      if (rect)
-        for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) set.add(`${r},${c}`);
+      if (rect) for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) set.add(`${r},${c}`);
     }
   }
   const out: DataValidationModel[] = [];
@@ -287,7 +301,9 @@ function validationFromXlsx(dv: ExcelJS.DataValidation): Omit<DataValidationMode
 
 function readConditionalFormats(ws: ExcelJS.Worksheet): ConditionalFormatModel[] {
   const out: ConditionalFormatModel[] = [];
-  for (const cf of ws.conditionalFormattings ?? []) {
+  const cfs = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+    .conditionalFormattings;
+  for (const cf of cfs ?? []) {
     const ranges = String(cf.ref).split(/\s+/).filter(Boolean);
     for (const rule of cf.rules) {
       const r = rule as ExcelJS.ConditionalFormattingRule & { formulae?: unknown[]; operator?: string };
@@ -340,7 +356,7 @@ function readSheet(ws: ExcelJS.Worksheet): SheetModel {
 /** The «Настройки» row «Часовой пояс» (columns found by header), when it names a real zone. */
 export function zoneFromSettings(model: WorkbookModel): string | null {
   const s = model.sheets.find((x) => x.name.trim().toLowerCase() === SETTINGS_TAB.toLowerCase());
-  if (!s || !s.cells[0]) return null;
+  if (!s?.cells[0]) return null;
   const norm = (v: CellValue) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
   const header = s.cells[0].map((c) => norm(c?.v ?? null));
   const pi = header.indexOf('параметр');
@@ -448,7 +464,6 @@ function writeCell(cell: ExcelJS.Cell, c: CellModel): void {
   if (c.fontWeight === 'bold') font.bold = true;
   const fc = toArgb(c.fontColor);
   if (fc) font.color = { argb: fc };
-  if (c.link && !fc) font.color = { argb: 'FF1155CC' };
   if (Object.keys(font).length) cell.font = font;
   if (c.note) cell.note = c.note;
 }

@@ -10,6 +10,11 @@ export interface ListRule {
   fromTab?: { tab: string; header: string };
 }
 
+/** What a seed may need from the spreadsheet (its zone, for date cells and «Часовой пояс»). */
+export interface SeedContext {
+  timeZone: string;
+}
+
 export interface TabSpec {
   name: string;
   headers: readonly string[];
@@ -20,7 +25,7 @@ export interface TabSpec {
   /** Dropdowns. */
   lists?: readonly ListRule[];
   /** Rows written when the tab is created (or has no data rows yet). */
-  seed?: () => Cell[][];
+  seed?: (ctx: SeedContext) => Cell[][];
   /** Pixels per header. */
   widths?: Readonly<Record<string, number>>;
   /** Generated tabs are rewritten whole and protected; setup only creates them empty. */

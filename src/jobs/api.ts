@@ -1,0 +1,78 @@
+// The local CLI's entry (`kontrol run ACTION`, `kontrol init`): one dispatcher over the same jobs the
+// menu runs, with the same defaults, returning the job's one-line Russian summary. Apps Script never
+// calls it (build.mjs makes no stub for `api`).
+import { checkData, notifyNew, runDaily } from './daily';
+import { planControl, reportLean } from './lean';
+import { normalizePeriodInput, parseQuarterInput, parseYearInput, quarterOf, todayOf } from './menu';
+import { ratingReport } from './rating';
+import { lastMonthPeriod, reportExecution, reportProtocol } from './reports';
+import { setupWorkbook } from './setup';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type ApiParams = Readonly<Record<string, unknown>>;
+
+export const API_ACTIONS: readonly string[] = [
+  'setup',
+  'daily',
+  'notify',
+  'check',
+  'report-execution',
+  'report-protocol',
+  'report-lean',
+  'plan-control',
+  'rating',
+];
+
+function param(params: ApiParams, key: string): string {
+  const v = params[key];
+  return v === undefined || v === null ? '' : String(v).trim();
+}
+
+function quarterParam(ss: Spreadsheet, params: ApiParams): string {
+  const raw = param(params, 'quarter');
+  if (!raw) return quarterOf(todayOf(ss));
+  const q = parseQuarterInput(raw);
+  if (!q) throw new Error(`Квартал «${raw}» не распознан: укажите его в виде 2026-Q1.`);
+  return q;
+}
+
+function yearParam(ss: Spreadsheet, params: ApiParams): string {
+  const raw = param(params, 'year');
+  if (!raw) return todayOf(ss).slice(0, 4);
+  const y = parseYearInput(raw);
+  if (!y) throw new Error(`Год «${raw}» не распознан: укажите четыре цифры, например 2026.`);
+  return y;
+}
+
+/** Runs one action on the active spreadsheet; unknown actions and missing parameters throw in Russian. */
+export function runApi(action: string, params: ApiParams = {}): string {
+  const ss = SpreadsheetApp.getActive();
+  switch (action) {
+    case 'setup':
+      return setupWorkbook(ss);
+    case 'daily':
+      return runDaily(ss);
+    case 'notify':
+      return notifyNew(ss);
+    case 'check':
+      return checkData(ss);
+    case 'report-execution': {
+      const raw = param(params, 'period');
+      return reportExecution(ss, raw ? normalizePeriodInput(raw) : lastMonthPeriod(todayOf(ss)));
+    }
+    case 'report-protocol': {
+      const protocol = param(params, 'protocol');
+      if (!protocol) throw new Error('Укажите номер протокола: --protocol N.');
+      return reportProtocol(ss, protocol);
+    }
+    case 'report-lean':
+      return reportLean(ss, quarterParam(ss, params));
+    case 'plan-control':
+      return planControl(ss, yearParam(ss, params));
+    case 'rating':
+      return ratingReport(ss, yearParam(ss, params));
+    default:
+      throw new Error(`Неизвестное действие «${action}». Допустимые действия: ${API_ACTIONS.join(', ')}.`);
+  }
+}

@@ -1,0 +1,264 @@
+// The local Apps Script sandbox (Node only; never imported by src/main.ts): runs the built
+// dist/Code.js in a vm context that holds only what Apps Script has, with in-memory services over
+// a WorkbookModel. See docs/SANDBOX.md.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { types } from 'node:util';
+import vm from 'node:vm';
+import type { WorkbookModel } from '../model';
+import {
+  HtmlServiceImpl,
+  LockServiceImpl,
+  LoggerImpl,
+  MailAppImpl,
+  makeConsole,
+  PropertiesServiceImpl,
+  ScriptAppImpl,
+  SessionImpl,
+  UiImpl,
+  UserImpl,
+  UtilitiesImpl,
+} from './services';
+import { ChartsGlobal, SpreadsheetAppImpl, SpreadsheetImpl } from './spreadsheet';
+import { type Realm, SandboxState, type SentMail, SPREADSHEET_CLASSES, type TriggerKind, type UiRecord } from './state';
+
+export { ADDON_MENU, LOCK_TIMEOUT } from './services';
+export { TIMEOUT_MESSAGE } from './state';
+export type { SentMail, TriggerKind, UiRecord };
+
+export interface SandboxOptions {
+  workbook: WorkbookModel; // mutated in place by the fake services
+  code?: string; // bundle text; default: read dist/Code.js from the repo root
+  now?: Date; // the sandbox clock's start instant (default: real now)
+  mailQuota?: number; // MailApp.getRemainingDailyQuota() start value (default 100); each recipient decrements
+  failMailAt?: (n: number) => boolean; // the n-th sendEmail call (1-based, over the sandbox's life) throws
+  stopAfterCalls?: number; // after this many service calls in a run, the next call throws the timeout error
+  callCostMs?: number; // simulated time each service call adds to the sandbox clock (default 0)
+  lockHeldByOther?: boolean; // LockService: tryLock fails / waitLock throws "Lock timeout..."
+  prompts?: string[]; // scripted answers to Ui.prompt, in order (then CANCEL)
+  alerts?: string[]; // scripted buttons for Ui.alert ('OK','YES','NO','CANCEL')
+  user?: string; // Session.getActiveUser/getEffectiveUser email
+  /** Extra: false freezes the clock between service calls (only callCostMs and sleep move it). Default true. */
+  realElapsed?: boolean;
+  /** Extra: Session.getScriptTimeZone() (default: appsscript.json's timeZone, else 'Europe/Moscow'). */
+  scriptTimeZone?: string;
+  /** Extra: HTML files for HtmlService.create…FromFile, by name without '.html' (default: read from dist/). */
+  htmlFiles?: Record<string, string>;
+}
+
+export interface RunOptions {
+  /** simple = onOpen/onEdit simple-trigger restrictions and 30 s limit; time = a time-driven trigger (no Ui). */
+  trigger?: 'simple' | 'installable' | 'menu' | 'time';
+}
+
+export interface Sandbox {
+  workbook: WorkbookModel;
+  run(globalName: string, event?: unknown, opts?: RunOptions): unknown;
+  api(action: string, params?: Record<string, unknown>, opts?: RunOptions): unknown;
+  setNow(d: Date): void;
+  now(): Date;
+  mails: SentMail[];
+  calls: Record<string, number>;
+  spreadsheetCalls(): number;
+  mailCalls(): number;
+  resetCounters(): void;
+  ui: UiRecord;
+  logs: string[];
+  /** Extra: MailApp.getRemainingDailyQuota() now. */
+  mailQuota(): number;
+  /** Extra: an edit event as Apps Script builds it for a person's edit of one cell (source, range, value, oldValue…). */
+  editEvent(sheetName: string, a1: string, extra?: { value?: string; oldValue?: string }): Record<string, unknown>;
+  /** Extra: evaluates an expression in the bundle's context (tests and diagnostics). */
+  evaluate(expression: string): unknown;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function repoRoot(): string {
+  let d = here;
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    d = dirname(d);
+  }
+  return process.cwd();
+}
+
+/** Builds the context's Date: `new Date()` and `Date.now()` read the sandbox clock. */
+const DATE_SHIM = `(function (nowFn) {
+  var R = Date;
+  var D = function Date() {
+    if (!new.target) return new R(nowFn()).toString();
+    if (arguments.length === 0) return Reflect.construct(R, [nowFn()], new.target);
+    return Reflect.construct(R, Array.prototype.slice.call(arguments), new.target);
+  };
+  D.prototype = R.prototype;
+  D.now = function now() { return nowFn(); };
+  D.parse = R.parse;
+  D.UTC = R.UTC;
+  Object.defineProperty(D, 'length', { value: 7 });
+  Object.defineProperty(R.prototype, 'constructor', { value: D, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(globalThis, 'Date', { value: D, writable: true, configurable: true, enumerable: false });
+  return R;
+})`;
+
+/** Globals a fresh vm context has that Apps Script does not. */
+const REMOVE = ['console', 'WebAssembly'];
+
+export function createSandbox(opts: SandboxOptions): Sandbox {
+  const root = repoRoot();
+  const distDir = join(root, 'dist');
+  const code = opts.code ?? readFileSync(join(distDir, 'Code.js'), 'utf8');
+  let scriptTimeZone = opts.scriptTimeZone;
+  if (!scriptTimeZone) {
+    try {
+      scriptTimeZone = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')).timeZone;
+    } catch {
+      scriptTimeZone = undefined;
+    }
+  }
+  const st = new SandboxState({ ...opts, scriptTimeZone: scriptTimeZone ?? 'Europe/Moscow' });
+
+  const ctx = vm.createContext({}, { name: 'Apps Script sandbox', codeGeneration: { strings: true, wasm: false } });
+  vm.runInContext(`for (const k of ${JSON.stringify(REMOVE)}) delete globalThis[k];`, ctx);
+  const RealDate = vm.runInContext(DATE_SHIM, ctx)(() => st.now()) as DateConstructor;
+  const intrinsics = vm.runInContext(
+    '({ Error: Error, TypeError: TypeError, Function: Function, newArray: function (n) { return new Array(n); }, newObject: function () { return {}; } })',
+    ctx,
+  ) as Omit<Realm, 'Date'>;
+  st.realm = { ...intrinsics, Date: RealDate };
+
+  st.spreadsheet = new SpreadsheetImpl(st);
+  st.uiObject = new UiImpl(st);
+  st.userObject = new UserImpl(st, opts.user ?? 'user@example.com');
+
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: new SpreadsheetAppImpl(st),
+    MailApp: new MailAppImpl(st),
+    ScriptApp: new ScriptAppImpl(st),
+    PropertiesService: new PropertiesServiceImpl(st),
+    LockService: new LockServiceImpl(st),
+    Utilities: new UtilitiesImpl(st),
+    Session: new SessionImpl(st),
+    HtmlService: new HtmlServiceImpl(st, existsSync(distDir) ? distDir : null, opts.htmlFiles ?? {}),
+    Logger: new LoggerImpl(st),
+    Charts: ChartsGlobal,
+    console: makeConsole(st),
+  };
+  for (const [k, v] of Object.entries(globals))
+    Object.defineProperty(ctx, k, { value: v, writable: true, configurable: true, enumerable: false });
+
+  const script = new vm.Script(code, { filename: 'Code.js' });
+  st.beginRun('menu');
+  try {
+    script.runInContext(ctx);
+  } finally {
+    st.endRun();
+  }
+
+  /** Host values to the bundle's realm: plain objects, arrays and Dates are copied; others pass. */
+  const toCtx = (x: unknown): unknown => {
+    if (x === null || typeof x !== 'object') return x;
+    if (types.isDate(x)) return new RealDate((x as Date).getTime());
+    if (Array.isArray(x)) {
+      const a = st.realm.newArray(x.length);
+      x.forEach((v, i) => {
+        a[i] = toCtx(v);
+      });
+      return a;
+    }
+    const proto = Object.getPrototypeOf(x);
+    if (proto === Object.prototype || proto === null) {
+      const o = st.realm.newObject();
+      for (const [k, v] of Object.entries(x)) o[k] = toCtx(v);
+      return o;
+    }
+    return x;
+  };
+
+  const exec = (trigger: TriggerKind, f: () => unknown): unknown => {
+    st.beginRun(trigger);
+    try {
+      const r = f();
+      if (st.killed) throw st.killed;
+      return r;
+    } catch (e) {
+      if (st.killed) throw st.killed;
+      throw e;
+    } finally {
+      st.endRun();
+    }
+  };
+
+  const g = ctx as Record<string, unknown>;
+
+  const sandbox: Sandbox = {
+    workbook: opts.workbook,
+    run(globalName, event, o) {
+      const fn = g[globalName];
+      if (typeof fn !== 'function') throw st.err(`Script function not found: ${globalName}`);
+      const e = event === undefined ? undefined : toCtx(event);
+      return exec(o?.trigger ?? 'menu', () => (fn as (e: unknown) => unknown)(e));
+    },
+    api(action, params, o) {
+      const k = g.__Kontrol as Record<string, unknown> | undefined;
+      const api = k?.api as
+        | ((a: string, p: unknown) => unknown)
+        | { run?: (a: string, p: unknown) => unknown }
+        | undefined;
+      const p = toCtx(params ?? {});
+      if (typeof api === 'function') return exec(o?.trigger ?? 'installable', () => api(action, p));
+      if (api && typeof api.run === 'function') {
+        const run = api.run.bind(api);
+        return exec(o?.trigger ?? 'installable', () => run(action, p));
+      }
+      throw new Error('The bundle has no __Kontrol.api (export api from src/main.ts)');
+    },
+    setNow(d) {
+      st.setNow(d.getTime());
+    },
+    now() {
+      return new Date(st.now());
+    },
+    mails: st.mails,
+    calls: st.calls,
+    spreadsheetCalls() {
+      let n = 0;
+      for (const [k, v] of Object.entries(st.calls)) if (SPREADSHEET_CLASSES.has(k.slice(0, k.indexOf('.')))) n += v;
+      return n;
+    },
+    mailCalls() {
+      let n = 0;
+      for (const [k, v] of Object.entries(st.calls)) if (k.startsWith('MailApp.')) n += v;
+      return n;
+    },
+    resetCounters() {
+      for (const k of Object.keys(st.calls)) delete st.calls[k];
+    },
+    ui: st.ui,
+    logs: st.logs,
+    mailQuota() {
+      return st.mailQuota;
+    },
+    editEvent(sheetName, a1, extra) {
+      return st.quiet(() => {
+        const ss = st.spreadsheet;
+        const sheet = ss.getSheetByName(sheetName);
+        if (!sheet) throw new Error(`No sheet ${sheetName}`);
+        const e = st.realm.newObject();
+        e.source = ss;
+        e.range = sheet.getRange(a1);
+        e.authMode = 'LIMITED';
+        e.user = st.userObject;
+        e.triggerUid = `sandbox-${st.now()}`;
+        if (extra?.value !== undefined) e.value = extra.value;
+        if (extra?.oldValue !== undefined) e.oldValue = extra.oldValue;
+        return e;
+      });
+    },
+    evaluate(expression) {
+      return vm.runInContext(expression, ctx);
+    },
+  };
+  return sandbox;
+}

@@ -1,0 +1,273 @@
+// Shared state of one sandbox: the clock, call counters, run limits, fault injection, and the
+// vm context's own constructors (so values handed to the bundle belong to its realm).
+import { performance } from 'node:perf_hooks';
+import type { WorkbookModel } from '../model';
+import type { SpreadsheetImpl } from './spreadsheet';
+import { instantOfIso } from './tz';
+
+export interface SentMail {
+  to: string;
+  cc?: string;
+  bcc?: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  at: Date;
+}
+
+export interface UiRecord {
+  toasts: { msg: string; title?: string }[];
+  /** Text of each Ui.alert ('title: prompt' when a title is given). */
+  alerts: string[];
+  /** Text of each Ui.prompt ('title: prompt' when a title is given). */
+  prompts: string[];
+  menus: { name: string; items: unknown[] }[];
+  /** Sidebars and dialogs shown: kind 'sidebar' | 'modal' | 'modeless'. */
+  dialogs: { kind: string; title?: string; html: string }[];
+}
+
+export type TriggerKind = 'simple' | 'installable' | 'menu' | 'time';
+
+/** Services whose calls count as Spreadsheet service calls. */
+export const SPREADSHEET_CLASSES = new Set([
+  'SpreadsheetApp',
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'RangeList',
+  'DataValidation',
+  'DataValidationBuilder',
+  'ConditionalFormatRule',
+  'ConditionalFormatRuleBuilder',
+  'BooleanCondition',
+  'Protection',
+  'EmbeddedChart',
+  'EmbeddedChartBuilder',
+  'RichTextValue',
+  'RichTextValueBuilder',
+]);
+
+const SCOPE_MAIL = 'https://www.googleapis.com/auth/script.send_mail';
+const SCOPE_SCRIPTAPP = 'https://www.googleapis.com/auth/script.scriptapp';
+const SCOPE_UI = 'https://www.googleapis.com/auth/script.container.ui';
+const SCOPE_SHEETS = 'https://www.googleapis.com/auth/spreadsheets';
+
+/** What a simple trigger may not call (guides/triggers#restrictions), with the scope it lacks. */
+const SIMPLE_FORBIDDEN: Record<string, string> = {
+  'MailApp.sendEmail': SCOPE_MAIL,
+  'MailApp.getRemainingDailyQuota': SCOPE_MAIL,
+  'ScriptApp.newTrigger': SCOPE_SCRIPTAPP,
+  'ScriptApp.getProjectTriggers': SCOPE_SCRIPTAPP,
+  'ScriptApp.getUserTriggers': SCOPE_SCRIPTAPP,
+  'ScriptApp.deleteTrigger': SCOPE_SCRIPTAPP,
+  'Ui.alert': SCOPE_UI,
+  'Ui.prompt': SCOPE_UI,
+  'Ui.showSidebar': SCOPE_UI,
+  'Ui.showModalDialog': SCOPE_UI,
+  'Ui.showModelessDialog': SCOPE_UI,
+};
+
+/** Never allowed: the manifest only has spreadsheets.currentonly. */
+const ALWAYS_FORBIDDEN: Record<string, string> = {
+  'SpreadsheetApp.openById': SCOPE_SHEETS,
+  'SpreadsheetApp.openByUrl': SCOPE_SHEETS,
+  'SpreadsheetApp.open': SCOPE_SHEETS,
+  'SpreadsheetApp.create': SCOPE_SHEETS,
+};
+
+export const TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
+
+export interface Realm {
+  Date: DateConstructor; // the context's real Date (not the clock wrapper)
+  Error: ErrorConstructor;
+  TypeError: ErrorConstructor;
+  Function: FunctionConstructor;
+  newArray: (n: number) => unknown[];
+  newObject: () => Record<string, unknown>;
+}
+
+export interface StateOptions {
+  workbook: WorkbookModel;
+  now?: Date;
+  realElapsed?: boolean;
+  mailQuota?: number;
+  failMailAt?: (n: number) => boolean;
+  stopAfterCalls?: number;
+  callCostMs?: number;
+  lockHeldByOther?: boolean;
+  prompts?: string[];
+  alerts?: string[];
+  user?: string;
+  scriptTimeZone?: string;
+}
+
+export class SandboxState {
+  readonly wb: WorkbookModel;
+  realm!: Realm;
+  readonly calls: Record<string, number> = {};
+  // clock
+  private base: number;
+  private realStart: number;
+  private virtual = 0;
+  private readonly realElapsed: boolean;
+  // runs
+  running = 0;
+  trigger: TriggerKind = 'menu';
+  runStart = 0;
+  runCalls = 0;
+  killed: Error | null = null;
+  silent = 0;
+  /** Bumped whenever cells may have changed (invalidates last-row caches). */
+  seq = 0;
+  readonly opts: StateOptions;
+  mailQuota: number;
+  sendEmailCount = 0;
+  readonly prompts: string[];
+  readonly alerts: string[];
+  lockHeld = new Set<string>();
+  activeSheet: unknown = null;
+  spreadsheet!: SpreadsheetImpl;
+  uiObject: unknown = null;
+  userObject: unknown = null;
+  readonly ui: UiRecord = { toasts: [], alerts: [], prompts: [], menus: [], dialogs: [] };
+  readonly logs: string[] = [];
+  readonly mails: SentMail[] = [];
+  private dateCache = new Map<string, number>();
+  private dateCacheZone = '';
+
+  constructor(opts: StateOptions) {
+    this.opts = opts;
+    this.wb = opts.workbook;
+    this.base = (opts.now ?? new Date()).getTime();
+    this.realStart = performance.now();
+    this.realElapsed = opts.realElapsed !== false;
+    this.mailQuota = opts.mailQuota ?? 100;
+    this.prompts = [...(opts.prompts ?? [])];
+    this.alerts = [...(opts.alerts ?? [])];
+  }
+
+  now(): number {
+    const real = this.realElapsed ? performance.now() - this.realStart : 0;
+    return Math.floor(this.base + real + this.virtual);
+  }
+
+  setNow(ms: number): void {
+    this.base = ms;
+    this.realStart = performance.now();
+    this.virtual = 0;
+    if (this.running) this.runStart = ms;
+  }
+
+  advance(ms: number): void {
+    this.virtual += ms;
+  }
+
+  /** An Apps Script exception in the bundle's realm (name 'Exception', as V8 Apps Script shows). */
+  err(message: string): Error {
+    const e = new this.realm.Error(message);
+    Object.defineProperty(e, 'name', { value: 'Exception', configurable: true, writable: true });
+    return e;
+  }
+
+  /** Called at the start of every service method. */
+  tick(name: string): void {
+    if (this.silent > 0) return;
+    this.calls[name] = (this.calls[name] ?? 0) + 1;
+    const forbidden = ALWAYS_FORBIDDEN[name] ?? (this.trigger === 'simple' ? SIMPLE_FORBIDDEN[name] : undefined);
+    if (forbidden) throw this.err(`You do not have permission to call ${name}. Required permissions: ${forbidden}`);
+    if (this.trigger === 'time' && name === 'SpreadsheetApp.getUi')
+      throw this.err('Cannot call SpreadsheetApp.getUi() from this context.');
+    const cost = this.opts.callCostMs ?? 0;
+    if (cost) this.virtual += cost;
+    if (!this.running) return;
+    if (this.killed) throw this.killed;
+    this.runCalls++;
+    const stopAfter = this.opts.stopAfterCalls;
+    const limit = this.trigger === 'simple' ? 30_000 : 360_000;
+    if ((stopAfter !== undefined && this.runCalls > stopAfter) || this.now() - this.runStart > limit) {
+      this.killed = this.err(TIMEOUT_MESSAGE);
+      throw this.killed;
+    }
+  }
+
+  /** Runs `f` without counting the service calls it makes (internal delegation). */
+  quiet<T>(f: () => T): T {
+    this.silent++;
+    try {
+      return f();
+    } finally {
+      this.silent--;
+    }
+  }
+
+  beginRun(trigger: TriggerKind): void {
+    this.running++;
+    if (this.running > 1) return;
+    this.trigger = trigger;
+    this.runStart = this.now();
+    this.runCalls = 0;
+    this.killed = null;
+    this.seq++;
+  }
+
+  endRun(): void {
+    this.running--;
+    if (this.running > 0) return;
+    this.lockHeld.clear(); // Apps Script releases locks when the execution ends
+    this.trigger = 'menu';
+    this.seq++;
+  }
+
+  /** A date cell's instant in the spreadsheet's zone (cached per ISO text). */
+  dateMs(iso: string): number {
+    const tz = this.wb.timeZone;
+    if (tz !== this.dateCacheZone) {
+      this.dateCache.clear();
+      this.dateCacheZone = tz;
+    }
+    let ms = this.dateCache.get(iso);
+    if (ms === undefined) {
+      ms = instantOfIso(iso, tz);
+      if (this.dateCache.size > 100_000) this.dateCache.clear();
+      this.dateCache.set(iso, ms);
+    }
+    return ms;
+  }
+
+  user(): unknown {
+    return this.userObject;
+  }
+
+  newDate(ms: number): Date {
+    return new this.realm.Date(ms);
+  }
+}
+
+/**
+ * Replaces each public method of `cls` with one that first calls `this.st.tick('Label.method')`.
+ * Methods whose names start with '_' and 'toString' are left alone.
+ */
+export function instrument(cls: { prototype: object }, label: string): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    if (name === 'constructor' || name === 'toString' || name.startsWith('_')) continue;
+    const desc = Object.getOwnPropertyDescriptor(proto, name);
+    if (!desc || typeof desc.value !== 'function') continue;
+    const orig = desc.value as (...a: unknown[]) => unknown;
+    const key = `${label}.${name}`;
+    const wrapped = function (this: { st: SandboxState }, ...args: unknown[]) {
+      this.st.tick(key);
+      return orig.apply(this, args);
+    };
+    Object.defineProperty(wrapped, 'name', { value: name });
+    Object.defineProperty(proto, name, { ...desc, value: wrapped });
+  }
+  Object.defineProperty(proto, 'toString', {
+    value: () => label,
+    configurable: true,
+    writable: true,
+    enumerable: false,
+  });
+}

@@ -1,0 +1,101 @@
+// The weekly and monthly summary for the head and deputies (Kyshtym 000 п.15: weekly, monthly
+// summaries to the head; Kramatorsk 003 п.199: every Monday an analysis of execution). Plain
+// composition, no Apps Script calls: text from people's cells reaches the HTML only via escapeHtml.
+import { formatRu } from '../domain/dates';
+import { type ExecutionReport, formatCoefficient } from '../domain/execution-report';
+import { TAB } from '../workbook/schema';
+import { escapeHtml } from './html';
+import type { OutMail } from './mailer';
+
+/** How many of the most overdue orders the summary lists. */
+export const SUMMARY_TOP_OVERDUE = 5;
+
+export interface SummaryInput {
+  report: ExecutionReport;
+  recipients: readonly string[];
+  organization: string;
+  /** Link to «Отчёт: исполнение» (may be '' when unknown). */
+  tabUrl: string;
+  /** «Сформировано» time, ДД.ММ.ГГГГ ЧЧ:ММ. */
+  generatedAt: string;
+}
+
+function plural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}
+
+export function composeSummary(input: SummaryInput): OutMail {
+  const { report, organization, tabUrl } = input;
+  const t = report.total;
+  const org = organization.trim();
+  const subject = `Исполнение поручений: ${report.period.label}${org ? ` — ${org}` : ''}`;
+  const lines: [string, string][] = [
+    ['Коэффициент исполнительской дисциплины', formatCoefficient(t.coefficient)],
+    ['Подлежало исполнению', String(t.due)],
+    ['Исполнено в срок', String(t.onTime)],
+    ['Исполнено с нарушением срока', String(t.late)],
+    ['Не исполнено, срок истёк', String(t.overdue)],
+    ['На исполнении, срок не истёк', String(t.running)],
+    ['Просрочено из прошлых периодов', String(t.carriedOver)],
+    ['Переносов срока', String(t.extensions)],
+    ['Возвратов на доработку', String(t.returns)],
+  ];
+  const top = report.overdue.slice(0, SUMMARY_TOP_OVERDUE);
+  const more = report.overdue.length - top.length;
+
+  const text: string[] = [
+    `Отчёт об исполнении поручений за период: ${report.period.label}.`,
+    `Сформирован ${input.generatedAt}.`,
+    '',
+  ];
+  for (const [k, v] of lines) text.push(`${k}: ${v}`);
+  text.push('');
+  if (top.length === 0) text.push('Просроченных поручений нет.');
+  else {
+    text.push(`Наиболее просроченные поручения (всего просрочено: ${report.overdue.length}):`);
+    for (const o of top)
+      text.push(
+        `— № ${o.number}: ${o.text} — ${o.executor}, срок ${formatRu(o.deadline)}, просрочка ${o.workingDaysOverdue} ${plural(o.workingDaysOverdue, 'рабочий день', 'рабочих дня', 'рабочих дней')}`,
+      );
+    if (more > 0) text.push(`…и ещё ${more}.`);
+  }
+  text.push('');
+  text.push(
+    tabUrl
+      ? `Полный отчёт по исполнителям: лист «${TAB.reportExecution}», ${tabUrl}`
+      : `Полный отчёт по исполнителям: лист «${TAB.reportExecution}».`,
+  );
+  text.push('', 'Письмо сформировано автоматически («Контроль поручений»).');
+
+  const e = escapeHtml;
+  const html: string[] = [
+    `<p>Отчёт об исполнении поручений за период: <b>${e(report.period.label)}</b>.<br>Сформирован ${e(input.generatedAt)}.</p>`,
+    '<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">',
+    ...lines.map(([k, v]) => `<tr><td>${e(k)}</td><td align="right">${e(v)}</td></tr>`),
+    '</table>',
+  ];
+  if (top.length === 0) html.push('<p>Просроченных поручений нет.</p>');
+  else {
+    html.push(`<p>Наиболее просроченные поручения (всего просрочено: ${report.overdue.length}):</p>`);
+    html.push('<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">');
+    html.push('<tr><th>№</th><th>Поручение</th><th>Исполнитель</th><th>Срок</th><th>Просрочка, раб. дн.</th></tr>');
+    for (const o of top)
+      html.push(
+        `<tr><td>${e(o.number)}</td><td>${e(o.text)}</td><td>${e(o.executor)}</td><td>${formatRu(o.deadline)}</td><td align="right">${o.workingDaysOverdue}</td></tr>`,
+      );
+    html.push('</table>');
+    if (more > 0) html.push(`<p>…и ещё ${more}.</p>`);
+  }
+  html.push(
+    tabUrl
+      ? `<p>Полный отчёт по исполнителям: <a href="${e(tabUrl)}">лист «${e(TAB.reportExecution)}»</a>.</p>`
+      : `<p>Полный отчёт по исполнителям: лист «${e(TAB.reportExecution)}».</p>`,
+  );
+  html.push('<p style="color:#666">Письмо сформировано автоматически («Контроль поручений»).</p>');
+
+  return { to: [...input.recipients], subject, text: text.join('\n'), html: html.join('\n') };
+}

@@ -1,0 +1,179 @@
+// The only file Apps Script sees. Each export becomes a top-level `function name(e)` stub in
+// dist/Code.js (scripts/build.mjs), except `api`, which the local CLI calls. Every function here is
+// a thin call into a module; menu actions run inside runMenuAction, so an error becomes a Russian
+// alert instead of a stack trace.
+import { runApi } from './jobs/api';
+import { checkData, notifyNew, runDaily } from './jobs/daily';
+import { planControl, reportLean } from './jobs/lean';
+import {
+  addMenu,
+  askText,
+  normalizePeriodInput,
+  parseQuarterInput,
+  parseYearInput,
+  quarterOf,
+  runMenuAction,
+  showHelp,
+  showProgress,
+  todayOf,
+} from './jobs/menu';
+import { type EditEvent, handleEdit } from './jobs/onedit';
+import { ratingReport } from './jobs/rating';
+import {
+  lastMonthPeriod,
+  lastWeekPeriod,
+  quarterPeriod,
+  reportExecution,
+  reportProtocol,
+  yearPeriod,
+} from './jobs/reports';
+import { setupWorkbook } from './jobs/setup';
+import { disableTrigger, enableTrigger } from './jobs/triggers';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function onOpen(_e?: unknown): void {
+  addMenu();
+}
+
+export function onInstall(e?: unknown): void {
+  onOpen(e);
+}
+
+/** Simple trigger: stamps dates on «Поручения»; a failure must never bother the person typing. */
+export function onEdit(e: EditEvent): void {
+  try {
+    handleEdit(e);
+  } catch (err) {
+    console.error(`onEdit: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The installable time-driven trigger's handler. */
+export function dailyRun(): string {
+  return runDaily(SpreadsheetApp.getActive());
+}
+
+/** A long action: a progress toast first, then the job. */
+function long(title: string, progress: string, job: (ss: Spreadsheet) => string): string {
+  return runMenuAction(title, (ss) => {
+    showProgress(ss, title, progress);
+    return job(ss);
+  });
+}
+
+export function menuSetup(): string {
+  return long('Настроить таблицу', 'Создаю недостающие листы, столбцы и списки…', setupWorkbook);
+}
+
+export function menuNotifyNew(): string {
+  return long('Новые поручения', 'Отправляю уведомления исполнителям…', notifyNew);
+}
+
+export function menuCheckData(): string {
+  return long('Проверка данных', 'Проверяю листы…', checkData);
+}
+
+export function menuDailyNow(): string {
+  return long('Ежедневная проверка', 'Идёт ежедневная проверка: это может занять до минуты…', runDaily);
+}
+
+function executionReport(title: string, period: (ss: Spreadsheet) => string): string {
+  return long(title, 'Формирую «Отчёт: исполнение»…', (ss) => reportExecution(ss, period(ss)));
+}
+
+export function menuReportLastWeek(): string {
+  return executionReport('Отчёт за прошлую неделю', (ss) => lastWeekPeriod(todayOf(ss)));
+}
+
+export function menuReportLastMonth(): string {
+  return executionReport('Отчёт за прошлый месяц', (ss) => lastMonthPeriod(todayOf(ss)));
+}
+
+export function menuReportQuarter(): string {
+  return executionReport('Отчёт за квартал', (ss) => quarterPeriod(todayOf(ss)));
+}
+
+export function menuReportYear(): string {
+  return executionReport('Отчёт за год', (ss) => yearPeriod(todayOf(ss)));
+}
+
+export function menuReportPeriod(): string {
+  const title = 'Отчёт за период';
+  return runMenuAction(title, (ss) => {
+    const raw = askText(
+      title,
+      'Введите период: 2026-W10 (неделя), 2026-03 (месяц), 2026-Q1 (квартал), 2026 (год) или 01.03.2026–15.03.2026.',
+    );
+    if (raw === null) return null;
+    if (!raw) throw new Error('период не указан.');
+    showProgress(ss, title, 'Формирую «Отчёт: исполнение»…');
+    return reportExecution(ss, normalizePeriodInput(raw));
+  });
+}
+
+export function menuReportProtocol(): string {
+  const title = 'Отчёт по протоколу';
+  return runMenuAction(title, (ss) => {
+    const protocol = askText(title, 'Введите № протокола (как в столбце «№» листа «Протоколы»).');
+    if (protocol === null) return null;
+    if (!protocol) throw new Error('номер протокола не указан.');
+    showProgress(ss, title, `Формирую «Отчёт: протокол» № ${protocol}…`);
+    return reportProtocol(ss, protocol);
+  });
+}
+
+export function menuLeanQuarterly(): string {
+  const title = 'Квартальный отчёт по бережливым проектам';
+  return runMenuAction(title, (ss) => {
+    const current = quarterOf(todayOf(ss));
+    const raw = askText(title, 'Введите квартал в виде ГГГГ-Qn, например 2026-Q1.', current);
+    if (raw === null) return null;
+    const quarter = parseQuarterInput(raw);
+    if (!quarter) throw new Error(`квартал «${raw}» не распознан — введите его в виде 2026-Q1.`);
+    showProgress(ss, title, `Формирую отчёт за ${quarter}…`);
+    return reportLean(ss, quarter);
+  });
+}
+
+function yearAction(title: string, job: (ss: Spreadsheet, year: string) => string): string {
+  return runMenuAction(title, (ss) => {
+    const current = todayOf(ss).slice(0, 4);
+    const raw = askText(title, 'Введите год, например 2026.', current);
+    if (raw === null) return null;
+    const year = parseYearInput(raw);
+    if (!year) throw new Error(`год «${raw}» не распознан — введите четыре цифры, например 2026.`);
+    showProgress(ss, title, `Формирую за ${year} год…`);
+    return job(ss, year);
+  });
+}
+
+export function menuPlanControl(): string {
+  return yearAction('Контроль плана «Эффективный регион»', planControl);
+}
+
+export function menuRating(): string {
+  return yearAction('Рейтинг самооценки', ratingReport);
+}
+
+export function menuEnableTrigger(): string {
+  return runMenuAction('Автоматическая проверка', enableTrigger);
+}
+
+export function menuDisableTrigger(): string {
+  return runMenuAction('Автоматическая проверка', disableTrigger);
+}
+
+export function menuHelp(): void {
+  runMenuAction('Справка', () => {
+    showHelp();
+    return null;
+  });
+}
+
+/** For the local CLI only (no Apps Script stub): `api.run('daily', {})`. */
+export const api = {
+  run(action: string, params?: Readonly<Record<string, unknown>>): string {
+    return runApi(action, params ?? {});
+  },
+};

@@ -1,0 +1,130 @@
+// The order-control tabs «Настроить таблицу» creates (spec «The workbook»): their headers, system
+// columns, dates, dropdowns and seeded reference data. Tab and header names come from schema.ts.
+import { DECREE_ENTRIES } from '../../domain/calendar';
+import { midnightInZone } from '../../domain/dates';
+import { defaultSettingsRows, SETTING, WEEKDAYS_RU } from '../../domain/settings';
+import { JOURNAL_HEADERS } from '../journal';
+import { PROBLEM_HEADERS } from '../problems-tab';
+import {
+  ARCHIVE_EXTRA_COL,
+  ARCHIVE_HEADERS,
+  CALENDAR_COL,
+  DAY_TYPE,
+  DECISION,
+  EXECUTOR_COL,
+  ORDER_COL,
+  ORDER_HEADERS,
+  ORDER_SYSTEM_HEADERS,
+  PROTOCOL_COL,
+  SETTINGS_COL,
+  STATUSES,
+  TAB,
+  URGENCY,
+} from '../schema';
+import type { ListRule, TabSpec } from '../tabspec';
+
+/** Third column of «Настройки»: what each parameter means (the seed's third cell). */
+export const SETTINGS_NOTE_COL = 'Пояснение';
+
+/** Dropdowns on single «Значение» cells of «Настройки», by «Параметр». */
+export const SETTINGS_CHOICES: Readonly<Record<string, readonly string[]>> = {
+  [SETTING.mailEnabled]: ['Да', 'Нет'],
+  [SETTING.weeklyReportDay]: WEEKDAYS_RU,
+  [SETTING.nonWorkingDeadline]: ['предыдущий рабочий', 'без переноса'],
+};
+
+const ORDER_DATE_HEADERS = [
+  ORDER_COL.deadline,
+  ORDER_COL.doneDate,
+  ORDER_COL.requestedDate,
+  ORDER_COL.originalDeadline,
+];
+
+const ORDER_LISTS: readonly ListRule[] = [
+  { header: ORDER_COL.status, values: STATUSES },
+  { header: ORDER_COL.protocol, fromTab: { tab: TAB.protocols, header: PROTOCOL_COL.number } },
+  { header: ORDER_COL.executor, fromTab: { tab: TAB.executors, header: EXECUTOR_COL.name } },
+  { header: ORDER_COL.urgency, values: Object.values(URGENCY) },
+  { header: ORDER_COL.decision, values: Object.values(DECISION) },
+];
+
+const ORDER_WIDTHS: Readonly<Record<string, number>> = {
+  [ORDER_COL.number]: 70,
+  [ORDER_COL.protocol]: 80,
+  [ORDER_COL.text]: 360,
+  [ORDER_COL.executor]: 170,
+  [ORDER_COL.coExecutors]: 170,
+  [ORDER_COL.progress]: 260,
+  [ORDER_COL.requestReason]: 220,
+  [ORDER_COL.state]: 150,
+  [ORDER_COL.history]: 320,
+};
+
+export const CORE_TAB_SPECS: TabSpec[] = [
+  {
+    name: TAB.settings,
+    headers: [SETTINGS_COL.param, SETTINGS_COL.value, SETTINGS_NOTE_COL],
+    seed: (ctx) => defaultSettingsRows(ctx.timeZone).map((r) => [...r]),
+    widths: { [SETTINGS_COL.param]: 300, [SETTINGS_COL.value]: 260, [SETTINGS_NOTE_COL]: 520 },
+  },
+  {
+    name: TAB.executors,
+    headers: Object.values(EXECUTOR_COL),
+    dateHeaders: [EXECUTOR_COL.absentFrom, EXECUTOR_COL.absentTo],
+    lists: [{ header: EXECUTOR_COL.substitute, fromTab: { tab: TAB.executors, header: EXECUTOR_COL.name } }],
+    widths: {
+      [EXECUTOR_COL.name]: 220,
+      [EXECUTOR_COL.position]: 220,
+      [EXECUTOR_COL.unit]: 200,
+      [EXECUTOR_COL.email]: 200,
+      [EXECUTOR_COL.substitute]: 220,
+    },
+  },
+  {
+    name: TAB.protocols,
+    headers: Object.values(PROTOCOL_COL),
+    dateHeaders: [PROTOCOL_COL.date],
+    lists: [{ header: PROTOCOL_COL.meeting, values: ['оперативное', 'аппаратное', 'коллегия'] }],
+    widths: { [PROTOCOL_COL.meeting]: 160, [PROTOCOL_COL.chair]: 200, [PROTOCOL_COL.link]: 260 },
+  },
+  {
+    name: TAB.orders,
+    headers: ORDER_HEADERS,
+    systemHeaders: ORDER_SYSTEM_HEADERS,
+    dateHeaders: ORDER_DATE_HEADERS,
+    lists: ORDER_LISTS,
+    widths: ORDER_WIDTHS,
+  },
+  {
+    name: TAB.archive,
+    headers: ARCHIVE_HEADERS,
+    systemHeaders: [...ORDER_SYSTEM_HEADERS, ARCHIVE_EXTRA_COL.archivedAt],
+    dateHeaders: [...ORDER_DATE_HEADERS, ARCHIVE_EXTRA_COL.archivedAt],
+    widths: ORDER_WIDTHS,
+  },
+  {
+    name: TAB.calendar,
+    headers: Object.values(CALENDAR_COL),
+    dateHeaders: [CALENDAR_COL.date],
+    lists: [{ header: CALENDAR_COL.type, values: Object.values(DAY_TYPE) }],
+    seed: (ctx) =>
+      DECREE_ENTRIES.map((e) => [
+        midnightInZone(e.date, ctx.timeZone),
+        e.type === 'work' ? DAY_TYPE.work : DAY_TYPE.off,
+        e.basis ?? '',
+      ]),
+    widths: { [CALENDAR_COL.date]: 100, [CALENDAR_COL.type]: 110, [CALENDAR_COL.basis]: 520 },
+  },
+];
+
+/** Service tabs, placed after every feature's tabs. */
+export const SERVICE_TAB_SPECS: TabSpec[] = [
+  { name: TAB.problems, headers: PROBLEM_HEADERS, generated: true },
+  // «Журнал» is written only by the add-on: every column is a system column.
+  {
+    name: TAB.log,
+    headers: JOURNAL_HEADERS,
+    systemHeaders: JOURNAL_HEADERS,
+    widths: { [JOURNAL_HEADERS[0]]: 140, [JOURNAL_HEADERS[4]]: 360 },
+  },
+];

@@ -1,0 +1,68 @@
+// The benchmark as a quick CI check (issue 7, «Done when»; spec «Quality bars»: the number of
+// Spreadsheet service calls of the daily check must not grow with the number of rows). N = 1 000
+// against N = 2 000 is enough to see a per-row call; the full 1 000 / 10 000 / 50 000 run is
+// `npm run bench`. Runs the real dist/Code.js (npm test builds it first).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BenchAction, type BenchRun, type Prepared, prepareWorkbook, runAction } from './harness';
+
+const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const ACTIONS: BenchAction[] = ['daily', 'setup', 'report'];
+
+describe('benchmark smoke: calls do not grow with the workbook', () => {
+  const runs = new Map<string, BenchRun>();
+  const prepared = new Map<number, Prepared>();
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'Code.js'))) throw new Error('dist/Code.js не найден: выполните npm run build');
+    for (const n of [1000, 2000]) {
+      const prep = await prepareWorkbook(n);
+      prepared.set(n, prep);
+      for (const a of ACTIONS) runs.set(`${a}/${n}`, await runAction(prep, a));
+    }
+  }, 120_000);
+
+  it('the generated books have the orders asked for (warm-up archives only a few)', () => {
+    for (const [n, p] of prepared) {
+      expect(p.rows.orders).toBeGreaterThan(n * 0.9);
+      expect(p.rows.archive).toBeGreaterThanOrEqual(n / 10);
+    }
+  });
+
+  for (const a of ACTIONS) {
+    it(`${a}: finishes without an error on 1 000 and 2 000 orders`, () => {
+      for (const n of [1000, 2000]) {
+        const r = runs.get(`${a}/${n}`) as BenchRun;
+        expect(r.error ?? '', `${a} на ${n}`).toBe('');
+        expect(r.ok).toBe(true);
+        expect(r.spreadsheetCalls).toBeGreaterThan(0);
+      }
+    });
+
+    it(`${a}: the same Spreadsheet calls, method by method, for 1 000 and 2 000 orders`, () => {
+      const small = runs.get(`${a}/1000`) as BenchRun;
+      const big = runs.get(`${a}/2000`) as BenchRun;
+      const sheets = (r: BenchRun) =>
+        Object.fromEntries(
+          Object.entries(r.byMethod).filter(([m]) => !/^(MailApp|GmailApp|Utilities|Logger|console|Session)\./.test(m)),
+        );
+      expect(sheets(big)).toEqual(sheets(small));
+      expect(big.spreadsheetCalls).toBe(small.spreadsheetCalls);
+    });
+  }
+
+  it('daily: notices are due on the benchmark day and go out as digests, one per recipient at most', () => {
+    const r = runs.get('daily/2000') as BenchRun;
+    expect(r.mailCalls).toBeGreaterThan(0);
+    // 200 executors + controller + summary recipients bound the digests (spec step 4).
+    expect(r.mailCalls).toBeLessThanOrEqual(200 + 1 + 3 + 5);
+  });
+
+  it('report: a year on 2 000 orders projects well inside the 6-minute limit', () => {
+    const r = runs.get('report/2000') as BenchRun;
+    expect(r.projectedAppsScriptMs).toBeGreaterThan(0);
+    expect(r.projectedAppsScriptMs).toBeLessThan(60_000);
+  });
+});

@@ -1,0 +1,36 @@
+// The Apps Script time model the benchmark projects with, from counts the sandbox gives.
+//
+// Google's best-practices page (developers.google.com/apps-script/guides/support/best-practices,
+// «Use batch operations») times a 100 × 100 grid: about 70 s written cell by cell, about 1 s read
+// and written with one batched call each. Two anchors fix two parameters:
+//   per call:  70 s / 10 000 single-cell calls          ≈ 7 ms  (a round trip; the cell is noise)
+//   per cell:  (1 s − 2 calls × 7 ms) / 20 000 cells    ≈ 0.05 ms (one read + one write of 10 000)
+// so a call costs CALL_MS + cells × CELL_MS. A batched call is dearer than a single-cell one, but
+// 10 000 cells in one call cost far less than 10 000 calls. Calls that format a whole range with
+// one value (setBackground, setNumberFormat, clear…) carry no payload and are charged CALL_MS only.
+// MailApp.sendEmail is not on that page; MAIL_MS is our assumption (a Gmail round trip), stated
+// separately so it can be changed.
+
+export const CALL_MS = 7;
+export const CELL_MS = 0.05;
+export const MAIL_MS = 250;
+/** Apps Script stops any execution at 6 minutes (guides/services/quotas). */
+export const LIMIT_MS = 6 * 60 * 1000;
+
+export interface CostInput {
+  /** Spreadsheet and other service calls (everything except MailApp.sendEmail). */
+  serviceCalls: number;
+  /** Cells moved by value-array calls (getValues, setValues, setBackgrounds, …). */
+  cells: number;
+  mailCalls: number;
+}
+
+export function projectAppsScriptMs(c: CostInput): number {
+  return Math.round(c.serviceCalls * CALL_MS + c.cells * CELL_MS + c.mailCalls * MAIL_MS);
+}
+
+/** "12 % of 6 min" / "3.2× over": how far a projected run is from the limit. */
+export function headroom(ms: number): string {
+  const share = ms / LIMIT_MS;
+  return share <= 1 ? `${(share * 100).toFixed(1)} % от 6 мин` : `в ${share.toFixed(1)} раза больше 6 мин`;
+}

@@ -1,0 +1,286 @@
+// Runs one action of the built add-on in the sandbox on a fresh copy of a generated workbook and
+// measures it: wall time, peak heap, service calls by method, cells moved, mails and recipients.
+// Shared by the runner (test/bench/run.ts) and the CI smoke test (bench-smoke.test.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { emptyWorkbook, type WorkbookModel } from '../../src/local/model';
+import { TAB } from '../../src/workbook/schema';
+import { projectAppsScriptMs } from './cost';
+import { addTodaysActivity, generateWorkbook, usedCells } from './generate';
+
+const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+/** Monday 1 June 2026: a working day, the weekly report day and the first working day of a month. */
+export const BENCH_TODAY = '2026-06-01';
+/** 08:20 in Moscow, when the daily trigger (hour 8) fires. */
+export const BENCH_NOW = new Date('2026-06-01T05:20:00Z');
+/** The previous working day (Friday): the warm-up daily check that leaves «Журнал» as a real run would. */
+export const WARMUP_NOW = new Date('2026-05-29T05:20:00Z');
+export const REPORT_PERIOD = '2026';
+
+export type BenchAction = 'daily' | 'setup' | 'report';
+const API: Record<BenchAction, [string, Record<string, unknown>]> = {
+  daily: ['daily', {}],
+  setup: ['setup', {}],
+  report: ['report-execution', { period: REPORT_PERIOD }],
+};
+
+/** Service calls that are not a round trip to a Google server in Apps Script (run in-process). */
+const LOCAL_SERVICES = /^(Utilities|Logger|console|Session)\./;
+const SEND = /^(MailApp|GmailApp)\.sendEmail$/;
+
+export interface BenchRun {
+  n: number;
+  action: BenchAction;
+  ok: boolean;
+  error?: string;
+  ms: number;
+  heapMB: number;
+  spreadsheetCalls: number;
+  /** Every counted call by 'Class.method'. */
+  byMethod: Record<string, number>;
+  /** Cells passed in value arrays (getValues, setValues, setBackgrounds, …). */
+  cells: number;
+  mailCalls: number;
+  mailRecipients: number;
+  projectedAppsScriptMs: number;
+  samples?: number;
+}
+
+export interface Prepared {
+  n: number;
+  code: string;
+  /** The used workbook as JSON: each run parses a fresh copy. */
+  snapshot: string;
+  rows: { orders: number; archive: number };
+  cells: number;
+  notes: string[];
+}
+
+// The sandbox's shape as src/local/sandbox/index.ts documents it (ARCHITECTURE «Local sandbox
+// contract»); read defensively so a missing counter is reported, not a crash.
+interface SandboxLike {
+  api(action: string, params?: Record<string, unknown>): unknown;
+  calls?: Record<string, number> | (() => Record<string, number>);
+  spreadsheetCalls?: () => number;
+  mailCalls?: () => number;
+  mails?: { to: string; cc?: string; bcc?: string }[];
+  workbook?: WorkbookModel;
+}
+type CreateSandbox = (opts: Record<string, unknown>) => SandboxLike;
+
+let createSandboxFn: CreateSandbox | null = null;
+async function sandboxFactory(): Promise<CreateSandbox> {
+  if (!createSandboxFn) {
+    const mod = (await import('../../src/local/sandbox/index')) as unknown as { createSandbox: CreateSandbox };
+    createSandboxFn = mod.createSandbox;
+  }
+  return createSandboxFn;
+}
+
+let spreadsheetClasses: Set<string> | null = null;
+async function isSpreadsheetCall(): Promise<(method: string) => boolean> {
+  if (!spreadsheetClasses) {
+    const st = (await import('../../src/local/sandbox/state')) as unknown as { SPREADSHEET_CLASSES: Set<string> };
+    spreadsheetClasses = st.SPREADSHEET_CLASSES;
+  }
+  const set = spreadsheetClasses;
+  return (m) => set.has(m.split('.')[0]);
+}
+
+/** The built bundle: dist/Code.js, or $BENCH_CODE (to compare two builds). */
+export function codePath(): string {
+  return process.env.BENCH_CODE ?? join(ROOT, 'dist', 'Code.js');
+}
+
+export function loadCode(): string {
+  return readFileSync(codePath(), 'utf8');
+}
+
+// Peak heap is measured from a collected baseline; gc is exposed at run time so `tsx run.ts`
+// needs no node flag.
+let gcFn: (() => void) | null = null;
+function gc(): void {
+  if (!gcFn) {
+    const g = (globalThis as { gc?: () => void }).gc;
+    if (g) gcFn = g;
+    else {
+      setFlagsFromString('--expose-gc');
+      gcFn = runInNewContext('gc') as () => void;
+    }
+  }
+  gcFn();
+}
+
+function heapMB(): number {
+  return process.memoryUsage().heapUsed / 1048576;
+}
+
+function rowCount(wb: WorkbookModel, tab: string): number {
+  const s = wb.sheets.find((x) => x.name === tab);
+  if (!s) return 0;
+  let last = s.cells.length;
+  while (last > 1 && (s.cells[last - 1] ?? []).every((c) => !c || c.v === null || c.v === '')) last--;
+  return Math.max(0, last - 1);
+}
+
+function errorText(e: unknown): string {
+  return String((e as Error)?.message ?? e).split('\n')[0];
+}
+
+/**
+ * A used workbook of n orders: the bundle's own «Настроить таблицу» on an empty book (so every
+ * tab, header, dropdown and protection is the add-on's), the generated history up to yesterday,
+ * a warm-up daily check on the previous working day (so «Журнал» holds real idempotency keys and
+ * the states are current), then today's news: a new protocol's orders, decisions, returns.
+ */
+export async function prepareWorkbook(n: number, opts: { seed?: number; code?: string } = {}): Promise<Prepared> {
+  const code = opts.code ?? loadCode();
+  const create = await sandboxFactory();
+  const notes: string[] = [];
+  let base: WorkbookModel | undefined = emptyWorkbook('Контроль поручений — нагрузочный тест', 'Europe/Moscow');
+  try {
+    const sb = create({ workbook: base, code, now: WARMUP_NOW, mailQuota: 1500 });
+    await sb.api('setup', {});
+    base = sb.workbook ?? base;
+  } catch (e) {
+    notes.push(
+      `«Настроить таблицу» на пустой книге не удалась (${errorText(e)}): вкладки созданы генератором по schema.ts`,
+    );
+    base = undefined;
+  }
+  const { workbook } = generateWorkbook({ n, today: BENCH_TODAY, seed: opts.seed, base });
+  let wb = workbook;
+  try {
+    const sb = create({ workbook: wb, code, now: WARMUP_NOW, mailQuota: 1500 });
+    await sb.api('daily', {});
+    wb = sb.workbook ?? wb;
+  } catch (e) {
+    notes.push(`пробная ежедневная проверка за ${WARMUP_NOW.toISOString().slice(0, 10)} не удалась (${errorText(e)})`);
+  }
+  const today = addTodaysActivity(wb, { today: BENCH_TODAY, seed: opts.seed, n });
+  notes.push(`новых поручений ${today.newOrders}, решений по переносу ${today.decisions}, возвратов ${today.returned}`);
+  return {
+    n,
+    code,
+    snapshot: JSON.stringify(wb),
+    rows: { orders: rowCount(wb, TAB.orders), archive: rowCount(wb, TAB.archive) },
+    cells: usedCells(wb),
+    notes,
+  };
+}
+
+/** Cells in a 2-D array (a value matrix handed to or returned by a Range method), else 0. */
+export function matrixCells(x: unknown): number {
+  if (!Array.isArray(x) || x.length === 0 || !Array.isArray(x[0])) return 0;
+  let n = 0;
+  for (const row of x) n += Array.isArray(row) ? row.length : 0;
+  return n;
+}
+
+// Cells moved by each call: the Range class's methods are wrapped once; a method that takes or
+// returns a 2-D array (getValues, setValues, setBackgrounds, setNumberFormats, …) moves that many
+// cells. Calls the sandbox makes internally (st.silent) are not the script's and are skipped.
+// Heap is sampled on the same calls, since a synchronous run gives no other chance to look.
+interface Meter {
+  cells: number;
+  peakMB: number;
+  active: boolean;
+}
+const meter: Meter = { cells: 0, peakMB: 0, active: false };
+let rangeWrapped = false;
+
+async function wrapRangeClass(): Promise<void> {
+  if (rangeWrapped) return;
+  rangeWrapped = true;
+  const mod = (await import('../../src/local/sandbox/spreadsheet')) as unknown as { RangeImpl?: { prototype: object } };
+  const proto = mod.RangeImpl?.prototype as Record<string, unknown> | undefined;
+  if (!proto) return;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    if (name === 'constructor' || name.startsWith('_')) continue;
+    const desc = Object.getOwnPropertyDescriptor(proto, name);
+    if (!desc || typeof desc.value !== 'function') continue;
+    const orig = desc.value as (...a: unknown[]) => unknown;
+    Object.defineProperty(proto, name, {
+      ...desc,
+      value: function (this: { st?: { silent?: number } }, ...args: unknown[]) {
+        const out = orig.apply(this, args);
+        if (meter.active && !this.st?.silent) {
+          meter.cells += matrixCells(args[0]) + matrixCells(out);
+          const h = heapMB();
+          if (h > meter.peakMB) meter.peakMB = h;
+        }
+        return out;
+      },
+    });
+  }
+}
+
+/** Runs one action on a fresh copy of the prepared workbook and measures it. */
+export async function runAction(prep: Prepared, action: BenchAction): Promise<BenchRun> {
+  const create = await sandboxFactory();
+  const isSheets = await isSpreadsheetCall();
+  const workbook = JSON.parse(prep.snapshot) as WorkbookModel;
+  await wrapRangeClass();
+  const sb = create({ workbook, code: prep.code, now: BENCH_NOW, mailQuota: 1500 });
+  const before = snapshotCalls(sb);
+  gc();
+  const baseMB = heapMB();
+  meter.cells = 0;
+  meter.peakMB = baseMB;
+  meter.active = true;
+  const [name, params] = API[action];
+  let error: string | undefined;
+  const t0 = performance.now();
+  try {
+    await sb.api(name, params);
+  } catch (e) {
+    error = errorText(e);
+  }
+  const ms = performance.now() - t0;
+  meter.active = false;
+  const peak = Math.max(meter.peakMB, heapMB());
+  const byMethod = diffCalls(before, snapshotCalls(sb));
+  let spreadsheetCalls = 0;
+  let serviceCalls = 0;
+  let mailCalls = 0;
+  for (const [m, k] of Object.entries(byMethod)) {
+    if (SEND.test(m)) mailCalls += k;
+    else if (!LOCAL_SERVICES.test(m)) serviceCalls += k;
+    if (isSheets(m)) spreadsheetCalls += k;
+  }
+  const mails = sb.mails ?? [];
+  const addresses = (s?: string) => (s ? s.split(',').filter((x) => x.trim()).length : 0);
+  const mailRecipients = mails.reduce((s, m) => s + addresses(m.to) + addresses(m.cc) + addresses(m.bcc), 0);
+  return {
+    n: prep.n,
+    action,
+    ok: error === undefined,
+    error,
+    ms,
+    heapMB: Math.round(peak),
+    spreadsheetCalls,
+    byMethod,
+    cells: meter.cells,
+    mailCalls,
+    mailRecipients,
+    projectedAppsScriptMs: projectAppsScriptMs({ serviceCalls, cells: meter.cells, mailCalls }),
+  };
+}
+
+function snapshotCalls(sb: SandboxLike): Record<string, number> {
+  const c = typeof sb.calls === 'function' ? sb.calls() : sb.calls;
+  return { ...(c ?? {}) };
+}
+
+function diffCalls(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(b)) {
+    const d = v - (a[k] ?? 0);
+    if (d > 0) out[k] = d;
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+// `npm run bench` (issue 7): the daily check, «Настроить таблицу» on a used workbook and a year's
+// «Отчёт: исполнение» on N = 1 000, 10 000 and 50 000 orders, in the local sandbox running the
+// real dist/Code.js. Prints a table; with --json the last line is one JSON object.
+//
+//   npm run bench                       all three sizes
+//   npm run bench -- --n 1000,10000     chosen sizes (or BENCH_N=1000)
+//   npm run bench -- --runs 5           runs per action (median; default 5 / 3 / 3), or BENCH_RUNS
+//   npm run bench -- --json             machine-readable last line
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CALL_MS, CELL_MS, headroom, LIMIT_MS, MAIL_MS } from './cost';
+import { BENCH_NOW, BENCH_TODAY, type BenchRun, codePath, prepareWorkbook, runAction } from './harness';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  return process.argv[i + 1];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const pad = (s: string | number, w: number) => String(s).padStart(w);
+const padEnd = (s: string | number, w: number) => String(s).padEnd(w);
+
+async function main(): Promise<number> {
+  const json = process.argv.includes('--json');
+  const sizes = (arg('n') ?? process.env.BENCH_N ?? '1000,10000,50000')
+    .split(',')
+    .map((s) => Number(s.replace(/[_\s]/g, '')))
+    .filter((n) => n > 0);
+  const runsArg = Number(arg('runs') ?? process.env.BENCH_RUNS ?? 0);
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  if (!existsSync(codePath())) {
+    log('dist/Code.js не найден: сначала npm run build (npm run bench собирает сам).');
+    if (json) log(JSON.stringify({ runs: [], error: 'dist/Code.js missing' }));
+    return 1;
+  }
+  log(
+    `Нагрузочный тест: «сегодня» ${BENCH_TODAY} (понедельник, первый рабочий день месяца), время ${BENCH_NOW.toISOString()}`,
+  );
+  log(
+    `Модель Apps Script: ${CALL_MS} мс на вызов + ${CELL_MS} мс на ячейку в массиве значений + ${MAIL_MS} мс на письмо; предел ${LIMIT_MS / 60000} мин.`,
+  );
+
+  const results: BenchRun[] = [];
+  let failed = 0;
+  for (const n of sizes) {
+    const runs = runsArg > 0 ? runsArg : n <= 1000 ? 5 : 3;
+    const t0 = performance.now();
+    const prep = await prepareWorkbook(n);
+    log(
+      `\nN = ${n}: книга готова за ${Math.round(performance.now() - t0)} мс — ${prep.rows.orders} в «Поручения», ` +
+        `${prep.rows.archive} в «Архив», ${prep.cells} ячеек; ${prep.notes.join('; ') || 'подготовка без замечаний'}`,
+    );
+    for (const action of ['daily', 'setup', 'report'] as const) {
+      const samples: BenchRun[] = [];
+      for (let i = 0; i < runs; i++) {
+        const r = await runAction(prep, action);
+        samples.push(r);
+        if (!r.ok) break; // a failure is reported once, not timed again
+      }
+      const last = samples[samples.length - 1];
+      const r: BenchRun = {
+        ...last,
+        ms: Math.round(median(samples.map((s) => s.ms)) * 10) / 10,
+        heapMB: Math.max(...samples.map((s) => s.heapMB)),
+        samples: samples.length,
+      };
+      if (!r.ok) failed++;
+      results.push(r);
+      log(
+        `  ${padEnd(action, 6)} ${r.ok ? 'ok ' : 'ОШИБКА'} ${pad(r.ms.toFixed(1), 9)} мс  heap ${pad(r.heapMB, 5)} МБ  ` +
+          `вызовов ${pad(r.spreadsheetCalls, 5)}  ячеек ${pad(r.cells, 9)}  писем ${pad(r.mailCalls, 4)} (${r.mailRecipients} адр.)  ` +
+          `Apps Script ≈ ${pad((r.projectedAppsScriptMs / 1000).toFixed(1), 6)} с (${headroom(r.projectedAppsScriptMs)})` +
+          (r.ok ? '' : `\n         ${r.error}`),
+      );
+    }
+  }
+
+  // Summary table, then calls by method for the largest size.
+  log(
+    '\n| N | действие | мс (медиана) | heap, МБ | вызовов Spreadsheet | ячеек | писем (адресов) | Apps Script, с | от 6 мин |',
+  );
+  log('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results)
+    log(
+      `| ${r.n} | ${r.action}${r.ok ? '' : ' ✗'} | ${r.ms.toFixed(1)} | ${r.heapMB} | ${r.spreadsheetCalls} | ${r.cells} | ${r.mailCalls} (${r.mailRecipients}) | ` +
+        `${(r.projectedAppsScriptMs / 1000).toFixed(1)} | ${((r.projectedAppsScriptMs / LIMIT_MS) * 100).toFixed(1)} % |`,
+    );
+  const biggest = Math.max(...sizes);
+  for (const r of results.filter((x) => x.n === biggest)) {
+    const top = Object.entries(r.byMethod)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    log(`\nВызовы по методам, N = ${r.n}, ${r.action}: ${top || '—'}`);
+  }
+  // Calls that grow with N are the bug this benchmark exists to catch.
+  for (const action of ['daily', 'setup', 'report'] as const) {
+    const byN = results.filter((r) => r.action === action && r.ok);
+    if (byN.length < 2) continue;
+    const calls = new Set(byN.map((r) => r.spreadsheetCalls));
+    if (calls.size > 1)
+      log(
+        `ВНИМАНИЕ: число вызовов ${action} растёт с N: ${byN.map((r) => `${r.n} → ${r.spreadsheetCalls}`).join(', ')}`,
+      );
+  }
+  if (failed) log(`\n${failed} действий завершились ошибкой — см. выше.`);
+  if (json)
+    log(
+      JSON.stringify({
+        model: { callMs: CALL_MS, cellMs: CELL_MS, mailMs: MAIL_MS, limitMs: LIMIT_MS },
+        runs: results.map((r) => ({
+          n: r.n,
+          action: r.action,
+          ok: r.ok,
+          ms: r.ms,
+          heapMB: r.heapMB,
+          spreadsheetCalls: r.spreadsheetCalls,
+          cells: r.cells,
+          mailCalls: r.mailCalls,
+          mailRecipients: r.mailRecipients,
+          projectedAppsScriptMs: r.projectedAppsScriptMs,
+          byMethod: r.byMethod,
+          ...(r.error ? { error: r.error } : {}),
+        })),
+      }),
+    );
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ runs: [], error: String(e) })}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,222 @@
+// The `kontrol` command line (spec «Running it», block «On one machine»): commands, the sandbox
+// clock, one-line errors with a non-zero exit, and — once dist/Code.js and the sandbox exist —
+// the whole path: init --demo, run, edit (onEdit as a simple trigger), demo.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CliIo, changedCells, clockFor, isWorkingDay, main, problemsCount, typedValue } from '../../src/local/cli';
+import { emptySheet, emptyWorkbook } from '../../src/local/model';
+import { loadXlsx, saveXlsx, sideFilePath } from '../../src/local/xlsx';
+
+const root = join(import.meta.dirname, '..', '..');
+const BUNDLE = join(root, 'dist', 'Code.js');
+const HAVE_BUNDLE = existsSync(BUNDLE) && existsSync(join(root, 'src/local/sandbox/index.ts'));
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'kontrol-cli-'));
+}
+
+async function cli(argv: string[], extra: Partial<CliIo> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), ...extra });
+  return { code, out: out.join('\n'), err: err.join('\n'), errLines: err };
+}
+
+describe('kontrol: usage and one-line errors', () => {
+  it.each([
+    [['run', 'publish', 'x.xlsx'], 2, /Неизвестное действие «publish»/],
+    [['run', 'daily', 'x.xlsx', '--force'], 2, /Неизвестный параметр --force/],
+    [['init', 'x.xlsx', '--period', 'm'], 2, /Неизвестный параметр --period/],
+    [['run', 'daily', 'x.xlsx', '--today', '14.03.2025'], 2, /Неверная дата --today/],
+    [['run', 'daily', 'x.xlsx', '--today', '2025-02-29'], 2, /Неверная дата --today/],
+    [['run', 'daily', 'x.xlsx', '--time', '8'], 2, /Неверное время --time/],
+    [['run', 'rating', 'x.xlsx', '--quarter', '2025-5'], 2, /Неверный квартал/],
+    [['run', 'daily', 'нет-такого.xlsx'], 1, /Файл не найден/],
+    [['frobnicate'], 2, /Неизвестная команда/],
+    [['edit', 'x.xlsx', '--sheet', 'Поручения', '--cell', 'A1:B2', '--value', '1'], 2, /Неверная ячейка/],
+  ])('%j → exit %i', async (argv, code, msg) => {
+    const r = await cli(argv as string[]);
+    expect(r.code).toBe(code);
+    expect(r.errLines).toHaveLength(1);
+    expect(r.err).toMatch(msg as RegExp);
+    expect(r.out).toBe('');
+  });
+
+  it('reports a corrupt workbook and a missing bundle in one line', async () => {
+    const dir = tmp();
+    const bad = join(dir, 'bad.xlsx');
+    writeFileSync(bad, 'not a zip');
+    const r1 = await cli(['run', 'daily', bad]);
+    expect(r1.code).toBe(1);
+    expect(r1.err).toMatch(/повреждён/);
+    const good = join(dir, 'good.xlsx');
+    const wb = emptyWorkbook();
+    wb.sheets.push(emptySheet('Лист1'));
+    await saveXlsx(wb, good);
+    const r2 = await cli(['run', 'check', good], { codePath: join(dir, 'нет', 'Code.js') });
+    expect(r2.code).toBe(1);
+    expect(r2.errLines).toHaveLength(1);
+    expect(r2.err).toMatch(/npm run build/);
+  });
+
+  it('init refuses to overwrite a workbook that is not the add-on’s', async () => {
+    const file = join(tmp(), 'чужая.xlsx');
+    const wb = emptyWorkbook();
+    wb.sheets.push({ ...emptySheet('Бюджет'), cells: [[{ v: 'Статья' }]] });
+    await saveXlsx(wb, file);
+    const r = await cli(['init', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/не книга «Контроль поручений»/);
+    expect((await loadXlsx(file)).sheets.map((s) => s.name)).toEqual(['Бюджет']);
+  });
+
+  it('bin/kontrol.js runs the TypeScript CLI through tsx and exits non-zero on an unknown action', () => {
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'kontrol.js'), 'run', 'deploy', 'x.xlsx'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/Неизвестное действие «deploy»/);
+    const help = spawnSync(process.execPath, [join(root, 'bin', 'kontrol.js'), 'help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/kontrol init FILE\.xlsx \[--demo\]/);
+  });
+});
+
+describe('kontrol: clock, typing, counting', () => {
+  it('--today/--time are wall time in the spreadsheet zone, 08:00 by default', () => {
+    const real = new Date('2030-01-01T00:00:00Z');
+    expect(clockFor('Asia/Novokuznetsk', real, '2025-03-14').toISOString()).toBe('2025-03-14T01:00:00.000Z');
+    expect(clockFor('Europe/Moscow', real, '2025-03-14', '17:30').toISOString()).toBe('2025-03-14T14:30:00.000Z');
+    expect(clockFor('Europe/Moscow', real, undefined, '09:15').toISOString()).toBe('2030-01-01T06:15:00.000Z');
+    expect(clockFor('Europe/Moscow', real)).toBe(real);
+  });
+
+  it('a typed value is parsed as in a ru_RU sheet: numbers, ДД.ММ.ГГГГ dates, apostrophe text', () => {
+    expect(typedValue('14.03.2025', 2025)).toEqual({
+      v: { kind: 'date', iso: '2025-03-14' },
+      numberFormat: 'dd.mm.yyyy',
+    });
+    expect(typedValue('12,5', 2025)).toEqual({ v: 12.5 });
+    expect(typedValue('42', 2025)).toEqual({ v: 42 });
+    expect(typedValue("'42", 2025)).toEqual({ v: '42' });
+    expect(typedValue('Готово', 2025)).toEqual({ v: 'Готово' });
+    expect(typedValue('', 2025)).toEqual({ v: null });
+  });
+
+  it('counts problems below the header of «Проверка данных» and finds working days', () => {
+    const wb = emptyWorkbook();
+    expect(problemsCount(wb)).toBeNull();
+    wb.sheets.push({
+      ...emptySheet('Проверка данных'),
+      cells: [[{ v: 'Лист' }, { v: 'Проблема' }], [{ v: 'Поручения' }, { v: 'Нет исполнителя' }], [], [{ v: '' }]],
+    });
+    expect(problemsCount(wb)).toBe(1);
+    expect(isWorkingDay(wb, '2025-03-14')).toBe(true);
+    expect(isWorkingDay(wb, '2025-03-15')).toBe(false); // Saturday
+    expect(isWorkingDay(wb, '2025-05-02')).toBe(false); // decree 1335: 04.01 → 02.05
+    expect(isWorkingDay(wb, '2025-11-01')).toBe(true); // Saturday worked
+    wb.sheets.push({
+      ...emptySheet('Календарь'),
+      cells: [
+        [{ v: 'Дата' }, { v: 'Тип' }],
+        [{ v: { kind: 'date', iso: '2025-03-14' } }, { v: 'Нерабочий' }],
+      ],
+    });
+    expect(isWorkingDay(wb, '2025-03-14')).toBe(false);
+  });
+
+  it('lists changed cells between two states', () => {
+    const a = emptyWorkbook();
+    a.sheets.push({ ...emptySheet('Поручения'), cells: [[{ v: 'x' }]] });
+    const b = structuredClone(a);
+    b.sheets[0].cells[1] = [{ v: null }, { v: 3 }];
+    expect(changedCells(a, b)).toEqual(['Поручения!B2']);
+  });
+});
+
+describe.skipIf(!HAVE_BUNDLE)('kontrol end to end (dist/Code.js in the sandbox)', () => {
+  it('init --demo creates the workbook and its side file; init again only re-runs setup', async () => {
+    const file = join(tmp(), 'demo.xlsx');
+    const r = await cli(['init', file, '--demo', '--today', '2025-03-14']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Создана книга/);
+    expect(existsSync(sideFilePath(file))).toBe(true);
+    const wb = await loadXlsx(file);
+    for (const tab of ['Настройки', 'Исполнители', 'Протоколы', 'Поручения', 'Архив', 'Календарь'])
+      expect(wb.sheets.map((s) => s.name)).toContain(tab);
+    expect(wb.sheets.map((s) => s.name)).not.toContain('Лист1');
+    expect(wb.timeZone).toBe('Europe/Moscow');
+    const again = await cli(['init', file, '--demo']);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/уже была/);
+  });
+
+  it('run daily saves in place, writes the e-mails to the outbox and prints a summary', async () => {
+    const dir = tmp();
+    const file = join(dir, 'k.xlsx');
+    expect((await cli(['init', file, '--demo', '--today', '2025-03-13'])).code).toBe(0);
+    const outbox = join(dir, 'почта');
+    const r = await cli(['run', 'daily', file, '--today', '2025-03-14', '--time', '09:00', '--outbox', outbox]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Действие: daily/);
+    expect(r.out).toMatch(/14\.03\.2025 09:00 \(Europe\/Moscow\)/);
+    expect(r.out).toMatch(/Проверка данных: \d+ проблем/);
+    expect(r.out).toMatch(/Книга сохранена/);
+    const emls = existsSync(outbox) ? readdirSync(outbox) : [];
+    expect(r.out).toContain(`Писем: ${emls.length}`);
+    for (const f of emls) expect(f).toMatch(/^2025-03-14_\d{4}_\d{3}_.+\.eml$/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('edit types a value and fires onEdit as a simple trigger: «Готово» stamps «Дата исполнения»', async () => {
+    const file = join(tmp(), 'e.xlsx');
+    expect((await cli(['init', file, '--today', '2025-03-10'])).code).toBe(0);
+    const wb = await loadXlsx(file);
+    const orders = wb.sheets.find((s) => s.name === 'Поручения')!;
+    const header = orders.cells[0].map((c) => c.v);
+    const col = (h: string) => header.indexOf(h);
+    const row = header.map(() => ({ v: null }) as { v: unknown });
+    row[col('№')] = { v: 'T-1' };
+    row[col('Поручение')] = { v: 'Проверочное поручение' };
+    row[col('Срок')] = { v: { kind: 'date', iso: '2025-03-20' } };
+    row[col('Статус')] = { v: 'В процессе 50' };
+    orders.cells[1] = row as (typeof orders.cells)[number];
+    await saveXlsx(wb, file);
+    const statusCell = `${String.fromCharCode(65 + col('Статус'))}2`;
+    const r = await cli([
+      'edit',
+      file,
+      '--sheet',
+      'Поручения',
+      '--cell',
+      statusCell,
+      '--value',
+      'Готово',
+      '--today',
+      '2025-03-14',
+    ]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/«Готово» \(было «В процессе 50»\)/);
+    const after = (await loadXlsx(file)).sheets.find((s) => s.name === 'Поручения')!;
+    expect(after.cells[1][col('Статус')].v).toBe('Готово');
+    expect(after.cells[1][col('Дата исполнения')].v).toEqual({ kind: 'date', iso: '2025-03-14' });
+  });
+
+  it('demo on a Saturday says the add-on will only refresh states', async () => {
+    const dir = tmp();
+    const file = join(dir, 'demo.xlsx');
+    const r = await cli(['demo', file, '--today', '2025-03-15']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/нерабочий день/);
+    expect(r.out).toMatch(/«Поручения».*«Проверка данных».*«Журнал»/);
+    expect(existsSync(file)).toBe(true);
+  });
+});
