@@ -108,9 +108,16 @@ export function writeColumns(
   return calls;
 }
 
-/** Makes text safe to write: a leading = + - @ would be taken as a formula, so prefix «'». */
+/**
+ * Makes text safe to write with setValues, which parses strings as if typed: a leading = + - @
+ * would become a formula, digits-and-separators a number or date («1.2» → 1 February), TRUE/ЛОЖЬ a
+ * boolean, and a leading apostrophe would be eaten. A leading apostrophe keeps the text as it is.
+ */
 export function safeText(v: string): string {
-  return /^[=+\-@]/.test(v) ? `'${v}` : v;
+  if (/^[=+\-@']/.test(v)) return `'${v}`;
+  if (/^\s*\d[\d\s.,:/%eE-]*$/.test(v)) return `'${v}`;
+  if (/^\s*(true|false|истина|ложь)\s*$/i.test(v)) return `'${v}`;
+  return v;
 }
 
 /** safeText for any cell value (non-strings pass through). */

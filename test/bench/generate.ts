@@ -216,13 +216,11 @@ export interface Executor {
 export function makeExecutors(p: Pick): Executor[] {
   const out: Executor[] = [];
   const seen = new Set<string>();
-  let i = 0;
   while (out.length < EXECUTOR_COUNT) {
     const female = p.chance(0.55);
     const s = p.one(SURNAMES);
     const surname = female ? (s.endsWith('ий') ? `${s.slice(0, -2)}ая` : `${s}а`) : s;
     const name = `${surname} ${p.one([...INITIALS])}.${p.one([...INITIALS])}.`;
-    i++;
     if (seen.has(name)) continue;
     seen.add(name);
     out.push({

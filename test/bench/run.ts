@@ -7,8 +7,6 @@
 //   npm run bench -- --runs 5           runs per action (median; default 5 / 3 / 3), or BENCH_RUNS
 //   npm run bench -- --json             machine-readable last line
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CALL_MS, CELL_MS, headroom, LIMIT_MS, MAIL_MS } from './cost';
 import { BENCH_NOW, BENCH_TODAY, type BenchRun, codePath, prepareWorkbook, runAction } from './harness';
 

@@ -189,8 +189,10 @@ describe('kontrol init --demo: the lean demo', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kontrol-lean-demo-'));
     const file = join(dir, 'demo.xlsx');
     ok('init', file, '--demo', '--today', '2026-04-05');
-    ok('run', 'report-lean', file, '--quarter', '2025-Q3', '--today', '2026-04-05');
     const model = await loadXlsx(file);
+    const code = process.env.KONTROL_CODE ? readFileSync(process.env.KONTROL_CODE, 'utf8') : undefined;
+    const sb = createSandbox({ workbook: model, code, now: new Date('2026-04-05T06:00:00Z') });
+    sb.api('report-lean', { quarter: '2025-Q3' });
     const projects = sheet(model, TAB.projects)
       .cells.slice(1)
       .filter((r) => r?.some((c) => val(c) !== ''));
@@ -200,5 +202,38 @@ describe('kontrol init --demo: the lean demo', () => {
     const closed = rows.find((r) => val(r[col('Дата закрытия (мм.гг.)')]) !== '');
     expect(val(closed?.[col('Дата закрытия (мм.гг.)')])).toBe('09.25');
     expect(rows.every((r) => val(r[col('Год открытия')]) !== 2027)).toBe(true);
+  }, 120_000);
+});
+
+describe('call counts do not grow with rows (spec «Quality bars»)', () => {
+  it('report-lean and plan-control make the same Spreadsheet calls for 10 and 1 000 projects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kontrol-lean-calls-'));
+    const file = join(dir, 'calls.xlsx');
+    ok('init', file, '--today', '2026-04-05');
+    const code = process.env.KONTROL_CODE ? readFileSync(process.env.KONTROL_CODE, 'utf8') : undefined;
+    const counts: number[][] = [];
+    for (const n of [10, 1000]) {
+      const model = await loadXlsx(file);
+      appendRows(
+        model,
+        TAB.projects,
+        Array.from({ length: n }, (_, i) => ({
+          [PROJECT_COL.name]: `Проект ${i}`,
+          [PROJECT_COL.openYear]: 2025 + (i % 2),
+          [PROJECT_COL.stage1]: d('2025-06-01'),
+          [PROJECT_COL.stage5Start]: d('2026-02-01'),
+          [PROJECT_COL.passportLink]: `https://example.org/p/${i}.pdf`,
+        })),
+      );
+      const sb = createSandbox({ workbook: model, code, now: new Date('2026-04-05T06:00:00Z') });
+      sb.resetCounters();
+      sb.api('report-lean', { quarter: '2026-Q1' });
+      const report = sb.spreadsheetCalls();
+      sb.resetCounters();
+      sb.api('plan-control', { year: '2026' });
+      counts.push([report, sb.spreadsheetCalls()]);
+    }
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[0][0]).toBeLessThan(80);
   }, 120_000);
 });

@@ -13,6 +13,9 @@ describe('table helpers', () => {
   it('text that would become a formula is prefixed with an apostrophe (apps-script-facts: leading = + - @)', () => {
     for (const s of ['=1+1', '+7 999', '-5', '@user']) expect(safeText(s)).toBe(`'${s}`);
     expect(safeText('Подготовить отчёт')).toBe('Подготовить отчёт');
+    // setValues parses strings as typed (apps-script-facts): «1.2» would become a date, «007» a number.
+    for (const s of ['1.2', '007', '12-3', '01.02.2026', 'ИСТИНА', "'quoted"]) expect(safeText(s)).toBe(`'${s}`);
+    expect(safeText('12-3 (доп.)')).toBe('12-3 (доп.)');
     expect(safeCell(5)).toBe(5);
   });
   it('a row of blanks is blank', () => {
