@@ -116,6 +116,13 @@ function emptyRow(executor: string, unit: string): ExecutorRow {
   };
 }
 
+// One collator for all comparisons: localeCompare with a locale argument builds one per call.
+let collator: Intl.Collator | null = null;
+export function compareRu(a: string, b: string): number {
+  if (!collator) collator = new Intl.Collator('ru', { numeric: true });
+  return collator.compare(a, b);
+}
+
 export function normName(s: string): string {
   return s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
 }
@@ -172,7 +179,7 @@ export function buildExecutionReport(
   const rows = [...byExecutor.values()].sort((a, b) => {
     if (a.executor === NO_EXECUTOR) return 1;
     if (b.executor === NO_EXECUTOR) return -1;
-    return a.executor.localeCompare(b.executor, 'ru');
+    return compareRu(a.executor, b.executor);
   });
   const total = emptyRow(TOTAL_LABEL, '');
   for (const r of rows) {
@@ -191,7 +198,7 @@ export function buildExecutionReport(
     (a, b) =>
       b.workingDaysOverdue - a.workingDaysOverdue ||
       (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) ||
-      a.number.localeCompare(b.number, 'ru', { numeric: true }),
+      compareRu(a.number, b.number),
   );
   return { period, today, rows, total, overdue, withoutDeadline };
 }

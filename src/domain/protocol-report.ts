@@ -3,6 +3,7 @@
 // «нет информации» marks an order the executor has written nothing about (Kyshtym 000 п.9: the
 // executor enters short progress notes on the card).
 import type { IsoDate } from './dates';
+import { compareRu } from './execution-report';
 
 export interface ProtocolOrder {
   number: string;
@@ -51,5 +52,5 @@ export function buildProtocolReport(orders: readonly ProtocolOrder[], protocol: 
       state: o.state,
       note: o.progress.trim() === '' && o.doneDate === null ? NO_INFORMATION : '',
     }))
-    .sort((a, b) => a.number.localeCompare(b.number, 'ru', { numeric: true }));
+    .sort((a, b) => compareRu(a.number, b.number));
 }

@@ -53,7 +53,7 @@ import type { OutMail } from '../mail/mailer';
 import { Problems } from '../workbook/problems';
 import { writeReportTab } from '../workbook/report-tab';
 import { LEAN_REPORT_HEADERS, PLAN_COL, PROJECT_COL, TAB, TRAINING_COL } from '../workbook/schema';
-import { type Cell, isBlankRow, readTable, type Table, text } from '../workbook/table';
+import { type Cell, isBlankRow, readTable, safeCell, type Table, text } from '../workbook/table';
 import { type RunContext, readCalendar, readSettings } from './context';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -61,14 +61,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const PLAN_YEARS = [2025, 2026, 2027];
 
 // ---------------------------------------------------------------- reading the tabs
-
-/**
- * Text for a generated tab that stays text: a leading apostrophe stops both formulas and the
- * locale's parsing (a ru sheet turns «1.1» into 1 January and «03.12» into 3 December).
- */
-function asText(s: string): string {
-  return s ? `'${s}` : '';
-}
 
 /** «№» of a measure; a Date means a person typed «1.1» into a ru sheet, which made it 1 January. */
 function measureNumber(v: Cell, tz: string): string {
@@ -187,18 +179,22 @@ export function validUrl(s: string): string | null {
 }
 
 /**
- * URLs behind the link columns of «Проекты» when people made a rich-text link (text «Паспорт»
- * pointing elsewhere): one getRichTextValues per column. Sheets has it; a host without it gives
- * nothing and plain URL text still works.
+ * URLs of =HYPERLINK("…") formulas people put in a link column of «Проекты» (getValues gives only
+ * their label): one getFormulas per column, parsed here, so the call count does not grow with rows.
+ * A rich-text link with a label is not read: RichTextValue.getLinkUrl would be one call per cell.
  */
-function richLinks(t: Table, header: string): (string | null)[] {
+function formulaLinks(t: Table, header: string): (string | null)[] {
   const c = t.col(header);
   const n = t.rows.length;
   if (c < 0 || n === 0) return [];
   try {
-    const range = t.sheet.getRange(2, c + 1, n, 1);
-    if (typeof range.getRichTextValues !== 'function') return [];
-    return range.getRichTextValues().map((r) => (r[0] ? r[0].getLinkUrl() : null));
+    return t.sheet
+      .getRange(2, c + 1, n, 1)
+      .getFormulas()
+      .map((r) => {
+        const m = /^=\s*HYPERLINK\s*\(\s*"([^"]+)"/i.exec(String(r[0] ?? ''));
+        return m ? m[1] : null;
+      });
   } catch (_e) {
     return [];
   }
@@ -225,8 +221,8 @@ export function reportLean(ss: Spreadsheet, quarter: string): string {
     const missing = [PROJECT_COL.name, PROJECT_COL.openYear, ...STAGE_HEADERS].filter((h) => t.col(h) < 0);
     if (missing.length)
       notes.push(`На листе «${TAB.projects}» нет столбцов: ${missing.map((h) => `«${h}»`).join(', ')}.`);
-    const passport = richLinks(t, PROJECT_COL.passportLink);
-    const presentation = richLinks(t, PROJECT_COL.presentationLink);
+    const passport = formulaLinks(t, PROJECT_COL.passportLink);
+    const presentation = formulaLinks(t, PROJECT_COL.presentationLink);
     for (const p of readProjects(t, tz)) {
       if (p.bad.length || stageOrderIssues(p.dates).length) flawed++;
       if (!inQuarterReport(p.openYear, p.dates, q)) continue;
@@ -239,18 +235,18 @@ export function reportLean(ss: Spreadsheet, quarter: string): string {
       const y = openingYear(p.openYear, p.dates);
       const significance = p.get(PROJECT_COL.significance);
       rows.push([
-        asText(text(p.get(PROJECT_COL.participant))),
-        asText(text(p.get(PROJECT_COL.direction))),
-        asText(text(p.get(PROJECT_COL.name))),
+        text(p.get(PROJECT_COL.participant)),
+        text(p.get(PROJECT_COL.direction)),
+        text(p.get(PROJECT_COL.name)),
         y ?? '',
-        asText(pass.label),
+        pass.label,
         stageLabel(currentStage(p.dates, q.end)),
-        asText(closingMonth(p.dates)),
-        asText(pres.label),
-        asText(text(p.get(PROJECT_COL.leader))),
-        asText(text(p.get(PROJECT_COL.contacts))),
-        asText(text(p.get(PROJECT_COL.orgShort))),
-        typeof significance === 'number' ? significance : asText(text(significance)),
+        closingMonth(p.dates),
+        pres.label,
+        text(p.get(PROJECT_COL.leader)),
+        text(p.get(PROJECT_COL.contacts)),
+        text(p.get(PROJECT_COL.orgShort)),
+        typeof significance === 'number' ? significance : text(significance),
       ]);
       links.push([pass.url, pres.url]);
     }
@@ -273,7 +269,7 @@ export function reportLean(ss: Spreadsheet, quarter: string): string {
     LINK_COLS.forEach((col, k) => {
       const block = rows.map((r, i) => {
         const url = links[i][k];
-        return [url ? `=HYPERLINK("${url}")` : r[col]];
+        return [url ? `=HYPERLINK("${url}")` : safeCell(r[col])];
       });
       sheet.getRange(w.firstDataRow, col + 1, w.rowCount, 1).setValues(block);
     });
@@ -340,25 +336,25 @@ export function planControl(ss: Spreadsheet, year: string): string {
       const dates = it.deadline.ok ? deadlinesForYear(it.deadline.rule, y) : [];
       const states = dates.map((d) => describeDeadline(d, today, calendar, settings.nonWorkingDeadline));
       measures.push([
-        asText(it.number),
-        asText(it.measure),
-        asText(it.unit),
-        asText(tp.ok ? text(it.target(y)) : `${text(it.target(y))} (не понята)`),
+        it.number,
+        it.measure,
+        it.unit,
+        tp.ok ? text(it.target(y)) : `${text(it.target(y))} (не понята)`,
         fact ?? '',
         from,
         planOutcome(target, fact),
-        asText(it.deadline.ok ? it.deadlineRaw : `${it.deadlineRaw || '—'} (срок не понят)`),
+        it.deadline.ok ? it.deadlineRaw : `${it.deadlineRaw || '—'} (срок не понят)`,
         dates.length
           ? dates.map((d, i) => `${formatRu(d.date)} — ${states[i]}`).join('\n')
           : it.deadline.ok
             ? 'без срока'
             : '',
-        asText(it.responsible),
+        it.responsible,
       ]);
       dates.forEach((d, i) => {
         dl.push({
           date: d.date,
-          row: [asText(it.number), asText(it.measure), midnightInZone(d.date, tz), d.period, states[i]],
+          row: [it.number, it.measure, midnightInZone(d.date, tz), d.period, states[i]],
         });
       });
       if (!tp.ok) notes.push(`${it.number}: ${tp.message}`);

@@ -3,15 +3,7 @@
 // tab is written whole by writeReportTab, so the number of Spreadsheet calls does not depend on
 // the number of orders.
 import type { WorkCalendar } from '../domain/calendar';
-import {
-  addDays,
-  cellToIsoDate,
-  dateTimeRuInZone,
-  formatRu,
-  type IsoDate,
-  isoWeekday,
-  midnightInZone,
-} from '../domain/dates';
+import { addDays, dateTimeRuInZone, formatRu, type IsoDate, isoWeekday, midnightInZone } from '../domain/dates';
 import {
   buildExecutionReport,
   type ExecutionReport,
@@ -20,21 +12,20 @@ import {
   formatCoefficient,
   type ReportOrder,
 } from '../domain/execution-report';
+import type { OrderRecord, Protocol } from '../domain/order';
 import { parsePeriod, previousMonthCode, previousWeekCode, quarterCode, yearCode } from '../domain/periods';
 import { buildProtocolReport, NO_INFORMATION, normProtocol, type ProtocolOrder } from '../domain/protocol-report';
 import { composeSummary } from '../mail/summary';
+import { type OrderBook, readOrderBook } from '../workbook/orders';
 import { writeReportTab } from '../workbook/report-tab';
 import {
   EXECUTION_REPORT_HEADERS,
-  EXECUTOR_COL,
-  ORDER_COL,
   OVERDUE_LIST_HEADERS,
-  PROTOCOL_COL,
   PROTOCOL_REPORT_HEADERS,
   STATUS,
   TAB,
 } from '../workbook/schema';
-import { type Cell, isBlankRow, readTable, type Table, text } from '../workbook/table';
+import type { Cell } from '../workbook/table';
 import { openContext, type RunContext } from './context';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,66 +36,38 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** One order of «Поручения» or «Архив» with what both reports need. */
 interface LoadedOrder extends ReportOrder, ProtocolOrder {}
 
-function numberCell(v: Cell | undefined): number {
-  const n = typeof v === 'number' ? v : Number(text(v));
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+function toLoaded(r: OrderRecord): LoadedOrder {
+  return {
+    number: r.number,
+    protocol: r.protocol,
+    text: r.text,
+    executor: r.executor,
+    coExecutors: r.coExecutors.join('; '),
+    // An unreadable «Срок» or «Дата исполнения» is null here; readOrderBook lists it as a problem.
+    deadline: r.deadline,
+    doneDate: r.doneDate,
+    returned: r.status === STATUS.rework,
+    progress: r.progress,
+    state: r.state,
+    extensions: r.extensions,
+    returns: r.returns,
+  };
 }
 
-function dateCell(v: Cell | undefined, tz: string): IsoDate | null {
-  if (v === undefined || v === '') return null;
-  return cellToIsoDate(v, tz);
+interface Loaded {
+  orders: LoadedOrder[];
+  executors: ExecutorInfo[];
+  book: OrderBook;
 }
 
-/** Reads both order tabs once each. Unreadable dates count as blank here: the daily check reports them. */
-function loadOrders(ctx: RunContext): LoadedOrder[] {
-  const out: LoadedOrder[] = [];
-  for (const tab of [TAB.orders, TAB.archive]) {
-    const t = readTable(ctx.ss, tab);
-    if (!t) continue;
-    const c = (h: string) => t.col(h);
-    const col = {
-      number: c(ORDER_COL.number),
-      protocol: c(ORDER_COL.protocol),
-      text: c(ORDER_COL.text),
-      executor: c(ORDER_COL.executor),
-      coExecutors: c(ORDER_COL.coExecutors),
-      deadline: c(ORDER_COL.deadline),
-      status: c(ORDER_COL.status),
-      progress: c(ORDER_COL.progress),
-      doneDate: c(ORDER_COL.doneDate),
-      extensions: c(ORDER_COL.extensions),
-      returns: c(ORDER_COL.returns),
-      state: c(ORDER_COL.state),
-    };
-    const at = (r: Cell[], i: number): Cell | undefined => (i >= 0 ? r[i] : undefined);
-    for (const r of t.rows) {
-      if (isBlankRow(r)) continue;
-      out.push({
-        number: text(at(r, col.number)),
-        protocol: text(at(r, col.protocol)),
-        text: text(at(r, col.text)),
-        executor: text(at(r, col.executor)),
-        coExecutors: text(at(r, col.coExecutors)),
-        deadline: dateCell(at(r, col.deadline), ctx.tz),
-        doneDate: dateCell(at(r, col.doneDate), ctx.tz),
-        returned: text(at(r, col.status)).toLowerCase() === STATUS.rework.toLowerCase(),
-        progress: text(at(r, col.progress)),
-        state: text(at(r, col.state)),
-        extensions: numberCell(at(r, col.extensions)),
-        returns: numberCell(at(r, col.returns)),
-      });
-    }
-  }
-  return out;
-}
-
-function readExecutors(ss: Spreadsheet): ExecutorInfo[] {
-  const t = readTable(ss, TAB.executors);
-  if (!t) return [];
-  const n = t.col(EXECUTOR_COL.name);
-  const u = t.col(EXECUTOR_COL.unit);
-  if (n < 0) return [];
-  return t.rows.map((r) => ({ name: text(r[n]), unit: u >= 0 ? text(r[u]) : '' })).filter((e) => e.name !== '');
+/** «Поручения», «Архив», «Исполнители», «Протоколы»: one read each. */
+function load(ctx: RunContext): Loaded {
+  const book = readOrderBook(ctx);
+  return {
+    orders: [...book.orders, ...book.archive].map(toLoaded),
+    executors: book.executors.map((e) => ({ name: e.name, unit: e.unit })),
+    book,
+  };
 }
 
 // ---------------------------------------------------------------- «Отчёт: исполнение»
@@ -113,6 +76,11 @@ const COEFFICIENT_COL = EXECUTION_REPORT_HEADERS.length - 1;
 
 function generatedAt(ctx: RunContext): string {
   return dateTimeRuInZone(ctx.now, ctx.tz);
+}
+
+/** «… 2026 г.» already ends the sentence; anything else gets its full stop. */
+function endSentence(s: string): string {
+  return s.endsWith('.') ? s : `${s}.`;
 }
 
 function titleOf(base: string, ctx: RunContext): string {
@@ -145,7 +113,7 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport): She
     );
   const { sheet, tables } = writeReportTab(ctx.ss, TAB.reportExecution, {
     title: titleOf('Отчёт об исполнении поручений', ctx),
-    subtitle: `Период: ${report.period.label}. Сформировано ${generatedAt(ctx)}`,
+    subtitle: `Период: ${endSentence(report.period.label)} Сформировано ${generatedAt(ctx)}`,
     tables: [
       {
         headers: EXECUTION_REPORT_HEADERS,
@@ -190,11 +158,12 @@ export interface ExecutionOutcome {
 export function executionReport(ctx: RunContext, periodText: string): ExecutionOutcome {
   const parsed = parsePeriod(periodText);
   if (!parsed.ok) throw new Error(parsed.error);
-  const report = buildExecutionReport(loadOrders(ctx), parsed.period, ctx.today, ctx.calendar, readExecutors(ctx.ss));
+  const data = load(ctx);
+  const report = buildExecutionReport(data.orders, parsed.period, ctx.today, ctx.calendar, data.executors);
   const sheet = writeExecutionTab(ctx, report);
   const t = report.total;
   const message =
-    `«${TAB.reportExecution}» за период: ${report.period.label}. Подлежало исполнению ${t.due}, исполнено в срок ${t.onTime}, ` +
+    `«${TAB.reportExecution}» за период: ${endSentence(report.period.label)} Подлежало исполнению ${t.due}, исполнено в срок ${t.onTime}, ` +
     `с нарушением ${t.late}, просрочено ${t.overdue + t.carriedOver}; коэффициент ${formatCoefficient(t.coefficient)}.`;
   return { report, sheet, message };
 }
@@ -215,18 +184,11 @@ export function reportProtocol(ss: Spreadsheet, protocol: string): string {
   const ctx = openContext(ss);
   const wanted = normProtocol(protocol);
   if (!wanted) throw new Error('номер протокола не указан.');
-  const p = readTable(ss, TAB.protocols);
-  let heading = `Протокол № ${protocol.trim().replace(/^№\s*/u, '')}`;
-  let found = false;
-  if (p) {
-    const num = p.col(PROTOCOL_COL.number);
-    const row = num >= 0 ? p.rows.find((r) => normProtocol(text(r[num])) === wanted) : undefined;
-    if (row) {
-      found = true;
-      heading = protocolHeading(p, row, ctx.tz);
-    }
-  }
-  const rows = buildProtocolReport(loadOrders(ctx), protocol);
+  const data = load(ctx);
+  const known = data.book.protocols.find((p) => normProtocol(p.number) === wanted);
+  const heading = known ? protocolHeading(known) : `Протокол № ${protocol.trim().replace(/^№\s*/u, '')}`;
+  const found = known !== undefined;
+  const rows = buildProtocolReport(data.orders, protocol);
   if (!found && rows.length === 0)
     throw new Error(
       `протокол № ${protocol.trim()} не найден ни на листе «${TAB.protocols}», ни в поручениях. Проверьте номер.`,
@@ -238,7 +200,7 @@ export function reportProtocol(ss: Spreadsheet, protocol: string): string {
   if (!found) notes.push(`Протокола с этим номером нет на листе «${TAB.protocols}».`);
   writeReportTab(ss, TAB.reportProtocol, {
     title: titleOf('Отчёт об исполнении поручений протокола', ctx),
-    subtitle: `${heading}. Сформировано ${generatedAt(ctx)}`,
+    subtitle: `${endSentence(heading)} Сформировано ${generatedAt(ctx)}`,
     tables: [
       {
         headers: PROTOCOL_REPORT_HEADERS,
@@ -265,16 +227,11 @@ export function reportProtocol(ss: Spreadsheet, protocol: string): string {
   return message;
 }
 
-function protocolHeading(p: Table, row: Cell[], tz: string): string {
-  const get = (h: string) => (p.col(h) >= 0 ? row[p.col(h)] : '');
-  const parts = [`Протокол № ${text(get(PROTOCOL_COL.number))}`];
-  const date = get(PROTOCOL_COL.date) === '' ? null : cellToIsoDate(get(PROTOCOL_COL.date), tz);
-  if (date) parts[0] += ` от ${formatRu(date)}`;
-  const meeting = text(get(PROTOCOL_COL.meeting));
-  if (meeting) parts[0] += ` (${meeting})`;
-  const chair = text(get(PROTOCOL_COL.chair));
-  if (chair) parts.push(`председатель ${chair}`);
-  return parts.join(', ');
+function protocolHeading(p: Protocol): string {
+  let head = `Протокол № ${p.number}`;
+  if (p.date) head += ` от ${formatRu(p.date)}`;
+  if (p.meeting) head += ` (${p.meeting})`;
+  return p.chair ? `${head}, председатель ${p.chair}` : head;
 }
 
 // ---------------------------------------------------------------- summaries (daily step 6)

@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util';
 import { type CalendarEntry, DECREE_ENTRIES, WorkCalendar } from '../domain/calendar';
 import { cellToIsoDate, dateInZone, dayjs, formatRu } from '../domain/dates';
 import { addDemoData } from './demo/index';
-import { type DeliverResult, deliverMails, type SentMail } from './eml';
+import { type DeliverResult, deliverMails } from './eml';
 import { type CellModel, type CellValue, emptySheet, emptyWorkbook, type WorkbookModel } from './model';
+import type { Sandbox } from './sandbox/index';
 import { parseTyped, type Written } from './sandbox/values';
 import { columnLetter, DEFAULT_TIME_ZONE, loadXlsx, saveXlsx, WorkbookFileError, zoneFromSettings } from './xlsx';
 
@@ -140,35 +141,10 @@ function loadBundle(io: CliIo): string {
   return readFileSync(p, 'utf8');
 }
 
-/**
- * Appended to the bundle: builds the edit event from the sandbox's own Spreadsheet and Range,
- * as Apps Script does for a person's edit, and calls the global onEdit.
- */
-const EDIT_HELPER = `
-function __kontrolEdit(a) {
-  var ss = SpreadsheetApp.getActiveSpreadsheet();
-  var range = ss.getSheetByName(a.sheet).getRange(a.cell);
-  var e = { source: ss, range: range, authMode: (typeof ScriptApp !== 'undefined' && ScriptApp.AuthMode) ? ScriptApp.AuthMode.LIMITED : 'LIMITED',
-            triggerUid: a.triggerUid, user: (typeof Session !== 'undefined' && Session.getActiveUser) ? Session.getActiveUser() : { getEmail: function () { return ''; } } };
-  if (a.value !== undefined) e.value = a.value;
-  if (a.oldValue !== undefined) e.oldValue = a.oldValue;
-  if (typeof onEdit === 'function') return onEdit(e);
-}
-`;
-
-interface SandboxLike {
-  workbook: WorkbookModel;
-  run(globalName: string, event?: unknown, opts?: { trigger?: 'simple' | 'installable' | 'menu' }): unknown;
-  api(action: string, params?: Record<string, unknown>): unknown;
-  mails: SentMail[];
-  ui?: { toasts?: unknown[]; alerts?: unknown[]; prompts?: unknown[] };
-  logs?: string[];
-}
-
-async function sandboxFor(workbook: WorkbookModel, code: string, now: Date): Promise<SandboxLike> {
+async function sandboxFor(workbook: WorkbookModel, code: string, now: Date): Promise<Sandbox> {
   // Imported when needed, so usage errors answer at once.
   const { createSandbox } = await import('./sandbox/index');
-  return createSandbox({ workbook, code, now }) as unknown as SandboxLike;
+  return createSandbox({ workbook, code, now });
 }
 
 function uiText(x: unknown): string {
@@ -363,7 +339,9 @@ async function runAction(
   const delivery = await deliverMails(sb.mails ?? [], { outbox, smtp: opts.smtp, timeZone: workbook.timeZone });
   await save(workbook, file);
   if (failure) {
-    const msg = String((failure as Error)?.message ?? failure).split('\n')[0];
+    const msg = String((failure as Error)?.message ?? failure)
+      .split('\n')[0]
+      .replace(/\.\s*$/, '');
     throw new CliError(`Действие ${action} завершилось ошибкой: ${msg} (книга сохранена)`);
   }
   const messages = [...(sb.ui?.alerts ?? []), ...(sb.ui?.toasts ?? [])].map(uiText).filter(Boolean);
@@ -492,7 +470,7 @@ async function cmdEdit(io: CliIo, args: string[]): Promise<number> {
   isXlsxPath(fileArg);
   const file = resolve(fileArg);
   const model = await load(file);
-  const code = loadBundle(io) + EDIT_HELPER;
+  const code = loadBundle(io);
   const sheet = sheetByName(model, sheetName);
   if (!sheet)
     throw new CliError(`Нет листа «${sheetName}»; есть: ${model.sheets.map((s) => `«${s.name}»`).join(', ')}`);
@@ -514,17 +492,11 @@ async function cmdEdit(io: CliIo, args: string[]): Promise<number> {
   const sb = await sandboxFor(model, code, now);
   let failure: unknown;
   try {
-    await sb.run(
-      '__kontrolEdit',
-      {
-        sheet: sheet.name,
-        cell: `${columnLetter(col)}${row}`,
-        value: typed.formula ? undefined : eventString(typed.v),
-        oldValue: eventString(old.v),
-        triggerUid: `kontrol-edit-${now.getTime()}`,
-      },
-      { trigger: 'simple' },
-    );
+    const event = sb.editEvent(sheet.name, `${columnLetter(col)}${row}`, {
+      value: typed.formula ? undefined : eventString(typed.v),
+      oldValue: eventString(old.v),
+    });
+    await sb.run('onEdit', event, { trigger: 'simple' });
   } catch (e) {
     failure = e;
   }

@@ -43,7 +43,23 @@ interface SideFile {
   locale: string;
   properties: WorkbookModel['properties'];
   triggers: WorkbookModel['triggers'];
-  sheets: Record<string, { maxRows: number; maxColumns: number; protections: ProtectionModel[]; charts: ChartModel[] }>;
+  id?: string;
+  sheets: Record<string, SideSheet>;
+}
+
+/**
+ * Per sheet: what xlsx cannot hold, plus the validations and conditional formats in full, which
+ * restore the details xlsx drops (criteria, open-ended ranges, order) for the rules still present.
+ */
+interface SideSheet {
+  maxRows: number;
+  maxColumns: number;
+  protections: ProtectionModel[];
+  charts: ChartModel[];
+  sheetId?: number;
+  validations?: DataValidationModel[];
+  conditionalFormats?: ConditionalFormatModel[];
+  merges?: string[];
 }
 
 // ---------------------------------------------------------------- A1 helpers
@@ -106,7 +122,7 @@ function sheetRangeToXlsx(ref: string, model: WorkbookModel): string {
   const rect = parseA1(ref.slice(bang + 1), target?.maxRows ?? 1000, target?.maxColumns ?? 26);
   if (!rect) return ref;
   const abs = `$${columnLetter(rect.c1)}$${rect.r1}:$${columnLetter(rect.c2)}$${rect.r2}`;
-  return bang >= 0 ? `'${sheetName.replace(/'/g, "''")}'!${abs}` : abs;
+  return bang >= 0 ? `'${toXlsxSheetName(sheetName).replace(/'/g, "''")}'!${abs}` : abs;
 }
 
 function sheetRangeFromXlsx(ref: string): string {
@@ -119,7 +135,7 @@ function sheetRangeFromXlsx(ref: string): string {
           .replace(/''/g, "'")
       : '';
   const range = ref.slice(bang + 1).replace(/\$/g, '');
-  return bang >= 0 ? `${sheetName}!${range}` : range;
+  return bang >= 0 ? `${fromXlsxSheetName(sheetName)}!${range}` : range;
 }
 
 // ---------------------------------------------------------------- colours
@@ -185,7 +201,8 @@ function scalar(v: unknown): CellValue {
 }
 
 function readCell(cell: ExcelJS.Cell): CellModel | null {
-  const raw = cell.value as unknown;
+  // A merged cell other than the top-left one shows the master's value: it holds none itself.
+  const raw = cell.type === ExcelJS.ValueType.Merge ? null : (cell.value as unknown);
   const out: CellModel = { v: null };
   if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
     const o = raw as Record<string, unknown>;
@@ -211,6 +228,9 @@ function readCell(cell: ExcelJS.Cell): CellModel | null {
   const fc = fromArgb(cell.font?.color);
   if (fc) out.fontColor = fc;
   if (cell.numFmt) out.numberFormat = cell.numFmt;
+  if (cell.alignment?.wrapText) out.wrap = true;
+  const h = cell.alignment?.horizontal as string | undefined;
+  if (h && h !== 'general') out.horizontalAlignment = h;
   const note = cell.note as unknown;
   if (note) {
     out.note =
@@ -324,9 +344,31 @@ function readConditionalFormats(ws: ExcelJS.Worksheet): ConditionalFormatModel[]
   return out;
 }
 
+// Excel forbids : \ / ? * [ ] in tab names, and «Отчёт: исполнение» has a colon. In the file each
+// is stored as a look-alike character and turned back on load, so the add-on sees the real name.
+const XLSX_NAME_SWAPS: readonly [string, string][] = [
+  [':', '\u2236'],
+  ['\\', '\u29f5'],
+  ['/', '\u2215'],
+  ['?', '\uff1f'],
+  ['*', '\u2217'],
+  ['[', '\uff3b'],
+  [']', '\uff3d'],
+];
+export function toXlsxSheetName(name: string): string {
+  let out = name;
+  for (const [a, b] of XLSX_NAME_SWAPS) out = out.split(a).join(b);
+  return out;
+}
+export function fromXlsxSheetName(name: string): string {
+  let out = name;
+  for (const [a, b] of XLSX_NAME_SWAPS) out = out.split(b).join(a);
+  return out;
+}
+
 function readSheet(ws: ExcelJS.Worksheet): SheetModel {
-  const sheet = emptySheet(ws.name);
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  const sheet = emptySheet(fromXlsxSheetName(ws.name));
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: CellModel[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       const c = readCell(cell);
@@ -342,6 +384,9 @@ function readSheet(ws: ExcelJS.Worksheet): SheetModel {
   sheet.maxColumns = Math.max(sheet.maxColumns, width, ws.columnCount);
   const view = ws.views?.find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
   if (view?.ySplit) sheet.frozenRows = view.ySplit;
+  if (view?.xSplit) sheet.frozenColumns = view.xSplit;
+  const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {});
+  if (merges.length) sheet.merges = merges.map((m) => m.range);
   (ws.columns ?? []).forEach((col, i) => {
     if (col?.width) sheet.columnWidths[i + 1] = Math.round(col.width * PX_PER_CHAR);
   });
@@ -396,6 +441,54 @@ function fileError(path: string, e: unknown, doing: 'открыть' | 'сохр
   return new WorkbookFileError(`Не удалось ${doing} ${path}: файл повреждён или это не книга .xlsx (${msg})`);
 }
 
+function normRange(a1: string, s: SheetModel): string {
+  const r = parseA1(a1, s.maxRows, s.maxColumns);
+  return r ? rectA1(r) : a1;
+}
+
+function validationKey(dv: DataValidationModel, model: WorkbookModel, s: SheetModel): string {
+  const list = dv.kind === 'list' ? (dv.sourceRange ? sheetRangeToXlsx(dv.sourceRange, model) : dv.values) : null;
+  return JSON.stringify([normRange(dv.range, s), dv.kind, list ?? null, dv.allowInvalid, dv.helpText ?? null]);
+}
+
+function conditionalKey(cf: ConditionalFormatModel, s: SheetModel): string {
+  return JSON.stringify([
+    cf.ranges.map((r) => normRange(r, s)),
+    cf.formula ?? null,
+    cf.textEqualTo ?? null,
+    cf.background ?? null,
+    cf.fontColor ?? null,
+  ]);
+}
+
+/**
+ * The side file's rules, in their order, for each rule the xlsx still has (same key) and for each
+ * rule xlsx cannot hold at all; then the xlsx's own rules that the side file does not know.
+ */
+function restore<T>(fromXlsx: T[], fromSide: T[] | undefined, key: (x: T) => string, sideOnly: (x: T) => boolean): T[] {
+  if (!fromSide?.length) return fromXlsx;
+  const left = new Map<string, number>();
+  for (const x of fromXlsx) left.set(key(x), (left.get(key(x)) ?? 0) + 1);
+  const out: T[] = [];
+  for (const x of fromSide) {
+    const k = key(x);
+    const n = left.get(k) ?? 0;
+    if (n > 0) {
+      left.set(k, n - 1);
+      out.push(x);
+    } else if (sideOnly(x)) out.push(x);
+  }
+  for (const x of fromXlsx) {
+    const k = key(x);
+    const n = left.get(k) ?? 0;
+    if (n > 0) {
+      left.set(k, n - 1);
+      out.push(x);
+    }
+  }
+  return out;
+}
+
 export async function loadXlsx(path: string): Promise<WorkbookModel> {
   if (!existsSync(path)) throw new WorkbookFileError(`Файл не найден: ${path}`);
   const lock = lockFileOf(path);
@@ -430,6 +523,7 @@ export async function loadXlsx(path: string): Promise<WorkbookModel> {
     },
     triggers: side.triggers ?? [],
   };
+  if (side.id !== undefined) model.id = side.id;
   for (const sheet of model.sheets) {
     const extra = side.sheets?.[sheet.name];
     if (!extra) continue;
@@ -437,12 +531,32 @@ export async function loadXlsx(path: string): Promise<WorkbookModel> {
     sheet.maxColumns = Math.max(extra.maxColumns ?? 0, ...sheet.cells.map((r) => r.length));
     sheet.protections = extra.protections ?? [];
     sheet.charts = extra.charts ?? [];
+    if (extra.sheetId !== undefined) sheet.sheetId = extra.sheetId;
+    const keyOf = (dv: DataValidationModel) => validationKey(dv, model, sheet);
+    sheet.validations = restore(sheet.validations, extra.validations, keyOf, () => false);
+    const cfKey = (cf: ConditionalFormatModel) => conditionalKey(cf, sheet);
+    sheet.conditionalFormats = restore(
+      sheet.conditionalFormats,
+      extra.conditionalFormats,
+      cfKey,
+      (cf) => cf.formula === undefined && cf.textEqualTo === undefined,
+    );
+    if (extra.merges && sheet.merges) {
+      const norm = (a: string[]) =>
+        a
+          .map((x) => normRange(x, sheet))
+          .sort()
+          .join(' ');
+      if (norm(extra.merges) === norm(sheet.merges)) sheet.merges = extra.merges;
+    }
   }
   model.timeZone = zoneFromSettings(model) ?? DEFAULT_TIME_ZONE;
   return model;
 }
 
 // ---------------------------------------------------------------- save
+
+const XLSX_HORIZONTAL = new Set(['left', 'center', 'right', 'fill', 'justify', 'centerContinuous', 'distributed']);
 
 function writeCell(cell: ExcelJS.Cell, c: CellModel): void {
   const v = c.v;
@@ -465,6 +579,12 @@ function writeCell(cell: ExcelJS.Cell, c: CellModel): void {
   const fc = toArgb(c.fontColor);
   if (fc) font.color = { argb: fc };
   if (Object.keys(font).length) cell.font = font;
+  const horizontal = XLSX_HORIZONTAL.has(c.horizontalAlignment ?? '') ? c.horizontalAlignment : undefined;
+  if (c.wrap || horizontal)
+    cell.alignment = {
+      ...(c.wrap ? { wrapText: true } : {}),
+      ...(horizontal ? { horizontal: horizontal as ExcelJS.Alignment['horizontal'] } : {}),
+    };
   if (c.note) cell.note = c.note;
 }
 
@@ -491,10 +611,13 @@ function validationToXlsx(dv: DataValidationModel, model: WorkbookModel): ExcelJ
 }
 
 function writeSheet(wb: ExcelJS.Workbook, s: SheetModel, model: WorkbookModel): void {
-  const ws = wb.addWorksheet(s.name, {
+  const ws = wb.addWorksheet(toXlsxSheetName(s.name), {
     state: s.hidden ? 'hidden' : 'visible',
     properties: s.tabColor ? { tabColor: { argb: toArgb(s.tabColor) } } : {},
-    views: s.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: s.frozenRows }] : [],
+    views:
+      s.frozenRows > 0 || (s.frozenColumns ?? 0) > 0
+        ? [{ state: 'frozen', xSplit: s.frozenColumns ?? 0, ySplit: s.frozenRows }]
+        : [],
   });
   for (const [col, px] of Object.entries(s.columnWidths)) {
     ws.getColumn(Number(col)).width = px / PX_PER_CHAR;
@@ -507,6 +630,14 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetModel, model: WorkbookModel): 
       writeCell(xr.getCell(i + 1), c);
     });
   });
+  for (const m of s.merges ?? []) {
+    const rect = parseA1(m, s.maxRows, s.maxColumns);
+    try {
+      if (rect && (rect.r1 !== rect.r2 || rect.c1 !== rect.c2)) ws.mergeCellsWithoutStyle(rectA1(rect));
+    } catch {
+      // overlapping merges cannot exist in Sheets; skip rather than lose the workbook
+    }
+  }
   const dvModel = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
     .dataValidations.model;
   for (const dv of s.validations) {
@@ -572,10 +703,20 @@ export async function saveXlsx(model: WorkbookModel, path: string): Promise<void
     locale: model.locale,
     properties: model.properties,
     triggers: model.triggers,
+    ...(model.id !== undefined ? { id: model.id } : {}),
     sheets: Object.fromEntries(
-      model.sheets.map((s) => [
+      model.sheets.map((s): [string, SideSheet] => [
         s.name,
-        { maxRows: s.maxRows, maxColumns: s.maxColumns, protections: s.protections, charts: s.charts },
+        {
+          maxRows: s.maxRows,
+          maxColumns: s.maxColumns,
+          protections: s.protections,
+          charts: s.charts,
+          ...(s.sheetId !== undefined ? { sheetId: s.sheetId } : {}),
+          ...(s.validations.length ? { validations: s.validations } : {}),
+          ...(s.conditionalFormats.length ? { conditionalFormats: s.conditionalFormats } : {}),
+          ...(s.merges?.length ? { merges: s.merges } : {}),
+        },
       ]),
     ),
   };

@@ -60,8 +60,11 @@ export function writeReportTab(ss: Spreadsheet, name: string, layout: ReportLayo
   const width = Math.max(1, ...grid.map((r) => r.length));
   const block = grid.map((r) => (r.length < width ? [...r, ...new Array<Cell>(width - r.length).fill('')] : r));
   const rowsNeeded = block.length;
-  if (sheet.getMaxRows() < rowsNeeded) sheet.insertRowsAfter(sheet.getMaxRows(), rowsNeeded - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  // Each getMax… is a round trip: read once, so a growing report costs one call more, not three.
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rowsNeeded) sheet.insertRowsAfter(maxRows, rowsNeeded - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
   sheet.getRange(1, 1, rowsNeeded, width).setValues(block);
   sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
   layout.tables.forEach((t, i) => {

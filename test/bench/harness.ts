@@ -267,7 +267,7 @@ export async function runAction(prep: Prepared, action: BenchAction): Promise<Be
     cells: meter.cells,
     mailCalls,
     mailRecipients,
-    projectedAppsScriptMs: projectAppsScriptMs({ serviceCalls, cells: meter.cells, mailCalls }),
+    projectedAppsScriptMs: projectAppsScriptMs({ serviceCalls, cells: meter.cells, mailCalls, localMs: ms }),
   };
 }
 

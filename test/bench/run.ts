@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     `Нагрузочный тест: «сегодня» ${BENCH_TODAY} (понедельник, первый рабочий день месяца), время ${BENCH_NOW.toISOString()}`,
   );
   log(
-    `Модель Apps Script: ${CALL_MS} мс на вызов + ${CELL_MS} мс на ячейку в массиве значений + ${MAIL_MS} мс на письмо; предел ${LIMIT_MS / 60000} мин.`,
+    `Модель Apps Script: ${CALL_MS} мс на вызов + ${CELL_MS} мс на ячейку в массиве значений + ${MAIL_MS} мс на письмо + время JavaScript, измеренное здесь; предел ${LIMIT_MS / 60000} мин.`,
   );
 
   const results: BenchRun[] = [];
@@ -102,11 +102,14 @@ async function main(): Promise<number> {
   for (const action of ['daily', 'setup', 'report'] as const) {
     const byN = results.filter((r) => r.action === action && r.ok);
     if (byN.length < 2) continue;
-    const calls = new Set(byN.map((r) => r.spreadsheetCalls));
-    if (calls.size > 1)
-      log(
-        `ВНИМАНИЕ: число вызовов ${action} растёт с N: ${byN.map((r) => `${r.n} → ${r.spreadsheetCalls}`).join(', ')}`,
-      );
+    const [first, ...rest] = byN;
+    for (const r of rest) {
+      const diff = Object.keys({ ...first.byMethod, ...r.byMethod })
+        .filter((m) => (first.byMethod[m] ?? 0) !== (r.byMethod[m] ?? 0))
+        .map((m) => `${m} ${first.byMethod[m] ?? 0} → ${r.byMethod[m] ?? 0}`);
+      if (diff.length)
+        log(`ВНИМАНИЕ: вызовы ${action} при N = ${first.n} и N = ${r.n} различаются: ${diff.join(', ')}`);
+    }
   }
   if (failed) log(`\n${failed} действий завершились ошибкой — см. выше.`);
   if (json)

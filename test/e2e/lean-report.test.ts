@@ -233,7 +233,9 @@ describe('call counts do not grow with rows (spec «Quality bars»)', () => {
       sb.api('plan-control', { year: '2026' });
       counts.push([report, sb.spreadsheetCalls()]);
     }
-    expect(counts[1]).toEqual(counts[0]);
+    // 1 000 rows outgrow a new tab's 1 000 rows: writeReportTab adds rows once (one call).
+    expect(counts[1][0] - counts[0][0]).toBeLessThanOrEqual(1);
+    expect(counts[1][1]).toBe(counts[0][1]);
     expect(counts[0][0]).toBeLessThan(80);
   }, 120_000);
 });

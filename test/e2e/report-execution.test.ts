@@ -28,7 +28,11 @@ import {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function kontrol(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'kontrol.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'kontrol.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 function ok(...args: string[]): string {
@@ -50,7 +54,11 @@ function sheet(model: { sheets: SheetModel[] }, name: string): SheetModel {
   return s;
 }
 /** The table whose header row starts with `firstHeader` (from row `after` on): header row index and data rows up to a blank row. */
-function tableOf(s: SheetModel, firstHeader: string, after = 0): { headerRow: number; header: CellModel[]; rows: CellModel[][] } {
+function tableOf(
+  s: SheetModel,
+  firstHeader: string,
+  after = 0,
+): { headerRow: number; header: CellModel[]; rows: CellModel[][] } {
   const i = s.cells.findIndex((r, k) => k >= after && val(r?.[0]) === firstHeader);
   if (i < 0) throw new Error(`no table «${firstHeader}» on «${s.name}»`);
   const rows: CellModel[][] = [];
@@ -77,23 +85,70 @@ const o = (n: string, executor: string, extra: Row = {}): Row => ({
 
 // Generated on Friday 20.03.2026 for 2026-Q1 (01.01–31.03.2026).
 const ORDERS: Row[] = [
-  o('12-1', IV, { [ORDER_COL.deadline]: d('2026-02-10'), [ORDER_COL.doneDate]: d('2026-02-09'), [ORDER_COL.status]: STATUS.done, [ORDER_COL.progress]: 'Сделано' }), // on time
-  o('12-2', IV, { [ORDER_COL.deadline]: d('2026-02-20'), [ORDER_COL.doneDate]: d('2026-02-25'), [ORDER_COL.status]: STATUS.done, [ORDER_COL.extensions]: 1 }), // late
-  o('12-3', IV, { [ORDER_COL.text]: '=HYPERLINK("http://evil.example";"жми")', [ORDER_COL.deadline]: d('2026-03-10'), [ORDER_COL.status]: STATUS.p50, [ORDER_COL.progress]: '+7 (999) 123-45-67 звонили' }), // overdue, 8 working days
+  o('12-1', IV, {
+    [ORDER_COL.deadline]: d('2026-02-10'),
+    [ORDER_COL.doneDate]: d('2026-02-09'),
+    [ORDER_COL.status]: STATUS.done,
+    [ORDER_COL.progress]: 'Сделано',
+  }), // on time
+  o('12-2', IV, {
+    [ORDER_COL.deadline]: d('2026-02-20'),
+    [ORDER_COL.doneDate]: d('2026-02-25'),
+    [ORDER_COL.status]: STATUS.done,
+    [ORDER_COL.extensions]: 1,
+  }), // late
+  o('12-3', IV, {
+    [ORDER_COL.text]: '=HYPERLINK("http://evil.example";"жми")',
+    [ORDER_COL.deadline]: d('2026-03-10'),
+    [ORDER_COL.status]: STATUS.p50,
+    [ORDER_COL.progress]: '+7 (999) 123-45-67 звонили',
+  }), // overdue, 8 working days
   o('12-4', IV, { [ORDER_COL.deadline]: d('2026-03-27'), [ORDER_COL.status]: STATUS.todo, [ORDER_COL.extensions]: 2 }), // running; nothing written → «нет информации»
   o('7-1', IV, { [ORDER_COL.deadline]: d('2025-12-15'), [ORDER_COL.status]: STATUS.p0 }), // carried over, open: 59 working days
-  o('12-5', PE, { [ORDER_COL.deadline]: d('2026-03-05'), [ORDER_COL.doneDate]: d('2026-03-05'), [ORDER_COL.status]: STATUS.done }), // on time
-  o('12-6', PE, { [ORDER_COL.text]: '-минус в начале', [ORDER_COL.deadline]: d('2026-02-27'), [ORDER_COL.doneDate]: d('2026-02-26'), [ORDER_COL.status]: STATUS.rework, [ORDER_COL.returns]: 1 }), // returned → overdue, 14
+  o('12-5', PE, {
+    [ORDER_COL.deadline]: d('2026-03-05'),
+    [ORDER_COL.doneDate]: d('2026-03-05'),
+    [ORDER_COL.status]: STATUS.done,
+  }), // on time
+  o('12-6', PE, {
+    [ORDER_COL.text]: '-минус в начале',
+    [ORDER_COL.deadline]: d('2026-02-27'),
+    [ORDER_COL.doneDate]: d('2026-02-26'),
+    [ORDER_COL.status]: STATUS.rework,
+    [ORDER_COL.returns]: 1,
+  }), // returned → overdue, 14
   o('12-7', PE, { [ORDER_COL.deadline]: d('2026-03-20'), [ORDER_COL.status]: STATUS.p99 }), // due today: running
   o('12-8', SI, { [ORDER_COL.text]: '@mention', [ORDER_COL.deadline]: d('2026-03-02'), [ORDER_COL.status]: STATUS.p0 }), // overdue, 13
-  o('12-9', SI, { [ORDER_COL.deadline]: d('2026-03-31'), [ORDER_COL.doneDate]: d('2026-03-18'), [ORDER_COL.status]: STATUS.done, [ORDER_COL.extensions]: 1 }), // on time
+  o('12-9', SI, {
+    [ORDER_COL.deadline]: d('2026-03-31'),
+    [ORDER_COL.doneDate]: d('2026-03-18'),
+    [ORDER_COL.status]: STATUS.done,
+    [ORDER_COL.extensions]: 1,
+  }), // on time
   o('12-10', SI, { [ORDER_COL.deadline]: d('2026-04-10'), [ORDER_COL.status]: STATUS.todo }), // after the period
 ];
 const ARCHIVE: Row[] = [
-  o('7-2', IV, { [ORDER_COL.deadline]: d('2026-01-20'), [ORDER_COL.doneDate]: d('2026-01-19'), [ORDER_COL.status]: STATUS.done }), // on time
-  o('7-3', PE, { [ORDER_COL.deadline]: d('2025-12-25'), [ORDER_COL.doneDate]: d('2026-01-15'), [ORDER_COL.status]: STATUS.done }), // carried over, done in the period
-  o('7-4', SI, { [ORDER_COL.deadline]: d('2026-01-30'), [ORDER_COL.doneDate]: d('2026-02-02'), [ORDER_COL.status]: STATUS.done, [ORDER_COL.returns]: 1 }), // late
-  o('7-5', SI, { [ORDER_COL.deadline]: d('2025-12-10'), [ORDER_COL.doneDate]: d('2025-12-09'), [ORDER_COL.status]: STATUS.done }), // before, done: not counted
+  o('7-2', IV, {
+    [ORDER_COL.deadline]: d('2026-01-20'),
+    [ORDER_COL.doneDate]: d('2026-01-19'),
+    [ORDER_COL.status]: STATUS.done,
+  }), // on time
+  o('7-3', PE, {
+    [ORDER_COL.deadline]: d('2025-12-25'),
+    [ORDER_COL.doneDate]: d('2026-01-15'),
+    [ORDER_COL.status]: STATUS.done,
+  }), // carried over, done in the period
+  o('7-4', SI, {
+    [ORDER_COL.deadline]: d('2026-01-30'),
+    [ORDER_COL.doneDate]: d('2026-02-02'),
+    [ORDER_COL.status]: STATUS.done,
+    [ORDER_COL.returns]: 1,
+  }), // late
+  o('7-5', SI, {
+    [ORDER_COL.deadline]: d('2025-12-10'),
+    [ORDER_COL.doneDate]: d('2025-12-09'),
+    [ORDER_COL.status]: STATUS.done,
+  }), // before, done: not counted
 ];
 
 // By hand (see test/domain/execution-report.test.ts for the same classes):
@@ -125,7 +180,12 @@ async function makeWorkbook(file: string): Promise<void> {
     { [EXECUTOR_COL.name]: SI, [EXECUTOR_COL.unit]: 'Отдел ЖКХ', [EXECUTOR_COL.email]: 'sidorov@example.org' },
   ]);
   appendRows(model, TAB.protocols, [
-    { [PROTOCOL_COL.number]: '12', [PROTOCOL_COL.date]: d('2026-01-27'), [PROTOCOL_COL.meeting]: 'оперативное', [PROTOCOL_COL.chair]: 'Глава округа' },
+    {
+      [PROTOCOL_COL.number]: '12',
+      [PROTOCOL_COL.date]: d('2026-01-27'),
+      [PROTOCOL_COL.meeting]: 'оперативное',
+      [PROTOCOL_COL.chair]: 'Глава округа',
+    },
     { [PROTOCOL_COL.number]: '7', [PROTOCOL_COL.date]: d('2025-11-18'), [PROTOCOL_COL.meeting]: 'аппаратное' },
   ]);
   appendRows(model, TAB.orders, ORDERS);
@@ -147,7 +207,10 @@ function assertExecutionReport(model: WorkbookModel): void {
   const chart = s.charts[0];
   expect(chart.type).toBe('BAR');
   const hr = t.headerRow + 1;
-  expect(chart.ranges).toEqual([`'${TAB.reportExecution}'!A${hr}:A${hr + 3}`, `'${TAB.reportExecution}'!K${hr}:K${hr + 3}`]);
+  expect(chart.ranges).toEqual([
+    `'${TAB.reportExecution}'!A${hr}:A${hr + 3}`,
+    `'${TAB.reportExecution}'!K${hr}:K${hr + 3}`,
+  ]);
   expect(chart.anchorColumn).toBeGreaterThan(EXECUTION_REPORT_HEADERS.length);
   expect(chart.anchorRow).toBe(hr);
 
@@ -163,12 +226,48 @@ function assertExecutionReport(model: WorkbookModel): void {
   expect(s.protections.some((p) => p.warningOnly && !p.range)).toBe(true);
 }
 
+function assertProtocol12(model: WorkbookModel): void {
+  const s = sheet(model, TAB.reportProtocol);
+  expect(val(s.cells[1]?.[0])).toBe(
+    'Протокол № 12 от 27.01.2026 (оперативное), председатель Глава округа. Сформировано 20.03.2026 08:00',
+  );
+  const t = tableOf(s, PROTOCOL_REPORT_HEADERS[0]);
+  expect(t.header.slice(0, PROTOCOL_REPORT_HEADERS.length).map(val)).toEqual([...PROTOCOL_REPORT_HEADERS]);
+  const byNo = new Map(t.rows.map((r) => [String(val(r[0])), r]));
+  expect([...byNo.keys()]).toEqual(['12-1', '12-2', '12-3', '12-4', '12-5', '12-6', '12-7', '12-8', '12-9', '12-10']);
+  // «нет информации»: no «Ход исполнения» and no «Дата исполнения» — 12-4, 12-7, 12-8, 12-10.
+  const noInfo = t.rows.filter((r) => val(r[8]) === 'нет информации').map((r) => val(r[0]));
+  expect(noInfo).toEqual(['12-4', '12-7', '12-8', '12-10']);
+  const r3 = byNo.get('12-3') ?? [];
+  expect(val(r3[1])).toBe('=HYPERLINK("http://evil.example";"жми")');
+  expect(val(r3[2])).toBe(IV);
+  expect(val(r3[6])).toBe('+7 (999) 123-45-67 звонили');
+  expect(dateOf(r3[4])).toBe('2026-03-10');
+  expect(r3[4]?.numberFormat).toBe('dd.MM.yyyy');
+  expect(dateOf((byNo.get('12-1') ?? [])[5])).toBe('2026-02-09');
+  for (const row of s.cells) for (const c of row ?? []) expect(c?.formula).toBeUndefined();
+}
+
 const CODE = process.env.KONTROL_CODE ? readFileSync(process.env.KONTROL_CODE, 'utf8') : undefined;
 
 describe('kontrol run report-execution (001 гл.7 п.2.5; 000 п.13–14)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kontrol-report-'));
   const file = join(dir, 'report.xlsx');
   beforeAll(() => makeWorkbook(file), 120_000);
+
+  it('sandbox api(report-execution, 2026-Q1) on the .xlsx: table, chart, overdue list, formats', async () => {
+    const workbook = await loadXlsx(file);
+    const sb = createSandbox({ workbook, code: CODE, now: new Date('2026-03-20T05:00:00Z') });
+    const summary = String(sb.api('report-execution', { period: '2026-Q1' }));
+    expect(summary).toContain('36,4 %');
+    assertExecutionReport(sb.workbook);
+    // Regenerated for another period: the tab is replaced whole, still one chart.
+    sb.api('report-execution', { period: '2026-W10' });
+    const s = sheet(sb.workbook, TAB.reportExecution);
+    expect(val(s.cells[1]?.[0])).toBe('Период: неделя 10 (02.03.2026–08.03.2026). Сформировано 20.03.2026 08:00');
+    expect(s.charts).toHaveLength(1);
+    expect(s.cells.some((r) => val(r?.[0]) === 'Просроченные поручения')).toBe(true);
+  }, 120_000);
 
   it('--period 2026-Q1 --today 2026-03-20 writes the tab into the .xlsx', async () => {
     const out = ok('run', 'report-execution', file, '--period', '2026-Q1', '--today', '2026-03-20');
@@ -205,26 +304,34 @@ describe('kontrol run report-execution (001 гл.7 п.2.5; 000 п.13–14)', () 
     expect(r.err + r.out).toContain('квартал должен быть от 1 до 4');
   }, 120_000);
 
-  it('report-protocol 12: its orders from both tabs with «нет информации» where nothing was written', async () => {
+  it('sandbox api(report-protocol): protocol 12 from «Поручения», protocol 7 from both tabs', async () => {
+    const workbook = await loadXlsx(file);
+    const sb = createSandbox({ workbook, code: CODE, now: new Date('2026-03-20T05:00:00Z') });
+    expect(String(sb.api('report-protocol', { protocol: '12' }))).toContain(
+      'поручений 10, без информации об исполнении 4',
+    );
+    assertProtocol12(sb.workbook);
+    // Protocol 7: 7-1 in «Поручения», 7-2…7-5 in «Архив»; only 7-1 has neither a note nor a date.
+    expect(String(sb.api('report-protocol', { protocol: '№ 7' }))).toContain(
+      'поручений 5, без информации об исполнении 1',
+    );
+    const t = tableOf(sheet(sb.workbook, TAB.reportProtocol), PROTOCOL_REPORT_HEADERS[0]);
+    expect(t.rows.map((r) => [val(r[0]), val(r[8])])).toEqual([
+      ['7-1', 'нет информации'],
+      ['7-2', ''],
+      ['7-3', ''],
+      ['7-4', ''],
+      ['7-5', ''],
+    ]);
+    expect(val(sheet(sb.workbook, TAB.reportProtocol).cells[1]?.[0])).toBe(
+      'Протокол № 7 от 18.11.2025 (аппаратное). Сформировано 20.03.2026 08:00',
+    );
+  }, 120_000);
+
+  it('kontrol run report-protocol FILE --protocol 12 saves the same tab into the .xlsx', async () => {
     const out = ok('run', 'report-protocol', file, '--protocol', '12', '--today', '2026-03-20');
     expect(out).toContain('поручений 10');
-    const model = await loadXlsx(file);
-    const s = sheet(model, TAB.reportProtocol);
-    expect(val(s.cells[1]?.[0])).toBe('Протокол № 12 от 27.01.2026 (оперативное), председатель Глава округа. Сформировано 20.03.2026 08:00');
-    const t = tableOf(s, PROTOCOL_REPORT_HEADERS[0]);
-    expect(t.header.slice(0, PROTOCOL_REPORT_HEADERS.length).map(val)).toEqual([...PROTOCOL_REPORT_HEADERS]);
-    const byNo = new Map(t.rows.map((r) => [String(val(r[0])), r]));
-    expect([...byNo.keys()]).toEqual(['12-1', '12-2', '12-3', '12-4', '12-5', '12-6', '12-7', '12-8', '12-9', '12-10']);
-    // «нет информации»: no «Ход исполнения» and no «Дата исполнения» — 12-4, 12-7, 12-8, 12-10.
-    const noInfo = t.rows.filter((r) => val(r[8]) === 'нет информации').map((r) => val(r[0]));
-    expect(noInfo).toEqual(['12-4', '12-7', '12-8', '12-10']);
-    const r3 = byNo.get('12-3') ?? [];
-    expect(val(r3[1])).toBe('=HYPERLINK("http://evil.example";"жми")');
-    expect(val(r3[6])).toBe('+7 (999) 123-45-67 звонили');
-    expect(dateOf(r3[4])).toBe('2026-03-10');
-    expect(r3[4]?.numberFormat).toBe('dd.MM.yyyy');
-    expect(dateOf((byNo.get('12-1') ?? [])[5])).toBe('2026-02-09');
-    for (const row of s.cells) for (const c of row ?? []) expect(c?.formula).toBeUndefined();
+    assertProtocol12(await loadXlsx(file));
   }, 120_000);
 
   it('an unknown protocol is refused with a Russian message', () => {
@@ -241,7 +348,8 @@ describe('sandbox api(report-execution): Spreadsheet calls do not grow with the 
     await makeWorkbook(file);
     const workbook = await loadXlsx(file);
     const extra: Row[] = [];
-    for (let i = 0; i < copies; i++) for (const r of ORDERS) extra.push({ ...r, [ORDER_COL.number]: `${r[ORDER_COL.number]}-${i}` });
+    for (let i = 0; i < copies; i++)
+      for (const r of ORDERS) extra.push({ ...r, [ORDER_COL.number]: `${r[ORDER_COL.number]}-${i}` });
     appendRows(workbook, TAB.orders, extra);
     const sb = createSandbox({ workbook, code: CODE, now: new Date('2026-03-20T05:00:00Z') });
     sb.resetCounters();

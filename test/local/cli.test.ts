@@ -11,7 +11,7 @@ import { emptySheet, emptyWorkbook } from '../../src/local/model';
 import { loadXlsx, saveXlsx, sideFilePath } from '../../src/local/xlsx';
 
 const root = join(import.meta.dirname, '..', '..');
-const BUNDLE = join(root, 'dist', 'Code.js');
+const BUNDLE = process.env.KONTROL_CODE ?? join(root, 'dist', 'Code.js');
 const HAVE_BUNDLE = existsSync(BUNDLE) && existsSync(join(root, 'src/local/sandbox/index.ts'));
 
 function tmp(): string {

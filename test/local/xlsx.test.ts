@@ -1,12 +1,16 @@
 // The xlsx bridge keeps everything the add-on uses (spec «Running it»: the same bundle runs on a
 // local .xlsx), and what xlsx cannot hold survives in the side file.
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { emptySheet, emptyWorkbook, type SheetModel, type WorkbookModel } from '../../src/local/model';
 import { loadXlsx, saveXlsx, sideFilePath, WorkbookFileError, zoneFromSettings } from '../../src/local/xlsx';
+
+const root = join(import.meta.dirname, '..', '..');
+const BUNDLE = process.env.KONTROL_CODE ?? join(root, 'dist', 'Code.js');
+const SANDBOX = join(root, 'src', 'local', 'sandbox', 'index.ts');
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'kontrol-xlsx-'));
@@ -40,7 +44,8 @@ function richWorkbook(): WorkbookModel {
         { v: 'Срок', fontWeight: 'bold' },
         { v: 'Поручение' },
         { v: 'Статус' },
-        { v: 'Состояние', background: '#efefef', fontColor: '#666666', note: 'Системный столбец' },
+        { v: 'Состояние', background: '#efefef', fontColor: '#666666', note: 'Системный столбец', wrap: true },
+        { v: 'Итог', horizontalAlignment: 'center' },
       ],
       [
         { v: 12.5, numberFormat: '0.00' },
@@ -61,9 +66,20 @@ function richWorkbook(): WorkbookModel {
         { v: -3 },
       ],
     ],
+    frozenColumns: 2,
+    sheetId: 123456,
+    merges: ['J1:L1', 'A6:B7'],
     validations: [
-      { range: 'D2:D1200', kind: 'list', values: ['Список дел', 'В процессе 0', 'Готово'], allowInvalid: false },
-      { range: 'E2:E1200', kind: 'list', sourceRange: 'Исполнители!A2:A1000', allowInvalid: true },
+      { range: 'H2:H', kind: 'number', criteria: 'NUMBER_BETWEEN', args: [0, 100], allowInvalid: false },
+      {
+        range: 'D2:D1200',
+        kind: 'list',
+        values: ['Список дел', 'В процессе 0', 'Готово'],
+        allowInvalid: false,
+        criteria: 'VALUE_IN_LIST',
+        args: [true],
+      },
+      { range: 'E2:E1200', kind: 'list', sourceRange: 'Исполнители!A2:A', allowInvalid: true },
       { range: 'B2:B1200', kind: 'date', allowInvalid: false, helpText: 'Дата ДД.ММ.ГГГГ' },
       { range: 'A2:A1200', kind: 'number', allowInvalid: true },
       { range: 'F2:G10', kind: 'other', formula: '=ISNUMBER(F2)', allowInvalid: false },
@@ -71,9 +87,10 @@ function richWorkbook(): WorkbookModel {
     conditionalFormats: [
       { ranges: ['A2:S1200'], formula: '=$Q2="Просрочено"', background: '#f4cccc', fontColor: '#990000' },
       { ranges: ['Q2:Q1200', 'S2:S1200'], textEqualTo: 'Исполнено в срок', background: '#d9ead3' },
+      { ranges: ['R2:R'], condition: 'NUMBER_GREATER_THAN', values: [0], fontColor: '#990000', bold: true },
     ],
     protections: [
-      { range: 'N1:S1200', description: 'Системные столбцы', warningOnly: true },
+      { range: 'N1:S1200', description: 'Системные столбцы', warningOnly: true, unprotectedRanges: ['P2:P3'] },
       { description: 'Весь лист', warningOnly: false },
     ],
     charts: [
@@ -91,13 +108,21 @@ function richWorkbook(): WorkbookModel {
   wb.sheets.push(settings, orders, hidden);
   wb.properties.script = { lastRun: '2025-03-14' };
   wb.properties.document = { version: '3' };
-  wb.triggers = [{ id: 't1', handler: 'dailyRun', type: 'CLOCK', atHour: 8, everyDays: 1 }];
+  wb.triggers = [
+    { id: 't1', handler: 'dailyRun', type: 'CLOCK', atHour: 8, everyDays: 1, timeZone: 'Asia/Novokuznetsk' },
+  ];
+  wb.id = 'local-test-id';
   return wb;
 }
 
+/** Ragged rows are the same grid: trailing empty cells and rows do not matter. */
 function canonical(wb: WorkbookModel): WorkbookModel {
   const copy = structuredClone(wb);
-  for (const s of copy.sheets) s.validations.sort((a, b) => a.range.localeCompare(b.range));
+  for (const s of copy.sheets) {
+    for (const r of s.cells)
+      while (r.length && r[r.length - 1].v === null && Object.keys(r[r.length - 1]).length === 1) r.pop();
+    while (s.cells.length && s.cells[s.cells.length - 1].length === 0) s.cells.pop();
+  }
   return copy;
 }
 
@@ -111,12 +136,61 @@ describe('xlsx round trip', () => {
     expect(sideFilePath(file)).toBe(join(dir, 'книга.kontrol.json'));
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const after = await loadXlsx(file);
-    // xlsx keeps validations sorted by address, not in the order they were set
     expect(canonical(after)).toEqual(canonical(before));
     // and a second save/load is stable
     await saveXlsx(after, file);
     expect(canonical(await loadXlsx(file))).toEqual(canonical(before));
   });
+
+  it('without the side file keeps what xlsx itself holds, with bounded ranges', async () => {
+    const dir = tmp();
+    const file = join(dir, 'b.xlsx');
+    await saveXlsx(richWorkbook(), file);
+    rmSync(sideFilePath(file));
+    const m = await loadXlsx(file);
+    const orders = m.sheets.find((s) => s.name === 'Поручения')!;
+    expect(orders.protections).toEqual([]);
+    expect(orders.charts).toEqual([]);
+    expect(m.properties.script).toEqual({});
+    expect(orders.validations).toContainEqual({
+      range: 'E2:E1200',
+      kind: 'list',
+      sourceRange: 'Исполнители!A2:A1000',
+      allowInvalid: true,
+    });
+    expect(orders.conditionalFormats.map((c) => c.formula ?? c.textEqualTo)).toEqual([
+      '=$Q2="Просрочено"',
+      'Исполнено в срок',
+    ]);
+    expect(orders.merges?.sort()).toEqual(['A6:B7', 'J1:L1']);
+    expect(orders.frozenColumns).toBe(2);
+    expect(m.timeZone).toBe('Asia/Novokuznetsk');
+  });
+
+  it.skipIf(!existsSync(BUNDLE) || !existsSync(SANDBOX))(
+    'keeps a workbook made by «Настроить таблицу» in the sandbox',
+    async () => {
+      const { createSandbox } = await import('../../src/local/sandbox/index');
+      const wb = emptyWorkbook('k');
+      wb.sheets.push(emptySheet('Лист1'));
+      const sb = createSandbox({
+        workbook: wb,
+        code: readFileSync(BUNDLE, 'utf8'),
+        now: new Date('2025-03-14T05:00:00Z'),
+      });
+      sb.api('setup', {});
+      const file = join(tmp(), 'setup.xlsx');
+      await saveXlsx(wb, file);
+      const back = await loadXlsx(file);
+      const normal = (m: WorkbookModel) => {
+        const c = canonical(m);
+        for (const s of c.sheets)
+          for (const r of s.cells) for (const x of r) if (x.fontWeight === 'normal') delete x.fontWeight;
+        return canonical(c);
+      };
+      expect(normal(back)).toEqual(normal(wb));
+    },
+  );
 
   it('gives a date cell without a number format a ДД.ММ.ГГГГ format and keeps its date', async () => {
     const file = join(tmp(), 'd.xlsx');
@@ -168,5 +242,19 @@ describe('xlsx round trip', () => {
     await saveXlsx(richWorkbook(), good);
     writeFileSync(join(dir, '~$good.xlsx'), '');
     await expect(loadXlsx(good)).rejects.toThrow(/открыта в другой программе/);
+  });
+});
+
+describe('tab names Excel forbids', () => {
+  it('«Отчёт: исполнение» survives save and load (Excel forbids «:» in tab names)', async () => {
+    const wb = emptyWorkbook();
+    const s = emptySheet('Отчёт: исполнение');
+    s.cells = [[{ v: 'Исполнитель' }]];
+    wb.sheets.push(s, emptySheet('A/B [x]?*'));
+    const file = join(mkdtempSync(join(tmpdir(), 'kontrol-')), 'names.xlsx');
+    await saveXlsx(wb, file);
+    const back = await loadXlsx(file);
+    expect(back.sheets.map((x) => x.name)).toEqual(['Отчёт: исполнение', 'A/B [x]?*']);
+    expect(back.sheets[0].cells[0][0].v).toBe('Исполнитель');
   });
 });

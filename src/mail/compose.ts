@@ -1,0 +1,132 @@
+// One digest e-mail per recipient per run: plain text and HTML (every field through escapeHtml),
+// Russian, a subject stating the counts, each order with its №, text, control date and a link to
+// its row. Pure: no Apps Script calls.
+import { formatRu, type IsoDate } from '../domain/dates';
+import type { NoticeKind } from '../domain/notices';
+import { escapeHtml } from './html';
+import type { OutMail } from './mailer';
+
+export interface DigestItem {
+  kind: NoticeKind;
+  number: string;
+  text: string;
+  executor: string;
+  coExecutors: readonly string[];
+  /** «Срок» as in the cell. */
+  deadline: IsoDate;
+  link: string;
+  role: 'executor' | 'coexecutor' | 'controller';
+  /** ФИО of the absent executor this mail is read for by a substitute. */
+  onBehalfOf?: string;
+  requestedDate?: IsoDate | null;
+  requestReason?: string;
+  requestDay?: IsoDate;
+  late?: boolean;
+  overdueDays?: number | null;
+}
+
+export interface DigestInput {
+  to: string;
+  /** The addressee's name for the greeting; '' for the controller's address. */
+  name: string;
+  organization: string;
+  today: IsoDate;
+  items: readonly DigestItem[];
+  /** Controller only: number of problems in «Проверка данных» and a link to it. */
+  problems?: { count: number; link: string };
+}
+
+const SECTION: Record<NoticeKind, string> = {
+  new: 'Новые поручения',
+  remind: 'Срок исполнения наступает',
+  overdue: 'Срок исполнения истёк',
+  extension: 'Запросы переноса срока',
+};
+const ORDER: NoticeKind[] = ['overdue', 'remind', 'new', 'extension'];
+
+/** Russian plural: 1 поручение, 2 поручения, 5 поручений. */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}
+
+export function digestSubject(items: readonly DigestItem[], problems = 0): string {
+  const count = (k: NoticeKind) => items.filter((i) => i.kind === k).length;
+  const parts: string[] = [];
+  const n = count('new');
+  if (n) parts.push(`${n} ${plural(n, 'новое', 'новых', 'новых')}`);
+  const r = count('remind');
+  if (r) parts.push(`${r} — срок наступает`);
+  const o = count('overdue');
+  if (o) parts.push(`${o} ${plural(o, 'просрочено', 'просрочено', 'просрочено')}`);
+  const e = count('extension');
+  if (e) parts.push(`${e} ${plural(e, 'запрос', 'запроса', 'запросов')} переноса`);
+  if (problems) parts.push(`${problems} ${plural(problems, 'проблема', 'проблемы', 'проблем')} в данных`);
+  return `Поручения: ${parts.join(', ')}`;
+}
+
+function itemLines(i: DigestItem): string[] {
+  const lines = [`№ ${i.number}. ${i.text}`, `  Срок: ${formatRu(i.deadline)}`];
+  if (i.kind === 'overdue' && i.overdueDays) lines.push(`  Просрочка: ${i.overdueDays} раб. дн.`);
+  if (i.role === 'coexecutor') lines.push(`  Вы соисполнитель; ответственный исполнитель: ${i.executor}`);
+  else if (i.role === 'controller') lines.push(`  Исполнитель: ${i.executor}`);
+  else if (i.coExecutors.length) lines.push(`  Соисполнители: ${i.coExecutors.join('; ')}`);
+  if (i.onBehalfOf) lines.push(`  За отсутствующего исполнителя: ${i.onBehalfOf}`);
+  if (i.kind === 'extension') {
+    lines.push(`  Запрошенный срок: ${i.requestedDate ? formatRu(i.requestedDate) : '—'}`);
+    if (i.requestReason) lines.push(`  Обоснование: ${i.requestReason}`);
+    if (i.requestDay) lines.push(`  Запрос сделан: ${formatRu(i.requestDay)}${i.late ? ' — ПОЗЖЕ установленного срока подачи запроса' : ''}`);
+  }
+  lines.push(`  Строка в таблице: ${i.link}`);
+  return lines;
+}
+
+function itemHtml(i: DigestItem): string {
+  const e = escapeHtml;
+  const rows: string[] = [`<b>№ ${e(i.number)}</b>. ${e(i.text)}`, `Срок: <b>${e(formatRu(i.deadline))}</b>`];
+  if (i.kind === 'overdue' && i.overdueDays) rows.push(`Просрочка: ${e(String(i.overdueDays))} раб. дн.`);
+  if (i.role === 'coexecutor') rows.push(`Вы соисполнитель; ответственный исполнитель: ${e(i.executor)}`);
+  else if (i.role === 'controller') rows.push(`Исполнитель: ${e(i.executor)}`);
+  else if (i.coExecutors.length) rows.push(`Соисполнители: ${e(i.coExecutors.join('; '))}`);
+  if (i.onBehalfOf) rows.push(`За отсутствующего исполнителя: ${e(i.onBehalfOf)}`);
+  if (i.kind === 'extension') {
+    rows.push(`Запрошенный срок: ${e(i.requestedDate ? formatRu(i.requestedDate) : '—')}`);
+    if (i.requestReason) rows.push(`Обоснование: ${e(i.requestReason)}`);
+    if (i.requestDay) rows.push(`Запрос сделан: ${e(formatRu(i.requestDay))}${i.late ? ' — <b>позже установленного срока подачи запроса</b>' : ''}`);
+  }
+  rows.push(`<a href="${e(i.link)}">Открыть строку в таблице</a>`);
+  return `<li>${rows.join('<br>')}</li>`;
+}
+
+export function composeDigest(d: DigestInput): OutMail {
+  const problems = d.problems?.count ?? 0;
+  const subject = digestSubject(d.items, problems);
+  const absent = [...new Set(d.items.map((i) => i.onBehalfOf).filter((x): x is string => !!x))];
+  const greeting = d.name ? `Здравствуйте, ${d.name}!` : 'Здравствуйте!';
+  const text: string[] = [greeting, ''];
+  const html: string[] = [`<p>${escapeHtml(greeting)}</p>`];
+  if (absent.length) {
+    const s = `Вы получаете это письмо как замещающий: ${absent.join(', ')} ${absent.length > 1 ? 'отсутствуют' : 'отсутствует'}.`;
+    text.push(s, '');
+    html.push(`<p>${escapeHtml(s)}</p>`);
+  }
+  for (const k of ORDER) {
+    const list = d.items.filter((i) => i.kind === k);
+    if (!list.length) continue;
+    text.push(`${SECTION[k]} (${list.length}):`);
+    for (const i of list) text.push(...itemLines(i), '');
+    html.push(`<h3>${escapeHtml(SECTION[k])} (${list.length})</h3><ul>${list.map(itemHtml).join('')}</ul>`);
+  }
+  if (d.problems && problems) {
+    const s = `В таблице найдено проблем в данных: ${problems}. Список — на листе «Проверка данных»:`;
+    text.push(s, d.problems.link, '');
+    html.push(`<p>${escapeHtml(s)} <a href="${escapeHtml(d.problems.link)}">открыть</a></p>`);
+  }
+  const footer = `Письмо сформировано ${formatRu(d.today)} надстройкой «Контроль поручений»${d.organization ? ` (${d.organization})` : ''}. Одно письмо в день: всё, что касается вас.`;
+  text.push(footer);
+  html.push(`<p style="color:#666">${escapeHtml(footer)}</p>`);
+  return { to: [d.to], subject, text: text.join('\n'), html: html.join('\n') };
+}

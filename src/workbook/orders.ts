@@ -1,0 +1,556 @@
+// Reading the order tabs: «Поручения», «Архив», «Исполнители», «Протоколы», one getValues each,
+// columns by header. Every row becomes a typed record; whatever cannot be understood becomes a
+// Problem (Russian message and fix) and the record marks the cell `invalid` so no rule acts on it.
+import { cellToIsoDate, formatRu, type IsoDate } from '../domain/dates';
+import { type Executor, normName, type OrderRecord, type OrderTab, type Protocol, splitNames } from '../domain/order';
+import { isEmail } from '../domain/settings';
+import type { RunContext } from '../jobs/context';
+import type { Problems } from './problems';
+import {
+  ARCHIVE_EXTRA_COL,
+  DECISION,
+  EXECUTOR_COL,
+  ORDER_COL,
+  ORDER_HEADERS,
+  PROTOCOL_COL,
+  STATUSES,
+  TAB,
+  URGENCY,
+} from './schema';
+import { type Cell, isBlankRow, readTable, type Table, text } from './table';
+
+export interface OrderBook {
+  /** Rows of «Поручения» (blank rows skipped). */
+  orders: OrderRecord[];
+  /** Rows of «Архив». */
+  archive: OrderRecord[];
+  executors: Executor[];
+  protocols: Protocol[];
+  /** By normName(ФИО). */
+  executorByName: Map<string, Executor>;
+  /** By № as text. */
+  protocolByNumber: Map<string, Protocol>;
+  ordersTable: Table | null;
+  archiveTable: Table | null;
+  /**
+   * False when «Поручения» is missing or lacks a column the daily rules cannot do without
+   * (№, Поручение, Исполнитель, Срок, Статус, Дата исполнения): then nothing is sent, filled or
+   * moved from it, only reported.
+   */
+  ordersUsable: boolean;
+}
+
+/** Columns without which no order rule can be applied safely. */
+export const CORE_ORDER_HEADERS: readonly string[] = [
+  ORDER_COL.number,
+  ORDER_COL.text,
+  ORDER_COL.executor,
+  ORDER_COL.deadline,
+  ORDER_COL.status,
+  ORDER_COL.doneDate,
+];
+const EXECUTOR_REQUIRED = [EXECUTOR_COL.name, EXECUTOR_COL.email];
+const PROTOCOL_REQUIRED = [PROTOCOL_COL.number, PROTOCOL_COL.date];
+
+function norm(s: string): string {
+  return s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+}
+
+/** A status as typed, matched to the list ignoring case, ё and extra spaces; null if not in the list. */
+export function normalizeStatus(s: string): string | null {
+  if (s === '') return '';
+  const n = norm(s);
+  return STATUSES.find((x) => norm(x) === n) ?? null;
+}
+export function normalizeUrgency(s: string): string | null {
+  if (s === '') return '';
+  const n = norm(s);
+  if (n === norm(URGENCY.urgent)) return URGENCY.urgent;
+  if (n === norm(URGENCY.operative)) return URGENCY.operative;
+  return null;
+}
+export function normalizeDecision(s: string): string | null {
+  if (s === '') return '';
+  const n = norm(s);
+  if (n.startsWith('соглас')) return DECISION.approved;
+  if (n.startsWith('отклон')) return DECISION.refused;
+  return null;
+}
+
+/** Cell text; a number that is a whole number prints without decimals («12», not «12.0»). */
+function cellText(v: Cell | undefined): string {
+  if (typeof v === 'number' && Number.isInteger(v)) return String(v);
+  return text(v);
+}
+
+function missingColumns(t: Table, required: readonly string[], problems: Problems): string[] {
+  const missing = required.filter((h) => t.col(h) < 0);
+  for (const h of missing) problems.missingColumn(t.name, h);
+  return missing;
+}
+
+function readExecutors(ctx: RunContext): Executor[] | null {
+  const t = readTable(ctx.ss, TAB.executors);
+  if (!t) {
+    ctx.problems.missingTab(TAB.executors);
+    return null;
+  }
+  if (t.col(EXECUTOR_COL.name) < 0) {
+    missingColumns(t, EXECUTOR_REQUIRED, ctx.problems);
+    return null;
+  }
+  missingColumns(t, EXECUTOR_REQUIRED, ctx.problems);
+  const c = (h: string) => t.col(h);
+  const out: Executor[] = [];
+  t.rows.forEach((r, i) => {
+    if (isBlankRow(r)) return;
+    const row = i + 2;
+    const get = (h: string) => (c(h) >= 0 ? r[c(h)] : '');
+    const date = (h: string): IsoDate | null => {
+      const v = get(h);
+      if (v === '') return null;
+      const d = cellToIsoDate(v, ctx.tz);
+      if (!d)
+        ctx.problems.add({ tab: t.name, row, column: h, value: cellText(v), message: 'Не удалось прочитать дату.', fix: 'Введите дату в виде ДД.ММ.ГГГГ.' });
+      return d;
+    };
+    const e: Executor = {
+      row,
+      name: cellText(get(EXECUTOR_COL.name)).replace(/\s+/g, ' '),
+      position: cellText(get(EXECUTOR_COL.position)),
+      unit: cellText(get(EXECUTOR_COL.unit)),
+      email: cellText(get(EXECUTOR_COL.email)),
+      substitute: cellText(get(EXECUTOR_COL.substitute)).replace(/\s+/g, ' '),
+      absentFrom: date(EXECUTOR_COL.absentFrom),
+      absentTo: date(EXECUTOR_COL.absentTo),
+    };
+    if (!e.name) {
+      ctx.problems.add({ tab: t.name, row, column: EXECUTOR_COL.name, value: '', message: 'Не указано ФИО исполнителя.', fix: 'Впишите ФИО или удалите строку.' });
+      return;
+    }
+    if (c(EXECUTOR_COL.email) >= 0 && !isEmail(e.email))
+      ctx.problems.add({
+        tab: t.name,
+        row,
+        column: EXECUTOR_COL.email,
+        value: e.email,
+        message: e.email ? `«${e.email}» не похож на адрес электронной почты: письма ${e.name} не уйдут.` : `Нет адреса почты у ${e.name}: письма не уйдут.`,
+        fix: 'Укажите адрес вида ivanov@admin.ru.',
+      });
+    if (e.absentFrom && e.absentTo && e.absentTo < e.absentFrom)
+      ctx.problems.add({
+        tab: t.name,
+        row,
+        column: EXECUTOR_COL.absentTo,
+        value: formatRu(e.absentTo),
+        message: `«Отсутствует по» раньше, чем «Отсутствует с» (${formatRu(e.absentFrom)}).`,
+        fix: 'Исправьте даты отсутствия.',
+      });
+    out.push(e);
+  });
+  const seen = new Map<string, Executor>();
+  for (const e of out) {
+    const k = normName(e.name);
+    const first = seen.get(k);
+    if (first)
+      ctx.problems.add({
+        tab: t.name,
+        row: e.row,
+        column: EXECUTOR_COL.name,
+        value: e.name,
+        message: `ФИО «${e.name}» уже есть в строке ${first.row}; используется первая строка.`,
+        fix: 'Удалите повтор или уточните ФИО (например, добавьте инициалы).',
+      });
+    else seen.set(k, e);
+  }
+  for (const e of out) {
+    if (e.substitute && !seen.has(normName(e.substitute)))
+      ctx.problems.add({
+        tab: t.name,
+        row: e.row,
+        column: EXECUTOR_COL.substitute,
+        value: e.substitute,
+        message: `Замещающий «${e.substitute}» не найден среди исполнителей.`,
+        fix: 'Выберите ФИО из столбца «ФИО» этого листа.',
+      });
+  }
+  return out;
+}
+
+function readProtocols(ctx: RunContext): Protocol[] | null {
+  const t = readTable(ctx.ss, TAB.protocols);
+  if (!t) {
+    ctx.problems.missingTab(TAB.protocols);
+    return null;
+  }
+  if (t.col(PROTOCOL_COL.number) < 0) {
+    missingColumns(t, PROTOCOL_REQUIRED, ctx.problems);
+    return null;
+  }
+  missingColumns(t, PROTOCOL_REQUIRED, ctx.problems);
+  const c = (h: string) => t.col(h);
+  const out: Protocol[] = [];
+  const seen = new Map<string, number>();
+  t.rows.forEach((r, i) => {
+    if (isBlankRow(r)) return;
+    const row = i + 2;
+    const get = (h: string) => (c(h) >= 0 ? r[c(h)] : '');
+    const number = cellText(get(PROTOCOL_COL.number));
+    const rawDate = get(PROTOCOL_COL.date);
+    let date: IsoDate | null = null;
+    if (rawDate !== '') {
+      date = cellToIsoDate(rawDate, ctx.tz);
+      if (!date)
+        ctx.problems.add({ tab: t.name, row, column: PROTOCOL_COL.date, value: cellText(rawDate), message: 'Не удалось прочитать дату протокола.', fix: 'Введите дату в виде ДД.ММ.ГГГГ.' });
+    } else if (c(PROTOCOL_COL.date) >= 0)
+      ctx.problems.add({ tab: t.name, row, column: PROTOCOL_COL.date, value: '', message: `У протокола № ${number || '?'} нет даты: сроки по срочности от неё не посчитать.`, fix: 'Впишите дату совещания.' });
+    if (!number) {
+      ctx.problems.add({ tab: t.name, row, column: PROTOCOL_COL.number, value: '', message: 'Не указан № протокола.', fix: 'Впишите номер протокола.' });
+      return;
+    }
+    const prev = seen.get(number);
+    if (prev) {
+      ctx.problems.add({ tab: t.name, row, column: PROTOCOL_COL.number, value: number, message: `№ протокола «${number}» уже есть в строке ${prev}.`, fix: 'Номера протоколов должны быть разными.' });
+      return;
+    }
+    seen.set(number, row);
+    out.push({
+      row,
+      number,
+      date,
+      meeting: cellText(get(PROTOCOL_COL.meeting)),
+      chair: cellText(get(PROTOCOL_COL.chair)),
+      link: cellText(get(PROTOCOL_COL.link)),
+    });
+  });
+  return out;
+}
+
+/** Parses one data row of «Поручения»/«Архив»; problems go to `problems`. Pure over the row. */
+export function parseOrderRow(
+  t: Table,
+  tab: OrderTab,
+  r: Cell[],
+  row: number,
+  tz: string,
+  problems: Problems,
+): OrderRecord {
+  const invalid: string[] = [];
+  const get = (h: string): Cell => {
+    const c = t.col(h);
+    return c >= 0 ? (r[c] ?? '') : '';
+  };
+  const add = (column: string, value: string, message: string, fix: string) => {
+    invalid.push(column);
+    problems.add({ tab, row, column, value, message, fix });
+  };
+  const date = (h: string): IsoDate | null => {
+    const v = get(h);
+    if (v === '') return null;
+    const d = cellToIsoDate(v, tz);
+    if (!d) add(h, cellText(v), `Не удалось прочитать дату «${cellText(v)}».`, 'Введите дату в виде ДД.ММ.ГГГГ.');
+    return d;
+  };
+  const int = (h: string): number => {
+    const v = get(h);
+    if (v === '') return 0;
+    const n = typeof v === 'number' ? v : Number(cellText(v).replace(',', '.'));
+    if (!Number.isInteger(n) || n < 0) {
+      add(h, cellText(v), 'Ожидается целое число.', 'Очистите ячейку: надстройка посчитает заново.');
+      return 0;
+    }
+    return n;
+  };
+  const statusRaw = cellText(get(ORDER_COL.status));
+  let status = normalizeStatus(statusRaw);
+  if (status === null) {
+    add(ORDER_COL.status, statusRaw, `Статус «${statusRaw}» не из списка.`, `Выберите один из статусов: ${STATUSES.join(', ')}.`);
+    status = statusRaw;
+  }
+  const urgencyRaw = cellText(get(ORDER_COL.urgency));
+  let urgency = normalizeUrgency(urgencyRaw);
+  if (urgency === null) {
+    add(ORDER_COL.urgency, urgencyRaw, `Срочность «${urgencyRaw}» не из списка.`, 'Выберите «Срочно», «Оперативно» или оставьте пустой.');
+    urgency = urgencyRaw;
+  }
+  const decisionRaw = cellText(get(ORDER_COL.decision));
+  let decision = normalizeDecision(decisionRaw);
+  if (decision === null) {
+    add(ORDER_COL.decision, decisionRaw, `Решение по переносу «${decisionRaw}» не понято.`, 'Выберите «Согласован» или «Отклонён».');
+    decision = '';
+  }
+  const overdueRaw = get(ORDER_COL.overdueDays);
+  return {
+    tab,
+    row,
+    number: cellText(get(ORDER_COL.number)),
+    protocol: cellText(get(ORDER_COL.protocol)),
+    text: cellText(get(ORDER_COL.text)),
+    executor: cellText(get(ORDER_COL.executor)).replace(/\s+/g, ' '),
+    coExecutors: splitNames(cellText(get(ORDER_COL.coExecutors))),
+    urgency,
+    deadline: date(ORDER_COL.deadline),
+    status,
+    progress: cellText(get(ORDER_COL.progress)),
+    doneDate: date(ORDER_COL.doneDate),
+    requestedDate: date(ORDER_COL.requestedDate),
+    requestReason: cellText(get(ORDER_COL.requestReason)),
+    decision,
+    originalDeadline: date(ORDER_COL.originalDeadline),
+    extensions: int(ORDER_COL.extensions),
+    returns: int(ORDER_COL.returns),
+    state: cellText(get(ORDER_COL.state)),
+    overdueDays: typeof overdueRaw === 'number' ? overdueRaw : null,
+    history: typeof get(ORDER_COL.history) === 'string' ? (get(ORDER_COL.history) as string) : cellText(get(ORDER_COL.history)),
+    archivedAt: tab === TAB.archive ? date(ARCHIVE_EXTRA_COL.archivedAt) : null,
+    invalid,
+  };
+}
+
+function readOrderTab(ctx: RunContext, tab: OrderTab): { table: Table | null; records: OrderRecord[]; missing: string[] } {
+  const t = readTable(ctx.ss, tab);
+  if (!t) {
+    ctx.problems.missingTab(tab);
+    return { table: null, records: [], missing: [...ORDER_HEADERS] };
+  }
+  const required = tab === TAB.archive ? [...ORDER_HEADERS, ARCHIVE_EXTRA_COL.archivedAt] : ORDER_HEADERS;
+  const missing = missingColumns(t, required, ctx.problems);
+  const records: OrderRecord[] = [];
+  t.rows.forEach((r, i) => {
+    if (isBlankRow(r)) return;
+    records.push(parseOrderRow(t, tab, r, i + 2, ctx.tz, ctx.problems));
+  });
+  return { table: t, records, missing };
+}
+
+/**
+ * Reads the four order tabs once each and checks the references between them: unknown executor
+ * or co-executor, protocol № that does not exist, duplicate order №, «Готово» without
+ * «Дата исполнения».
+ */
+export function readOrderBook(ctx: RunContext): OrderBook {
+  // null: the tab or its key column is missing, so references to it cannot be checked.
+  const executorsRead = readExecutors(ctx);
+  const protocolsRead = readProtocols(ctx);
+  const executors = executorsRead ?? [];
+  const protocols = protocolsRead ?? [];
+  const executorByName = new Map<string, Executor>();
+  for (const e of executors) if (!executorByName.has(normName(e.name))) executorByName.set(normName(e.name), e);
+  const protocolByNumber = new Map<string, Protocol>();
+  for (const p of protocols) protocolByNumber.set(p.number, p);
+
+  const o = readOrderTab(ctx, TAB.orders);
+  const a = readOrderTab(ctx, TAB.archive);
+  const haveExecutors = executorsRead !== null;
+  const haveProtocols = protocolsRead !== null;
+
+  const seenNumbers = new Map<string, OrderRecord>();
+  for (const rec of [...o.records, ...a.records]) {
+    const p = ctx.problems;
+    if (rec.number) {
+      const first = seenNumbers.get(rec.number);
+      if (first) {
+        rec.invalid.push(ORDER_COL.number);
+        p.add({
+          tab: rec.tab,
+          row: rec.row,
+          column: ORDER_COL.number,
+          value: rec.number,
+          message: `№ «${rec.number}» уже есть: лист «${first.tab}», строка ${first.row}. Письма по этому поручению не отправляются, пока номер не станет уникальным.`,
+          fix: 'Исправьте номер или очистите ячейку: надстройка присвоит свободный номер.',
+        });
+      } else seenNumbers.set(rec.number, rec);
+    }
+    if (rec.tab === TAB.archive) continue;
+    if (haveExecutors && rec.executor && !executorByName.has(normName(rec.executor))) {
+      rec.invalid.push(ORDER_COL.executor);
+      p.add({
+        tab: rec.tab,
+        row: rec.row,
+        column: ORDER_COL.executor,
+        value: rec.executor,
+        message: `Исполнитель «${rec.executor}» не найден на листе «${TAB.executors}»: письмо ему не уйдёт.`,
+        fix: `Выберите ФИО из списка или добавьте человека на лист «${TAB.executors}».`,
+      });
+    }
+    for (const co of rec.coExecutors)
+      if (haveExecutors && !executorByName.has(normName(co)))
+        p.add({
+          tab: rec.tab,
+          row: rec.row,
+          column: ORDER_COL.coExecutors,
+          value: co,
+          message: `Соисполнитель «${co}» не найден на листе «${TAB.executors}».`,
+          fix: 'Впишите ФИО точно как на листе «Исполнители», через «;».',
+        });
+    if (haveProtocols && rec.protocol && !protocolByNumber.has(rec.protocol)) {
+      rec.invalid.push(ORDER_COL.protocol);
+      p.add({
+        tab: rec.tab,
+        row: rec.row,
+        column: ORDER_COL.protocol,
+        value: rec.protocol,
+        message: `Протокола № «${rec.protocol}» нет на листе «${TAB.protocols}».`,
+        fix: `Добавьте протокол на лист «${TAB.protocols}» или исправьте номер.`,
+      });
+    }
+    if (rec.status === 'Готово' && !rec.doneDate && !rec.invalid.includes(ORDER_COL.doneDate))
+      p.add({
+        tab: rec.tab,
+        row: rec.row,
+        column: ORDER_COL.doneDate,
+        value: '',
+        message: 'Статус «Готово», но нет «Дата исполнения»: нельзя определить, исполнено ли в срок, и когда переносить в архив.',
+        fix: 'Впишите дату, когда исполнитель внёс запись об исполнении.',
+      });
+  }
+  const ordersUsable = o.table !== null && CORE_ORDER_HEADERS.every((h) => !o.missing.includes(h));
+  if (o.table && !ordersUsable)
+    ctx.problems.add({
+      tab: TAB.orders,
+      row: 1,
+      column: '',
+      value: '',
+      message: 'Без обязательных столбцов надстройка не рассылает письма, не заполняет и не переносит поручения в архив.',
+      fix: 'Верните недостающие заголовки (см. строки выше) или выполните «Настроить таблицу».',
+    });
+  return {
+    orders: o.records,
+    archive: a.records,
+    executors,
+    protocols,
+    executorByName,
+    protocolByNumber,
+    ordersTable: o.table,
+    archiveTable: a.table,
+    ordersUsable,
+  };
+}
+
+/** Above this many separate runs in one column, one span write (formulas kept) is cheaper. */
+const MAX_RUNS_PER_COLUMN = 20;
+
+/**
+ * Writes the few people's cells the daily check may change (blank № or «Срок» filled, decided
+ * requests cleared, «Дата исполнения» of a returned order cleared). Per column: each run of
+ * adjacent changed rows is one setValues; past MAX_RUNS_PER_COLUMN runs, the whole span from the
+ * first to the last change is one setValues, with the other cells' formulas re-written as
+ * formulas (read with one getFormulas) and text kept as text, so nothing else changes.
+ * `changes`: header → (0-based data row index → new value). Returns the calls made.
+ */
+export function writePeopleCells(t: Table, changes: Map<string, Map<number, Cell>>): number {
+  let calls = 0;
+  let formulas: string[][] | null = null;
+  for (const [header, byRow] of changes) {
+    const c = t.col(header);
+    if (c < 0 || byRow.size === 0) continue;
+    const idx = [...byRow.keys()].sort((a, b) => a - b);
+    const runs: number[][] = [];
+    for (const i of idx) {
+      const last = runs[runs.length - 1];
+      if (last && last[last.length - 1] === i - 1) last.push(i);
+      else runs.push([i]);
+    }
+    if (runs.length <= MAX_RUNS_PER_COLUMN) {
+      for (const run of runs) {
+        t.sheet.getRange(run[0] + 2, c + 1, run.length, 1).setValues(run.map((i) => [byRow.get(i) as Cell]));
+        calls++;
+      }
+      continue;
+    }
+    if (!formulas) {
+      formulas = t.sheet.getDataRange().getFormulas();
+      calls++;
+    }
+    const f = formulas;
+    const first = idx[0];
+    const last = idx[idx.length - 1];
+    const block: Cell[][] = [];
+    for (let i = first; i <= last; i++) {
+      if (byRow.has(i)) block.push([byRow.get(i) as Cell]);
+      else {
+        const formula = f[i + 1]?.[c] ?? '';
+        const v = t.rows[i]?.[c] ?? '';
+        block.push([formula ? formula : typeof v === 'string' && v !== '' ? `'${v}` : v]);
+      }
+    }
+    t.sheet.getRange(first + 2, c + 1, block.length, 1).setValues(block);
+    calls++;
+  }
+  return calls;
+}
+
+/**
+ * Moves rows of «Поручения» (0-based data indexes) to «Архив» whole: every cell kept (columns
+ * «Архив» lacks are added to its header), «Дата архивации» set. One setValues to append, then
+ * deleteRows per contiguous run, bottom-up. A № already in «Архив» (a crash between append and
+ * delete last time) is not appended again, only deleted. Returns rows moved.
+ */
+export function moveToArchive(
+  orders: Table,
+  archive: Table,
+  indexes: number[],
+  archivedAt: Cell,
+  archivedNumbers: ReadonlySet<string>,
+): number {
+  if (indexes.length === 0) return 0;
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const numCol = orders.col(ORDER_COL.number);
+  const header: Cell[] = [...archive.header];
+  while (header.length && String(header[header.length - 1]).trim() === '') header.pop();
+  const have = new Set(header.map((h) => String(h).trim().toLowerCase()));
+  const added: string[] = [];
+  for (const h of orders.header) {
+    const k = String(h).trim().toLowerCase();
+    if (k && !have.has(k)) {
+      have.add(k);
+      added.push(String(h).trim());
+    }
+  }
+  if (archive.col(ARCHIVE_EXTRA_COL.archivedAt) < 0 && !have.has(ARCHIVE_EXTRA_COL.archivedAt.toLowerCase()))
+    added.push(ARCHIVE_EXTRA_COL.archivedAt);
+  const fullHeader = [...header, ...added];
+  const width = fullHeader.length;
+  const sheetA = archive.sheet;
+  if (added.length) {
+    const maxCols = sheetA.getMaxColumns();
+    if (width > maxCols) sheetA.insertColumnsAfter(maxCols, width - maxCols);
+    sheetA.getRange(1, header.length + 1, 1, added.length).setValues([added]);
+  }
+  const norm = (h: unknown) => String(h).trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+  const srcCol = fullHeader.map((h) => orders.header.findIndex((x) => norm(x) === norm(h)));
+  const stampCol = fullHeader.findIndex((h) => norm(h) === norm(ARCHIVE_EXTRA_COL.archivedAt));
+  const block: Cell[][] = [];
+  for (const i of sorted) {
+    const r = orders.rows[i];
+    const n = numCol >= 0 ? String(r[numCol] ?? '').trim() : '';
+    if (n && archivedNumbers.has(n)) continue;
+    block.push(
+      fullHeader.map((_, j) => {
+        if (j === stampCol) return archivedAt;
+        const v = srcCol[j] >= 0 ? (r[srcCol[j]] ?? '') : '';
+        // A text cell read back as "=…" would turn into a formula: keep it text.
+        return typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v;
+      }),
+    );
+  }
+  if (block.length) {
+    const start = archive.rows.length + 2;
+    const maxRows = sheetA.getMaxRows();
+    const last = start + block.length - 1;
+    if (last > maxRows) sheetA.insertRowsAfter(maxRows, last - maxRows);
+    sheetA.getRange(start, 1, block.length, width).setValues(block);
+  }
+  // Delete bottom-up so earlier row numbers stay valid; keep one non-frozen row, as Sheets requires.
+  const sheetO = orders.sheet;
+  const maxRowsO = sheetO.getMaxRows();
+  if (maxRowsO - sorted.length <= 1) sheetO.insertRowsAfter(maxRowsO, 1);
+  const runs: number[][] = [];
+  for (const i of sorted) {
+    const lastRun = runs[runs.length - 1];
+    if (lastRun && lastRun[lastRun.length - 1] === i - 1) lastRun.push(i);
+    else runs.push([i]);
+  }
+  for (let k = runs.length - 1; k >= 0; k--) sheetO.deleteRows(runs[k][0] + 2, runs[k].length);
+  return sorted.length;
+}
