@@ -3,7 +3,7 @@
 // weekend to the next working day (January holidays excepted, their days are moved by decree).
 // The Government's yearly decree fixes the real transfers; «Календарь» carries it as rows, and any
 // row overrides the rules: «Рабочий» makes a day working, «Нерабочий» makes it a day off.
-import { type IsoDate, addDays, daysBetween, isoOf, isoWeekday, yearOf } from './dates';
+import { addDays, daysBetween, type IsoDate, isoOf, isoWeekday, yearOf } from './dates';
 
 export type DayType = 'work' | 'off';
 export interface CalendarEntry {

@@ -91,9 +91,25 @@ export function formatMonthYearShort(d: IsoDate): string {
   return `${d.slice(5, 7)}.${d.slice(2, 4)}`;
 }
 
+// Zone conversion goes through Intl and is slow; a workbook holds few distinct dates (tens of
+// thousands of cells share a few hundred days), so results are memoised per zone and instant.
+const zoneCache = new Map<string, Map<number, IsoDate>>();
+const ZONE_CACHE_LIMIT = 100_000;
+
 /** The calendar date of an instant in a time zone. */
 export function dateInZone(instant: Date, tz: string): IsoDate {
-  return dayjs(instant).tz(tz).format('YYYY-MM-DD');
+  const t = instant.getTime();
+  let byZone = zoneCache.get(tz);
+  if (!byZone) {
+    byZone = new Map();
+    zoneCache.set(tz, byZone);
+  }
+  const hit = byZone.get(t);
+  if (hit !== undefined) return hit;
+  const d = dayjs(instant).tz(tz).format('YYYY-MM-DD');
+  if (byZone.size >= ZONE_CACHE_LIMIT) byZone.clear();
+  byZone.set(t, d);
+  return d;
 }
 
 /** Date and time of an instant in a zone, 'ДД.ММ.ГГГГ ЧЧ:ММ'. */
@@ -111,15 +127,16 @@ export function midnightInZone(d: IsoDate, tz: string): Date {
   return dayjs.tz(d, tz).toDate();
 }
 
-const TEXT_FORMATS = ['DD.MM.YYYY', 'D.M.YYYY', 'DD.MM.YY', 'YYYY-MM-DD', 'DD/MM/YYYY', 'D/M/YYYY'];
-
 /**
  * A cell value as a calendar date: a Date (taken in the sheet's zone), a Sheets serial number,
  * or text in ДД.ММ.ГГГГ / ГГГГ-ММ-ДД and close variants. Returns null for anything else;
  * blank cells are the caller's business (check `=== ''` first).
  */
 export function cellToIsoDate(v: unknown, tz: string): IsoDate | null {
-  if (v instanceof Date || (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]')) {
+  if (
+    v instanceof Date ||
+    (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]')
+  ) {
     const t = (v as Date).getTime();
     if (Number.isNaN(t)) return null;
     return dateInZone(v as Date, tz);
@@ -128,16 +145,23 @@ export function cellToIsoDate(v: unknown, tz: string): IsoDate | null {
     // Sheets/Excel serial: day 0 = 1899-12-30.
     return addDays('1899-12-30', Math.floor(v));
   }
-  if (typeof v === 'string') {
-    const s = v.trim().replace(/\s*г\.?$/u, '');
-    if (!s) return null;
-    for (const f of TEXT_FORMATS) {
-      const p = dayjs(s, f, true);
-      if (p.isValid()) {
-        const iso = p.format('YYYY-MM-DD');
-        if (isIsoDate(iso)) return iso;
-      }
-    }
+  if (typeof v === 'string') return textToIsoDate(v);
+  return null;
+}
+
+/** Date typed as text: ДД.ММ.ГГГГ (and Д.М.ГГГГ, ДД.ММ.ГГ, ДД/ММ/ГГГГ), ГГГГ-ММ-ДД, an optional «г.». */
+export function textToIsoDate(v: string): IsoDate | null {
+  const s = v.trim().replace(/\s*г\.?$/u, '');
+  let m = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/.exec(s);
+  if (m) {
+    const y = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    const iso = isoOf(y, Number(m[2]), Number(m[1]));
+    return isIsoDate(iso) ? iso : null;
+  }
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) {
+    const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+    return isIsoDate(iso) ? iso : null;
   }
   return null;
 }

@@ -34,6 +34,8 @@ export interface Step2Env {
   calendar: WorkCalendar;
   /** Date of the order's protocol, when known. */
   protocolDate: IsoDate | null;
+  /** Only fill blanks (menu «Отправить новые поручения»): decisions wait for the daily check. */
+  fillOnly?: boolean;
 }
 
 /** «<№ протокола>-<n>» with the next n not yet used; «б/п-<n>» for orders without a protocol. */
@@ -60,18 +62,26 @@ export function step2Patch(o: OrderRecord, env: Step2Env): { patch: OrderPatch; 
     deadline = defaultDeadline(from, o.urgency, env.settings, env.calendar);
     patch.deadline = deadline;
     const basis = o.urgency ? `«${o.urgency}»` : 'срок по умолчанию';
-    const fromText = env.protocolDate ? `от даты протокола ${formatRu(env.protocolDate)}` : `от ${formatRu(today)} (дата протокола неизвестна)`;
-    patch.history.push(historyLine(today, `срок не был указан, установлен ${formatRu(deadline)}: ${basis}, ${fromText}`));
+    const fromText = env.protocolDate
+      ? `от даты протокола ${formatRu(env.protocolDate)}`
+      : `от ${formatRu(today)} (дата протокола неизвестна)`;
+    patch.history.push(
+      historyLine(today, `срок не был указан, установлен ${formatRu(deadline)}: ${basis}, ${fromText}`),
+    );
   }
   if (!o.originalDeadline && deadline && !o.invalid.includes('Первоначальный срок')) patch.originalDeadline = deadline;
 
+  if (env.fillOnly) return { patch, issues };
   if (o.decision === 'Согласован') {
     if (o.requestedDate) {
       patch.deadline = o.requestedDate;
       patch.extensions = o.extensions + 1;
       patch.clearRequest = true;
       patch.history.push(
-        historyLine(today, `перенос срока согласован: с ${deadline ? formatRu(deadline) : '—'} на ${formatRu(o.requestedDate)}${reasonText(o)}`),
+        historyLine(
+          today,
+          `перенос срока согласован: с ${deadline ? formatRu(deadline) : '—'} на ${formatRu(o.requestedDate)}${reasonText(o)}`,
+        ),
       );
     } else if (!o.invalid.includes('Запрошенный срок'))
       issues.push({
@@ -83,7 +93,12 @@ export function step2Patch(o: OrderRecord, env: Step2Env): { patch: OrderPatch; 
   } else if (o.decision === 'Отклонён') {
     patch.clearRequest = true;
     const asked = o.requestedDate ? ` на ${formatRu(o.requestedDate)}` : '';
-    patch.history.push(historyLine(today, `перенос срока${asked} отклонён${reasonText(o)}; срок остаётся ${deadline ? formatRu(deadline) : '—'}`));
+    patch.history.push(
+      historyLine(
+        today,
+        `перенос срока${asked} отклонён${reasonText(o)}; срок остаётся ${deadline ? formatRu(deadline) : '—'}`,
+      ),
+    );
   }
 
   // A return counts once: the date of execution it clears marks the episode; without a date,

@@ -51,12 +51,19 @@ export interface NoticeEnv {
  */
 export function dueNotices(o: OrderRecord, env: NoticeEnv): Notice[] {
   const out: Notice[] = [];
-  if (!o.number || o.invalid.includes('№') || !o.executor || o.invalid.includes('Исполнитель') || !o.deadline) return out;
+  if (!o.number || o.invalid.includes('№') || !o.executor || o.invalid.includes('Исполнитель') || !o.deadline)
+    return out;
   const want = (k: NoticeKind) => !env.kinds || env.kinds.includes(k);
   const { today, calendar: cal, settings: s } = env;
   const due = dueDate(o.deadline, s, cal);
   const open = o.status !== 'Готово';
-  const push = (kind: NoticeKind, key: string, person: string | null, role: Notice['role'], extra: Partial<Notice> = {}) => {
+  const push = (
+    kind: NoticeKind,
+    key: string,
+    person: string | null,
+    role: Notice['role'],
+    extra: Partial<Notice> = {},
+  ) => {
     if (!env.sent(key)) out.push({ kind, order: o, key, person, role, due, ...extra });
   };
   if (!open) return out;

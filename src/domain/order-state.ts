@@ -1,10 +1,11 @@
 // «Состояние» and «Просрочка, раб. дн.» of an order. Kyshtym (000) п.13: done when the execution
 // record was made by the control date («Дата исполнения» ≤ «Срок»); п.14: a returned order counts
 // as not executed; п.10: the reminder window before the control date.
+
+import { type OrderState, STATE } from '../workbook/schema';
 import type { WorkCalendar } from './calendar';
 import type { IsoDate } from './dates';
 import { dueDate, inReminderWindow } from './deadlines';
-import { type OrderState, STATE } from '../workbook/schema';
 import type { Settings } from './settings';
 
 export interface StateInput {
@@ -34,7 +35,12 @@ export function orderState(o: StateInput, today: IsoDate, s: StateSettings, cal:
 }
 
 /** Working days past the due date for an open order; null when done, not due yet or no date. */
-export function overdueWorkingDays(o: StateInput, today: IsoDate, s: Pick<Settings, 'nonWorkingDeadline'>, cal: WorkCalendar): number | null {
+export function overdueWorkingDays(
+  o: StateInput,
+  today: IsoDate,
+  s: Pick<Settings, 'nonWorkingDeadline'>,
+  cal: WorkCalendar,
+): number | null {
   if (!o.deadline || o.status === 'Готово') return null;
   const due = dueDate(o.deadline, s, cal);
   if (today <= due) return null;

@@ -131,7 +131,13 @@ export function parseSettings(
   let weekday = 1;
   if (weekdayRaw) {
     const i = WEEKDAYS_RU.findIndex((w) => w === weekdayRaw || w.slice(0, 2) === weekdayRaw.slice(0, 2));
-    if (i < 0) bad(SETTING.weeklyReportDay, raw(SETTING.weeklyReportDay), 'Неизвестный день недели.', 'Напишите, например, «понедельник».');
+    if (i < 0)
+      bad(
+        SETTING.weeklyReportDay,
+        raw(SETTING.weeklyReportDay),
+        'Неизвестный день недели.',
+        'Напишите, например, «понедельник».',
+      );
     else weekday = i + 1;
   }
 
@@ -139,7 +145,12 @@ export function parseSettings(
   let nonWorking: Settings['nonWorkingDeadline'] = 'previous';
   if (nwRaw.startsWith('без')) nonWorking = 'keep';
   else if (nwRaw && !nwRaw.startsWith('предыдущ'))
-    bad(SETTING.nonWorkingDeadline, raw(SETTING.nonWorkingDeadline), 'Ожидается «предыдущий рабочий» или «без переноса».', 'Выберите одно из двух значений.');
+    bad(
+      SETTING.nonWorkingDeadline,
+      raw(SETTING.nonWorkingDeadline),
+      'Ожидается «предыдущий рабочий» или «без переноса».',
+      'Выберите одно из двух значений.',
+    );
 
   const termRaw = norm(raw(SETTING.defaultTerm));
   let term: Settings['defaultTerm'] = { unit: 'month', n: 1 };
@@ -148,8 +159,15 @@ export function parseSettings(
     const unit = m ? m[2] : '';
     if (m && /^мес/.test(unit)) term = { unit: 'month', n: Number(m[1]) };
     else if (m && /^раб/.test(unit)) term = { unit: 'workday', n: Number(m[1]) };
-    else if (m && (/^д(ень|ня|ней)/.test(unit) || unit === '' || /^календ/.test(unit))) term = { unit: 'day', n: Number(m[1]) };
-    else bad(SETTING.defaultTerm, raw(SETTING.defaultTerm), 'Не понят срок по умолчанию.', 'Напишите, например, «1 месяц», «30 дней» или «10 рабочих дней».');
+    else if (m && (/^д(ень|ня|ней)/.test(unit) || unit === '' || /^календ/.test(unit)))
+      term = { unit: 'day', n: Number(m[1]) };
+    else
+      bad(
+        SETTING.defaultTerm,
+        raw(SETTING.defaultTerm),
+        'Не понят срок по умолчанию.',
+        'Напишите, например, «1 месяц», «30 дней» или «10 рабочих дней».',
+      );
   }
 
   return {

@@ -68,12 +68,27 @@ export function readCalendar(ss: Spreadsheet, tz: string, problems: Problems): W
     const d = cellToIsoDate(rawDate, tz);
     const row = i + 2;
     if (!d) {
-      problems.add({ tab: TAB.calendar, row, column: CALENDAR_COL.date, value: text(rawDate), message: 'Не удалось прочитать дату.', fix: 'Введите дату в виде ДД.ММ.ГГГГ.' });
+      problems.add({
+        tab: TAB.calendar,
+        row,
+        column: CALENDAR_COL.date,
+        value: text(rawDate),
+        message: 'Не удалось прочитать дату.',
+        fix: 'Введите дату в виде ДД.ММ.ГГГГ.',
+      });
       return;
     }
-    const type = rawType === DAY_TYPE.off.toLowerCase() ? 'off' : rawType === DAY_TYPE.work.toLowerCase() ? 'work' : null;
+    const type =
+      rawType === DAY_TYPE.off.toLowerCase() ? 'off' : rawType === DAY_TYPE.work.toLowerCase() ? 'work' : null;
     if (!type) {
-      problems.add({ tab: TAB.calendar, row, column: CALENDAR_COL.type, value: text(r[tc]), message: `Тип дня ${formatRu(d)} должен быть «Нерабочий» или «Рабочий».`, fix: 'Выберите значение из списка.' });
+      problems.add({
+        tab: TAB.calendar,
+        row,
+        column: CALENDAR_COL.type,
+        value: text(r[tc]),
+        message: `Тип дня ${formatRu(d)} должен быть «Нерабочий» или «Рабочий».`,
+        fix: 'Выберите значение из списка.',
+      });
       return;
     }
     entries.push({ date: d, type });
@@ -91,6 +106,23 @@ export function openContext(ss: Spreadsheet, opts: { softLimitMs?: number } = {}
   const journal = Journal.open(ss);
   const limit = opts.softLimitMs ?? SOFT_LIMIT_MS;
   const timeLeftMs = () => limit - (Date.now() - startedMs);
-  const mailer = new Mailer({ enabled: settings.mailEnabled, journal, timeLeftMs, senderName: settings.organization ? `Контроль поручений — ${settings.organization}` : undefined });
-  return { ss, tz, now, today: dateInZone(now, tz), settings, calendar, problems, journal, mailer, startedMs, timeLeftMs };
+  const mailer = new Mailer({
+    enabled: settings.mailEnabled,
+    journal,
+    timeLeftMs,
+    senderName: settings.organization ? `Контроль поручений — ${settings.organization}` : undefined,
+  });
+  return {
+    ss,
+    tz,
+    now,
+    today: dateInZone(now, tz),
+    settings,
+    calendar,
+    problems,
+    journal,
+    mailer,
+    startedMs,
+    timeLeftMs,
+  };
 }

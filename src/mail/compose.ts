@@ -78,7 +78,10 @@ function itemLines(i: DigestItem): string[] {
   if (i.kind === 'extension') {
     lines.push(`  Запрошенный срок: ${i.requestedDate ? formatRu(i.requestedDate) : '—'}`);
     if (i.requestReason) lines.push(`  Обоснование: ${i.requestReason}`);
-    if (i.requestDay) lines.push(`  Запрос сделан: ${formatRu(i.requestDay)}${i.late ? ' — ПОЗЖЕ установленного срока подачи запроса' : ''}`);
+    if (i.requestDay)
+      lines.push(
+        `  Запрос сделан: ${formatRu(i.requestDay)}${i.late ? ' — ПОЗЖЕ установленного срока подачи запроса' : ''}`,
+      );
   }
   lines.push(`  Строка в таблице: ${i.link}`);
   return lines;
@@ -95,7 +98,10 @@ function itemHtml(i: DigestItem): string {
   if (i.kind === 'extension') {
     rows.push(`Запрошенный срок: ${e(i.requestedDate ? formatRu(i.requestedDate) : '—')}`);
     if (i.requestReason) rows.push(`Обоснование: ${e(i.requestReason)}`);
-    if (i.requestDay) rows.push(`Запрос сделан: ${e(formatRu(i.requestDay))}${i.late ? ' — <b>позже установленного срока подачи запроса</b>' : ''}`);
+    if (i.requestDay)
+      rows.push(
+        `Запрос сделан: ${e(formatRu(i.requestDay))}${i.late ? ' — <b>позже установленного срока подачи запроса</b>' : ''}`,
+      );
   }
   rows.push(`<a href="${e(i.link)}">Открыть строку в таблице</a>`);
   return `<li>${rows.join('<br>')}</li>`;

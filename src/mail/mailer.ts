@@ -50,7 +50,9 @@ export class Mailer {
     const who = recipients.join(', ');
     const items = (meta.items ?? []).join(', ');
     const log = (result: string, keys?: readonly string[]) =>
-      keys ? this.opts.journal.appendNow({ action: meta.action, order: items, recipients: who, result, keys }) : this.opts.journal.add({ action: meta.action, order: items, recipients: who, result });
+      keys
+        ? this.opts.journal.appendNow({ action: meta.action, order: items, recipients: who, result, keys })
+        : this.opts.journal.add({ action: meta.action, order: items, recipients: who, result });
 
     if (!this.opts.enabled) {
       log('пропущено: рассылка выключена («Рассылка включена» = Нет)');
@@ -75,7 +77,7 @@ export class Mailer {
     try {
       MailApp.sendEmail({
         to: mail.to.join(','),
-        cc: mail.cc && mail.cc.length ? mail.cc.join(',') : undefined,
+        cc: mail.cc?.length ? mail.cc.join(',') : undefined,
         subject: mail.subject,
         body: mail.text,
         htmlBody: mail.html,

@@ -47,7 +47,7 @@ export class Journal {
   /** Reads «Журнал» once (creating it with its headers when absent). */
   static open(ss: Spreadsheet, clock: () => Date = () => new Date()): Journal {
     const t = readTable(ss, TAB.log);
-    if (t && t.header.some((h) => String(h).trim() !== '')) {
+    if (t?.header.some((h) => String(h).trim() !== '')) {
       const missing = JOURNAL_HEADERS.filter((h) => t.col(h) < 0);
       if (missing.length === 0) return new Journal(t.sheet, t.header, t.rows, clock);
       // Repair: add the missing headers to the right; old rows keep their cells.
@@ -82,9 +82,16 @@ export class Journal {
     return r;
   }
 
+  /** The sheet's row count, read once: appendNow runs once per sent message. */
+  private maxRows = -1;
+
   private ensureRows(last: number): void {
-    const max = this.sheet.getMaxRows();
-    if (last > max) this.sheet.insertRowsAfter(max, Math.max(last - max, 100));
+    if (this.maxRows < 0) this.maxRows = this.sheet.getMaxRows();
+    if (last > this.maxRows) {
+      const add = Math.max(last - this.maxRows, 100);
+      this.sheet.insertRowsAfter(this.maxRows, add);
+      this.maxRows += add;
+    }
   }
 
   /** Writes one entry now (one call): used right after a message is sent. */

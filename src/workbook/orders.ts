@@ -17,7 +17,7 @@ import {
   TAB,
   URGENCY,
 } from './schema';
-import { type Cell, isBlankRow, readTable, type Table, text } from './table';
+import { type Cell, isBlankRow, readTable, safeCell, type Table, text } from './table';
 
 export interface OrderBook {
   /** Rows of «Поручения» (blank rows skipped). */
@@ -111,7 +111,14 @@ function readExecutors(ctx: RunContext): Executor[] | null {
       if (v === '') return null;
       const d = cellToIsoDate(v, ctx.tz);
       if (!d)
-        ctx.problems.add({ tab: t.name, row, column: h, value: cellText(v), message: 'Не удалось прочитать дату.', fix: 'Введите дату в виде ДД.ММ.ГГГГ.' });
+        ctx.problems.add({
+          tab: t.name,
+          row,
+          column: h,
+          value: cellText(v),
+          message: 'Не удалось прочитать дату.',
+          fix: 'Введите дату в виде ДД.ММ.ГГГГ.',
+        });
       return d;
     };
     const e: Executor = {
@@ -125,7 +132,14 @@ function readExecutors(ctx: RunContext): Executor[] | null {
       absentTo: date(EXECUTOR_COL.absentTo),
     };
     if (!e.name) {
-      ctx.problems.add({ tab: t.name, row, column: EXECUTOR_COL.name, value: '', message: 'Не указано ФИО исполнителя.', fix: 'Впишите ФИО или удалите строку.' });
+      ctx.problems.add({
+        tab: t.name,
+        row,
+        column: EXECUTOR_COL.name,
+        value: '',
+        message: 'Не указано ФИО исполнителя.',
+        fix: 'Впишите ФИО или удалите строку.',
+      });
       return;
     }
     if (c(EXECUTOR_COL.email) >= 0 && !isEmail(e.email))
@@ -134,7 +148,9 @@ function readExecutors(ctx: RunContext): Executor[] | null {
         row,
         column: EXECUTOR_COL.email,
         value: e.email,
-        message: e.email ? `«${e.email}» не похож на адрес электронной почты: письма ${e.name} не уйдут.` : `Нет адреса почты у ${e.name}: письма не уйдут.`,
+        message: e.email
+          ? `«${e.email}» не похож на адрес электронной почты: письма ${e.name} не уйдут.`
+          : `Нет адреса почты у ${e.name}: письма не уйдут.`,
         fix: 'Укажите адрес вида ivanov@admin.ru.',
       });
     if (e.absentFrom && e.absentTo && e.absentTo < e.absentFrom)
@@ -201,16 +217,44 @@ function readProtocols(ctx: RunContext): Protocol[] | null {
     if (rawDate !== '') {
       date = cellToIsoDate(rawDate, ctx.tz);
       if (!date)
-        ctx.problems.add({ tab: t.name, row, column: PROTOCOL_COL.date, value: cellText(rawDate), message: 'Не удалось прочитать дату протокола.', fix: 'Введите дату в виде ДД.ММ.ГГГГ.' });
+        ctx.problems.add({
+          tab: t.name,
+          row,
+          column: PROTOCOL_COL.date,
+          value: cellText(rawDate),
+          message: 'Не удалось прочитать дату протокола.',
+          fix: 'Введите дату в виде ДД.ММ.ГГГГ.',
+        });
     } else if (c(PROTOCOL_COL.date) >= 0)
-      ctx.problems.add({ tab: t.name, row, column: PROTOCOL_COL.date, value: '', message: `У протокола № ${number || '?'} нет даты: сроки по срочности от неё не посчитать.`, fix: 'Впишите дату совещания.' });
+      ctx.problems.add({
+        tab: t.name,
+        row,
+        column: PROTOCOL_COL.date,
+        value: '',
+        message: `У протокола № ${number || '?'} нет даты: сроки по срочности от неё не посчитать.`,
+        fix: 'Впишите дату совещания.',
+      });
     if (!number) {
-      ctx.problems.add({ tab: t.name, row, column: PROTOCOL_COL.number, value: '', message: 'Не указан № протокола.', fix: 'Впишите номер протокола.' });
+      ctx.problems.add({
+        tab: t.name,
+        row,
+        column: PROTOCOL_COL.number,
+        value: '',
+        message: 'Не указан № протокола.',
+        fix: 'Впишите номер протокола.',
+      });
       return;
     }
     const prev = seen.get(number);
     if (prev) {
-      ctx.problems.add({ tab: t.name, row, column: PROTOCOL_COL.number, value: number, message: `№ протокола «${number}» уже есть в строке ${prev}.`, fix: 'Номера протоколов должны быть разными.' });
+      ctx.problems.add({
+        tab: t.name,
+        row,
+        column: PROTOCOL_COL.number,
+        value: number,
+        message: `№ протокола «${number}» уже есть в строке ${prev}.`,
+        fix: 'Номера протоколов должны быть разными.',
+      });
       return;
     }
     seen.set(number, row);
@@ -264,19 +308,34 @@ export function parseOrderRow(
   const statusRaw = cellText(get(ORDER_COL.status));
   let status = normalizeStatus(statusRaw);
   if (status === null) {
-    add(ORDER_COL.status, statusRaw, `Статус «${statusRaw}» не из списка.`, `Выберите один из статусов: ${STATUSES.join(', ')}.`);
+    add(
+      ORDER_COL.status,
+      statusRaw,
+      `Статус «${statusRaw}» не из списка.`,
+      `Выберите один из статусов: ${STATUSES.join(', ')}.`,
+    );
     status = statusRaw;
   }
   const urgencyRaw = cellText(get(ORDER_COL.urgency));
   let urgency = normalizeUrgency(urgencyRaw);
   if (urgency === null) {
-    add(ORDER_COL.urgency, urgencyRaw, `Срочность «${urgencyRaw}» не из списка.`, 'Выберите «Срочно», «Оперативно» или оставьте пустой.');
+    add(
+      ORDER_COL.urgency,
+      urgencyRaw,
+      `Срочность «${urgencyRaw}» не из списка.`,
+      'Выберите «Срочно», «Оперативно» или оставьте пустой.',
+    );
     urgency = urgencyRaw;
   }
   const decisionRaw = cellText(get(ORDER_COL.decision));
   let decision = normalizeDecision(decisionRaw);
   if (decision === null) {
-    add(ORDER_COL.decision, decisionRaw, `Решение по переносу «${decisionRaw}» не понято.`, 'Выберите «Согласован» или «Отклонён».');
+    add(
+      ORDER_COL.decision,
+      decisionRaw,
+      `Решение по переносу «${decisionRaw}» не понято.`,
+      'Выберите «Согласован» или «Отклонён».',
+    );
     decision = '';
   }
   const overdueRaw = get(ORDER_COL.overdueDays);
@@ -301,13 +360,19 @@ export function parseOrderRow(
     returns: int(ORDER_COL.returns),
     state: cellText(get(ORDER_COL.state)),
     overdueDays: typeof overdueRaw === 'number' ? overdueRaw : null,
-    history: typeof get(ORDER_COL.history) === 'string' ? (get(ORDER_COL.history) as string) : cellText(get(ORDER_COL.history)),
+    history:
+      typeof get(ORDER_COL.history) === 'string'
+        ? (get(ORDER_COL.history) as string)
+        : cellText(get(ORDER_COL.history)),
     archivedAt: tab === TAB.archive ? date(ARCHIVE_EXTRA_COL.archivedAt) : null,
     invalid,
   };
 }
 
-function readOrderTab(ctx: RunContext, tab: OrderTab): { table: Table | null; records: OrderRecord[]; missing: string[] } {
+function readOrderTab(
+  ctx: RunContext,
+  tab: OrderTab,
+): { table: Table | null; records: OrderRecord[]; missing: string[] } {
   const t = readTable(ctx.ss, tab);
   if (!t) {
     ctx.problems.missingTab(tab);
@@ -400,7 +465,8 @@ export function readOrderBook(ctx: RunContext): OrderBook {
         row: rec.row,
         column: ORDER_COL.doneDate,
         value: '',
-        message: 'Статус «Готово», но нет «Дата исполнения»: нельзя определить, исполнено ли в срок, и когда переносить в архив.',
+        message:
+          'Статус «Готово», но нет «Дата исполнения»: нельзя определить, исполнено ли в срок, и когда переносить в архив.',
         fix: 'Впишите дату, когда исполнитель внёс запись об исполнении.',
       });
   }
@@ -411,7 +477,8 @@ export function readOrderBook(ctx: RunContext): OrderBook {
       row: 1,
       column: '',
       value: '',
-      message: 'Без обязательных столбцов надстройка не рассылает письма, не заполняет и не переносит поручения в архив.',
+      message:
+        'Без обязательных столбцов надстройка не рассылает письма, не заполняет и не переносит поручения в архив.',
       fix: 'Верните недостающие заголовки (см. строки выше) или выполните «Настроить таблицу».',
     });
   return {
@@ -428,7 +495,9 @@ export function readOrderBook(ctx: RunContext): OrderBook {
 }
 
 /** Above this many separate runs in one column, one span write (formulas kept) is cheaper. */
-const MAX_RUNS_PER_COLUMN = 20;
+const MAX_RUNS_PER_COLUMN = 3;
+/** Above this many separate row runs to delete, the rows left are compacted in one write instead. */
+const MAX_DELETE_RUNS = 5;
 
 /**
  * Writes the few people's cells the daily check may change (blank № or «Срок» filled, decided
@@ -453,7 +522,7 @@ export function writePeopleCells(t: Table, changes: Map<string, Map<number, Cell
     }
     if (runs.length <= MAX_RUNS_PER_COLUMN) {
       for (const run of runs) {
-        t.sheet.getRange(run[0] + 2, c + 1, run.length, 1).setValues(run.map((i) => [byRow.get(i) as Cell]));
+        t.sheet.getRange(run[0] + 2, c + 1, run.length, 1).setValues(run.map((i) => [safeCell(byRow.get(i) as Cell)]));
         calls++;
       }
       continue;
@@ -467,7 +536,7 @@ export function writePeopleCells(t: Table, changes: Map<string, Map<number, Cell
     const last = idx[idx.length - 1];
     const block: Cell[][] = [];
     for (let i = first; i <= last; i++) {
-      if (byRow.has(i)) block.push([byRow.get(i) as Cell]);
+      if (byRow.has(i)) block.push([safeCell(byRow.get(i) as Cell)]);
       else {
         const formula = f[i + 1]?.[c] ?? '';
         const v = t.rows[i]?.[c] ?? '';
@@ -529,8 +598,8 @@ export function moveToArchive(
       fullHeader.map((_, j) => {
         if (j === stampCol) return archivedAt;
         const v = srcCol[j] >= 0 ? (r[srcCol[j]] ?? '') : '';
-        // A text cell read back as "=…" would turn into a formula: keep it text.
-        return typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v;
+        // Text stays text: «7» or «=…» written back would become a number or a formula.
+        return safeCell(v);
       }),
     );
   }
@@ -551,6 +620,21 @@ export function moveToArchive(
     if (lastRun && lastRun[lastRun.length - 1] === i - 1) lastRun.push(i);
     else runs.push([i]);
   }
-  for (let k = runs.length - 1; k >= 0; k--) sheetO.deleteRows(runs[k][0] + 2, runs[k].length);
+  if (runs.length <= MAX_DELETE_RUNS) {
+    for (let k = runs.length - 1; k >= 0; k--) sheetO.deleteRows(runs[k][0] + 2, runs[k].length);
+    return sorted.length;
+  }
+  // Many scattered rows: write the rows that stay, in order, over the data block (formulas kept
+  // as formulas, text kept text) and delete the freed tail with one call, so the number of calls
+  // does not grow with the number of rows moved.
+  const gone = new Set(sorted);
+  const f = sheetO.getRange(2, 1, orders.rows.length, orders.width).getFormulas();
+  const keep: Cell[][] = [];
+  orders.rows.forEach((r, i) => {
+    if (gone.has(i)) return;
+    keep.push(Array.from({ length: orders.width }, (_, c) => (f[i][c] ? f[i][c] : safeCell(r[c] ?? ''))));
+  });
+  if (keep.length) sheetO.getRange(2, 1, keep.length, orders.width).setValues(keep);
+  sheetO.deleteRows(keep.length + 2, sorted.length);
   return sorted.length;
 }

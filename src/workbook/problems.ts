@@ -15,7 +15,14 @@ export class Problems {
     this.list.push(p);
   }
   missingTab(tab: string): void {
-    this.add({ tab, row: 0, column: '', value: '', message: `Нет листа «${tab}».`, fix: 'Выполните «Контроль поручений → Настроить таблицу».' });
+    this.add({
+      tab,
+      row: 0,
+      column: '',
+      value: '',
+      message: `Нет листа «${tab}».`,
+      fix: 'Выполните «Контроль поручений → Настроить таблицу».',
+    });
   }
   missingColumn(tab: string, column: string): void {
     this.add({

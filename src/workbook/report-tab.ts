@@ -38,7 +38,11 @@ export interface WrittenTable {
 
 const HEADER_BG = '#d9e2f3';
 
-export function writeReportTab(ss: Spreadsheet, name: string, layout: ReportLayout): { sheet: Sheet; tables: WrittenTable[] } {
+export function writeReportTab(
+  ss: Spreadsheet,
+  name: string,
+  layout: ReportLayout,
+): { sheet: Sheet; tables: WrittenTable[] } {
   let sheet = ss.getSheetByName(name);
   if (!sheet) sheet = ss.insertSheet(name);
   else {

@@ -59,12 +59,15 @@ describe('bench generator', () => {
   it("today's activity adds a protocol with un-notified orders, decisions and returns", () => {
     const { workbook } = generateWorkbook({ n: 2000, today });
     const before = dataRows(workbook, TAB.orders).rows.length;
-    const add = addTodaysActivity(workbook, { today, n: 2000 });
+    const add = addTodaysActivity(workbook, { today });
     const { sheet, rows } = dataRows(workbook, TAB.orders);
-    expect(rows.length).toBe(before + add.newOrders);
+    expect(rows.length).toBe(before + add.newOrders + add.archiveDue);
+    expect(add.newOrders).toBe(200);
     expect(add.decisions).toBeGreaterThan(0);
     expect(add.returned).toBeGreaterThan(0);
     const status = colOf(sheet, 'Статус');
-    expect(rows.slice(before).every((r) => r[status].v === 'Список дел')).toBe(true);
+    expect(rows.slice(before, before + add.newOrders).every((r) => r[status].v === 'Список дел')).toBe(true);
+    const executor = colOf(sheet, 'Исполнитель');
+    expect(new Set(rows.slice(before, before + add.newOrders).map((r) => r[executor].v)).size).toBe(200);
   });
 });

@@ -35,7 +35,12 @@ import {
 export const EXECUTOR_COUNT = 200;
 export const ORDERS_PER_PROTOCOL = 50;
 export const CONTROLLER_EMAIL = 'kontrol@adm.example.ru';
-export const KEEP_DONE_DAYS = 270;
+/** «Хранить в «Готово»»: the longest the setting allows (60), so a busy book keeps its done orders visible. */
+export const KEEP_DONE_DAYS = 60;
+/** Meetings of the generated history span this many calendar days before today (< 60 working days). */
+export const HISTORY_DAYS = 75;
+/** The day's news is the same at every N, so the mail (and call) counts compare across sizes. */
+export const NEWS = { newOrders: EXECUTOR_COUNT, decisions: 20, returned: 20, archiveDue: 20 };
 export const SUMMARY_RECIPIENTS = ['glava@adm.example.ru', 'zam1@adm.example.ru', 'zam2@adm.example.ru'];
 
 /** A generated cell: plain value, or a date given as { date: 'YYYY-MM-DD[THH:mm:ss]' }. */
@@ -550,8 +555,8 @@ export function generateWorkbook(opts: GenerateOptions): {
     [SETTING.organization]: 'Администрация Нагрузочного муниципального округа',
     [SETTING.controllerEmail]: CONTROLLER_EMAIL,
     [SETTING.summaryRecipients]: SUMMARY_RECIPIENTS.join(', '),
-    // With the default 5 the first run would move 80 % of this history to «Архив»; ~a year keeps
-    // «Поручения» near N rows while a few orders still cross the line each day.
+    // With the default 5 the warm-up run would move most done orders to «Архив»; 60 keeps
+    // «Поручения» at N rows (the history spans fewer than 60 working days).
     [SETTING.keepDoneDays]: KEEP_DONE_DAYS,
   };
   appendRows(
@@ -596,9 +601,9 @@ export function generateWorkbook(opts: GenerateOptions): {
     })),
   );
 
-  // Protocols: N/50 meetings over the last ~13 months, oldest first.
+  // Protocols: N/50 meetings over the last HISTORY_DAYS, oldest first (older orders are in «Архив»).
   const protocolCount = Math.max(1, Math.round(opts.n / ORDERS_PER_PROTOCOL));
-  const dates = meetingDates(today, protocolCount, 400);
+  const dates = meetingDates(today, protocolCount, HISTORY_DAYS);
   const protocols = dates.map((d, i) => ({ number: `П-${i + 1}`, date: d }));
   stats.protocols = protocols.length;
   const pr = ensureTab(wb, TAB.protocols, Object.values(PROTOCOL_COL));
@@ -715,58 +720,24 @@ export function generateWorkbook(opts: GenerateOptions): {
 }
 
 /**
- * The day of the benchmark: a meeting held yesterday whose orders nobody has been told about yet
- * (new-order notices due), fresh extension requests with decisions, and orders just returned.
- * Applied after the runner's warm-up daily check so these are exactly the day's news.
+ * The day of the benchmark, the same at every N: the week's meetings gave one new order to each of
+ * the 200 executors (nobody told yet: every executor gets a digest), fresh extension decisions,
+ * orders returned for rework, and a few long-done orders now due for «Архив». Applied after the
+ * runner's warm-up daily check, so these are exactly the day's news.
  */
 export function addTodaysActivity(
   wb: WorkbookModel,
-  opts: { today: IsoDate; seed?: number; n: number },
-): { newOrders: number; decisions: number; returned: number } {
+  opts: { today: IsoDate; seed?: number },
+): { newOrders: number; decisions: number; returned: number; archiveDue: number } {
   const p = new Pick(rng((opts.seed ?? 7) + 1));
   const executors = readExecutors(wb);
   const pr = sheetByName(wb, TAB.protocols);
   const ord = sheetByName(wb, TAB.orders);
   if (!pr || !ord || executors.length === 0) throw new Error('bench generator: run generateWorkbook first');
-  const yesterday = (() => {
-    let d = addDays(opts.today, -1);
-    while (isoWeekday(d) >= 6) d = addDays(d, -1);
-    return d;
-  })();
-  const number = `П-${usedRows(pr)}`;
-  appendRows(pr, [
-    {
-      [PROTOCOL_COL.number]: number,
-      [PROTOCOL_COL.date]: { date: yesterday },
-      [PROTOCOL_COL.meeting]: 'оперативное',
-      [PROTOCOL_COL.chair]: CHAIRS[0],
-      [PROTOCOL_COL.link]: `https://docs.example.ru/protocols/${number}`,
-    },
-  ]);
-  // One meeting gives up to 50 orders; a big book gets a few meetings' worth on one day.
-  const newOrders = Math.max(10, Math.min(250, Math.round(opts.n / 200)));
-  const rows: Record<string, GenValue>[] = [];
-  for (let i = 0; i < newOrders; i++) {
-    const [main, ...co] = pickExecutors(p, executors);
-    const urgency = p.weighted([
-      [URGENCY.urgent, 10],
-      [URGENCY.operative, 15],
-      ['', 75],
-    ]);
-    rows.push({
-      [ORDER_COL.number]: i % 25 === 24 ? '' : `${number}-${i + 1}`, // a few left blank: the check numbers them
-      [ORDER_COL.protocol]: number,
-      [ORDER_COL.text]: orderText(p),
-      [ORDER_COL.executor]: main.name,
-      [ORDER_COL.coExecutors]: co.map((e) => e.name).join('; '),
-      [ORDER_COL.urgency]: urgency,
-      [ORDER_COL.deadline]: urgency ? null : { date: deadlineFor(p, yesterday, urgency) },
-      [ORDER_COL.status]: STATUS.todo,
-    });
-  }
-  appendRows(ord, rows);
+  let yesterday = addDays(opts.today, -1);
+  while (isoWeekday(yesterday) >= 6) yesterday = addDays(yesterday, -1);
 
-  // Decisions and returns on existing open orders.
+  // Existing open orders to decide on and done ones to return, picked before the new rows go in.
   const c = (h: string) => colOf(ord, h);
   const [cStatus, cReq, cReason, cDecision, cDone, cDeadline] = [
     c(ORDER_COL.status),
@@ -778,26 +749,77 @@ export function addTodaysActivity(
   ];
   let decisions = 0;
   let returned = 0;
-  const want = Math.max(5, Math.round(opts.n / 500));
-  const last = usedRows(ord) - newOrders;
-  for (let tries = 0; tries < want * 20 && (decisions < want || returned < want); tries++) {
+  const last = usedRows(ord);
+  for (let tries = 0; tries < 100_000 && (decisions < NEWS.decisions || returned < NEWS.returned); tries++) {
     const r = ord.cells[p.int(1, last - 1)];
     if (!r) continue;
     const status = r[cStatus]?.v;
     const dl = r[cDeadline]?.v;
     if (!dl || typeof dl !== 'object') continue;
-    if (decisions < want && status !== STATUS.done && status !== STATUS.rework && daysBetween(opts.today, dl.iso) > 3) {
+    const open = status !== STATUS.done && status !== STATUS.rework;
+    if (decisions < NEWS.decisions && open && !r[cReq]?.v && daysBetween(opts.today, dl.iso) > 3) {
       r[cReq] = { v: { kind: 'date', iso: addDays(dl.iso, p.int(7, 30)) } };
       r[cReason] = { v: p.one(REASONS) };
-      r[cDecision] = { v: p.chance(0.7) ? DECISION.approved : DECISION.refused };
+      r[cDecision] = { v: decisions % 3 === 2 ? DECISION.refused : DECISION.approved };
       decisions++;
-    } else if (returned < want && status === STATUS.done) {
+    } else if (returned < NEWS.returned && status === STATUS.done) {
       r[cStatus] = { v: STATUS.rework };
       if (!r[cDone]?.v) r[cDone] = { v: { kind: 'date', iso: addDays(opts.today, -2) } };
       returned++;
     }
   }
-  return { newOrders, decisions, returned };
+
+  const perProtocol = ORDERS_PER_PROTOCOL;
+  const meetings = Math.ceil(NEWS.newOrders / perProtocol);
+  const first = usedRows(pr);
+  const numbers = Array.from({ length: meetings }, (_, k) => `П-${first + k}`);
+  appendRows(
+    pr,
+    numbers.map((number) => ({
+      [PROTOCOL_COL.number]: number,
+      [PROTOCOL_COL.date]: { date: yesterday },
+      [PROTOCOL_COL.meeting]: 'оперативное',
+      [PROTOCOL_COL.chair]: CHAIRS[0],
+      [PROTOCOL_COL.link]: `https://docs.example.ru/protocols/${number}`,
+    })),
+  );
+  const rows: Record<string, GenValue>[] = [];
+  for (let i = 0; i < NEWS.newOrders; i++) {
+    const number = numbers[Math.floor(i / perProtocol)];
+    const seq = (i % perProtocol) + 1;
+    const urgency = p.weighted([
+      [URGENCY.urgent, 10],
+      [URGENCY.operative, 15],
+      ['', 75],
+    ]);
+    const co = p.chance(0.3) ? [executors[(i + 7) % executors.length].name] : [];
+    rows.push({
+      [ORDER_COL.number]: seq % 25 === 0 ? '' : `${number}-${seq}`, // a few left blank: the check numbers them
+      [ORDER_COL.protocol]: number,
+      [ORDER_COL.text]: orderText(p),
+      [ORDER_COL.executor]: executors[i % executors.length].name,
+      [ORDER_COL.coExecutors]: co.join('; '),
+      [ORDER_COL.urgency]: urgency,
+      [ORDER_COL.deadline]: urgency ? null : { date: deadlineFor(p, yesterday, urgency) },
+      [ORDER_COL.status]: STATUS.todo,
+    });
+  }
+  // Orders from other documents, entered late and long done: the daily check moves them to «Архив».
+  for (let i = 0; i < NEWS.archiveDue; i++) {
+    const d = addDays(opts.today, -p.int(100, 120));
+    rows.push({
+      [ORDER_COL.number]: `Д-${i + 1}`,
+      [ORDER_COL.protocol]: '',
+      [ORDER_COL.text]: orderText(p),
+      [ORDER_COL.executor]: executors[p.int(0, executors.length - 1)].name,
+      [ORDER_COL.deadline]: { date: d },
+      [ORDER_COL.status]: STATUS.done,
+      [ORDER_COL.doneDate]: { date: addDays(d, -p.int(0, 5)) },
+      [ORDER_COL.progress]: p.one(NOTES),
+    });
+  }
+  appendRows(ord, rows);
+  return { newOrders: NEWS.newOrders, decisions, returned, archiveDue: NEWS.archiveDue };
 }
 
 function readExecutors(wb: WorkbookModel): Executor[] {

@@ -44,6 +44,8 @@ export interface BenchRun {
   byMethod: Record<string, number>;
   /** Cells passed in value arrays (getValues, setValues, setBackgrounds, …). */
   cells: number;
+  /** The same by 'Range.method «tab»'. */
+  cellsByTarget: Record<string, number>;
   mailCalls: number;
   mailRecipients: number;
   projectedAppsScriptMs: number;
@@ -161,8 +163,10 @@ export async function prepareWorkbook(n: number, opts: { seed?: number; code?: s
   } catch (e) {
     notes.push(`пробная ежедневная проверка за ${WARMUP_NOW.toISOString().slice(0, 10)} не удалась (${errorText(e)})`);
   }
-  const today = addTodaysActivity(wb, { today: BENCH_TODAY, seed: opts.seed, n });
-  notes.push(`новых поручений ${today.newOrders}, решений по переносу ${today.decisions}, возвратов ${today.returned}`);
+  const today = addTodaysActivity(wb, { today: BENCH_TODAY, seed: opts.seed });
+  notes.push(
+    `новости дня: ${today.newOrders} новых поручений, ${today.decisions} решений по переносу, ${today.returned} возвратов, ${today.archiveDue} к архиву`,
+  );
   return {
     n,
     code,
@@ -187,10 +191,12 @@ export function matrixCells(x: unknown): number {
 // Heap is sampled on the same calls, since a synchronous run gives no other chance to look.
 interface Meter {
   cells: number;
+  /** Cells by 'Range.method «tab»', to see which read or write dominates. */
+  byTarget: Record<string, number>;
   peakMB: number;
   active: boolean;
 }
-const meter: Meter = { cells: 0, peakMB: 0, active: false };
+const meter: Meter = { cells: 0, byTarget: {}, peakMB: 0, active: false };
 let rangeWrapped = false;
 
 async function wrapRangeClass(): Promise<void> {
@@ -206,10 +212,15 @@ async function wrapRangeClass(): Promise<void> {
     const orig = desc.value as (...a: unknown[]) => unknown;
     Object.defineProperty(proto, name, {
       ...desc,
-      value: function (this: { st?: { silent?: number } }, ...args: unknown[]) {
+      value: function (this: { st?: { silent?: number }; sh?: { m?: { name?: string } } }, ...args: unknown[]) {
         const out = orig.apply(this, args);
         if (meter.active && !this.st?.silent) {
-          meter.cells += matrixCells(args[0]) + matrixCells(out);
+          const moved = matrixCells(args[0]) + matrixCells(out);
+          if (moved) {
+            meter.cells += moved;
+            const key = `Range.${name} «${this.sh?.m?.name ?? '?'}»`;
+            meter.byTarget[key] = (meter.byTarget[key] ?? 0) + moved;
+          }
           const h = heapMB();
           if (h > meter.peakMB) meter.peakMB = h;
         }
@@ -230,6 +241,7 @@ export async function runAction(prep: Prepared, action: BenchAction): Promise<Be
   gc();
   const baseMB = heapMB();
   meter.cells = 0;
+  meter.byTarget = {};
   meter.peakMB = baseMB;
   meter.active = true;
   const [name, params] = API[action];
@@ -265,6 +277,7 @@ export async function runAction(prep: Prepared, action: BenchAction): Promise<Be
     spreadsheetCalls,
     byMethod,
     cells: meter.cells,
+    cellsByTarget: { ...meter.byTarget },
     mailCalls,
     mailRecipients,
     projectedAppsScriptMs: projectAppsScriptMs({ serviceCalls, cells: meter.cells, mailCalls, localMs: ms }),

@@ -97,6 +97,11 @@ async function main(): Promise<number> {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     log(`\nВызовы по методам, N = ${r.n}, ${r.action}: ${top || '—'}`);
+    const cells = Object.entries(r.cellsByTarget)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    log(`Ячейки по вызовам: ${cells || '—'}`);
   }
   // Calls that grow with N are the bug this benchmark exists to catch.
   for (const action of ['daily', 'setup', 'report'] as const) {
@@ -124,6 +129,7 @@ async function main(): Promise<number> {
           heapMB: r.heapMB,
           spreadsheetCalls: r.spreadsheetCalls,
           cells: r.cells,
+          cellsByTarget: r.cellsByTarget,
           mailCalls: r.mailCalls,
           mailRecipients: r.mailRecipients,
           projectedAppsScriptMs: r.projectedAppsScriptMs,

@@ -13,11 +13,13 @@ describe('production calendar', () => {
     expect(cal.workingDaysInYear(2026)).toBe(247);
   });
   it('2025 transfers: 02.05, 08.05, 13.06, 03.11, 31.12 off; Saturday 01.11 worked', () => {
-    for (const d of ['2025-05-02', '2025-05-08', '2025-06-13', '2025-11-03', '2025-12-31']) expect(cal.isWorkingDay(d)).toBe(false);
+    for (const d of ['2025-05-02', '2025-05-08', '2025-06-13', '2025-11-03', '2025-12-31'])
+      expect(cal.isWorkingDay(d)).toBe(false);
     expect(cal.isWorkingDay('2025-11-01')).toBe(true);
   });
   it('2026: 08.03 on Sunday gives 09.03 off; 09.05 on Saturday gives 11.05 off; 09.01 and 31.12 off', () => {
-    for (const d of ['2026-03-08', '2026-03-09', '2026-05-09', '2026-05-11', '2026-01-09', '2026-12-31']) expect(cal.isWorkingDay(d)).toBe(false);
+    for (const d of ['2026-03-08', '2026-03-09', '2026-05-09', '2026-05-11', '2026-01-09', '2026-12-31'])
+      expect(cal.isWorkingDay(d)).toBe(false);
     expect(cal.isWorkingDay('2026-03-10')).toBe(true);
     expect(cal.isWorkingDay('2026-01-12')).toBe(true);
   });

@@ -39,7 +39,13 @@ describe('calendar dates', () => {
 
 describe('cells to calendar dates in the spreadsheet zone', () => {
   it('a date cell is midnight in the sheet zone: same calendar day in every zone', () => {
-    for (const tz of ['Europe/Kaliningrad', 'Europe/Moscow', 'Asia/Yekaterinburg', 'Asia/Novokuznetsk', 'Pacific/Kiritimati']) {
+    for (const tz of [
+      'Europe/Kaliningrad',
+      'Europe/Moscow',
+      'Asia/Yekaterinburg',
+      'Asia/Novokuznetsk',
+      'Pacific/Kiritimati',
+    ]) {
       const cell = midnightInZone('2026-03-09', tz);
       expect(cellToIsoDate(cell, tz)).toBe('2026-03-09');
     }

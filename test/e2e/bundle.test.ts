@@ -45,8 +45,10 @@ describe('dist/Code.js in a bare vm context', () => {
     const code = readFileSync(BUNDLE, 'utf8');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/\brequire\(/);
-    // es2019: no private fields or static blocks survive the build.
-    expect(code).not.toMatch(/(^|[^\w$'"`])#[a-zA-Z_]\w*\s*[=;(]/m);
+    // es2019: no private members (this.#x, «#x = …» declarations) or static class fields survive.
+    expect(code).not.toMatch(/\.#[a-zA-Z_$]/);
+    expect(code).not.toMatch(/^\s*(static\s+)?#[a-zA-Z_$][\w$]*\s*[=;(]/m);
+    expect(code).not.toMatch(/^\s*static\s+[a-zA-Z_$][\w$]*\s*=/m);
   });
 
   it('calls into the bundle: onOpen builds the «Контроль поручений» menu with fake services', () => {

@@ -45,7 +45,14 @@ class FakeRange {
       const target = this.sh.cells[this.r - 1 + i] ?? [];
       this.sh.cells[this.r - 1 + i] = target;
       row.forEach((x, j) => {
-        target[this.c - 1 + j] = x;
+        // As in Sheets, a leading apostrophe keeps the rest as text and is not stored.
+        // A string starting with = would become a formula: mark it so a missing escape shows.
+        target[this.c - 1 + j] =
+          typeof x === 'string' && x.startsWith("'")
+            ? x.slice(1)
+            : typeof x === 'string' && x.startsWith('=')
+              ? `#FORMULA${x}`
+              : x;
       });
     });
     return this;
@@ -312,7 +319,7 @@ describe('«Рейтинг самооценки» (002 Приложение № 
   it('an organisation name that looks like a formula is written as text', () => {
     const ss = workbook([[2026, '=HYPERLINK("http://x";"y")', 1, 1, 1, 0, 1, 1, 1, 1]]);
     ratingReport(ss as unknown as Ss, '2026');
-    expect(ratingRows(ss)[0].Организация).toBe(`'=HYPERLINK("http://x";"y")`);
+    expect(ratingRows(ss)[0].Организация).toBe(`=HYPERLINK("http://x";"y")`);
   });
 
   it('a year without rows, a missing tab and a bad year are messages, not crashes', () => {

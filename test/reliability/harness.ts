@@ -9,7 +9,15 @@ import { emptySheet, emptyWorkbook } from '../../src/local/model';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/local/sandbox/index';
 import { instantOfIso } from '../../src/local/sandbox/tz';
 import { JOURNAL_KEY_COL } from '../../src/workbook/journal';
-import { ARCHIVE_EXTRA_COL, DECISION, LOG_COL, ORDER_COL, ORDER_SYSTEM_HEADERS, STATUS, TAB } from '../../src/workbook/schema';
+import {
+  ARCHIVE_EXTRA_COL,
+  DECISION,
+  LOG_COL,
+  ORDER_COL,
+  ORDER_SYSTEM_HEADERS,
+  STATUS,
+  TAB,
+} from '../../src/workbook/schema';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CODE_PATH = process.env.KONTROL_CODE ?? join(ROOT, 'dist', 'Code.js');
@@ -75,7 +83,12 @@ export function toCell(c: TestCell): CellModel {
 }
 
 /** Replaces a tab's contents (header + rows), creating the tab when absent. Keeps its other settings. */
-export function setTab(wb: WorkbookModel, name: string, header: readonly TestCell[], rows: readonly TestCell[][]): SheetModel {
+export function setTab(
+  wb: WorkbookModel,
+  name: string,
+  header: readonly TestCell[],
+  rows: readonly TestCell[][],
+): SheetModel {
   let s = wb.sheets.find((x) => x.name === name);
   if (!s) {
     s = emptySheet(name);
@@ -108,7 +121,8 @@ export function headerOf(s: SheetModel): string[] {
 export function norm(c: CellModel | undefined): string {
   if (!c) return 'null|';
   let v: CellValue = c.v === '' || c.v === undefined ? null : c.v;
-  if (v && typeof v === 'object' && v.kind === 'date') v = { kind: 'date', iso: v.iso.replace(/T00:00:00(\.000)?$/, '') };
+  if (v && typeof v === 'object' && v.kind === 'date')
+    v = { kind: 'date', iso: v.iso.replace(/T00:00:00(\.000)?$/, '') };
   return `${JSON.stringify(v)}|${c.formula ?? ''}`;
 }
 
@@ -210,12 +224,13 @@ export function grid(s: SheetModel): string[][] {
 /** Cells of `before` that differ in `after` (after may be larger: added rows/columns are fine). */
 export function changedCells(name: string, before: string[][], after: string[][]): string[] {
   const out: string[] = [];
-  before.forEach((row, r) =>
+  before.forEach((row, r) => {
     row.forEach((v, c) => {
       const a = after[r]?.[c] ?? norm(undefined);
-      if (a !== v && !(v === norm(undefined) && a === norm(undefined))) out.push(`${name}!R${r + 1}C${c + 1}: ${v} → ${a}`);
-    }),
-  );
+      if (a !== v && !(v === norm(undefined) && a === norm(undefined)))
+        out.push(`${name}!R${r + 1}C${c + 1}: ${v} → ${a}`);
+    });
+  });
   return out;
 }
 
@@ -237,7 +252,7 @@ export function journalRows(wb: WorkbookModel): JournalRow[] {
   };
   return s.cells
     .slice(1)
-    .filter((r) => r && r.some((c) => !isBlankCell(c)))
+    .filter((r) => r?.some((c) => !isBlankCell(c)))
     .map((r) => ({
       action: at(r, LOG_COL.action),
       order: at(r, LOG_COL.order),
@@ -258,13 +273,13 @@ export function sentKeys(wb: WorkbookModel): string[][] {
 export function tabTexts(wb: WorkbookModel, name: string): { v: string; formula?: string; at: string }[] {
   if (!hasSheet(wb, name)) return [];
   const out: { v: string; formula?: string; at: string }[] = [];
-  sheet(wb, name).cells.forEach((row, r) =>
+  sheet(wb, name).cells.forEach((row, r) => {
     (row ?? []).forEach((c, i) => {
       if (!c) return;
       const v = c.v === null || c.v === undefined ? '' : typeof c.v === 'object' ? c.v.iso : String(c.v);
       if (v || c.formula) out.push({ v, formula: c.formula, at: `${name}!R${r + 1}C${i + 1}` });
-    }),
-  );
+    });
+  });
   return out;
 }
 

@@ -24,22 +24,24 @@ import {
 import { type GeneratedBook, randomBook } from './random-workbook';
 import { ID } from './scenario';
 
-export const PROPERTY_SEED = 20260302;
+const PROPERTY_SEED = 20260302;
 const REPORTS: [string, (g: GeneratedBook) => Record<string, unknown>][] = [
   ['report-execution', () => ({ period: '2026-03' })],
   ['report-execution', () => ({ period: '2026' })],
-  ['report-protocol', (g) => ({ protocol: g.protocolNumbers[0] ?? '1' })],
   ['report-lean', () => ({ quarter: '2026-Q1' })],
   ['plan-control', () => ({ year: '2026' })],
   ['rating', () => ({ year: '2026' })],
 ];
 
 /** Counts for docs/RELIABILITY.md, printed at the end of the run. */
-export const stats = { cases: 0, actions: 0, orderRows: 0, expectedProblems: 0, odd: 0 };
+const stats = { cases: 0, actions: 0, orderRows: 0, cellsCompared: 0, movedToArchive: 0, expectedProblems: 0 };
 
-const lc = (v: unknown) => String(v ?? '').trim().toLowerCase();
+const lc = (v: unknown) =>
+  String(v ?? '')
+    .trim()
+    .toLowerCase();
 
-function valueOf(c: CellModel | undefined): unknown {
+function cellValue(c: CellModel | undefined): unknown {
   if (!c || c.v === null || c.v === undefined) return '';
   if (typeof c.v === 'object') return c.v.iso;
   return c.v;
@@ -49,10 +51,14 @@ function valueOf(c: CellModel | undefined): unknown {
 function expectedProblems(wb: WorkbookModel, dropped: string[]): { row: number; column: string; why: string }[] {
   const orders = sheet(wb, TAB.orders);
   const h = headerOf(orders).map(lc);
-  const out: { row: number; column: string; why: string }[] = dropped.map((c) => ({ row: 1, column: c, why: 'нет столбца' }));
+  const out: { row: number; column: string; why: string }[] = dropped.map((c) => ({
+    row: 1,
+    column: c,
+    why: 'нет столбца',
+  }));
   const ex = sheet(wb, TAB.executors);
   const nameCol = headerOf(ex).map(lc).indexOf(lc(EXECUTOR_COL.name));
-  const known = new Set(ex.cells.slice(1).map((r) => lc(valueOf(r?.[nameCol]))));
+  const known = new Set(ex.cells.slice(1).map((r) => lc(cellValue(r?.[nameCol]))));
   const at = (r: CellModel[], header: string) => {
     const i = h.indexOf(lc(header));
     return i < 0 ? undefined : r[i];
@@ -60,14 +66,14 @@ function expectedProblems(wb: WorkbookModel, dropped: string[]): { row: number; 
   orders.cells.forEach((r, i) => {
     if (i === 0 || !r) return;
     const row = i + 1;
-    const status = valueOf(at(r, ORDER_COL.status));
+    const status = cellValue(at(r, ORDER_COL.status));
     if (status !== '' && !(typeof status === 'string' && STATUSES.map(lc).includes(lc(status))))
       out.push({ row, column: ORDER_COL.status, why: `статус ${JSON.stringify(status)}` });
-    const executor = valueOf(at(r, ORDER_COL.executor));
+    const executor = cellValue(at(r, ORDER_COL.executor));
     if (executor !== '' && String(executor).trim() !== '' && !known.has(lc(executor)))
       out.push({ row, column: ORDER_COL.executor, why: `исполнитель ${JSON.stringify(executor)}` });
     const dl = at(r, ORDER_COL.deadline);
-    const dv = valueOf(dl);
+    const dv = cellValue(dl);
     const parsed = dl && dl.v !== null && typeof dl.v === 'object' ? dl.v.iso : cellToIsoDate(dv, wb.timeZone);
     if (dv !== '' && String(dv).trim() !== '' && !parsed)
       out.push({ row, column: ORDER_COL.deadline, why: `срок ${JSON.stringify(dv)}` });
@@ -78,14 +84,18 @@ function expectedProblems(wb: WorkbookModel, dropped: string[]): { row: number; 
 function reportedProblems(wb: WorkbookModel): { tab: string; row: number; column: string }[] {
   if (!hasSheet(wb, TAB.problems)) return [];
   const s = sheet(wb, TAB.problems);
-  const hr = s.cells.findIndex((r) => lc(valueOf(r?.[0])) === lc(PROBLEM_COL.tab));
+  const hr = s.cells.findIndex((r) => lc(cellValue(r?.[0])) === lc(PROBLEM_COL.tab));
   if (hr < 0) return [];
-  const h = (s.cells[hr] ?? []).map((c) => lc(valueOf(c)));
+  const h = (s.cells[hr] ?? []).map((c) => lc(cellValue(c)));
   const [t, r, c] = [PROBLEM_COL.tab, PROBLEM_COL.row, PROBLEM_COL.column].map((x) => h.indexOf(lc(x)));
   return s.cells
     .slice(hr + 1)
-    .filter((row) => row && valueOf(row[t]) !== '')
-    .map((row) => ({ tab: String(valueOf(row[t])), row: Number(valueOf(row[r])) || 0, column: lc(valueOf(row[c])) }));
+    .filter((row) => row && cellValue(row[t]) !== '')
+    .map((row) => ({
+      tab: String(cellValue(row[t])),
+      row: Number(cellValue(row[r])) || 0,
+      column: lc(cellValue(row[c])),
+    }));
 }
 
 function peopleRows(wb: WorkbookModel) {
@@ -94,13 +104,15 @@ function peopleRows(wb: WorkbookModel) {
   return all;
 }
 
-const idsOf = (wb: WorkbookModel) =>
-  [...idsIn(sheet(wb, TAB.orders), ID), ...idsIn(sheet(wb, TAB.archive), ID)].sort();
+const idsOf = (wb: WorkbookModel) => [...idsIn(sheet(wb, TAB.orders), ID), ...idsIn(sheet(wb, TAB.archive), ID)].sort();
 
 function checkCase(g: GeneratedBook): void {
   const wb = g.wb;
   const before = structuredClone(wb);
-  const fixedTabs: [string, string[][]][] = [TAB.settings, TAB.executors, TAB.protocols].map((t) => [t, grid(sheet(before, t))]);
+  const fixedTabs: [string, string[][]][] = [TAB.settings, TAB.executors, TAB.protocols].map((t) => [
+    t,
+    grid(sheet(before, t)),
+  ]);
   const errors: string[] = [];
   const run = (sb: ReturnType<typeof sandbox>, action: string, params: Record<string, unknown> = {}) => {
     stats.actions++;
@@ -115,9 +127,16 @@ function checkCase(g: GeneratedBook): void {
   stats.expectedProblems += want.length;
   const got = reportedProblems(wb);
   const missing = want.filter(
-    (p) => !got.some((q) => q.tab === TAB.orders && (p.why === 'нет столбца' || q.row === p.row) && q.column === lc(p.column)),
+    (p) =>
+      !got.some(
+        (q) => q.tab === TAB.orders && (p.why === 'нет столбца' || q.row === p.row) && q.column === lc(p.column),
+      ),
   );
   for (const [action, params] of [['setup', () => ({})] as const, ...REPORTS]) run(day1, action, params(g));
+  // A protocol that exists gets its report; an unknown № is refused with a Russian message, not a crash.
+  if (g.protocolNumbers.length) run(day1, 'report-protocol', { protocol: g.protocolNumbers[0] });
+  const unknown = tryApi(day1, 'report-protocol', { protocol: 'нет-такого' });
+  if (!unknown || !/^Error: .*не найден/.test(unknown)) errors.push(`report-protocol неизвестного №: ${unknown}`);
   run(sandbox(wb, { at: '2026-03-03T08:20:00' }), 'daily');
 
   stats.cases++;
@@ -130,6 +149,10 @@ function checkCase(g: GeneratedBook): void {
   const a = peopleRows(wb);
   const bad: string[] = [];
   for (const [id, row] of b) bad.push(...forbiddenChanges(id, row, a.get(id) ?? new Map(), wb.timeZone));
+  const archived = new Set(idsIn(sheet(wb, TAB.archive), ID));
+  stats.movedToArchive += idsIn(sheet(before, TAB.orders), ID).filter((id) => archived.has(id)).length;
+  for (const row of b.values()) stats.cellsCompared += row.size;
+  for (const [, g0] of fixedTabs) stats.cellsCompared += g0.reduce((n, r) => n + r.length, 0);
   for (const [t, g0] of fixedTabs) bad.push(...changedCells(t, g0, grid(sheet(wb, t) as SheetModel)));
   expect(bad, 'people’s cells unchanged').toEqual([]);
 }

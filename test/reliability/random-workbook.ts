@@ -65,7 +65,7 @@ const DATE_TEXT_FORMATS: ((y: string, m: string, d: string) => string)[] = [
   (y, m, d) => `${d}/${m}/${y}`,
   (y, m, d) => `${d}.${m}.${y} г.`,
   (y, m, d) => ` ${d}.${m}.${y} `,
-  (y, m, d) => `${Number(d)} марта ${y}`,
+  (y, _m, d) => `${Number(d)} марта ${y}`,
   (y, m, d) => `${m}/${d}/${y}`,
   (y, m, d) => `${y}${m}${d}`,
   (y) => `31.02.${y}`,
@@ -117,8 +117,16 @@ const ORDER_PLAUSIBLE: Record<string, fc.Arbitrary<TestCell>> = {
   ),
   [ORDER_COL.protocol]: fc.oneof(fc.constant(null), fc.constantFrom(...PROTOCOL_NUMBERS), fc.constant(12)),
   [ORDER_COL.text]: fc.constantFrom('Подготовить отчёт', 'Провести совещание', 'Проверить объекты', 'Обновить сайт'),
-  [ORDER_COL.executor]: fc.oneof(name, fc.constant(null), name.map((n) => ` ${n.toUpperCase()} `)),
-  [ORDER_COL.coExecutors]: fc.oneof(fc.constant(null), fc.subarray(NAMES).map((a) => a.join('; ')), fc.subarray(NAMES).map((a) => a.join(', '))),
+  [ORDER_COL.executor]: fc.oneof(
+    name,
+    fc.constant(null),
+    name.map((n) => ` ${n.toUpperCase()} `),
+  ),
+  [ORDER_COL.coExecutors]: fc.oneof(
+    fc.constant(null),
+    fc.subarray(NAMES).map((a) => a.join('; ')),
+    fc.subarray(NAMES).map((a) => a.join(', ')),
+  ),
   [ORDER_COL.urgency]: fc.constantFrom<TestCell>(null, URGENCY.urgent, URGENCY.operative),
   [ORDER_COL.deadline]: fc.oneof(dateCell, dateText, fc.constant(null)),
   [ORDER_COL.status]: fc.constantFrom<TestCell>(null, ...STATUSES),
@@ -143,20 +151,33 @@ export interface GeneratedBook {
 function layout(required: readonly string[], droppable: readonly string[], keep: readonly string[]) {
   return fc
     .record({
-      drop: fc.oneof({ weight: 5, arbitrary: fc.constant<string[]>([]) }, { weight: droppable.length ? 1 : 0, arbitrary: droppable.length ? fc.subarray([...droppable], { maxLength: 1 }) : fc.constant<string[]>([]) }),
+      drop: fc.oneof(
+        { weight: 5, arbitrary: fc.constant<string[]>([]) },
+        {
+          weight: droppable.length ? 1 : 0,
+          arbitrary: droppable.length ? fc.subarray([...droppable], { maxLength: 1 }) : fc.constant<string[]>([]),
+        },
+      ),
       extras: fc.subarray(EXTRA_HEADERS, { maxLength: 2 }),
       seed: fc.integer(),
       upper: fc.boolean(),
     })
     .chain(({ drop, extras, upper }) => {
       const cols = [...required.filter((h) => !drop.includes(h)), ...keep, ...extras];
-      return fc
-        .shuffledSubarray(cols, { minLength: cols.length, maxLength: cols.length })
-        .map((order) => ({ order, drop, shown: order.map((h) => (upper && !keep.includes(h) ? `  ${h.toUpperCase()} ` : h)) }));
+      return fc.shuffledSubarray(cols, { minLength: cols.length, maxLength: cols.length }).map((order) => ({
+        order,
+        drop,
+        shown: order.map((h) => (upper && !keep.includes(h) ? `  ${h.toUpperCase()} ` : h)),
+      }));
     });
 }
 
-function rowsFor(headers: readonly string[], plausible: Record<string, fc.Arbitrary<TestCell>>, n: { min: number; max: number }, idPrefix: string | null) {
+function rowsFor(
+  headers: readonly string[],
+  plausible: Record<string, fc.Arbitrary<TestCell>>,
+  n: { min: number; max: number },
+  idPrefix: string | null,
+) {
   const cell = (h: string): fc.Arbitrary<TestCell> => mix(plausible[h] ?? anyCell);
   return fc
     .array(fc.tuple(fc.tuple(...headers.map(cell)), fc.boolean(), fc.boolean()), { minLength: n.min, maxLength: n.max })
@@ -172,7 +193,11 @@ function rowsFor(headers: readonly string[], plausible: Record<string, fc.Arbitr
 
 export const randomBook: fc.Arbitrary<GeneratedBook> = fc
   .record({
-    orders: layout(PEOPLE_ORDER_HEADERS, [ORDER_COL.executor, ORDER_COL.deadline, ORDER_COL.status], [...ORDER_SYSTEM_HEADERS, ID]),
+    orders: layout(
+      PEOPLE_ORDER_HEADERS,
+      [ORDER_COL.executor, ORDER_COL.deadline, ORDER_COL.status],
+      [...ORDER_SYSTEM_HEADERS, ID],
+    ),
     executors: layout(Object.values(EXECUTOR_COL), [], []),
     protocols: layout(Object.values(PROTOCOL_COL), [], []),
     settingsMutations: fc.array(fc.tuple(fc.integer({ min: 0, max: 14 }), anyCell), { maxLength: 4 }),
@@ -182,7 +207,12 @@ export const randomBook: fc.Arbitrary<GeneratedBook> = fc
     fc.record({
       l: fc.constant(l),
       orderRows: rowsFor(l.orders.order, ORDER_PLAUSIBLE, { min: 0, max: 18 }, 'o'),
-      archiveRows: rowsFor([...PEOPLE_ORDER_HEADERS, ID], { ...ORDER_PLAUSIBLE, [ORDER_COL.status]: fc.constant('Готово') }, { min: 0, max: 4 }, 'a'),
+      archiveRows: rowsFor(
+        [...PEOPLE_ORDER_HEADERS, ID],
+        { ...ORDER_PLAUSIBLE, [ORDER_COL.status]: fc.constant('Готово') },
+        { min: 0, max: 4 },
+        'a',
+      ),
       executorRows: rowsFor(
         l.executors.order,
         {
@@ -197,7 +227,10 @@ export const randomBook: fc.Arbitrary<GeneratedBook> = fc
       ),
       protocolRows: rowsFor(
         l.protocols.order,
-        { [PROTOCOL_COL.number]: fc.constantFrom(...PROTOCOL_NUMBERS), [PROTOCOL_COL.date]: fc.oneof(dateCell, dateText) },
+        {
+          [PROTOCOL_COL.number]: fc.constantFrom(...PROTOCOL_NUMBERS),
+          [PROTOCOL_COL.date]: fc.oneof(dateCell, dateText),
+        },
         { min: 0, max: 5 },
         null,
       ),
@@ -218,8 +251,21 @@ export const randomBook: fc.Arbitrary<GeneratedBook> = fc
     setTab(wb, TAB.executors, l.executors.shown, executorRows);
     setTab(wb, TAB.protocols, l.protocols.shown, protocolRows);
     setTab(wb, TAB.orders, l.orders.shown, orderRows);
-    setTab(wb, TAB.archive, [...PEOPLE_ORDER_HEADERS, ...ORDER_SYSTEM_HEADERS, 'Дата архивации', ID], archiveRows.map((r) => [...r.slice(0, PEOPLE_ORDER_HEADERS.length), ...ORDER_SYSTEM_HEADERS.map(() => null), null, r[r.length - 1]]));
+    setTab(
+      wb,
+      TAB.archive,
+      [...PEOPLE_ORDER_HEADERS, ...ORDER_SYSTEM_HEADERS, 'Дата архивации', ID],
+      archiveRows.map((r) => [
+        ...r.slice(0, PEOPLE_ORDER_HEADERS.length),
+        ...ORDER_SYSTEM_HEADERS.map(() => null),
+        null,
+        r[r.length - 1],
+      ]),
+    );
     const pn = l.protocols.order.indexOf(PROTOCOL_COL.number);
-    const protocolNumbers = protocolRows.map((r) => r[pn]).filter((v): v is string => typeof v === 'string' && /^[\w/а-я]+$/i.test(v));
-    return { wb, droppedOrderColumns: l.orders.drop, protocolNumbers };
+    const protocolNumbers = protocolRows
+      .map((r) => r[pn])
+      .filter((v): v is string => typeof v === 'string' && /^[\w/а-я]+$/i.test(v));
+    const summary = `книга: «Поручения» [${l.orders.shown.join(' | ')}] ${orderRows.length} строк, «Архив» ${archiveRows.length}, «Исполнители» ${executorRows.length}, «Протоколы» ${protocolRows.length}; изменения настроек ${JSON.stringify(l.settingsMutations)}`;
+    return { wb, droppedOrderColumns: l.orders.drop, protocolNumbers, [fc.toStringMethod]: () => summary };
   });

@@ -4,8 +4,9 @@
 // refused extension and a late request (000 п.11), a return for rework (000 п.15), an order done
 // five working days ago that goes to «Архив» (000 п.14), a blank «№» and «Срок» to fill, and two
 // data problems. The fault, injection and time-zone suites all start from it.
-import type { WorkbookModel } from '../../src/local/model';
+
 import { SETTING } from '../../src/domain/settings';
+import type { WorkbookModel } from '../../src/local/model';
 import {
   DECISION,
   EXECUTOR_COL as E,
@@ -45,6 +46,9 @@ export interface ScenarioTexts {
   names?: Partial<Record<keyof typeof PEOPLE, string>>;
   units?: Partial<Record<keyof typeof PEOPLE, string>>;
   organization?: string;
+  /** Overrides of «№», by order code. */
+  numbers?: (code: string) => string;
+  unknownExecutor?: string;
 }
 
 function setSetting(wb: WorkbookModel, param: string, value: TestCell): void {
@@ -98,26 +102,152 @@ export function scenarioWorkbook(tz = 'Europe/Moscow', t: ScenarioTexts = {}): W
 
   addIdColumn(wb, TAB.orders);
   addIdColumn(wb, TAB.archive);
-  const order = (id: string, r: Row): Row => ({ [ID]: id, ...r });
+  const order = (id: string, r: Row): Row => {
+    const n = r[O.number];
+    return { [ID]: id, ...r, ...(typeof n === 'string' && t.numbers ? { [O.number]: t.numbers(n) } : {}) };
+  };
   const rows: Row[] = [
-    order('new', { [O.number]: '5-1', [O.protocol]: '5', [O.text]: text('5-1', 'Подготовить план ремонта дорог на 2026 год'), [O.executor]: name('a'), [O.coExecutors]: `${name('b')}; ${name('c')}`, [O.deadline]: { date: '2026-03-20' }, [O.status]: STATUS.todo }),
-    order('remind', { [O.number]: '5-2', [O.protocol]: '5', [O.text]: text('5-2', 'Представить отчёт о ходе отопительного сезона'), [O.executor]: name('b'), [O.deadline]: { date: '2026-03-03' }, [O.status]: STATUS.p50, [O.progress]: progress('5-2', 'Собраны данные по трём котельным') }),
-    order('overdue', { [O.number]: '5-3', [O.protocol]: '5', [O.text]: text('5-3', 'Проверить договоры аренды муниципальных помещений'), [O.executor]: name('c'), [O.deadline]: { date: '2026-02-26' }, [O.status]: STATUS.p0 }),
-    order('archive', { [O.number]: '5-4', [O.protocol]: '5', [O.text]: text('5-4', 'Направить информацию в министерство'), [O.executor]: name('a'), [O.deadline]: { date: '2026-02-20' }, [O.status]: STATUS.done, [O.doneDate]: { date: '2026-02-18' }, [O.progress]: progress('5-4', 'Направлено письмом от 18.02.2026') }),
-    order('absent', { [O.number]: '6-1', [O.protocol]: '6', [O.text]: text('6-1', 'Подготовить программу Дня города'), [O.executor]: name('d'), [O.deadline]: { date: '2026-03-10' }, [O.status]: STATUS.todo }),
-    order('approved', { [O.number]: '6-2', [O.protocol]: '6', [O.text]: text('6-2', 'Разработать проект бюджета на 2027 год'), [O.executor]: name('b'), [O.deadline]: { date: '2026-03-16' }, [O.status]: STATUS.p50, [O.requestedDate]: { date: '2026-03-31' }, [O.requestReason]: reason('6-2', 'Ждём контрольные цифры области'), [O.decision]: DECISION.approved }),
-    order('refused', { [O.number]: '6-3', [O.protocol]: '6', [O.text]: text('6-3', 'Обновить регламент приёма граждан'), [O.executor]: name('c'), [O.deadline]: { date: '2026-03-13' }, [O.status]: STATUS.p0, [O.requestedDate]: { date: '2026-03-27' }, [O.requestReason]: reason('6-3', 'Большой объём работы'), [O.decision]: DECISION.refused }),
-    order('late-request', { [O.number]: '6-4', [O.protocol]: '6', [O.text]: text('6-4', 'Организовать субботник'), [O.executor]: name('a'), [O.deadline]: { date: '2026-03-04' }, [O.status]: STATUS.p0, [O.requestedDate]: { date: '2026-03-20' }, [O.requestReason]: reason('6-4', 'Погодные условия') }),
-    order('blank-number', { [O.number]: null, [O.protocol]: '7', [O.text]: text('7-?', 'Устранить аварию на водоводе'), [O.executor]: name('e'), [O.urgency]: URGENCY.urgent, [O.deadline]: null, [O.status]: STATUS.todo }),
-    order('rework', { [O.number]: '7-2', [O.protocol]: '7', [O.text]: text('7-2', 'Подготовить ответ на представление прокуратуры'), [O.executor]: name('f'), [O.deadline]: { date: '2026-03-06' }, [O.status]: STATUS.rework, [O.doneDate]: { date: '2026-02-27' }, [O.progress]: progress('7-2', 'Проект ответа направлен') }),
-    order('done-recent', { [O.number]: '7-3', [O.protocol]: '7', [O.text]: text('7-3', 'Согласовать график приёма'), [O.executor]: name('a'), [O.deadline]: { date: '2026-02-27' }, [O.status]: STATUS.done, [O.doneDate]: { date: '2026-02-26' } }),
-    order('unknown-executor', { [O.number]: 'Р-1', [O.protocol]: null, [O.text]: text('Р-1', 'Провести инвентаризацию'), [O.executor]: UNKNOWN_EXECUTOR, [O.deadline]: { date: '2026-03-25' }, [O.status]: STATUS.todo }),
-    order('bad-date', { [O.number]: '7-4', [O.protocol]: '7', [O.text]: text('7-4', 'Отчитаться о выполнении плана'), [O.executor]: name('b'), [O.deadline]: '31.02.2026', [O.status]: STATUS.p0 }),
+    order('new', {
+      [O.number]: '5-1',
+      [O.protocol]: '5',
+      [O.text]: text('5-1', 'Подготовить план ремонта дорог на 2026 год'),
+      [O.executor]: name('a'),
+      [O.coExecutors]: `${name('b')}; ${name('c')}`,
+      [O.deadline]: { date: '2026-03-20' },
+      [O.status]: STATUS.todo,
+    }),
+    order('remind', {
+      [O.number]: '5-2',
+      [O.protocol]: '5',
+      [O.text]: text('5-2', 'Представить отчёт о ходе отопительного сезона'),
+      [O.executor]: name('b'),
+      [O.deadline]: { date: '2026-03-03' },
+      [O.status]: STATUS.p50,
+      [O.progress]: progress('5-2', 'Собраны данные по трём котельным'),
+    }),
+    order('overdue', {
+      [O.number]: '5-3',
+      [O.protocol]: '5',
+      [O.text]: text('5-3', 'Проверить договоры аренды муниципальных помещений'),
+      [O.executor]: name('c'),
+      [O.deadline]: { date: '2026-02-26' },
+      [O.status]: STATUS.p0,
+    }),
+    order('archive', {
+      [O.number]: '5-4',
+      [O.protocol]: '5',
+      [O.text]: text('5-4', 'Направить информацию в министерство'),
+      [O.executor]: name('a'),
+      [O.deadline]: { date: '2026-02-20' },
+      [O.status]: STATUS.done,
+      [O.doneDate]: { date: '2026-02-18' },
+      [O.progress]: progress('5-4', 'Направлено письмом от 18.02.2026'),
+    }),
+    order('absent', {
+      [O.number]: '6-1',
+      [O.protocol]: '6',
+      [O.text]: text('6-1', 'Подготовить программу Дня города'),
+      [O.executor]: name('d'),
+      [O.deadline]: { date: '2026-03-10' },
+      [O.status]: STATUS.todo,
+    }),
+    order('approved', {
+      [O.number]: '6-2',
+      [O.protocol]: '6',
+      [O.text]: text('6-2', 'Разработать проект бюджета на 2027 год'),
+      [O.executor]: name('b'),
+      [O.deadline]: { date: '2026-03-16' },
+      [O.status]: STATUS.p50,
+      [O.requestedDate]: { date: '2026-03-31' },
+      [O.requestReason]: reason('6-2', 'Ждём контрольные цифры области'),
+      [O.decision]: DECISION.approved,
+    }),
+    order('refused', {
+      [O.number]: '6-3',
+      [O.protocol]: '6',
+      [O.text]: text('6-3', 'Обновить регламент приёма граждан'),
+      [O.executor]: name('c'),
+      [O.deadline]: { date: '2026-03-13' },
+      [O.status]: STATUS.p0,
+      [O.requestedDate]: { date: '2026-03-27' },
+      [O.requestReason]: reason('6-3', 'Большой объём работы'),
+      [O.decision]: DECISION.refused,
+    }),
+    order('late-request', {
+      [O.number]: '6-4',
+      [O.protocol]: '6',
+      [O.text]: text('6-4', 'Организовать субботник'),
+      [O.executor]: name('a'),
+      [O.deadline]: { date: '2026-03-04' },
+      [O.status]: STATUS.p0,
+      [O.requestedDate]: { date: '2026-03-20' },
+      [O.requestReason]: reason('6-4', 'Погодные условия'),
+    }),
+    order('blank-number', {
+      [O.number]: null,
+      [O.protocol]: '7',
+      [O.text]: text('7-?', 'Устранить аварию на водоводе'),
+      [O.executor]: name('e'),
+      [O.urgency]: URGENCY.urgent,
+      [O.deadline]: null,
+      [O.status]: STATUS.todo,
+    }),
+    order('rework', {
+      [O.number]: '7-2',
+      [O.protocol]: '7',
+      [O.text]: text('7-2', 'Подготовить ответ на представление прокуратуры'),
+      [O.executor]: name('f'),
+      [O.deadline]: { date: '2026-03-06' },
+      [O.status]: STATUS.rework,
+      [O.doneDate]: { date: '2026-02-27' },
+      [O.progress]: progress('7-2', 'Проект ответа направлен'),
+    }),
+    order('done-recent', {
+      [O.number]: '7-3',
+      [O.protocol]: '7',
+      [O.text]: text('7-3', 'Согласовать график приёма'),
+      [O.executor]: name('a'),
+      [O.deadline]: { date: '2026-02-27' },
+      [O.status]: STATUS.done,
+      [O.doneDate]: { date: '2026-02-26' },
+    }),
+    order('unknown-executor', {
+      [O.number]: 'Р-1',
+      [O.protocol]: null,
+      [O.text]: text('Р-1', 'Провести инвентаризацию'),
+      [O.executor]: t.unknownExecutor ?? UNKNOWN_EXECUTOR,
+      [O.deadline]: { date: '2026-03-25' },
+      [O.status]: STATUS.todo,
+    }),
+    order('bad-date', {
+      [O.number]: '7-4',
+      [O.protocol]: '7',
+      [O.text]: text('7-4', 'Отчитаться о выполнении плана'),
+      [O.executor]: name('b'),
+      [O.deadline]: '31.02.2026',
+      [O.status]: STATUS.p0,
+    }),
   ];
   appendByHeader(wb, TAB.orders, rows);
   appendByHeader(wb, TAB.archive, [
-    order('old-1', { [O.number]: '1-1', [O.protocol]: '1', [O.text]: 'Старое поручение', [O.executor]: name('a'), [O.deadline]: { date: '2026-01-20' }, [O.status]: STATUS.done, [O.doneDate]: { date: '2026-01-19' } }),
-    order('old-2', { [O.number]: '1-2', [O.protocol]: '1', [O.text]: 'Ещё одно старое поручение', [O.executor]: name('c'), [O.deadline]: { date: '2026-01-23' }, [O.status]: STATUS.done, [O.doneDate]: { date: '2026-01-26' } }),
+    order('old-1', {
+      [O.number]: '1-1',
+      [O.protocol]: '1',
+      [O.text]: 'Старое поручение',
+      [O.executor]: name('a'),
+      [O.deadline]: { date: '2026-01-20' },
+      [O.status]: STATUS.done,
+      [O.doneDate]: { date: '2026-01-19' },
+    }),
+    order('old-2', {
+      [O.number]: '1-2',
+      [O.protocol]: '1',
+      [O.text]: 'Ещё одно старое поручение',
+      [O.executor]: name('c'),
+      [O.deadline]: { date: '2026-01-23' },
+      [O.status]: STATUS.done,
+      [O.doneDate]: { date: '2026-01-26' },
+    }),
   ]);
   return wb;
 }

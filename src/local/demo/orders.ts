@@ -2,10 +2,15 @@
 // `today` — two protocols of last week's meetings (Tuesday оперативное, Thursday аппаратное), fifteen
 // orders across six executors (one absent with a substitute), every status and every state, an
 // extension request waiting for a decision and one approved, a returned order, and two deliberate
-// data problems (an unknown executor, an impossible date) for «Проверка данных».
+// data problems (an unknown executor, an impossible date) for «Проверка данных». «Журнал» records
+// last week's new-order notices (000 п.8), so the first daily check does not send them again; two
+// orders of protocol 13 were entered late and never sent (000 п.7: within one working day), which the
+// check reports and then sends.
 import { WorkCalendar } from '../../domain/calendar';
 import { addDays, formatRu, type IsoDate, isoWeekday, yearOf } from '../../domain/dates';
+import { noticeKey } from '../../domain/notices';
 import { SETTING } from '../../domain/settings';
+import { JOURNAL_HEADERS } from '../../workbook/journal';
 import {
   DECISION,
   EXECUTOR_COL,
@@ -147,7 +152,7 @@ export function addDemoOrders(model: WorkbookModel, today: IsoDate): void {
     ...more,
   });
 
-  appendRows(model, TAB.orders, [
+  const orders: Record<string, DemoValue>[] = [
     // На исполнении: far from its control date.
     order(
       '12-1',
@@ -313,5 +318,50 @@ export function addDemoOrders(model: WorkbookModel, today: IsoDate): void {
         [O.progress]: 'Ответ направлен',
       },
     ),
-  ]);
+  ];
+  appendRows(model, TAB.orders, orders);
+
+  // Last week's notices, one message per executor per protocol, the working day after the meeting.
+  const emails: Record<string, string> = {
+    [E.petrova]: 'petrova@example.ru',
+    [E.smirnov]: 'smirnov@example.ru',
+    [E.kuznetsova]: 'kuznetsova@example.ru',
+    [E.vasiliev]: 'vasiliev@example.ru',
+    [E.morozova]: 'morozova@example.ru',
+    [E.nikolaev]: 'nikolaev@example.ru',
+  };
+  const unsent = new Set(['13-7', '13-8']);
+  const log: Record<string, DemoValue>[] = [];
+  for (const [protocol, day] of [
+    ['12', p1],
+    ['13', p2],
+    ['', addDays(p1, -1)],
+  ] as const) {
+    const byExecutor = new Map<string, { numbers: string[]; keys: string[]; cc: string[] }>();
+    for (const o of orders) {
+      const n = String(o[O.number]);
+      const executor = String(o[O.executor] ?? '');
+      if (o[O.protocol] !== protocol || unsent.has(n) || !emails[executor]) continue;
+      const entry = byExecutor.get(executor) ?? { numbers: [], keys: [], cc: [] };
+      entry.numbers.push(n);
+      entry.keys.push(noticeKey.new(n));
+      const co = String(o[O.coExecutors] ?? '');
+      if (co) {
+        entry.keys.push(noticeKey.newCo(n, co));
+        entry.cc.push(emails[co]);
+      }
+      byExecutor.set(executor, entry);
+    }
+    const at = `${cal.addWorkingDays(day, 1)}T09:05:00`;
+    for (const [executor, e] of byExecutor)
+      log.push({
+        [JOURNAL_HEADERS[0]]: { date: at },
+        [JOURNAL_HEADERS[1]]: 'Новые поручения',
+        [JOURNAL_HEADERS[2]]: e.numbers.join(', '),
+        [JOURNAL_HEADERS[3]]: [emails[executor], ...new Set(e.cc)].join(', '),
+        [JOURNAL_HEADERS[4]]: 'отправлено',
+        [JOURNAL_HEADERS[5]]: e.keys.join('\n'),
+      });
+  }
+  appendRows(model, TAB.log, log);
 }

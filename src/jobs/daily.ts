@@ -1,0 +1,457 @@
+// The daily check (spec «Daily check» steps 1–7), «Отправить новые поручения исполнителям» and
+// «Проверить данные». Each tab is read once; writes are contiguous blocks; mail goes through
+// ctx.mailer, which records each notice's key in «Журнал» right after the send.
+// Highlighting: rows are coloured by the conditional formatting on «Состояние» that «Настроить
+// таблицу» installs, so writing «Состояние» is the refresh; no setBackgrounds here (it would also
+// wipe colours people gave their cells).
+
+import { dateTimeRuInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
+import { archiveDue, dueDate, entryDeadline, extensionCutoff, isLateEntry, isLateRequest } from '../domain/deadlines';
+import { nextOrderNumber, type OrderPatch, step2Patch } from '../domain/decisions';
+import { appendHistory, historyLine, requestDayFromHistory, requestLine } from '../domain/history';
+import { dueNotices, type Notice, type NoticeKind, noticeKey } from '../domain/notices';
+import type { OrderRecord } from '../domain/order';
+import { orderState, overdueWorkingDays } from '../domain/order-state';
+import { resolveRecipient } from '../domain/substitutes';
+import { composeDigest, type DigestItem } from '../mail/compose';
+import { moveToArchive, type OrderBook, readOrderBook, writePeopleCells } from '../workbook/orders';
+import { writeProblemsTab } from '../workbook/problems-tab';
+import { ORDER_COL, ORDER_SYSTEM_HEADERS, STATUS, TAB } from '../workbook/schema';
+import { type Cell, safeText, writeColumns } from '../workbook/table';
+import { openContext, type RunContext } from './context';
+import { leanReminders, validateLean } from './lean';
+import { ratingReminders, validateRating } from './rating';
+import { periodicReports } from './reports';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const LOCK_WAIT_MS = 10_000;
+
+/** Runs `fn` under the script lock; when another run holds it, logs and returns without work. */
+function withLock(what: string, fn: () => string): string {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    const msg = `${what}: уже выполняется другой запуск, этот пропущен.`;
+    console.log(msg);
+    return msg;
+  }
+  try {
+    return fn();
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
+
+/** Calls another module's step; its failure is logged and never stops the daily check. */
+function guarded(ctx: RunContext, action: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    ctx.journal.add({ action, result: `ошибка: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+type Mode = 'daily' | 'notify' | 'refresh';
+
+interface Outcome {
+  decisions: number;
+  filled: number;
+  messages: number;
+  notSent: number;
+  archived: number;
+}
+
+/** Plain description of a notice for «История». */
+function noticeHistory(kind: NoticeKind, to: string, onBehalfOf?: string): string {
+  const what: Record<NoticeKind, string> = {
+    new: 'уведомление о поручении отправлено',
+    remind: 'напоминание о сроке отправлено',
+    overdue: 'уведомление о просрочке отправлено',
+    extension: 'запрос переноса передан контролёру',
+  };
+  return `${what[kind]}: ${to}${onBehalfOf ? ` (замещает ${onBehalfOf})` : ''}`;
+}
+
+/** Order problems found by rules (not by parsing): late extension requests (000 п.11), late entry (000 п.7). */
+function ruleProblems(ctx: RunContext, book: OrderBook, requestDays: Map<OrderRecord, IsoDate>): void {
+  const { settings: s, calendar: cal, today } = ctx;
+  for (const o of book.orders) {
+    if (o.requestedDate && !o.decision && o.deadline) {
+      const day = requestDays.get(o) ?? today;
+      const due = dueDate(o.deadline, s, cal);
+      if (isLateRequest(day, due, s.extensionCutoffDays, cal))
+        ctx.problems.add({
+          tab: TAB.orders,
+          row: o.row,
+          column: ORDER_COL.requestedDate,
+          value: formatRu(o.requestedDate),
+          message: `Запрос переноса сделан ${formatRu(day)} — позже срока подачи: не позднее ${formatRu(extensionCutoff(due, s.extensionCutoffDays, cal))} (за ${s.extensionCutoffDays} раб. дн. до срока ${formatRu(due)}).`,
+          fix: 'Контролёр решает по запросу («Решение по переносу»); впредь подавайте запрос раньше.',
+        });
+    }
+    const p = book.protocolByNumber.get(o.protocol);
+    if (
+      p?.date &&
+      o.number &&
+      o.status !== STATUS.done &&
+      !ctx.journal.has(noticeKey.new(o.number)) &&
+      isLateEntry(p.date, today, s.entryDays, cal)
+    )
+      ctx.problems.add({
+        tab: TAB.orders,
+        row: o.row,
+        column: ORDER_COL.protocol,
+        value: o.protocol,
+        message: `Поручение внесено позже срока: совещание ${formatRu(p.date)}, внести нужно было не позднее ${formatRu(entryDeadline(p.date, s.entryDays, cal))}.`,
+        fix: `Вносите поручения в течение ${s.entryDays} раб. дн. после совещания.`,
+      });
+  }
+}
+
+function applyPatch(o: OrderRecord, p: OrderPatch, put: (header: string, v: Cell) => void, tz: string): void {
+  if (p.number !== undefined) {
+    o.number = p.number;
+    put(ORDER_COL.number, p.number);
+  }
+  if (p.deadline !== undefined) {
+    o.deadline = p.deadline;
+    put(ORDER_COL.deadline, midnightInZone(p.deadline, tz));
+  }
+  if (p.originalDeadline !== undefined) o.originalDeadline = p.originalDeadline;
+  if (p.extensions !== undefined) o.extensions = p.extensions;
+  if (p.returns !== undefined) o.returns = p.returns;
+  if (p.clearRequest) {
+    o.requestedDate = null;
+    o.requestReason = '';
+    o.decision = '';
+    put(ORDER_COL.requestedDate, '');
+    put(ORDER_COL.requestReason, '');
+    put(ORDER_COL.decision, '');
+  }
+  if (p.clearDoneDate) {
+    o.doneDate = null;
+    put(ORDER_COL.doneDate, '');
+  }
+  o.history = appendHistory(o.history, p.history);
+}
+
+function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
+  const out: Outcome = { decisions: 0, filled: 0, messages: 0, notSent: 0, archived: 0 };
+  const t = book.ordersTable;
+  const { today, settings: s, calendar: cal, tz } = ctx;
+  const usable = book.ordersUsable && t !== null;
+
+  // Step 2: fill blanks, record the first control date, apply decisions.
+  const changes = new Map<string, Map<number, Cell>>();
+  const requestDays = new Map<OrderRecord, IsoDate>();
+  if (usable && mode !== 'refresh') {
+    const used = new Set<string>([...book.orders, ...book.archive].map((o) => o.number).filter(Boolean));
+    for (const o of book.orders) {
+      const idx = o.row - 2;
+      const put = (h: string, v: Cell) => {
+        if (t.col(h) < 0) return;
+        let m = changes.get(h);
+        if (!m) {
+          m = new Map();
+          changes.set(h, m);
+        }
+        m.set(idx, v);
+        t.rows[idx][t.col(h)] = v;
+      };
+      const protocolDate = book.protocolByNumber.get(o.protocol)?.date ?? null;
+      const { patch, issues } = step2Patch(o, {
+        today,
+        settings: s,
+        calendar: cal,
+        protocolDate,
+        fillOnly: mode === 'notify',
+      });
+      if (!o.number && !o.invalid.includes(ORDER_COL.number) && (o.text || o.executor)) {
+        patch.number = nextOrderNumber(o.protocol, used);
+        used.add(patch.number);
+        patch.history.unshift(historyLine(today, `№ не был указан, присвоен ${patch.number}`));
+      }
+      const filledDeadline = !o.deadline && patch.deadline !== undefined;
+      if (patch.extensions !== undefined || patch.clearRequest || patch.returns !== undefined) out.decisions++;
+      if (patch.number !== undefined || filledDeadline) out.filled++;
+      applyPatch(o, patch, put, tz);
+      for (const i of issues) ctx.problems.add({ tab: TAB.orders, row: o.row, ...i });
+      if (o.requestedDate && !o.decision) {
+        const known = requestDayFromHistory(o.history, o.requestedDate);
+        if (!known) o.history = appendHistory(o.history, [requestLine(today, o.requestedDate)]);
+        requestDays.set(o, known ?? today);
+      }
+    }
+  }
+
+  // Step 1 (output): rule problems, the other modules' checks, «Проверка данных».
+  if (mode === 'daily') {
+    ruleProblems(ctx, book, requestDays);
+    guarded(ctx, 'Проверка бережливых проектов', () => validateLean(ctx));
+    guarded(ctx, 'Проверка самооценки', () => validateRating(ctx));
+    writeProblemsTab(ctx.ss, ctx.problems, ctx.now, tz);
+  }
+
+  // Step 3: states.
+  for (const o of book.orders) {
+    o.state = orderState(o, today, s, cal);
+    o.overdueDays = overdueWorkingDays(o, today, s, cal);
+  }
+
+  // Step 4: notices, one digest per recipient.
+  if (usable && mode !== 'refresh') out.messages = sendNotices(ctx, book, mode, requestDays, out);
+
+  // Step 5: rows «Готово» for keepDoneDays working days go to «Архив».
+  const toArchive: number[] = [];
+  if (usable && mode === 'daily' && book.archiveTable)
+    for (const o of book.orders)
+      if (
+        o.status === STATUS.done &&
+        o.doneDate &&
+        o.number &&
+        !o.invalid.includes(ORDER_COL.number) &&
+        today >= archiveDue(o.doneDate, s.keepDoneDays, cal)
+      ) {
+        o.history = appendHistory(o.history, [historyLine(today, 'перенесено в архив')]);
+        toArchive.push(o.row - 2);
+      }
+
+  // Writes: people's cells that changed, then the system columns of every row in one block.
+  if (t) {
+    if (changes.size) writePeopleCells(t, changes);
+    const byIdx = new Map<number, OrderRecord>();
+    for (const o of book.orders) byIdx.set(o.row - 2, o);
+    const sysHeaders = mode === 'refresh' ? [ORDER_COL.state, ORDER_COL.overdueDays] : [...ORDER_SYSTEM_HEADERS];
+    const value = (o: OrderRecord, h: string, current: Cell): Cell => {
+      switch (h) {
+        case ORDER_COL.originalDeadline:
+          return o.originalDeadline && !o.invalid.includes(h) ? midnightInZone(o.originalDeadline, tz) : current;
+        case ORDER_COL.extensions:
+          return o.invalid.includes(h) ? current : o.extensions;
+        case ORDER_COL.returns:
+          return o.invalid.includes(h) ? current : o.returns;
+        case ORDER_COL.state:
+          return o.state;
+        case ORDER_COL.overdueDays:
+          return o.overdueDays ?? '';
+        case ORDER_COL.history:
+          return safeText(o.history);
+        default:
+          return current;
+      }
+    };
+    writeColumns(t, sysHeaders, t.rows.length, (i, h) => {
+      const current = t.rows[i][t.col(h)] ?? '';
+      const o = byIdx.get(i);
+      const v = o ? value(o, h, current) : current;
+      t.rows[i][t.col(h)] = v;
+      return v;
+    });
+    if (toArchive.length && book.archiveTable) {
+      const archived = new Set(book.archive.map((o) => o.number).filter(Boolean));
+      out.archived = moveToArchive(t, book.archiveTable, toArchive, midnightInZone(today, tz), archived);
+    }
+  }
+  return out;
+}
+
+function sendNotices(
+  ctx: RunContext,
+  book: OrderBook,
+  mode: Mode,
+  requestDays: Map<OrderRecord, IsoDate>,
+  out: Outcome,
+): number {
+  const t = book.ordersTable!;
+  const { today, settings: s, calendar: cal } = ctx;
+  const kinds: NoticeKind[] | undefined = mode === 'notify' ? ['new'] : undefined;
+  const notices: Notice[] = [];
+  for (const o of book.orders)
+    notices.push(
+      ...dueNotices(o, {
+        today,
+        settings: s,
+        calendar: cal,
+        sent: (k) => ctx.journal.has(k),
+        requestDay: requestDays.get(o) ?? null,
+        kinds,
+      }),
+    );
+
+  const problemsKey = `problems:${today}`;
+  const wantProblems =
+    mode === 'daily' && ctx.problems.list.length > 0 && !!s.controllerEmail && !ctx.journal.has(problemsKey);
+  if (notices.length === 0 && !wantProblems) return 0;
+
+  const base = `${ctx.ss.getUrl()}#gid=`;
+  const gid = t.sheet.getSheetId();
+  interface Digest {
+    to: string;
+    name: string;
+    items: DigestItem[];
+    keys: string[];
+    notices: { n: Notice; onBehalfOf?: string }[];
+  }
+  const digests = new Map<string, Digest>();
+  const digestFor = (email: string, name: string): Digest => {
+    const k = email.trim().toLowerCase();
+    let d = digests.get(k);
+    if (!d) {
+      d = { to: email.trim(), name, items: [], keys: [], notices: [] };
+      digests.set(k, d);
+    }
+    return d;
+  };
+  let noController = 0;
+  for (const n of notices) {
+    let d: Digest;
+    let onBehalfOf: string | undefined;
+    if (n.person === null) {
+      if (!s.controllerEmail) {
+        noController++;
+        continue;
+      }
+      d = digestFor(s.controllerEmail, '');
+    } else {
+      const r = resolveRecipient(n.person, book.executorByName, today);
+      if (!r.ok) {
+        out.notSent++;
+        continue;
+      }
+      onBehalfOf = r.recipient.onBehalfOf?.name;
+      d = digestFor(r.recipient.email, r.recipient.name);
+    }
+    const o = n.order;
+    d.items.push({
+      kind: n.kind,
+      number: o.number,
+      text: o.text,
+      executor: o.executor,
+      coExecutors: o.coExecutors,
+      deadline: o.deadline as IsoDate,
+      link: `${base}${gid}&range=A${o.row}`,
+      role: n.role,
+      onBehalfOf,
+      requestedDate: o.requestedDate,
+      requestReason: o.requestReason,
+      requestDay: n.requestDay,
+      late: n.late,
+      overdueDays: o.overdueDays,
+    });
+    d.keys.push(n.key);
+    d.notices.push({ n, onBehalfOf });
+  }
+  if (noController) {
+    out.notSent += noController;
+    ctx.journal.add({
+      action: 'Запрос переноса',
+      result: `не отправлено: не указана «Эл. почта контролёра» на листе «Настройки» (запросов: ${noController})`,
+    });
+  }
+  let problemsLink = '';
+  if (wantProblems) {
+    const ps = ctx.ss.getSheetByName(TAB.problems);
+    problemsLink = ps ? `${base}${ps.getSheetId()}` : ctx.ss.getUrl();
+    digestFor(s.controllerEmail, '').keys.push(problemsKey);
+  }
+  let sent = 0;
+  for (const d of digests.values()) {
+    const isController = d.to.toLowerCase() === s.controllerEmail.toLowerCase();
+    const withProblems = isController && wantProblems;
+    const mail = composeDigest({
+      to: d.to,
+      name: d.name,
+      organization: s.organization,
+      today,
+      items: d.items,
+      problems: withProblems ? { count: ctx.problems.list.length, link: problemsLink } : undefined,
+    });
+    const items = [...new Set(d.items.map((i) => i.number))];
+    const result = ctx.mailer.send(mail, {
+      action: mode === 'notify' ? 'Новые поручения' : 'Ежедневная рассылка',
+      items,
+      keys: d.keys,
+    });
+    if (result !== 'sent') {
+      out.notSent += d.items.length;
+      continue;
+    }
+    sent++;
+    for (const { n, onBehalfOf } of d.notices)
+      n.order.history = appendHistory(n.order.history, [
+        historyLine(today, noticeHistory(n.kind, `${d.name || 'контролёр'} <${d.to}>`, onBehalfOf)),
+      ]);
+  }
+  return sent;
+}
+
+function summary(what: string, ctx: RunContext, o: Outcome, extra = ''): string {
+  const parts = [
+    `проблем в данных — ${ctx.problems.list.length}`,
+    `решений применено — ${o.decisions}`,
+    `заполнено пустых «№»/«Срок» — ${o.filled}`,
+    `писем отправлено — ${o.messages}`,
+  ];
+  if (o.notSent) parts.push(`уведомлений не отправлено — ${o.notSent} (см. «Журнал»)`);
+  parts.push(`в архив — ${o.archived}`);
+  return `${what} ${formatRu(ctx.today)}: ${parts.join('; ')}${extra}.`;
+}
+
+/** The daily check; on a non-working day only «Состояние» and «Просрочка» are refreshed. */
+export function runDaily(ss: Spreadsheet): string {
+  return withLock('Ежедневная проверка', () => {
+    const ctx = openContext(ss);
+    const book = readOrderBook(ctx);
+    if (!ctx.calendar.isWorkingDay(ctx.today)) {
+      processOrders(ctx, book, 'refresh');
+      const msg = `Ежедневная проверка ${formatRu(ctx.today)}: нерабочий день, обновлены только состояния поручений.`;
+      ctx.journal.add({ action: 'Ежедневная проверка', result: msg });
+      ctx.journal.flush();
+      return msg;
+    }
+    const o = processOrders(ctx, book, 'daily');
+    guarded(ctx, 'Периодические отчёты', () => periodicReports(ctx));
+    guarded(ctx, 'Напоминания по плану ЭР', () => leanReminders(ctx));
+    guarded(ctx, 'Напоминания по самооценке', () => ratingReminders(ctx));
+    const msg = summary('Ежедневная проверка', ctx, o);
+    ctx.journal.add({ action: 'Ежедневная проверка', result: msg });
+    ctx.journal.flush();
+    return msg;
+  });
+}
+
+/** Menu «Отправить новые поручения исполнителям»: fills blank №/Срок and sends the new-order notices now. */
+export function notifyNew(ss: Spreadsheet): string {
+  return withLock('Отправка новых поручений', () => {
+    const ctx = openContext(ss);
+    const book = readOrderBook(ctx);
+    const o = processOrders(ctx, book, 'notify');
+    const msg = `Новые поручения ${formatRu(ctx.today)}: писем отправлено — ${o.messages}${o.notSent ? `, не отправлено уведомлений — ${o.notSent} (см. «Журнал»)` : ''}; заполнено пустых «№»/«Срок» — ${o.filled}.`;
+    ctx.journal.add({ action: 'Отправить новые поручения', result: msg });
+    ctx.journal.flush();
+    return msg;
+  });
+}
+
+/** Menu «Проверить данные»: step 1 only — validate every tab and rewrite «Проверка данных». */
+export function checkData(ss: Spreadsheet): string {
+  const ctx = openContext(ss);
+  const book = readOrderBook(ctx);
+  const requestDays = new Map<OrderRecord, IsoDate>();
+  for (const o of book.orders)
+    if (o.requestedDate && !o.decision)
+      requestDays.set(o, requestDayFromHistory(o.history, o.requestedDate) ?? ctx.today);
+  ruleProblems(ctx, book, requestDays);
+  guarded(ctx, 'Проверка бережливых проектов', () => validateLean(ctx));
+  guarded(ctx, 'Проверка самооценки', () => validateRating(ctx));
+  writeProblemsTab(ctx.ss, ctx.problems, ctx.now, ctx.tz);
+  const n = ctx.problems.list.length;
+  const msg =
+    n === 0
+      ? `Проверка данных ${dateTimeRuInZone(ctx.now, ctx.tz)}: проблем не найдено.`
+      : `Проверка данных ${dateTimeRuInZone(ctx.now, ctx.tz)}: найдено проблем — ${n}, список на листе «${TAB.problems}».`;
+  ctx.journal.add({ action: 'Проверка данных', result: msg });
+  ctx.journal.flush();
+  return msg;
+}

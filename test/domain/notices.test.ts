@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { WorkCalendar } from '../../src/domain/calendar';
+import { dueNotices, noticeKey } from '../../src/domain/notices';
+import type { OrderRecord } from '../../src/domain/order';
+import { parseSettings } from '../../src/domain/settings';
+
+const cal = new WorkCalendar();
+const s = parseSettings([], 'Europe/Moscow').settings;
+
+function order(p: Partial<OrderRecord> = {}): OrderRecord {
+  return {
+    tab: 'Поручения',
+    row: 2,
+    number: '5-1',
+    protocol: '5',
+    text: 'Подготовить отчёт',
+    executor: 'Иванов И.И.',
+    coExecutors: ['Петров П.П.'],
+    urgency: '',
+    deadline: '2026-03-12',
+    status: 'Список дел',
+    progress: '',
+    doneDate: null,
+    requestedDate: null,
+    requestReason: '',
+    decision: '',
+    originalDeadline: null,
+    extensions: 0,
+    returns: 0,
+    state: '',
+    overdueDays: null,
+    history: '',
+    archivedAt: null,
+    invalid: [],
+    ...p,
+  };
+}
+const env = (today: string, sent: string[] = []) => ({
+  today,
+  settings: s,
+  calendar: cal,
+  sent: (k: string) => sent.includes(k),
+});
+const kinds = (ns: ReturnType<typeof dueNotices>) => ns.map((n) => `${n.kind}:${n.role}:${n.person ?? 'контролёр'}`);
+
+describe('notices due today (000 п.8 on assignment, п.10 reminder, п.11 extension to the specialist)', () => {
+  it('a new order: the executor and each co-executor, once (000 п.6, п.8)', () => {
+    expect(kinds(dueNotices(order(), env('2026-03-02')))).toEqual([
+      'new:executor:Иванов И.И.',
+      'new:coexecutor:Петров П.П.',
+    ]);
+    const sent = [noticeKey.new('5-1'), noticeKey.newCo('5-1', 'Петров П.П.')];
+    expect(dueNotices(order(), env('2026-03-03', sent))).toEqual([]);
+  });
+  it('a reminder inside the window, not yet reminded for this control date (000 п.10)', () => {
+    const sent = [noticeKey.new('5-1'), noticeKey.newCo('5-1', 'Петров П.П.')];
+    expect(kinds(dueNotices(order(), env('2026-03-11', sent)))).toEqual(['remind:executor:Иванов И.И.']);
+    expect(dueNotices(order(), env('2026-03-12', [...sent, 'remind:5-1:2026-03-12']))).toEqual([]);
+    // A new control date (approved extension) gets its own reminder.
+    expect(
+      kinds(dueNotices(order({ deadline: '2026-03-20' }), env('2026-03-19', [...sent, 'remind:5-1:2026-03-12']))),
+    ).toEqual(['remind:executor:Иванов И.И.']);
+  });
+  it('overdue once per control date, on the first run after it, even after missed runs', () => {
+    const sent = [noticeKey.new('5-1'), noticeKey.newCo('5-1', 'Петров П.П.'), 'remind:5-1:2026-03-12'];
+    expect(kinds(dueNotices(order(), env('2026-03-16', sent)))).toEqual(['overdue:executor:Иванов И.И.']);
+    expect(dueNotices(order(), env('2026-03-17', [...sent, 'overdue:5-1:2026-03-12']))).toEqual([]);
+  });
+  it('an extension request goes to the controller, flagged late after the cut-off (000 п.11)', () => {
+    const sent = [noticeKey.new('5-1'), noticeKey.newCo('5-1', 'Петров П.П.')];
+    const o = order({ requestedDate: '2026-03-20', requestReason: 'ждём ответ министерства' });
+    const onTime = dueNotices(o, { ...env('2026-03-05', sent), requestDay: '2026-03-05' });
+    expect(onTime.map((n) => [n.kind, n.key, n.late])).toEqual([['extension', 'ext:5-1:2026-03-20', false]]);
+    const late = dueNotices(o, { ...env('2026-03-10', sent), requestDay: '2026-03-10' });
+    expect(late.find((n) => n.kind === 'extension')?.late).toBe(true);
+    expect(
+      dueNotices(o, { ...env('2026-03-10', [...sent, 'ext:5-1:2026-03-20']), requestDay: '2026-03-10' }).filter(
+        (n) => n.kind === 'extension',
+      ),
+    ).toEqual([]);
+  });
+  it('nothing for a done order, nor for one with no executor, no date or a duplicate №', () => {
+    expect(dueNotices(order({ status: 'Готово', doneDate: '2026-03-02' }), env('2026-03-16'))).toEqual([]);
+    expect(dueNotices(order({ executor: '' }), env('2026-03-16'))).toEqual([]);
+    expect(dueNotices(order({ deadline: null }), env('2026-03-16'))).toEqual([]);
+    expect(dueNotices(order({ invalid: ['№'] }), env('2026-03-16'))).toEqual([]);
+  });
+  it('a returned order (counted as not executed, 000 п.14) is reminded and told overdue', () => {
+    const sent = [noticeKey.new('5-1'), noticeKey.newCo('5-1', 'Петров П.П.')];
+    expect(kinds(dueNotices(order({ status: 'На доработке' }), env('2026-03-13', sent)))).toEqual([
+      'overdue:executor:Иванов И.И.',
+    ]);
+  });
+  it('only the kinds asked for («Отправить новые поручения»)', () => {
+    expect(kinds(dueNotices(order(), { ...env('2026-03-13'), kinds: ['new'] }))).toEqual([
+      'new:executor:Иванов И.И.',
+      'new:coexecutor:Петров П.П.',
+    ]);
+  });
+});
