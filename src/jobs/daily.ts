@@ -391,8 +391,12 @@ function summary(what: string, ctx: RunContext, o: Outcome, extra = ''): string 
     `проблем в данных — ${ctx.problems.list.length}`,
     `решений применено — ${o.decisions}`,
     `заполнено пустых «№»/«Срок» — ${o.filled}`,
-    `писем отправлено — ${o.messages}`,
+    `писем по поручениям — ${o.messages}`,
   ];
+  const c = ctx.mailer.counts;
+  // Everything the run mailed (notices, summaries, plan and self-assessment reminders).
+  if (c.sent !== o.messages) parts.push(`всего писем отправлено — ${c.sent}`);
+  if (c.deferred) parts.push(`отложено писем — ${c.deferred}`);
   if (o.notSent) parts.push(`уведомлений не отправлено — ${o.notSent} (см. «Журнал»)`);
   parts.push(`в архив — ${o.archived}`);
   return `${what} ${formatRu(ctx.today)}: ${parts.join('; ')}${extra}.`;

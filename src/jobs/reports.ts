@@ -17,6 +17,7 @@ import { parsePeriod, previousMonthCode, previousWeekCode, quarterCode, yearCode
 import { buildProtocolReport, NO_INFORMATION, normProtocol, type ProtocolOrder } from '../domain/protocol-report';
 import { composeSummary } from '../mail/summary';
 import { type OrderBook, readOrderBook } from '../workbook/orders';
+import { Problems } from '../workbook/problems';
 import { writeReportTab } from '../workbook/report-tab';
 import {
   EXECUTION_REPORT_HEADERS,
@@ -62,7 +63,9 @@ interface Loaded {
 
 /** «Поручения», «Архив», «Исполнители», «Протоколы»: one read each. */
 function load(ctx: RunContext): Loaded {
-  const book = readOrderBook(ctx);
+  // Problems of the order tabs belong to the daily check's «Проверка данных»; a report run (or the
+  // summaries inside the daily check) must not list them a second time.
+  const book = readOrderBook({ ...ctx, problems: new Problems() });
   return {
     orders: [...book.orders, ...book.archive].map(toLoaded),
     executors: book.executors.map((e) => ({ name: e.name, unit: e.unit })),
@@ -246,6 +249,9 @@ export function monthlyDueDay(today: IsoDate, calendar: WorkCalendar): IsoDate {
   return calendar.workingOnOrAfter(`${today.slice(0, 8)}01`);
 }
 
+/** Working days after the first working day of a month in which a missed monthly summary still goes out. */
+export const MONTHLY_CATCH_UP_DAYS = 5;
+
 export const SUMMARY_KEY = {
   week: (code: string) => `summary:week:${code}`,
   month: (code: string) => `summary:month:${code}`,
@@ -297,7 +303,11 @@ function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string): voi
 export function periodicReports(ctx: RunContext): void {
   if (ctx.today >= weeklyDueDay(ctx.today, ctx.settings.weeklyReportWeekday, ctx.calendar))
     sendSummary(ctx, 'week', lastWeekPeriod(ctx.today));
-  if (ctx.today >= monthlyDueDay(ctx.today, ctx.calendar)) sendSummary(ctx, 'month', lastMonthPeriod(ctx.today));
+  // A missed monthly summary is caught up only in the month's first working days: a workbook set
+  // up mid-month should not open with last month's (empty) summary.
+  const monthDue = monthlyDueDay(ctx.today, ctx.calendar);
+  if (ctx.today >= monthDue && ctx.calendar.workingDaysBetween(monthDue, ctx.today) < MONTHLY_CATCH_UP_DAYS)
+    sendSummary(ctx, 'month', lastMonthPeriod(ctx.today));
 }
 
 export function lastWeekPeriod(today: IsoDate): string {

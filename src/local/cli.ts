@@ -196,7 +196,10 @@ function headerIndex(cells: CellModel[][], header: string): number {
 export function problemsCount(model: WorkbookModel): number | null {
   const s = sheetByName(model, 'Проверка данных');
   if (!s) return null;
-  return s.cells.slice(1).filter((row) => (row ?? []).some((c) => c && c.v !== null && c.v !== '')).length;
+  // The tab opens with a title, a subtitle and the table header «Лист | Строка | …»; count below it.
+  const header = s.cells.findIndex((row) => String(row?.[0]?.v ?? '').trim() === 'Лист');
+  if (header < 0) return 0;
+  return s.cells.slice(header + 1).filter((row) => (row ?? []).some((c) => c && c.v !== null && c.v !== '')).length;
 }
 
 /** Whether `iso` is a working day by the production calendar and the workbook's «Календарь». */

@@ -48,7 +48,7 @@ export function composeSummary(input: SummaryInput): OutMail {
   const more = report.overdue.length - top.length;
 
   const text: string[] = [
-    `Отчёт об исполнении поручений за период: ${report.period.label}.`,
+    `Отчёт об исполнении поручений за период: ${report.period.label.replace(/\.$/, '')}.`,
     `Сформирован ${input.generatedAt}.`,
     '',
   ];

@@ -29,8 +29,25 @@ export interface CostInput {
   localMs: number;
 }
 
+export interface Projection {
+  /** Service calls and cells: what batching controls. */
+  sheetsMs: number;
+  /** Messages: one digest per recipient, bounded by the executors, not by the rows. */
+  mailMs: number;
+  /** The script's own JavaScript, as measured in the sandbox. */
+  scriptMs: number;
+  totalMs: number;
+}
+
+export function project(c: CostInput): Projection {
+  const sheetsMs = Math.round(c.serviceCalls * CALL_MS + c.cells * CELL_MS);
+  const mailMs = Math.round(c.mailCalls * MAIL_MS);
+  const scriptMs = Math.round(c.localMs);
+  return { sheetsMs, mailMs, scriptMs, totalMs: sheetsMs + mailMs + scriptMs };
+}
+
 export function projectAppsScriptMs(c: CostInput): number {
-  return Math.round(c.serviceCalls * CALL_MS + c.cells * CELL_MS + c.mailCalls * MAIL_MS + c.localMs);
+  return project(c).totalMs;
 }
 
 /** "12 % of 6 min" / "3.2× over": how far a projected run is from the limit. */

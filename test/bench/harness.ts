@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { emptyWorkbook, type WorkbookModel } from '../../src/local/model';
 import { TAB } from '../../src/workbook/schema';
-import { projectAppsScriptMs } from './cost';
+import { type Projection, project } from './cost';
 import { addTodaysActivity, generateWorkbook, usedCells } from './generate';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -40,6 +40,8 @@ export interface BenchRun {
   ms: number;
   heapMB: number;
   spreadsheetCalls: number;
+  /** Calls that are a round trip in Apps Script (Spreadsheet, Lock, Properties, …; not sendEmail). */
+  serviceCalls: number;
   /** Every counted call by 'Class.method'. */
   byMethod: Record<string, number>;
   /** Cells passed in value arrays (getValues, setValues, setBackgrounds, …). */
@@ -49,6 +51,8 @@ export interface BenchRun {
   mailCalls: number;
   mailRecipients: number;
   projectedAppsScriptMs: number;
+  /** The projection's parts: Sheets calls and cells, mail, the script's own JavaScript. */
+  projected: Projection;
   samples?: number;
 }
 
@@ -264,6 +268,7 @@ export async function runAction(prep: Prepared, action: BenchAction): Promise<Be
     else if (!LOCAL_SERVICES.test(m)) serviceCalls += k;
     if (isSheets(m)) spreadsheetCalls += k;
   }
+  const projected = project({ serviceCalls, cells: meter.cells, mailCalls, localMs: ms });
   const mails = sb.mails ?? [];
   const addresses = (s?: string) => (s ? s.split(',').filter((x) => x.trim()).length : 0);
   const mailRecipients = mails.reduce((s, m) => s + addresses(m.to) + addresses(m.cc) + addresses(m.bcc), 0);
@@ -275,12 +280,14 @@ export async function runAction(prep: Prepared, action: BenchAction): Promise<Be
     ms,
     heapMB: Math.round(peak),
     spreadsheetCalls,
+    serviceCalls,
     byMethod,
     cells: meter.cells,
     cellsByTarget: { ...meter.byTarget },
     mailCalls,
     mailRecipients,
-    projectedAppsScriptMs: projectAppsScriptMs({ serviceCalls, cells: meter.cells, mailCalls, localMs: ms }),
+    projectedAppsScriptMs: projected.totalMs,
+    projected,
   };
 }
 

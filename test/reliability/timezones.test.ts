@@ -30,6 +30,9 @@ function child(zone: string, tz: string): Promise<Outcome> {
     });
     let out = '';
     let err = '';
+    // Decode as a stream: a chunk may end inside a multi-byte character.
+    p.stdout.setEncoding('utf8');
+    p.stderr.setEncoding('utf8');
     p.stdout.on('data', (d) => {
       out += d;
     });
