@@ -81,6 +81,22 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }
 
+/** Month names in the nominative, January first (labels such as «март 2026 г.»). */
+export const MONTH_NAMES_RU: readonly string[] = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
+
 /** ДД.ММ.ГГГГ, the form users see. */
 export function formatRu(d: IsoDate): string {
   return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;

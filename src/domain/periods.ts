@@ -1,7 +1,17 @@
 // Report periods as people type them: '2026-W10' (ISO week), '2026-03', '2026-Q1', '2026-H1'
 // (Rostov 001 гл.7 п.2.5.1 assesses discipline by half-year), '2026' and '2026-03-01..2026-03-15'.
 // Weekly, monthly and yearly summaries come from Kyshtym 000 п.15.
-import { addDays, daysInMonth, formatRu, type IsoDate, isIsoDate, isoOf, isoWeekday, yearOf } from './dates';
+import {
+  addDays,
+  daysInMonth,
+  formatRu,
+  type IsoDate,
+  isIsoDate,
+  isoOf,
+  isoWeekday,
+  MONTH_NAMES_RU,
+  yearOf,
+} from './dates';
 
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'half' | 'year' | 'range';
 
@@ -17,21 +27,6 @@ export interface Period {
 }
 
 export type PeriodParse = { ok: true; period: Period } | { ok: false; error: string };
-
-const MONTHS_RU = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
 
 export const PERIOD_FORMATS_HINT =
   'Укажите период одним из способов: 2026-W10 (ISO-неделя), 2026-03 (месяц), 2026-Q1 (квартал), 2026-H1 (полугодие), 2026 (год) или 2026-03-01..2026-03-15 (даты с … по …).';
@@ -129,7 +124,7 @@ export function parsePeriod(input: string): PeriodParse {
         code: `${year}-${String(month).padStart(2, '0')}`,
         from: isoOf(year, month, 1),
         to: isoOf(year, month, daysInMonth(year, month)),
-        label: `${MONTHS_RU[month - 1]} ${year} г.`,
+        label: `${MONTH_NAMES_RU[month - 1]} ${year} г.`,
       },
     };
   }

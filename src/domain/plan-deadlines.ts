@@ -2,7 +2,7 @@
 // мероприятий» 3.2–3.4; Приложение 3 «Порядок» п.4.1). This turns a phrase into concrete dates for
 // a year, and says which reminder (5 working days before, or on the day) is due on a date.
 import type { WorkCalendar } from './calendar';
-import { daysInMonth, formatRu, type IsoDate, isoOf } from './dates';
+import { daysInMonth, formatRu, type IsoDate, isoOf, MONTH_NAMES_RU } from './dates';
 
 export type DeadlineRule =
   /** «по мере необходимости»: no deadline. */
@@ -104,21 +104,6 @@ export interface PlanDeadline {
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTHS_NOM = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
 /**
  * The deadlines of a year's plan. A periodic deadline belongs to the year of the period it reports
  * on: the 2026 column covers the reports for I–IV quarters of 2026, so its dates are 10.04.2026,
@@ -138,7 +123,7 @@ export function deadlinesForYear(rule: DeadlineRule, year: number): PlanDeadline
         quarter: `${year}-Q${q}`,
       }));
     case 'monthly':
-      return MONTHS_NOM.map((name, i) => ({
+      return MONTH_NAMES_RU.map((name, i) => ({
         date: i === 11 ? isoOf(year + 1, 1, rule.day) : isoOf(year, i + 2, rule.day),
         period: `за ${name} ${year} г.`,
       }));

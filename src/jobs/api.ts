@@ -1,6 +1,7 @@
 // The local CLI's entry (`kontrol run ACTION`, `kontrol init`): one dispatcher over the same jobs the
 // menu runs, with the same defaults, returning the job's one-line Russian summary. Apps Script never
 // calls it (build.mjs makes no stub for `api`).
+import { ACTIONS } from './actions';
 import { checkData, notifyNew, runDaily } from './daily';
 import { planControl, reportLean } from './lean';
 import { normalizePeriodInput, parseQuarterInput, parseYearInput, quarterOf, todayOf } from './menu';
@@ -12,17 +13,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type ApiParams = Readonly<Record<string, unknown>>;
 
-export const API_ACTIONS: readonly string[] = [
-  'setup',
-  'daily',
-  'notify',
-  'check',
-  'report-execution',
-  'report-protocol',
-  'report-lean',
-  'plan-control',
-  'rating',
-];
+export const API_ACTIONS: readonly string[] = ACTIONS;
 
 function param(params: ApiParams, key: string): string {
   const v = params[key];

@@ -3,6 +3,8 @@
 // there (header row, validations, protections, rules) and adds only what is absent, so a second
 // run makes no change. Calls are per tab and per column, never per row: validations, formats and
 // protections cover whole columns («H2:H»).
+
+import { columnLetter } from '../workbook/a1';
 import { ORDER_COL, SETTINGS_COL, STATE, TAB } from '../workbook/schema';
 import { SETTINGS_CHOICES } from '../workbook/specs/core';
 import { allTabSpecs } from '../workbook/specs/index';
@@ -25,12 +27,7 @@ export const STATE_HIGHLIGHTS: readonly { state: string; background: string }[] 
   { state: STATE.rework, background: '#d9d2e9' },
 ];
 
-/** Column number (1-based) → letters, as in A1 notation. */
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { columnLetter };
 
 /** The custom formula that highlights a row whose «Состояние» (in column `letter`) is `state`. */
 export function stateFormula(letter: string, state: string): string {

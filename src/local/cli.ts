@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type CalendarEntry, DECREE_ENTRIES, WorkCalendar } from '../domain/calendar';
 import { cellToIsoDate, dateInZone, dayjs, formatRu } from '../domain/dates';
+import { ACTIONS, type Action } from '../jobs/actions';
 import { addDemoData } from './demo/index';
 import { type DeliverResult, deliverMails } from './eml';
 import { type CellModel, type CellValue, emptySheet, emptyWorkbook, type WorkbookModel } from './model';
@@ -14,18 +15,7 @@ import type { Sandbox } from './sandbox/index';
 import { parseTyped, type Written } from './sandbox/values';
 import { columnLetter, DEFAULT_TIME_ZONE, loadXlsx, saveXlsx, WorkbookFileError, zoneFromSettings } from './xlsx';
 
-export const ACTIONS = [
-  'setup',
-  'daily',
-  'notify',
-  'check',
-  'report-execution',
-  'report-protocol',
-  'report-lean',
-  'plan-control',
-  'rating',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+export { ACTIONS, type Action };
 
 const ACTION_TITLES: Record<Action, string> = {
   setup: 'Настроить таблицу',

@@ -61,6 +61,8 @@ describe('benchmark smoke: calls do not grow with the workbook', () => {
 
   it('report: a year on 2 000 orders projects well inside the 6-minute limit', () => {
     const r = runs.get('report/2000') as BenchRun;
+    // The report reads «Поручения» (≈ 19 cells per order) at least once: the cell meter works.
+    expect(r.cells).toBeGreaterThan(2000 * 19);
     expect(r.projectedAppsScriptMs).toBeGreaterThan(0);
     expect(r.projectedAppsScriptMs).toBeLessThan(60_000);
   });

@@ -202,6 +202,8 @@ interface Meter {
 }
 const meter: Meter = { cells: 0, byTarget: {}, peakMB: 0, active: false };
 let rangeWrapped = false;
+/** False when the sandbox's Range class could not be found: cells are then not counted (the runner says so). */
+export let cellsMeasured = false;
 
 async function wrapRangeClass(): Promise<void> {
   if (rangeWrapped) return;
@@ -209,6 +211,7 @@ async function wrapRangeClass(): Promise<void> {
   const mod = (await import('../../src/local/sandbox/spreadsheet')) as unknown as { RangeImpl?: { prototype: object } };
   const proto = mod.RangeImpl?.prototype as Record<string, unknown> | undefined;
   if (!proto) return;
+  cellsMeasured = true;
   for (const name of Object.getOwnPropertyNames(proto)) {
     if (name === 'constructor' || name.startsWith('_')) continue;
     const desc = Object.getOwnPropertyDescriptor(proto, name);

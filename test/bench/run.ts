@@ -8,7 +8,7 @@
 //   npm run bench -- --json             machine-readable last line
 import { existsSync } from 'node:fs';
 import { CALL_MS, CELL_MS, headroom, LIMIT_MS, MAIL_MS } from './cost';
-import { BENCH_NOW, BENCH_TODAY, type BenchRun, codePath, prepareWorkbook, runAction } from './harness';
+import { BENCH_NOW, BENCH_TODAY, type BenchRun, cellsMeasured, codePath, prepareWorkbook, runAction } from './harness';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -118,6 +118,7 @@ async function main(): Promise<number> {
         log(`ВНИМАНИЕ: вызовы ${action} при N = ${first.n} и N = ${r.n} различаются: ${diff.join(', ')}`);
     }
   }
+  if (!cellsMeasured) log('ВНИМАНИЕ: класс Range песочницы не найден — ячейки не посчитаны, прогноз занижен.');
   if (failed) log(`\n${failed} действий завершились ошибкой — см. выше.`);
   if (json)
     log(

@@ -160,6 +160,14 @@ export function idsIn(s: SheetModel | undefined, idHeader: string): string[] {
     .filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
+const listKey = (s: string) => s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+/** A cell's text matched to one of the list's values as the add-on does; null when none. */
+function listValue(c: CellModel | undefined, values: readonly string[]): string | null {
+  const v = c?.v;
+  if (typeof v !== 'string') return null;
+  return values.find((x) => listKey(x) === listKey(v)) ?? null;
+}
+
 const SYSTEM = new Set([...ORDER_SYSTEM_HEADERS, ARCHIVE_EXTRA_COL.archivedAt].map((h) => h.toLowerCase()));
 const L = (h: string) => h.toLowerCase();
 
@@ -183,8 +191,9 @@ export function forbiddenChanges(
 ): string[] {
   const bad: string[] = [];
   const get = (m: Map<string, CellModel | undefined>, h: string) => m.get(L(h));
-  const decision = String(get(before, ORDER_COL.decision)?.v ?? '').trim();
-  const decided = decision === DECISION.approved || decision === DECISION.refused;
+  // A decision typed in another case or with extra spaces is still that decision.
+  const decision = listValue(get(before, ORDER_COL.decision), [DECISION.approved, DECISION.refused]);
+  const decided = decision !== null;
   const requestCleared =
     decided &&
     isBlankCell(get(after, ORDER_COL.requestedDate)) &&
@@ -208,7 +217,7 @@ export function forbiddenChanges(
     if (
       h === L(ORDER_COL.doneDate) &&
       isBlankCell(a) &&
-      String(get(before, ORDER_COL.status)?.v ?? '').trim() === STATUS.rework
+      listValue(get(before, ORDER_COL.status), [STATUS.rework]) === STATUS.rework
     )
       continue;
     bad.push(`${id}: «${h}» было ${norm(b)}, стало ${norm(a)}`);

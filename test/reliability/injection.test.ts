@@ -3,11 +3,16 @@
 // «Spreadsheet semantics»: a string written with setValue(s) that begins with = is a formula.
 // Every e-mail's HTML escapes what people typed (src/mail/html.ts). A header written as a formula
 // is still found by its value, or reported as a missing column — never a crash.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/local/cli';
 import type { WorkbookModel } from '../../src/local/model';
 import type { SentMail } from '../../src/local/sandbox/index';
+import { loadXlsx, saveXlsx } from '../../src/local/xlsx';
 import { ORDER_COL, PROJECT_COL, SELF_ASSESSMENT_COL, TAB } from '../../src/workbook/schema';
-import { appendByHeader, headerOf, sandbox, sheet, tabTexts, tryApi } from './harness';
+import { appendByHeader, CODE_PATH, headerOf, loadCode, sandbox, sheet, tabTexts, tryApi } from './harness';
 import { NOW_WALL, scenarioWorkbook } from './scenario';
 
 const FORMULA_LIKE = {
@@ -202,5 +207,29 @@ describe('a header written as a formula', () => {
     expect(texts.some((t) => t.includes(`«${ORDER_COL.status}»`))).toBe(true);
     // People's header cell keeps its formula (setup/daily may add a column, never rewrite this one).
     expect(sheet(w, TAB.orders).cells[0].some((c) => c?.formula === 'CONCATENATE("Ста";"тус")')).toBe(true);
+  });
+});
+
+describe('through the kontrol CLI and an .xlsx file', () => {
+  it('text that looks like a formula survives save, the daily check, a report and load', async () => {
+    loadCode();
+    const dir = mkdtempSync(join(tmpdir(), 'kontrol-injection-'));
+    const file = join(dir, 'injection.xlsx');
+    await saveXlsx(injectedWorkbook(), file);
+    const err: string[] = [];
+    const io = { out: () => {}, err: (s: string) => err.push(s), codePath: CODE_PATH };
+    const clock = ['--today', '2026-03-02', '--time', '08:20'];
+    expect(await main(['run', 'daily', file, ...clock, '--outbox', join(dir, 'outbox')], io)).toBe(0);
+    expect(await main(['run', 'report-protocol', file, '--protocol', '5', ...clock], io)).toBe(0);
+    expect(err).toEqual([]);
+    const after = await loadXlsx(file);
+    const orders = sheet(after, TAB.orders);
+    const h = headerOf(orders);
+    const texts = orders.cells.map((r) => r[h.indexOf(ORDER_COL.text)]).filter((c) => c?.v === FORMULA_LIKE.orderText);
+    expect(texts).toHaveLength(2);
+    for (const c of texts) expect(c.formula).toBeUndefined();
+    const report = tabTexts(after, TAB.reportProtocol);
+    expect(report.some((c) => c.v === FORMULA_LIKE.orderText)).toBe(true);
+    expect(report.filter((c) => c.formula !== undefined)).toEqual([]);
   });
 });

@@ -36,10 +36,13 @@ const REPORTS: [string, (g: GeneratedBook) => Record<string, unknown>][] = [
 /** Counts for docs/RELIABILITY.md, printed at the end of the run. */
 const stats = { cases: 0, actions: 0, orderRows: 0, cellsCompared: 0, movedToArchive: 0, expectedProblems: 0 };
 
+/** As the add-on compares names and list values: trimmed, case-insensitive, ё = е, single spaces. */
 const lc = (v: unknown) =>
   String(v ?? '')
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, ' ');
 
 function cellValue(c: CellModel | undefined): unknown {
   if (!c || c.v === null || c.v === undefined) return '';
@@ -67,7 +70,7 @@ function expectedProblems(wb: WorkbookModel, dropped: string[]): { row: number; 
     if (i === 0 || !r) return;
     const row = i + 1;
     const status = cellValue(at(r, ORDER_COL.status));
-    if (status !== '' && !(typeof status === 'string' && STATUSES.map(lc).includes(lc(status))))
+    if (lc(status) !== '' && !(typeof status === 'string' && STATUSES.map(lc).includes(lc(status))))
       out.push({ row, column: ORDER_COL.status, why: `статус ${JSON.stringify(status)}` });
     const executor = cellValue(at(r, ORDER_COL.executor));
     if (executor !== '' && String(executor).trim() !== '' && !known.has(lc(executor)))

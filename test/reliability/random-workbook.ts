@@ -129,7 +129,11 @@ const ORDER_PLAUSIBLE: Record<string, fc.Arbitrary<TestCell>> = {
   ),
   [ORDER_COL.urgency]: fc.constantFrom<TestCell>(null, URGENCY.urgent, URGENCY.operative),
   [ORDER_COL.deadline]: fc.oneof(dateCell, dateText, fc.constant(null)),
-  [ORDER_COL.status]: fc.constantFrom<TestCell>(null, ...STATUSES),
+  // «Готово» weighted up so rows do move to «Архив» (000 п.14) in most runs.
+  [ORDER_COL.status]: fc.oneof(
+    { weight: 2, arbitrary: fc.constant<TestCell>('Готово') },
+    { weight: 5, arbitrary: fc.constantFrom<TestCell>(null, ...STATUSES) },
+  ),
   [ORDER_COL.progress]: fc.oneof(fc.constant(null), fc.constantFrom('В работе', 'Направлен запрос')),
   [ORDER_COL.doneDate]: fc.oneof(fc.constant(null), dateCell, dateText),
   [ORDER_COL.requestedDate]: fc.oneof(fc.constant(null), fc.constant(null), dateCell, dateText),

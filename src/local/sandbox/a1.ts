@@ -16,22 +16,9 @@ export interface A1Ref {
   c2: number | null;
 }
 
-export function colToLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+import { columnLetter as colToLetters, columnNumber as lettersToCol } from '../../workbook/a1';
 
-export function lettersToCol(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export { colToLetters, lettersToCol };
 
 const PART = /^\$?([A-Za-z]{1,3})?\$?(\d+)?$/;
 
