@@ -69,6 +69,8 @@ export class WorkCalendar {
   /** Working days from EPOCH up to the first day of each year (exclusive), computed lazily. */
   private readonly cumStart = new Map<number, number>();
   private readonly cumInYear = new Map<number, Uint16Array>();
+  /** addWorkingDays results: every order asks the same few (date, n) questions. */
+  private readonly addMemo = new Map<string, IsoDate>();
 
   constructor(entries: readonly CalendarEntry[] = DECREE_ENTRIES) {
     for (const e of entries) {
@@ -124,6 +126,9 @@ export class WorkCalendar {
    * addWorkingDays(Friday, 1) = Monday.
    */
   addWorkingDays(d: IsoDate, n: number): IsoDate {
+    const key = `${d}|${n}`;
+    const hit = this.addMemo.get(key);
+    if (hit !== undefined) return hit;
     let x = d;
     const step = n >= 0 ? 1 : -1;
     let left = Math.abs(n);
@@ -131,6 +136,8 @@ export class WorkCalendar {
       x = addDays(x, step);
       if (this.isWorkingDay(x)) left--;
     }
+    if (this.addMemo.size > 200_000) this.addMemo.clear();
+    this.addMemo.set(key, x);
     return x;
   }
 

@@ -138,9 +138,19 @@ export function hourInZone(instant: Date, tz: string): number {
   return dayjs(instant).tz(tz).hour();
 }
 
+const midnightCache = new Map<string, number>();
+
 /** Midnight of a calendar date in a zone, as the Date a Sheets date cell holds. */
 export function midnightInZone(d: IsoDate, tz: string): Date {
-  return dayjs.tz(d, tz).toDate();
+  const key = `${tz}|${d}`;
+  let t = midnightCache.get(key);
+  if (t === undefined) {
+    t = dayjs.tz(d, tz).valueOf();
+    if (midnightCache.size >= ZONE_CACHE_LIMIT) midnightCache.clear();
+    midnightCache.set(key, t);
+  }
+  // A fresh Date each time: callers may hand it to Apps Script, which must not share one object.
+  return new Date(t);
 }
 
 /**

@@ -415,7 +415,7 @@ export function runDaily(ss: Spreadsheet): string {
       return msg;
     }
     const o = processOrders(ctx, book, 'daily');
-    guarded(ctx, 'Периодические отчёты', () => periodicReports(ctx));
+    guarded(ctx, 'Периодические отчёты', () => periodicReports(ctx, book));
     guarded(ctx, 'Напоминания по плану ЭР', () => leanReminders(ctx));
     guarded(ctx, 'Напоминания по самооценке', () => ratingReminders(ctx));
     const msg = summary('Ежедневная проверка', ctx, o);

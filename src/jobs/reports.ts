@@ -62,10 +62,11 @@ interface Loaded {
 }
 
 /** «Поручения», «Архив», «Исполнители», «Протоколы»: one read each. */
-function load(ctx: RunContext): Loaded {
-  // Problems of the order tabs belong to the daily check's «Проверка данных»; a report run (or the
-  // summaries inside the daily check) must not list them a second time.
-  const book = readOrderBook({ ...ctx, problems: new Problems() });
+function load(ctx: RunContext, given?: OrderBook): Loaded {
+  // The daily check passes the book it already read (the order tabs are the largest: reading them
+  // again would double the run's cells). Problems of the order tabs belong to the daily check's
+  // «Проверка данных»; a report run must not list them a second time.
+  const book = given ?? readOrderBook({ ...ctx, problems: new Problems() });
   return {
     orders: [...book.orders, ...book.archive].map(toLoaded),
     executors: book.executors.map((e) => ({ name: e.name, unit: e.unit })),
@@ -158,10 +159,10 @@ export interface ExecutionOutcome {
 }
 
 /** Builds and writes the report for a period code; throws a Russian message for a bad period. */
-export function executionReport(ctx: RunContext, periodText: string): ExecutionOutcome {
+export function executionReport(ctx: RunContext, periodText: string, book?: OrderBook): ExecutionOutcome {
   const parsed = parsePeriod(periodText);
   if (!parsed.ok) throw new Error(parsed.error);
-  const data = load(ctx);
+  const data = load(ctx, book);
   const report = buildExecutionReport(data.orders, parsed.period, ctx.today, ctx.calendar, data.executors);
   const sheet = writeExecutionTab(ctx, report);
   const t = report.total;
@@ -266,12 +267,12 @@ function tabLink(ctx: RunContext, sheet: Sheet): string {
   }
 }
 
-function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string): void {
+function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string, book?: OrderBook): void {
   const key = SUMMARY_KEY[kind](code);
   if (ctx.journal.has(key)) return;
   const action = kind === 'week' ? 'Еженедельная сводка' : 'Ежемесячная сводка';
   try {
-    const out = executionReport(ctx, code);
+    const out = executionReport(ctx, code, book);
     const recipients = ctx.settings.summaryRecipients;
     if (!ctx.settings.mailEnabled || recipients.length === 0) {
       // Recorded under the key, so the report is not regenerated every day of the week.
@@ -300,14 +301,14 @@ function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string): voi
  * Kyshtym 000 п.15), on the first working day of a month the previous month. A run later in the
  * same week/month catches up on a summary that was deferred; the journal key makes it once only.
  */
-export function periodicReports(ctx: RunContext): void {
+export function periodicReports(ctx: RunContext, book?: OrderBook): void {
   if (ctx.today >= weeklyDueDay(ctx.today, ctx.settings.weeklyReportWeekday, ctx.calendar))
-    sendSummary(ctx, 'week', lastWeekPeriod(ctx.today));
+    sendSummary(ctx, 'week', lastWeekPeriod(ctx.today), book);
   // A missed monthly summary is caught up only in the month's first working days: a workbook set
   // up mid-month should not open with last month's (empty) summary.
   const monthDue = monthlyDueDay(ctx.today, ctx.calendar);
   if (ctx.today >= monthDue && ctx.calendar.workingDaysBetween(monthDue, ctx.today) < MONTHLY_CATCH_UP_DAYS)
-    sendSummary(ctx, 'month', lastMonthPeriod(ctx.today));
+    sendSummary(ctx, 'month', lastMonthPeriod(ctx.today), book);
 }
 
 export function lastWeekPeriod(today: IsoDate): string {
