@@ -15,6 +15,13 @@ import { orderState, overdueWorkingDays } from '../domain/order-state';
 import { resolveRecipient } from '../domain/substitutes';
 import { composeDigest, type DigestItem } from '../mail/compose';
 import { moveToArchive, type OrderBook, readOrderBook, writePeopleCells } from '../workbook/orders';
+import {
+  MAX_NOTE_COLUMNS,
+  type NotedCell,
+  readNotedCells,
+  shiftProblemRows,
+  writeProblemNotes,
+} from '../workbook/problem-notes';
 import { writeProblemsTab } from '../workbook/problems-tab';
 import { ORDER_COL, ORDER_SYSTEM_HEADERS, STATUS, TAB } from '../workbook/schema';
 import { type Cell, safeText, writeColumns } from '../workbook/table';
@@ -109,6 +116,18 @@ function ruleProblems(ctx: RunContext, book: OrderBook, requestDays: Map<OrderRe
   }
 }
 
+/** Notes on the problem cells (spec «Bad input»); a failure is logged and never stops the run. */
+function problemNotes(ctx: RunContext, previous: readonly NotedCell[], onlyTab?: string): void {
+  guarded(ctx, 'Примечания к ячейкам', () => {
+    const r = writeProblemNotes(ctx.ss, ctx.problems.list, previous, onlyTab);
+    if (r.skipped)
+      ctx.journal.add({
+        action: 'Примечания к ячейкам',
+        result: `не обновлены примечания в столбцах — ${r.skipped}: за один запуск не больше ${MAX_NOTE_COLUMNS}, остальные — при следующей проверке`,
+      });
+  });
+}
+
 function applyPatch(o: OrderRecord, p: OrderPatch, put: (header: string, v: Cell) => void, tz: string): void {
   if (p.number !== undefined) {
     o.number = p.number;
@@ -190,7 +209,9 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
     ruleProblems(ctx, book, requestDays);
     guarded(ctx, 'Проверка бережливых проектов', () => validateLean(ctx));
     guarded(ctx, 'Проверка самооценки', () => validateRating(ctx));
+    const noted = readNotedCells(ctx.ss); // before the rewrite: the cells that carry our notes
     writeProblemsTab(ctx.ss, ctx.problems, ctx.now, tz);
+    problemNotes(ctx, noted);
   }
 
   // Step 3: states.
@@ -251,6 +272,13 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
     if (toArchive.length && book.archiveTable) {
       const archived = new Set(book.archive.map((o) => o.number).filter(Boolean));
       out.archived = moveToArchive(t, book.archiveTable, toArchive, midnightInZone(today, tz), archived);
+      // Rows below the archived ones moved up (or, for scattered rows, their values did while notes
+      // stayed): point «Проверка данных» and the notes at where each row is now.
+      const deletedRows = out.archived ? toArchive.map((i) => i + 2) : [];
+      if (shiftProblemRows(ctx.problems.list, TAB.orders, deletedRows)) {
+        writeProblemsTab(ctx.ss, ctx.problems, ctx.now, tz);
+        problemNotes(ctx, [], TAB.orders);
+      }
     }
   }
   return out;
@@ -279,7 +307,9 @@ function sendNotices(
       }),
     );
 
-  const problemsKey = `problems:${today}`;
+  // The controller hears about problems when the list changes, not every day the same list stands
+  // (a standing warning such as a blank rating coefficient would otherwise mail daily).
+  const problemsKey = `problems:${problemsFingerprint(ctx.problems.list)}`;
   const wantProblems =
     mode === 'daily' && ctx.problems.list.length > 0 && !!s.controllerEmail && !ctx.journal.has(problemsKey);
   if (notices.length === 0 && !wantProblems) return 0;
@@ -330,6 +360,7 @@ function sendNotices(
       executor: o.executor,
       coExecutors: o.coExecutors,
       deadline: o.deadline as IsoDate,
+      due: n.due,
       link: `${base}${gid}&range=A${o.row}`,
       role: n.role,
       onBehalfOf,
@@ -449,7 +480,9 @@ export function checkData(ss: Spreadsheet): string {
   ruleProblems(ctx, book, requestDays);
   guarded(ctx, 'Проверка бережливых проектов', () => validateLean(ctx));
   guarded(ctx, 'Проверка самооценки', () => validateRating(ctx));
+  const noted = readNotedCells(ctx.ss); // before the rewrite: the cells that carry our notes
   writeProblemsTab(ctx.ss, ctx.problems, ctx.now, ctx.tz);
+  problemNotes(ctx, noted);
   const n = ctx.problems.list.length;
   const msg =
     n === 0
@@ -458,4 +491,20 @@ export function checkData(ss: Spreadsheet): string {
   ctx.journal.add({ action: 'Проверка данных', result: msg });
   ctx.journal.flush();
   return msg;
+}
+
+/** A short fingerprint of a list of problems (FNV-1a over their sorted descriptions). */
+export function problemsFingerprint(
+  list: readonly { tab: string; row: number; column: string; message: string }[],
+): string {
+  const text = list
+    .map((p) => `${p.tab}|${p.row}|${p.column}|${p.message}`)
+    .sort()
+    .join('\n');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${list.length}-${h.toString(16)}`;
 }

@@ -14,6 +14,8 @@ export interface DigestItem {
   coExecutors: readonly string[];
   /** «Срок» as in the cell. */
   deadline: IsoDate;
+  /** The day it is actually due, when «Срок» falls on a non-working day (001 гл.8 п.2.4.2). */
+  due?: IsoDate;
   link: string;
   role: 'executor' | 'coexecutor' | 'controller';
   /** ФИО of the absent executor this mail is read for by a substitute. */
@@ -68,8 +70,14 @@ export function digestSubject(items: readonly DigestItem[], problems = 0): strin
   return `Поручения: ${parts.join(', ')}`;
 }
 
+/** «06.03.2026 (в таблице 09.03.2026 — нерабочий день)»: the mail names the day the work is due. */
+function deadlineText(i: DigestItem): string {
+  if (!i.due || i.due === i.deadline) return formatRu(i.deadline);
+  return `${formatRu(i.due)} (в таблице ${formatRu(i.deadline)} — нерабочий день)`;
+}
+
 function itemLines(i: DigestItem): string[] {
-  const lines = [`№ ${i.number}. ${i.text}`, `  Срок: ${formatRu(i.deadline)}`];
+  const lines = [`№ ${i.number}. ${i.text}`, `  Срок: ${deadlineText(i)}`];
   if (i.kind === 'overdue' && i.overdueDays) lines.push(`  Просрочка: ${i.overdueDays} раб. дн.`);
   if (i.role === 'coexecutor') lines.push(`  Вы соисполнитель; ответственный исполнитель: ${i.executor}`);
   else if (i.role === 'controller') lines.push(`  Исполнитель: ${i.executor}`);
@@ -89,7 +97,7 @@ function itemLines(i: DigestItem): string[] {
 
 function itemHtml(i: DigestItem): string {
   const e = escapeHtml;
-  const rows: string[] = [`<b>№ ${e(i.number)}</b>. ${e(i.text)}`, `Срок: <b>${e(formatRu(i.deadline))}</b>`];
+  const rows: string[] = [`<b>№ ${e(i.number)}</b>. ${e(i.text)}`, `Срок: <b>${e(deadlineText(i))}</b>`];
   if (i.kind === 'overdue' && i.overdueDays) rows.push(`Просрочка: ${e(String(i.overdueDays))} раб. дн.`);
   if (i.role === 'coexecutor') rows.push(`Вы соисполнитель; ответственный исполнитель: ${e(i.executor)}`);
   else if (i.role === 'controller') rows.push(`Исполнитель: ${e(i.executor)}`);

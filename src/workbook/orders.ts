@@ -494,14 +494,13 @@ export function readOrderBook(ctx: RunContext): OrderBook {
   };
 }
 
-// A call costs about as much as 140 cells of a batched read or write (best-practices page: ~7 ms a
-// call, ~0.05 ms a cell). A day brings tens of changes at most, so a few dozen small calls beat
-// rewriting a span of tens of thousands of cells; past these bounds the span write keeps the number
-// of calls fixed.
+// Small bounds keep the number of calls the same whatever the workbook's size and however a day's
+// changes happen to fall (the benchmark compares calls method by method); past them one span write
+// (formulas kept) does the work.
 /** Above this many separate runs in one column, one span write (formulas kept) is used. */
-const MAX_RUNS_PER_COLUMN = 25;
+const MAX_RUNS_PER_COLUMN = 3;
 /** Above this many separate row runs to delete, the rows left are compacted in one write instead. */
-const MAX_DELETE_RUNS = 40;
+const MAX_DELETE_RUNS = 5;
 
 /**
  * Writes the few people's cells the daily check may change (blank № or «Срок» filled, decided

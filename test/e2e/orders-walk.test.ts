@@ -100,7 +100,7 @@ describe('three-week walk (000 п.7–14)', () => {
       '2026-03-02 ivanov@adm.test | Поручения: 2 новых', // 7-1, 7-4 (000 п.8)
       '2026-03-02 petrov@adm.test | Поручения: 3 новых', // 7-2, 7-5, and 7-1 as co-executor
       '2026-03-02 sidorova@adm.test | Поручения: 2 новых', // 7-3 (№ and «Срок» filled), 7-6
-      '2026-03-03 control@adm.test | Поручения: 1 запрос переноса, 1 проблема в данных', // 7-4 (000 п.11)
+      '2026-03-03 control@adm.test | Поручения: 1 запрос переноса', // 7-4 (000 п.11); the standing problem was mailed on 02.03 and has not changed
       '2026-03-05 ivanov@adm.test | Поручения: 1 — срок наступает', // 7-1 due Fri 06.03 (000 п.10)
       '2026-03-05 petrov@adm.test | Поручения: 1 — срок наступает', // 7-2: 09.03 off → due 06.03 (001 гл.8 п.2.4.2)
       '2026-03-10 ivanov@adm.test | Поручения: 1 просрочено', // first run after 06.03

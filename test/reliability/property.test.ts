@@ -51,14 +51,18 @@ function cellValue(c: CellModel | undefined): unknown {
 }
 
 /** Problems a correct daily check must report on «Поручения», from the workbook as people left it. */
-function expectedProblems(wb: WorkbookModel, dropped: string[]): { row: number; column: string; why: string }[] {
+interface Expected {
+  row: number;
+  id?: string;
+  column: string;
+  why: string;
+}
+
+function expectedProblems(wb: WorkbookModel, dropped: string[]): Expected[] {
   const orders = sheet(wb, TAB.orders);
   const h = headerOf(orders).map(lc);
-  const out: { row: number; column: string; why: string }[] = dropped.map((c) => ({
-    row: 1,
-    column: c,
-    why: 'нет столбца',
-  }));
+  const out: Expected[] = dropped.map((c) => ({ row: 1, column: c, why: 'нет столбца' }));
+  const idc = h.indexOf(lc(ID));
   const ex = sheet(wb, TAB.executors);
   const nameCol = headerOf(ex).map(lc).indexOf(lc(EXECUTOR_COL.name));
   const known = new Set(ex.cells.slice(1).map((r) => lc(cellValue(r?.[nameCol]))));
@@ -69,17 +73,18 @@ function expectedProblems(wb: WorkbookModel, dropped: string[]): { row: number; 
   orders.cells.forEach((r, i) => {
     if (i === 0 || !r) return;
     const row = i + 1;
+    const id = String(r[idc]?.v ?? '');
     const status = cellValue(at(r, ORDER_COL.status));
     if (lc(status) !== '' && !(typeof status === 'string' && STATUSES.map(lc).includes(lc(status))))
-      out.push({ row, column: ORDER_COL.status, why: `статус ${JSON.stringify(status)}` });
+      out.push({ row, id, column: ORDER_COL.status, why: `статус ${JSON.stringify(status)}` });
     const executor = cellValue(at(r, ORDER_COL.executor));
     if (executor !== '' && String(executor).trim() !== '' && !known.has(lc(executor)))
-      out.push({ row, column: ORDER_COL.executor, why: `исполнитель ${JSON.stringify(executor)}` });
+      out.push({ row, id, column: ORDER_COL.executor, why: `исполнитель ${JSON.stringify(executor)}` });
     const dl = at(r, ORDER_COL.deadline);
     const dv = cellValue(dl);
     const parsed = dl && dl.v !== null && typeof dl.v === 'object' ? dl.v.iso : cellToIsoDate(dv, wb.timeZone);
     if (dv !== '' && String(dv).trim() !== '' && !parsed)
-      out.push({ row, column: ORDER_COL.deadline, why: `срок ${JSON.stringify(dv)}` });
+      out.push({ row, id, column: ORDER_COL.deadline, why: `срок ${JSON.stringify(dv)}` });
   });
   return out;
 }
@@ -129,11 +134,21 @@ function checkCase(g: GeneratedBook): void {
   const want = expectedProblems(before, g.droppedOrderColumns);
   stats.expectedProblems += want.length;
   const got = reportedProblems(wb);
+  // A problem names the row where it was found, or where the row is now; a row moved to «Архив»
+  // in the same run may carry no row number (its place in «Поручения» is gone).
+  const now = new Map<string, number>();
+  const oc = headerOf(sheet(wb, TAB.orders)).indexOf(ID);
+  sheet(wb, TAB.orders).cells.forEach((r, i) => {
+    const v = r?.[oc]?.v;
+    if (typeof v === 'string') now.set(v, i + 1);
+  });
+  const inArchive = new Set(idsIn(sheet(wb, TAB.archive), ID));
+  const rowMatches = (p: Expected, q: { row: number }) =>
+    p.why === 'нет столбца' ||
+    q.row === p.row ||
+    (p.id !== undefined && (q.row === now.get(p.id) || (q.row === 0 && inArchive.has(p.id))));
   const missing = want.filter(
-    (p) =>
-      !got.some(
-        (q) => q.tab === TAB.orders && (p.why === 'нет столбца' || q.row === p.row) && q.column === lc(p.column),
-      ),
+    (p) => !got.some((q) => q.tab === TAB.orders && q.column === lc(p.column) && rowMatches(p, q)),
   );
   for (const [action, params] of [['setup', () => ({})] as const, ...REPORTS]) run(day1, action, params(g));
   // A protocol that exists gets its report; an unknown № is refused with a Russian message, not a crash.

@@ -270,6 +270,6 @@ export const randomBook: fc.Arbitrary<GeneratedBook> = fc
     const protocolNumbers = protocolRows
       .map((r) => r[pn])
       .filter((v): v is string => typeof v === 'string' && /^[\w/а-я]+$/i.test(v));
-    const summary = `книга: «Поручения» [${l.orders.shown.join(' | ')}] ${orderRows.length} строк, «Архив» ${archiveRows.length}, «Исполнители» ${executorRows.length}, «Протоколы» ${protocolRows.length}; изменения настроек ${JSON.stringify(l.settingsMutations)}; строки «Поручения»: ${JSON.stringify(orderRows).slice(0, 3000)}`;
+    const summary = `книга: «Поручения» [${l.orders.shown.join(' | ')}] ${orderRows.length} строк, «Архив» ${archiveRows.length}, «Исполнители» ${executorRows.length}, «Протоколы» ${protocolRows.length}; изменения настроек ${JSON.stringify(l.settingsMutations)}; строки «Поручения»: ${JSON.stringify(orderRows, (_k, v) => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 20)}…(${v.length})` : v)).slice(0, 4000)}`;
     return { wb, droppedOrderColumns: l.orders.drop, protocolNumbers, [fc.toStringMethod]: () => summary };
   });

@@ -1,0 +1,105 @@
+// Helpers for the CLI walk (test/e2e/cli-walk.test.ts): the `kontrol` command line called
+// in-process (the code path of bin/kontrol.js), the .eml files it writes read back, and the A1
+// address of an order's cell found by header text and «№», as a person would find it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/local/cli';
+import type { WorkbookModel } from '../../src/local/model';
+import { columnLetter } from '../../src/local/xlsx';
+import { ORDER_COL, TAB } from '../../src/workbook/schema';
+import { header, sheetOf, val } from './orders-helpers';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const CODE_PATH = process.env.KONTROL_CODE ?? join(ROOT, 'dist', 'Code.js');
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** `kontrol …` in-process; fails the test on a non-zero exit, with what the CLI printed. */
+export async function kontrol(argv: string[]): Promise<CliResult> {
+  if (!existsSync(CODE_PATH))
+    throw new Error(`${CODE_PATH} не найден: выполните npm run build (npm test собирает его сам)`);
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), codePath: CODE_PATH });
+  const r = { code, out: out.join('\n'), err: err.join('\n') };
+  if (code !== 0 || r.err) throw new Error(`kontrol ${argv.join(' ')} → ${code}\n${r.err}\n${r.out}`);
+  return r;
+}
+
+/** Decodes RFC 2047 encoded-words (B and Q) of a header value. */
+function decodeWords(v: string): string {
+  return v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
+}
+
+function headerOf(raw: string, name: string): string {
+  const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  const m = new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head);
+  return m ? decodeWords(m[1].trim()) : '';
+}
+
+/** The decoded text/plain part. */
+function plainText(raw: string): string {
+  const i = raw.search(/Content-Type: text\/plain/i);
+  if (i < 0) return '';
+  const [head, ...body] = raw.slice(i).split(/\r?\n\r?\n/);
+  const text = body.join('\n\n').split(/\r?\n--/)[0];
+  if (/Content-Transfer-Encoding: base64/i.test(head))
+    return Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/quoted-printable/i.test(head))
+    return Buffer.from(
+      text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
+  return text;
+}
+
+export interface Eml {
+  file: string;
+  to: string;
+  cc: string;
+  subject: string;
+  text: string;
+}
+
+export function readEml(path: string): Eml {
+  const raw = readFileSync(path, 'utf8');
+  return {
+    file: path,
+    to: headerOf(raw, 'To'),
+    cc: headerOf(raw, 'Cc'),
+    subject: headerOf(raw, 'Subject'),
+    text: plainText(raw),
+  };
+}
+
+/** The .eml files of the outbox not yet in `seen` (marked seen), in sending order. */
+export function newMails(outbox: string, seen: Set<string>): Eml[] {
+  if (!existsSync(outbox)) return [];
+  const fresh = readdirSync(outbox)
+    .filter((f) => f.endsWith('.eml') && !seen.has(f))
+    .sort();
+  for (const f of fresh) seen.add(f);
+  return fresh.map((f) => readEml(join(outbox, f)));
+}
+
+/** A1 address of the cell of order `number` in `column` of «Поручения». */
+export function orderCell(wb: WorkbookModel, number: string, column: string): string {
+  const s = sheetOf(wb, TAB.orders);
+  const h = header(wb, TAB.orders);
+  const c = h.indexOf(column);
+  const n = h.indexOf(ORDER_COL.number);
+  const r = s.cells.findIndex((row, i) => i > 0 && String(val(row?.[n])) === number);
+  if (c < 0 || r < 0) throw new Error(`no cell ${column} of order ${number}`);
+  return `${columnLetter(c + 1)}${r + 1}`;
+}
