@@ -16,7 +16,7 @@ import { resolveRecipient } from '../domain/substitutes';
 import { composeDigest, type DigestItem } from '../mail/compose';
 import { moveToArchive, type OrderBook, readOrderBook, writePeopleCells } from '../workbook/orders';
 import {
-  MAX_NOTE_COLUMNS,
+  MAX_NOTE_CELLS,
   type NotedCell,
   readNotedCells,
   shiftProblemRows,
@@ -120,10 +120,10 @@ function ruleProblems(ctx: RunContext, book: OrderBook, requestDays: Map<OrderRe
 function problemNotes(ctx: RunContext, previous: readonly NotedCell[], onlyTab?: string): void {
   guarded(ctx, 'Примечания к ячейкам', () => {
     const r = writeProblemNotes(ctx.ss, ctx.problems.list, previous, onlyTab);
-    if (r.skipped)
+    if (r.skipped.length)
       ctx.journal.add({
         action: 'Примечания к ячейкам',
-        result: `не обновлены примечания в столбцах — ${r.skipped}: за один запуск не больше ${MAX_NOTE_COLUMNS}, остальные — при следующей проверке`,
+        result: `примечания не обновлены на листах ${r.skipped.map((t) => `«${t}»`).join(', ')}: больше ${MAX_NOTE_CELLS} ячеек; проблемы — на листе «${TAB.problems}»`,
       });
   });
 }

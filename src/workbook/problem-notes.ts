@@ -1,8 +1,9 @@
 // Notes on the cells «Проверка данных» points at (spec «Bad input»: «… each is a row in «Проверка
 // данных» (and a note on the cell)»). Our text is a set of lines starting with NOTE_MARKER, appended
 // after a blank line to whatever note people keep on the cell; only those lines are ever removed.
-// Calls: one header read per tab and one getNotes (+ one setNotes when something changed) per
-// (tab, column) with problems now or at the previous check — never a call per problem or per row.
+// Calls: per tab with problems now or at the previous check, one header read, one getNotes over the
+// columns involved and at most one setNotes — never a call per problem, per column or per row, so
+// the count depends only on which tabs have problems.
 import type { Problem } from './problems';
 import { PROBLEM_COL, TAB } from './schema';
 import { type Cell, normHeader } from './table';
@@ -11,11 +12,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const NOTE_MARKER = '⚠ Контроль поручений:';
 /**
- * At most this many (tab, column) pairs are synced per run: each costs up to four calls, so a
- * workbook with problems everywhere still stays far from the 6-minute limit. Pairs over the cap
- * get no note this run (their rows in «Проверка данных» stay); see selectNoteColumns for the order.
+ * A tab whose notes block (rows × columns from the first to the last column with problems) is
+ * larger than this is left without notes this run: one getNotes of it would take seconds. 50 000
+ * orders × all 19 columns of «Поручения» fit.
  */
-export const MAX_NOTE_COLUMNS = 30;
+export const MAX_NOTE_CELLS = 1_500_000;
 /** A note is a hint, not the list: «Проверка данных» has the full text. */
 const MAX_LINES_PER_CELL = 5;
 const MAX_LINE_CHARS = 500;
@@ -148,32 +149,30 @@ function noteable(tab: string, row: number, column: string): boolean {
 }
 
 /**
- * The (tab, column) pairs to sync: those with problems now and those that had them at the previous
- * check. Over `cap`, pairs that only need clearing come first: a stale warning on a fixed cell
- * would never be cleared later (the next check no longer lists it), while a pair left without its
- * note now is still listed and gets it once there is room.
+ * The (tab, column) pairs to sync: those with problems now (with their lines per row) and those
+ * that had them at the previous check (no lines: our notes there go).
  */
-export function selectNoteColumns(
-  problems: readonly Problem[],
-  previous: readonly NotedCell[],
-  cap: number = MAX_NOTE_COLUMNS,
-): { columns: NoteColumn[]; skipped: number } {
+export function selectNoteColumns(problems: readonly Problem[], previous: readonly NotedCell[]): NoteColumn[] {
   const key = (tab: string, column: string) => `${tab}\u0000${normHeader(column)}`;
-  const current = new Map<string, NoteColumn>();
+  const columns = new Map<string, NoteColumn>();
+  const columnFor = (tab: string, column: string): NoteColumn => {
+    const k = key(tab, column);
+    let c = columns.get(k);
+    if (!c) {
+      c = { tab, column, lines: new Map() };
+      columns.set(k, c);
+    }
+    return c;
+  };
   for (const p of problems) {
     if (!noteable(p.tab, p.row, p.column)) continue;
-    const k = key(p.tab, p.column);
-    let c = current.get(k);
-    if (!c) {
-      c = { tab: p.tab, column: p.column, lines: new Map() };
-      current.set(k, c);
-    }
+    const c = columnFor(p.tab, p.column);
     const lines = c.lines.get(p.row) ?? [];
     const line = noteLine(p);
     if (!lines.includes(line)) lines.push(line);
     c.lines.set(p.row, lines);
   }
-  for (const c of current.values())
+  for (const c of columns.values())
     for (const [row, lines] of c.lines)
       if (lines.length > MAX_LINES_PER_CELL) {
         const more = lines.length - (MAX_LINES_PER_CELL - 1);
@@ -182,14 +181,8 @@ export function selectNoteColumns(
           `${NOTE_MARKER} и ещё проблем — ${more}, см. лист «${TAB.problems}».`,
         ]);
       }
-  const staleOnly = new Map<string, NoteColumn>();
-  for (const n of previous) {
-    if (!noteable(n.tab, n.row, n.column)) continue;
-    const k = key(n.tab, n.column);
-    if (!current.has(k) && !staleOnly.has(k)) staleOnly.set(k, { tab: n.tab, column: n.column, lines: new Map() });
-  }
-  const all = [...staleOnly.values(), ...current.values()];
-  return { columns: all.slice(0, Math.max(0, cap)), skipped: Math.max(0, all.length - Math.max(0, cap)) };
+  for (const n of previous) if (noteable(n.tab, n.row, n.column)) columnFor(n.tab, n.column);
+  return [...columns.values()];
 }
 
 /**
@@ -217,6 +210,47 @@ export function planColumnNotes(
   return first < 0 ? null : { row: firstRow + first, notes: next.slice(first, last + 1) };
 }
 
+/**
+ * New notes for a block of a tab (rows from `firstRow`, columns from `firstCol`, both 1-based):
+ * each column in `lines` is planned as by planColumnNotes, the other columns of the block are left
+ * as read. Returns the smallest rectangle that changed (one setNotes), or null.
+ */
+export function planBlockNotes(
+  notes: readonly (readonly string[])[],
+  firstRow: number,
+  firstCol: number,
+  lines: ReadonlyMap<number, ReadonlyMap<number, readonly string[]>>,
+): { row: number; col: number; notes: string[][] } | null {
+  const next = notes.map((r) => r.slice());
+  let top = Infinity;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  for (const [col, rows] of lines) {
+    const j = col - firstCol;
+    const plan = planColumnNotes(
+      notes.map((r) => r[j] ?? ''),
+      firstRow,
+      rows,
+    );
+    if (!plan) continue;
+    const i0 = plan.row - firstRow;
+    plan.notes.forEach((n, k) => {
+      next[i0 + k][j] = n;
+    });
+    top = Math.min(top, i0);
+    bottom = Math.max(bottom, i0 + plan.notes.length - 1);
+    left = Math.min(left, j);
+    right = Math.max(right, j);
+  }
+  if (bottom < 0) return null;
+  return {
+    row: firstRow + top,
+    col: firstCol + left,
+    notes: next.slice(top, bottom + 1).map((r) => r.slice(left, right + 1)),
+  };
+}
+
 // ---------------------------------------------------------------- workbook
 
 /**
@@ -230,12 +264,12 @@ export function readNotedCells(ss: Spreadsheet): NotedCell[] {
 }
 
 export interface NotesResult {
-  /** (tab, column) pairs read. */
-  columns: number;
+  /** Tabs whose notes were read. */
+  tabs: number;
   /** Cells whose note changed. */
   cells: number;
-  /** Pairs left out by MAX_NOTE_COLUMNS. */
-  skipped: number;
+  /** Tabs left without notes by MAX_NOTE_CELLS. */
+  skipped: string[];
 }
 
 /**
@@ -250,13 +284,13 @@ export function writeProblemNotes(
   onlyTab?: string,
 ): NotesResult {
   const keep = (t: string) => onlyTab === undefined || t === onlyTab;
-  const { columns, skipped } = selectNoteColumns(
+  const columns = selectNoteColumns(
     problems.filter((p) => keep(p.tab)),
     previous.filter((n) => keep(n.tab)),
   );
   const byTab = new Map<string, NoteColumn[]>();
   for (const c of columns) byTab.set(c.tab, [...(byTab.get(c.tab) ?? []), c]);
-  const result: NotesResult = { columns: 0, cells: 0, skipped };
+  const result: NotesResult = { tabs: 0, cells: 0, skipped: [] };
   for (const [tab, cols] of byTab) {
     const sheet = ss.getSheetByName(tab);
     if (!sheet) continue;
@@ -269,21 +303,35 @@ export function writeProblemNotes(
       const k = normHeader(h);
       if (k && !index.has(k)) index.set(k, i + 1);
     });
+    const lines = new Map<number, Map<number, string[]>>();
     for (const c of cols) {
       const col = index.get(normHeader(c.column));
       if (col === undefined) continue;
-      // The whole data column, not just the rows listed: rows deleted (archive, people) or sorted
-      // since the last check carried our notes elsewhere, and those must be found to be cleared.
-      const notes = sheet
-        .getRange(2, col, maxRows - 1, 1)
-        .getNotes()
-        .map((r) => String(r[0] ?? ''));
-      result.columns++;
-      const plan = planColumnNotes(notes, 2, c.lines);
-      if (!plan) continue;
-      sheet.getRange(plan.row, col, plan.notes.length, 1).setNotes(plan.notes.map((n) => [n]));
-      result.cells += plan.notes.filter((n, i) => n !== notes[plan.row - 2 + i]).length;
+      const rows = lines.get(col) ?? new Map<number, string[]>();
+      for (const [row, l] of c.lines) if (row <= maxRows) rows.set(row, [...(rows.get(row) ?? []), ...l]);
+      lines.set(col, rows);
     }
+    if (lines.size === 0) continue;
+    const first = Math.min(...lines.keys());
+    const width = Math.max(...lines.keys()) - first + 1;
+    if ((maxRows - 1) * width > MAX_NOTE_CELLS) {
+      result.skipped.push(tab);
+      continue;
+    }
+    // All data rows, not just the rows listed: rows deleted (archive, people) or sorted since the
+    // last check carried our notes elsewhere, and those must be found to be cleared.
+    const notes = (sheet.getRange(2, first, maxRows - 1, width).getNotes() as string[][]).map((r) =>
+      r.map((n) => String(n ?? '')),
+    );
+    result.tabs++;
+    const plan = planBlockNotes(notes, 2, first, lines);
+    if (!plan) continue;
+    sheet.getRange(plan.row, plan.col, plan.notes.length, plan.notes[0].length).setNotes(plan.notes);
+    plan.notes.forEach((r, i) => {
+      r.forEach((n, j) => {
+        if (n !== notes[plan.row - 2 + i][plan.col - first + j]) result.cells++;
+      });
+    });
   }
   return result;
 }

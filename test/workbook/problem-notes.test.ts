@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   hasOurNote,
-  MAX_NOTE_COLUMNS,
   mergeNote,
   NOTE_MARKER,
   noteLine,
   parseProblemRows,
+  planBlockNotes,
   planColumnNotes,
   selectNoteColumns,
   shiftProblemRows,
@@ -118,7 +118,7 @@ describe('rows moved to «Архив» (000 п.14: done orders are archived afte
 
 describe('columns to sync', () => {
   it('groups by tab and header, joins problems of one cell, leaves out generated tabs and whole-tab rows', () => {
-    const { columns, skipped } = selectNoteColumns(
+    const columns = selectNoteColumns(
       [
         problem(5, ORDER_COL.deadline),
         problem(5, ' срок ', 'Срок раньше даты протокола.'),
@@ -129,7 +129,6 @@ describe('columns to sync', () => {
       ],
       [],
     );
-    expect(skipped).toBe(0);
     expect(columns).toHaveLength(1);
     expect(columns[0].tab).toBe(TAB.orders);
     expect(columns[0].lines.get(5)).toHaveLength(2);
@@ -137,23 +136,25 @@ describe('columns to sync', () => {
 
   it('many problems on one cell: the note says how many more', () => {
     const many = Array.from({ length: 8 }, (_, i) => problem(5, ORDER_COL.deadline, `проблема ${i}`));
-    const lines = selectNoteColumns(many, []).columns[0].lines.get(5) ?? [];
+    const lines = selectNoteColumns(many, [])[0].lines.get(5) ?? [];
     expect(lines).toHaveLength(5);
     expect(lines[4]).toContain('ещё проблем — 4');
     expect(lines.every((l) => l.startsWith(NOTE_MARKER))).toBe(true);
   });
 
-  it(`over the cap (${MAX_NOTE_COLUMNS}) columns that only need clearing come first`, () => {
-    const current = Array.from({ length: 4 }, (_, i) => problem(2, `Сейчас ${i}`));
-    const previous = [
-      { tab: TAB.orders, row: 2, column: 'Было 0' },
-      { tab: TAB.orders, row: 3, column: 'Сейчас 0' },
-      { tab: TAB.orders, row: 2, column: 'Было 1' },
-    ];
-    const { columns, skipped } = selectNoteColumns(current, previous, 3);
-    expect(columns.map((c) => c.column)).toEqual(['Было 0', 'Было 1', 'Сейчас 0']);
-    expect(columns[0].lines.size).toBe(0);
-    expect(skipped).toBe(3);
+  it('columns that had problems at the previous check are synced too, with no lines (ours go)', () => {
+    const columns = selectNoteColumns(
+      [problem(2, 'Сейчас')],
+      [
+        { tab: TAB.orders, row: 3, column: 'Было' },
+        { tab: TAB.orders, row: 9, column: 'сейчас' },
+        { tab: TAB.problems, row: 5, column: 'Лист' },
+      ],
+    );
+    expect(columns.map((c) => [c.column, [...c.lines.keys()]])).toEqual([
+      ['Сейчас', [2]],
+      ['Было', []],
+    ]);
   });
 });
 
@@ -166,5 +167,37 @@ describe('one column’s notes', () => {
     expect(plan).toEqual({ row: 3, notes: [`моя заметка\n\n${line}`, 'чужая'] });
     expect(planColumnNotes([`моя заметка\n\n${line}`, 'чужая'], 3, new Map([[3, [line]]]))).toBeNull();
     expect(planColumnNotes(['a', 'b'], 2, new Map())).toBeNull();
+  });
+});
+
+describe('a block of columns', () => {
+  it('one rectangle over what changed in any column; columns without problems are left as read', () => {
+    const line = noteLine(problem(3, ORDER_COL.deadline));
+    const stale = noteLine({ message: 'старое', fix: '' });
+    // Columns 4..6, rows 2..5: column 5 has no problems and keeps its notes as read.
+    const notes = [
+      ['', 'чужая', ''],
+      ['', '', ''],
+      ['', 'ещё', `моя\n\n${stale}`],
+      ['', '', ''],
+    ];
+    const plan = planBlockNotes(
+      notes,
+      2,
+      4,
+      new Map([
+        [4, new Map([[3, [line]]])],
+        [6, new Map()],
+      ]),
+    );
+    expect(plan).toEqual({
+      row: 3,
+      col: 4,
+      notes: [
+        [line, '', ''],
+        ['', 'ещё', 'моя'],
+      ],
+    });
+    expect(planBlockNotes(notes, 2, 4, new Map([[5, new Map()]]))).toBeNull();
   });
 });
