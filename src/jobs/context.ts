@@ -8,7 +8,7 @@ import { Mailer } from '../mail/mailer';
 import { Journal } from '../workbook/journal';
 import { Problems } from '../workbook/problems';
 import { CALENDAR_COL, DAY_TYPE, SETTINGS_COL, TAB } from '../workbook/schema';
-import { readTable, text } from '../workbook/table';
+import { normHeader, readTable, text } from '../workbook/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -34,19 +34,33 @@ export function readSettings(ss: Spreadsheet, problems: Problems): Settings {
   const zone = ss.getSpreadsheetTimeZone() || 'Europe/Moscow';
   const t = readTable(ss, TAB.settings);
   const pairs: [string, unknown][] = [];
+  const rowOf = new Map<string, number>();
   if (!t) problems.missingTab(TAB.settings);
   else {
     const p = t.col(SETTINGS_COL.param);
     const v = t.col(SETTINGS_COL.value);
     if (p < 0) problems.missingColumn(TAB.settings, SETTINGS_COL.param);
     if (v < 0) problems.missingColumn(TAB.settings, SETTINGS_COL.value);
-    if (p >= 0 && v >= 0) for (const r of t.rows) pairs.push([text(r[p]), r[v]]);
+    if (p >= 0 && v >= 0)
+      t.rows.forEach((r, i) => {
+        pairs.push([text(r[p]), r[v]]);
+        const key = normHeader(r[p]);
+        if (key && !rowOf.has(key)) rowOf.set(key, i + 2);
+      });
   }
   const { settings, issues } = parseSettings(pairs, zone);
   // In Google Sheets the spreadsheet's own zone wins over the «Часовой пояс» row.
   settings.timeZone = zone;
+  // The problem points at the parameter's «Значение» cell, so it can carry a note there.
   for (const i of issues)
-    problems.add({ tab: TAB.settings, row: 0, column: i.param, value: i.value, message: i.message, fix: i.fix });
+    problems.add({
+      tab: TAB.settings,
+      row: rowOf.get(normHeader(i.param)) ?? 0,
+      column: SETTINGS_COL.value,
+      value: i.value,
+      message: `«${i.param}»: ${i.message}`,
+      fix: i.fix,
+    });
   return settings;
 }
 
