@@ -5,7 +5,14 @@
 import type { WorkCalendar } from './calendar';
 import { formatRu, type IsoDate } from './dates';
 import { defaultDeadline } from './deadlines';
-import { hasReturnLine, historyLine } from './history';
+import {
+  decisionRecorded,
+  hasReturnLine,
+  historyLine,
+  recordedDeadline,
+  recordedNumber,
+  returnRecorded,
+} from './history';
 import type { OrderRecord } from './order';
 import type { Settings } from './settings';
 
@@ -46,6 +53,22 @@ export function nextOrderNumber(protocol: string, used: ReadonlySet<string>): st
   return `${prefix}-${n}`;
 }
 
+/**
+ * The № for a blank «№» and the «История» line to record it. A № already recorded as assigned
+ * (a run stopped after writing «История» and before the cell) is assigned again, without a second
+ * line, when it is still free.
+ */
+export function assignNumber(
+  o: Pick<OrderRecord, 'protocol' | 'history'>,
+  used: ReadonlySet<string>,
+  today: IsoDate,
+): { number: string; line: string | null } {
+  const recorded = recordedNumber(o.history);
+  if (recorded && !used.has(recorded)) return { number: recorded, line: null };
+  const number = nextOrderNumber(o.protocol, used);
+  return { number, line: historyLine(today, `№ не был указан, присвоен ${number}`) };
+}
+
 function reasonText(o: OrderRecord): string {
   return o.requestReason ? ` (обоснование: ${o.requestReason})` : '';
 }
@@ -59,20 +82,31 @@ export function step2Patch(o: OrderRecord, env: Step2Env): { patch: OrderPatch; 
 
   if (!deadline && !o.invalid.includes('Срок')) {
     const from = env.protocolDate ?? today;
-    deadline = defaultDeadline(from, o.urgency, env.settings, env.calendar);
-    patch.deadline = deadline;
-    const basis = o.urgency ? `«${o.urgency}»` : 'срок по умолчанию';
-    const fromText = env.protocolDate
-      ? `от даты протокола ${formatRu(env.protocolDate)}`
-      : `от ${formatRu(today)} (дата протокола неизвестна)`;
-    patch.history.push(
-      historyLine(today, `срок не был указан, установлен ${formatRu(deadline)}: ${basis}, ${fromText}`),
-    );
+    const filled = defaultDeadline(from, o.urgency, env.settings, env.calendar);
+    deadline = filled;
+    patch.deadline = filled;
+    // Recorded already (a run stopped before the cell was written): the cell only, no second line.
+    if (recordedDeadline(o.history) !== filled) {
+      const basis = o.urgency ? `«${o.urgency}»` : 'срок по умолчанию';
+      const fromText = env.protocolDate
+        ? `от даты протокола ${formatRu(env.protocolDate)}`
+        : `от ${formatRu(today)} (дата протокола неизвестна)`;
+      patch.history.push(
+        historyLine(today, `срок не был указан, установлен ${formatRu(filled)}: ${basis}, ${fromText}`),
+      );
+    }
   }
   if (!o.originalDeadline && deadline && !o.invalid.includes('Первоначальный срок')) patch.originalDeadline = deadline;
 
   if (env.fillOnly) return { patch, issues };
-  if (o.decision === 'Согласован') {
+  // A decision whose line is in «История» was applied by a run that stopped before clearing the
+  // request: only its cells are finished (an approval's «Срок» too), nothing is counted again.
+  if (o.decision === 'Согласован' && decisionRecorded(o.history, true, o.requestedDate)) {
+    if (o.requestedDate && deadline !== o.requestedDate) patch.deadline = o.requestedDate;
+    patch.clearRequest = true;
+  } else if (o.decision === 'Отклонён' && decisionRecorded(o.history, false, o.requestedDate)) {
+    patch.clearRequest = true;
+  } else if (o.decision === 'Согласован') {
     if (o.requestedDate) {
       patch.deadline = o.requestedDate;
       patch.extensions = o.extensions + 1;
@@ -104,7 +138,8 @@ export function step2Patch(o: OrderRecord, env: Step2Env): { patch: OrderPatch; 
   // A return counts once: the date of execution it clears marks the episode; without a date,
   // only when no return was ever recorded.
   if (o.status === 'На доработке' && !o.invalid.includes('Дата исполнения')) {
-    if (o.doneDate || !hasReturnLine(o.history)) {
+    if (o.doneDate && returnRecorded(o.history, o.doneDate)) patch.clearDoneDate = true;
+    else if (o.doneDate || !hasReturnLine(o.history)) {
       patch.returns = o.returns + 1;
       if (o.doneDate) patch.clearDoneDate = true;
       const cleared = o.doneDate ? ` (снята дата исполнения ${formatRu(o.doneDate)})` : '';

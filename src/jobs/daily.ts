@@ -5,10 +5,20 @@
 // таблицу» installs, so writing «Состояние» is the refresh; no setBackgrounds here (it would also
 // wipe colours people gave their cells).
 
-import { dateTimeRuInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
+import { cellToIsoDate, dateTimeRuInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { archiveDue, dueDate, entryDeadline, extensionCutoff, isLateEntry, isLateRequest } from '../domain/deadlines';
-import { nextOrderNumber, type OrderPatch, step2Patch } from '../domain/decisions';
-import { appendHistory, historyLine, requestDayFromHistory, requestLine } from '../domain/history';
+import { assignNumber, type OrderPatch, step2Patch } from '../domain/decisions';
+import {
+  ARCHIVE_WHAT,
+  appendHistory,
+  endsWithArchiveLine,
+  hasNoticeLine,
+  historyLine,
+  noticeLine,
+  parseNoticeKey,
+  requestDayFromHistory,
+  requestLine,
+} from '../domain/history';
 import { dueNotices, type Notice, type NoticeKind, noticeKey } from '../domain/notices';
 import type { OrderRecord } from '../domain/order';
 import { orderState, overdueWorkingDays } from '../domain/order-state';
@@ -24,7 +34,7 @@ import {
 } from '../workbook/problem-notes';
 import { writeProblemsTab } from '../workbook/problems-tab';
 import { ORDER_COL, ORDER_SYSTEM_HEADERS, STATUS, TAB } from '../workbook/schema';
-import { type Cell, safeText, writeColumns } from '../workbook/table';
+import { type Cell, safeText, type Table, writeColumns } from '../workbook/table';
 import { openContext, type RunContext } from './context';
 import { leanReminders, validateLean } from './lean';
 import { ratingReminders, validateRating } from './rating';
@@ -61,6 +71,16 @@ function guarded(ctx: RunContext, action: string, fn: () => void): void {
 
 type Mode = 'daily' | 'notify' | 'refresh';
 
+/** People's cells the daily check may write, in the order written (see processOrders). */
+const PEOPLE_WRITE_ORDER: readonly string[] = [
+  ORDER_COL.number,
+  ORDER_COL.deadline,
+  ORDER_COL.doneDate,
+  ORDER_COL.requestedDate,
+  ORDER_COL.requestReason,
+  ORDER_COL.decision,
+];
+
 interface Outcome {
   decisions: number;
   filled: number;
@@ -69,15 +89,61 @@ interface Outcome {
   archived: number;
 }
 
-/** Plain description of a notice for «История». */
-function noticeHistory(kind: NoticeKind, to: string, onBehalfOf?: string): string {
-  const what: Record<NoticeKind, string> = {
-    new: 'уведомление о поручении отправлено',
-    remind: 'напоминание о сроке отправлено',
-    overdue: 'уведомление о просрочке отправлено',
-    extension: 'запрос переноса передан контролёру',
-  };
-  return `${what[kind]}: ${to}${onBehalfOf ? ` (замещает ${onBehalfOf})` : ''}`;
+/**
+ * The «История» line of a notice sent on `day` to `email`, meant for `person` (null: the
+ * controller). Built the same way right after a send and when rebuilt from «Журнал», so a line lost
+ * to a cut comes back word for word.
+ */
+function noticeHistoryLine(
+  book: OrderBook,
+  kind: NoticeKind,
+  person: string | null,
+  email: string,
+  day: IsoDate,
+): string {
+  if (person === null) return noticeLine(day, kind, 'контролёр', email);
+  const r = resolveRecipient(person, book.executorByName, day);
+  if (r.ok && r.recipient.email.trim().toLowerCase() === email.trim().toLowerCase())
+    return noticeLine(day, kind, r.recipient.name, email, r.recipient.onBehalfOf?.name);
+  return noticeLine(day, kind, person, email);
+}
+
+/**
+ * Adds to «История» (in memory) the notice lines of messages recorded in «Журнал» that «История»
+ * lacks: a run stopped after a send and before «История» was written keeps the key (so nothing is
+ * sent again) and loses only the line; this brings it back. Rows of «Архив» are left as they are.
+ */
+function restoreNoticeLines(ctx: RunContext, book: OrderBook): void {
+  const byNumber = new Map<string, OrderRecord>();
+  for (const o of book.orders)
+    if (o.number && !o.invalid.includes(ORDER_COL.number) && !byNumber.has(o.number)) byNumber.set(o.number, o);
+  if (byNumber.size === 0) return;
+  for (const [key, rec] of ctx.journal.recorded()) {
+    const k = parseNoticeKey(key);
+    const o = k && byNumber.get(k.number);
+    if (!k || !o) continue;
+    const day = cellToIsoDate(rec.time, ctx.tz);
+    const email = rec.recipients.split(',')[0]?.trim() ?? '';
+    if (!day || !email || hasNoticeLine(o.history, day, k.kind, email)) continue;
+    const person = k.kind === 'extension' ? null : (k.coExecutor ?? o.executor);
+    o.history = appendHistory(o.history, [noticeHistoryLine(book, k.kind, person, email, day)]);
+  }
+}
+
+/**
+ * 0-based rows of `blanks` whose cell in `header` holds a formula (its value is blank, e.g.
+ * =ЕСЛИ(…;"";…)): the cell is the people's and is never filled. One getFormulas over the span of
+ * the blank cells, whatever the number of rows.
+ */
+function formulaRows(t: Table, header: string, blanks: number[]): Set<number> {
+  const out = new Set<number>();
+  const c = t.col(header);
+  if (c < 0 || blanks.length === 0) return out;
+  const first = blanks.reduce((a, b) => Math.min(a, b));
+  const last = blanks.reduce((a, b) => Math.max(a, b));
+  const f = t.sheet.getRange(first + 2, c + 1, last - first + 1, 1).getFormulas();
+  for (const i of blanks) if (f[i - first]?.[0]) out.add(i);
+  return out;
 }
 
 /** Order problems found by rules (not by parsing): late extension requests (000 п.11), late entry (000 п.7). */
@@ -166,6 +232,33 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
   const requestDays = new Map<OrderRecord, IsoDate>();
   if (usable && mode !== 'refresh') {
     const used = new Set<string>([...book.orders, ...book.archive].map((o) => o.number).filter(Boolean));
+    // A blank «№»/«Срок» given by a formula is not blank: people's formula, never overwritten.
+    const wantsNumber = (o: OrderRecord) =>
+      !o.number && !o.invalid.includes(ORDER_COL.number) && !!(o.text || o.executor);
+    const wantsDeadline = (o: OrderRecord) => !o.deadline && !o.invalid.includes(ORDER_COL.deadline);
+    for (const [header, wants] of [
+      [ORDER_COL.number, wantsNumber],
+      [ORDER_COL.deadline, wantsDeadline],
+    ] as const) {
+      const blank = book.orders.filter(wants);
+      const withFormula = formulaRows(
+        t,
+        header,
+        blank.map((o) => o.row - 2),
+      );
+      for (const o of blank)
+        if (withFormula.has(o.row - 2)) {
+          o.invalid.push(header);
+          ctx.problems.add({
+            tab: TAB.orders,
+            row: o.row,
+            column: header,
+            value: '',
+            message: `В «${header}» формула, и её значение пустое: надстройка не заполняет ячейку с формулой${header === ORDER_COL.deadline ? ', срок не определён — напоминаний и контроля срока нет' : ', письма по поручению без № не отправляются'}.`,
+            fix: `Исправьте формулу так, чтобы она давала ${header === ORDER_COL.deadline ? 'дату' : 'номер'}, или замените её значением.`,
+          });
+        }
+    }
     for (const o of book.orders) {
       const idx = o.row - 2;
       const put = (h: string, v: Cell) => {
@@ -186,10 +279,11 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
         protocolDate,
         fillOnly: mode === 'notify',
       });
-      if (!o.number && !o.invalid.includes(ORDER_COL.number) && (o.text || o.executor)) {
-        patch.number = nextOrderNumber(o.protocol, used);
-        used.add(patch.number);
-        patch.history.unshift(historyLine(today, `№ не был указан, присвоен ${patch.number}`));
+      if (wantsNumber(o)) {
+        const a = assignNumber(o, used, today);
+        patch.number = a.number;
+        used.add(a.number);
+        if (a.line) patch.history.unshift(a.line);
       }
       const filledDeadline = !o.deadline && patch.deadline !== undefined;
       if (patch.extensions !== undefined || patch.clearRequest || patch.returns !== undefined) out.decisions++;
@@ -203,6 +297,8 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
       }
     }
   }
+  // Lines of notices a stopped run sent but could not write to «История» (keys are in «Журнал»).
+  if (usable && mode !== 'refresh') restoreNoticeLines(ctx, book);
 
   // Step 1 (output): rule problems, the other modules' checks, «Проверка данных».
   if (mode === 'daily') {
@@ -220,10 +316,8 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
     o.overdueDays = overdueWorkingDays(o, today, s, cal);
   }
 
-  // Step 4: notices, one digest per recipient.
-  if (usable && mode !== 'refresh') out.messages = sendNotices(ctx, book, mode, requestDays, out);
-
-  // Step 5: rows «Готово» for keepDoneDays working days go to «Архив».
+  // Step 5 (choice): rows «Готово» for keepDoneDays working days go to «Архив». The line is not
+  // added again to a row a stopped run was moving.
   const toArchive: number[] = [];
   if (usable && mode === 'daily' && book.archiveTable)
     for (const o of book.orders)
@@ -234,16 +328,18 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
         !o.invalid.includes(ORDER_COL.number) &&
         today >= archiveDue(o.doneDate, s.keepDoneDays, cal)
       ) {
-        o.history = appendHistory(o.history, [historyLine(today, 'перенесено в архив')]);
+        if (!endsWithArchiveLine(o.history)) o.history = appendHistory(o.history, [historyLine(today, ARCHIVE_WHAT)]);
         toArchive.push(o.row - 2);
       }
 
-  // Writes: people's cells that changed, then the system columns of every row in one block.
+  // Writes, in an order that a run stopped at any call can finish: the system columns first
+  // (counters, «История» with the lines of step 2), then people's cells; a re-run that finds a
+  // change's line in «История» only finishes its cells (step2Patch, assignNumber). Notices after
+  // that: their keys go to «Журнал» at once, their lines to «История» below, and restoreNoticeLines
+  // brings back the lines of a run stopped in between.
   if (t) {
-    if (changes.size) writePeopleCells(t, changes);
     const byIdx = new Map<number, OrderRecord>();
     for (const o of book.orders) byIdx.set(o.row - 2, o);
-    const sysHeaders = mode === 'refresh' ? [ORDER_COL.state, ORDER_COL.overdueDays] : [...ORDER_SYSTEM_HEADERS];
     const value = (o: OrderRecord, h: string, current: Cell): Cell => {
       switch (h) {
         case ORDER_COL.originalDeadline:
@@ -262,13 +358,27 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
           return current;
       }
     };
-    writeColumns(t, sysHeaders, t.rows.length, (i, h) => {
-      const current = t.rows[i][t.col(h)] ?? '';
-      const o = byIdx.get(i);
-      const v = o ? value(o, h, current) : current;
-      t.rows[i][t.col(h)] = v;
-      return v;
-    });
+    const writeSystem = (headers: string[]) =>
+      writeColumns(t, headers, t.rows.length, (i, h) => {
+        const current = t.rows[i][t.col(h)] ?? '';
+        const o = byIdx.get(i);
+        const v = o ? value(o, h, current) : current;
+        t.rows[i][t.col(h)] = v;
+        return v;
+      });
+    writeSystem(mode === 'refresh' ? [ORDER_COL.state, ORDER_COL.overdueDays] : [...ORDER_SYSTEM_HEADERS]);
+    // «Решение по переносу» last: a run stopped before it leaves the decision visible, and the
+    // decision's line in «История» tells the re-run to finish clearing, not to decide again.
+    if (changes.size)
+      writePeopleCells(t, new Map(PEOPLE_WRITE_ORDER.filter((h) => changes.has(h)).map((h) => [h, changes.get(h)!])));
+
+    // Step 4: notices, one digest per recipient; then their lines in «История».
+    if (usable && mode !== 'refresh') {
+      const before = book.orders.map((o) => o.history);
+      out.messages = sendNotices(ctx, book, mode, requestDays, out);
+      if (book.orders.some((o, i) => o.history !== before[i])) writeSystem([ORDER_COL.history]);
+    }
+
     if (toArchive.length && book.archiveTable) {
       const archived = new Set(book.archive.map((o) => o.number).filter(Boolean));
       out.archived = moveToArchive(t, book.archiveTable, toArchive, midnightInZone(today, tz), archived);
@@ -409,10 +519,8 @@ function sendNotices(
       continue;
     }
     sent++;
-    for (const { n, onBehalfOf } of d.notices)
-      n.order.history = appendHistory(n.order.history, [
-        historyLine(today, noticeHistory(n.kind, `${d.name || 'контролёр'} <${d.to}>`, onBehalfOf)),
-      ]);
+    for (const { n } of d.notices)
+      n.order.history = appendHistory(n.order.history, [noticeHistoryLine(book, n.kind, n.person, d.to, today)]);
   }
   return sent;
 }

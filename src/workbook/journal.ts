@@ -25,8 +25,15 @@ export interface JournalEntry {
   keys?: readonly string[];
 }
 
+/** The «Журнал» row that recorded a key: when, and to whom the message went. */
+export interface KeyRecord {
+  time: Cell;
+  recipients: string;
+}
+
 export class Journal {
   private readonly keys = new Set<string>();
+  private readonly records = new Map<string, KeyRecord>();
   private readonly pending: Cell[][] = [];
   private nextRow: number;
   private readonly colIndex: number[];
@@ -40,7 +47,17 @@ export class Journal {
     const norm = (h: unknown) => String(h).trim().toLowerCase();
     this.colIndex = JOURNAL_HEADERS.map((h) => header.findIndex((x) => norm(x) === norm(h)));
     const k = this.colIndex[5];
-    if (k >= 0) for (const r of rows) for (const key of String(r[k] ?? '').split('\n')) if (key) this.keys.add(key);
+    const [tc, , , rc] = this.colIndex;
+    if (k >= 0)
+      for (const r of rows)
+        for (const key of String(r[k] ?? '').split('\n'))
+          if (key) {
+            this.keys.add(key);
+            this.records.set(key, {
+              time: tc >= 0 ? (r[tc] ?? '') : '',
+              recipients: rc >= 0 ? String(r[rc] ?? '') : '',
+            });
+          }
     this.nextRow = rows.length + 2;
   }
 
@@ -63,6 +80,19 @@ export class Journal {
 
   has(key: string): boolean {
     return this.keys.has(key);
+  }
+
+  /** Every recorded key with its row's time and recipients (the daily check rebuilds «История» from them). */
+  recorded(): ReadonlyMap<string, KeyRecord> {
+    return this.records;
+  }
+
+  private remember(e: JournalEntry): void {
+    const time = this.clock();
+    for (const k of e.keys ?? []) {
+      this.keys.add(k);
+      this.records.set(k, { time, recipients: e.recipients ?? '' });
+    }
   }
 
   private row(e: JournalEntry): Cell[] {
@@ -101,13 +131,13 @@ export class Journal {
     this.ensureRows(this.nextRow);
     this.sheet.getRange(this.nextRow, 1, 1, r.length).setValues([r]);
     this.nextRow++;
-    for (const k of e.keys ?? []) this.keys.add(k);
+    this.remember(e);
   }
 
   /** Queues an entry; written with the next flush in one block. */
   add(e: JournalEntry): void {
     this.pending.push(this.row(e));
-    for (const k of e.keys ?? []) this.keys.add(k);
+    this.remember(e);
   }
 
   flush(): void {

@@ -590,20 +590,33 @@ export function moveToArchive(
   const norm = (h: unknown) => String(h).trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
   const srcCol = fullHeader.map((h) => orders.header.findIndex((x) => norm(x) === norm(h)));
   const stampCol = fullHeader.findIndex((h) => norm(h) === norm(ARCHIVE_EXTRA_COL.archivedAt));
-  const block: Cell[][] = [];
+  const runs: number[][] = [];
   for (const i of sorted) {
-    const r = orders.rows[i];
-    const n = numCol >= 0 ? String(r[numCol] ?? '').trim() : '';
-    if (n && archivedNumbers.has(n)) continue;
-    block.push(
-      fullHeader.map((_, j) => {
-        if (j === stampCol) return archivedAt;
-        const v = srcCol[j] >= 0 ? (r[srcCol[j]] ?? '') : '';
-        // Text stays text: «7» or «=…» written back would become a number or a formula.
-        return safeCell(v);
-      }),
-    );
+    const lastRun = runs[runs.length - 1];
+    if (lastRun && lastRun[lastRun.length - 1] === i - 1) lastRun.push(i);
+    else runs.push([i]);
   }
+  const compact = runs.length > MAX_DELETE_RUNS;
+  const toAppend = sorted.filter((i) => {
+    const n = numCol >= 0 ? String(orders.rows[i][numCol] ?? '').trim() : '';
+    return !(n && archivedNumbers.has(n));
+  });
+  // The rows move whole, formulas as formulas: one getFormulas over the span from the first moved
+  // row to the last (to the end of the data when the rows left are compacted below, which needs them too).
+  const from = sorted[0];
+  const to = compact ? orders.rows.length - 1 : sorted[sorted.length - 1];
+  const f: string[][] =
+    toAppend.length || compact
+      ? orders.sheet.getRange(from + 2, 1, to - from + 1, Math.max(orders.width, 1)).getFormulas()
+      : [];
+  const cellOf = (i: number, c: number): Cell => {
+    const formula = f[i - from]?.[c];
+    // Text stays text: «7» or «=…» written back would become a number or a formula.
+    return formula ? formula : safeCell(orders.rows[i][c] ?? '');
+  };
+  const block: Cell[][] = toAppend.map((i) =>
+    fullHeader.map((_, j) => (j === stampCol ? archivedAt : srcCol[j] >= 0 ? cellOf(i, srcCol[j]) : '')),
+  );
   if (block.length) {
     const start = archive.rows.length + 2;
     const maxRows = sheetA.getMaxRows();
@@ -615,13 +628,7 @@ export function moveToArchive(
   const sheetO = orders.sheet;
   const maxRowsO = sheetO.getMaxRows();
   if (maxRowsO - sorted.length <= 1) sheetO.insertRowsAfter(maxRowsO, 1);
-  const runs: number[][] = [];
-  for (const i of sorted) {
-    const lastRun = runs[runs.length - 1];
-    if (lastRun && lastRun[lastRun.length - 1] === i - 1) lastRun.push(i);
-    else runs.push([i]);
-  }
-  if (runs.length <= MAX_DELETE_RUNS) {
+  if (!compact) {
     for (let k = runs.length - 1; k >= 0; k--) sheetO.deleteRows(runs[k][0] + 2, runs[k].length);
     return sorted.length;
   }
@@ -630,14 +637,10 @@ export function moveToArchive(
   // does not grow with the number of rows moved.
   // Rows above the first moved row stay where they are and are not rewritten.
   const gone = new Set(sorted);
-  const from = sorted[0];
-  const f = sheetO.getRange(from + 2, 1, orders.rows.length - from, orders.width).getFormulas();
   const keep: Cell[][] = [];
   for (let i = from; i < orders.rows.length; i++) {
     if (gone.has(i)) continue;
-    const r = orders.rows[i];
-    const fr = f[i - from];
-    keep.push(Array.from({ length: orders.width }, (_, c) => (fr[c] ? fr[c] : safeCell(r[c] ?? ''))));
+    keep.push(Array.from({ length: orders.width }, (_, c) => cellOf(i, c)));
   }
   if (keep.length) sheetO.getRange(from + 2, 1, keep.length, orders.width).setValues(keep);
   sheetO.deleteRows(from + keep.length + 2, sorted.length);

@@ -208,6 +208,9 @@ export function forbiddenChanges(
       continue;
     }
     if (norm(a) === norm(b)) continue;
+    // A formula the add-on wrote back (a row moved to «Архив») is kept as a formula; the sandbox does
+    // not evaluate formulas, so only its text can be compared.
+    if (a?.formula !== undefined && a.formula === b?.formula && a.v === null) continue;
     if ((h === L(ORDER_COL.number) || h === L(ORDER_COL.deadline)) && isBlankCell(b)) continue;
     if (requestHeaders.has(h) && requestCleared) continue;
     if (h === L(ORDER_COL.deadline) && requestCleared && decision === DECISION.approved) {
