@@ -24,7 +24,14 @@ import type { OrderRecord } from '../domain/order';
 import { orderState, overdueWorkingDays } from '../domain/order-state';
 import { resolveRecipient } from '../domain/substitutes';
 import { composeDigest, type DigestItem } from '../mail/compose';
-import { moveToArchive, type OrderBook, readOrderBook, writePeopleCells } from '../workbook/orders';
+import {
+  firstRuns,
+  MAX_ARCHIVE_RUNS,
+  moveToArchive,
+  type OrderBook,
+  readOrderBook,
+  writePeopleCells,
+} from '../workbook/orders';
 import {
   MAX_NOTE_CELLS,
   type NotedCell,
@@ -87,6 +94,8 @@ interface Outcome {
   messages: number;
   notSent: number;
   archived: number;
+  /** Rows due for «Архив» left for the next run (more than MAX_ARCHIVE_RUNS runs of rows). */
+  archiveDeferred: number;
 }
 
 /**
@@ -222,7 +231,7 @@ function applyPatch(o: OrderRecord, p: OrderPatch, put: (header: string, v: Cell
 }
 
 function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
-  const out: Outcome = { decisions: 0, filled: 0, messages: 0, notSent: 0, archived: 0 };
+  const out: Outcome = { decisions: 0, filled: 0, messages: 0, notSent: 0, archived: 0, archiveDeferred: 0 };
   const t = book.ordersTable;
   const { today, settings: s, calendar: cal, tz } = ctx;
   const usable = book.ordersUsable && t !== null;
@@ -319,18 +328,29 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
   // Step 5 (choice): rows «Готово» for keepDoneDays working days go to «Архив». The line is not
   // added again to a row a stopped run was moving.
   const toArchive: number[] = [];
-  if (usable && mode === 'daily' && book.archiveTable)
-    for (const o of book.orders)
-      if (
+  if (usable && mode === 'daily' && book.archiveTable) {
+    const due = book.orders.filter(
+      (o) =>
         o.status === STATUS.done &&
         o.doneDate &&
         o.number &&
         !o.invalid.includes(ORDER_COL.number) &&
-        today >= archiveDue(o.doneDate, s.keepDoneDays, cal)
-      ) {
-        if (!endsWithArchiveLine(o.history)) o.history = appendHistory(o.history, [historyLine(today, ARCHIVE_WHAT)]);
-        toArchive.push(o.row - 2);
-      }
+        today >= archiveDue(o.doneDate, s.keepDoneDays, cal),
+    );
+    // A bounded number of row runs per run; the others move on the next run.
+    const chosen = new Set(
+      firstRuns(
+        due.map((o) => o.row - 2),
+        MAX_ARCHIVE_RUNS,
+      ),
+    );
+    for (const o of due) {
+      if (!chosen.has(o.row - 2)) continue;
+      if (!endsWithArchiveLine(o.history)) o.history = appendHistory(o.history, [historyLine(today, ARCHIVE_WHAT)]);
+      toArchive.push(o.row - 2);
+    }
+    out.archiveDeferred = due.length - toArchive.length;
+  }
 
   // Writes, in an order that a run stopped at any call can finish: the system columns first
   // (counters, «История» with the lines of step 2), then people's cells; a re-run that finds a
@@ -382,8 +402,8 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
     if (toArchive.length && book.archiveTable) {
       const archived = new Set(book.archive.map((o) => o.number).filter(Boolean));
       out.archived = moveToArchive(t, book.archiveTable, toArchive, midnightInZone(today, tz), archived);
-      // Rows below the archived ones moved up (or, for scattered rows, their values did while notes
-      // stayed): point «Проверка данных» and the notes at where each row is now.
+      // Rows below the archived ones moved up: point «Проверка данных» and the notes at where each
+      // row is now.
       const deletedRows = out.archived ? toArchive.map((i) => i + 2) : [];
       if (shiftProblemRows(ctx.problems.list, TAB.orders, deletedRows)) {
         writeProblemsTab(ctx.ss, ctx.problems, ctx.now, tz);
@@ -538,6 +558,7 @@ function summary(what: string, ctx: RunContext, o: Outcome, extra = ''): string 
   if (c.deferred) parts.push(`отложено писем — ${c.deferred}`);
   if (o.notSent) parts.push(`уведомлений не отправлено — ${o.notSent} (см. «Журнал»)`);
   parts.push(`в архив — ${o.archived}`);
+  if (o.archiveDeferred) parts.push(`ещё ${o.archiveDeferred} — в архив при следующей проверке`);
   return `${what} ${formatRu(ctx.today)}: ${parts.join('; ')}${extra}.`;
 }
 

@@ -499,8 +499,26 @@ export function readOrderBook(ctx: RunContext): OrderBook {
 // (formulas kept) does the work.
 /** Above this many separate runs in one column, one span write (formulas kept) is used. */
 const MAX_RUNS_PER_COLUMN = 3;
-/** Above this many separate row runs to delete, the rows left are compacted in one write instead. */
-const MAX_DELETE_RUNS = 5;
+/**
+ * At most this many separate runs of rows go to «Архив» in one run (one deleteRows each); the rest
+ * wait for the next run. Archiving is never urgent, and deleting whole rows keeps each row's notes,
+ * formats and formulas with it — rewriting the rows that stay would not, and a run stopped between
+ * such a rewrite and its delete would duplicate rows.
+ */
+export const MAX_ARCHIVE_RUNS = 20;
+
+/** The indexes (sorted) that fall in the first `maxRuns` runs of adjacent indexes. */
+export function firstRuns(indexes: readonly number[], maxRuns: number): number[] {
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const out: number[] = [];
+  let runs = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    if (k === 0 || sorted[k] !== sorted[k - 1] + 1) runs++;
+    if (runs > maxRuns) break;
+    out.push(sorted[k]);
+  }
+  return out;
+}
 
 /**
  * Writes the few people's cells the daily check may change (blank № or «Срок» filled, decided
@@ -553,7 +571,7 @@ export function writePeopleCells(t: Table, changes: Map<string, Map<number, Cell
 /**
  * Moves rows of «Поручения» (0-based data indexes) to «Архив» whole: every cell kept (columns
  * «Архив» lacks are added to its header), «Дата архивации» set. One setValues to append, then
- * deleteRows per contiguous run, bottom-up. A № already in «Архив» (a crash between append and
+ * deleteRows per contiguous run, bottom-up (the caller passes at most MAX_ARCHIVE_RUNS runs). A № already in «Архив» (a crash between append and
  * delete last time) is not appended again, only deleted. Returns rows moved.
  */
 export function moveToArchive(
@@ -596,19 +614,17 @@ export function moveToArchive(
     if (lastRun && lastRun[lastRun.length - 1] === i - 1) lastRun.push(i);
     else runs.push([i]);
   }
-  const compact = runs.length > MAX_DELETE_RUNS;
   const toAppend = sorted.filter((i) => {
     const n = numCol >= 0 ? String(orders.rows[i][numCol] ?? '').trim() : '';
     return !(n && archivedNumbers.has(n));
   });
   // The rows move whole, formulas as formulas: one getFormulas over the span from the first moved
-  // row to the last (to the end of the data when the rows left are compacted below, which needs them too).
+  // row to the last.
   const from = sorted[0];
-  const to = compact ? orders.rows.length - 1 : sorted[sorted.length - 1];
-  const f: string[][] =
-    toAppend.length || compact
-      ? orders.sheet.getRange(from + 2, 1, to - from + 1, Math.max(orders.width, 1)).getFormulas()
-      : [];
+  const to = sorted[sorted.length - 1];
+  const f: string[][] = toAppend.length
+    ? orders.sheet.getRange(from + 2, 1, to - from + 1, Math.max(orders.width, 1)).getFormulas()
+    : [];
   const cellOf = (i: number, c: number): Cell => {
     const formula = f[i - from]?.[c];
     // Text stays text: «7» or «=…» written back would become a number or a formula.
@@ -628,21 +644,6 @@ export function moveToArchive(
   const sheetO = orders.sheet;
   const maxRowsO = sheetO.getMaxRows();
   if (maxRowsO - sorted.length <= 1) sheetO.insertRowsAfter(maxRowsO, 1);
-  if (!compact) {
-    for (let k = runs.length - 1; k >= 0; k--) sheetO.deleteRows(runs[k][0] + 2, runs[k].length);
-    return sorted.length;
-  }
-  // Many scattered rows: write the rows that stay, in order, over the data block (formulas kept
-  // as formulas, text kept text) and delete the freed tail with one call, so the number of calls
-  // does not grow with the number of rows moved.
-  // Rows above the first moved row stay where they are and are not rewritten.
-  const gone = new Set(sorted);
-  const keep: Cell[][] = [];
-  for (let i = from; i < orders.rows.length; i++) {
-    if (gone.has(i)) continue;
-    keep.push(Array.from({ length: orders.width }, (_, c) => cellOf(i, c)));
-  }
-  if (keep.length) sheetO.getRange(from + 2, 1, keep.length, orders.width).setValues(keep);
-  sheetO.deleteRows(from + keep.length + 2, sorted.length);
+  for (let k = runs.length - 1; k >= 0; k--) sheetO.deleteRows(runs[k][0] + 2, runs[k].length);
   return sorted.length;
 }

@@ -2,6 +2,7 @@
 // a day sends nothing the second time; a run whose mail service throws after the second message,
 // re-run, sends each notice exactly once; rows in «Поручения» + «Архив» are conserved throughout.
 import { describe, expect, it } from 'vitest';
+import { MAX_ARCHIVE_RUNS } from '../../src/workbook/orders';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
 import { appendRows, d, day, makeBook, rowsOf } from './orders-helpers';
 
@@ -79,7 +80,7 @@ describe('idempotent notices (spec «Daily check» step 4; keys in «Журна�
     expect(failed.length).toBe(2);
   });
 
-  it('many scattered rows to archive: moved in a bounded number of calls, the rest kept in order', () => {
+  it('scattered rows to archive: each run of rows deleted whole, the rest kept in order (000 п.14)', () => {
     const { sb, wb } = makeBook('2026-03-12');
     appendRows(
       wb,
@@ -114,6 +115,34 @@ describe('idempotent notices (spec «Daily check» step 4; keys in «Журна�
       '9-14',
     ]);
     expect(rowsOf(wb, TAB.orders).map((r) => r[ORDER_COL.text])).toEqual(['п1', 'п3', 'п5', 'п7', 'п9', 'п11', 'п13']);
-    expect(sb.calls['Sheet.deleteRows']).toBe(1);
+    // Seven separate runs of rows: one deleteRows each, so notes and formats go with their rows.
+    expect(sb.calls['Sheet.deleteRows']).toBe(7);
+  });
+
+  it('more runs of rows than one run may delete: the first MAX_ARCHIVE_RUNS now, the rest next time', () => {
+    const { sb, wb } = makeBook('2026-03-12');
+    appendRows(
+      wb,
+      TAB.orders,
+      Array.from({ length: 2 * (MAX_ARCHIVE_RUNS + 5) }, (_, i) => ({
+        '№': `9-${i + 1}`,
+        Поручение: `п${i + 1}`,
+        Исполнитель: 'Петров П.П.',
+        Срок: d('2026-03-30'),
+        Статус: i % 2 ? 'Готово' : 'В процессе 50',
+        'Дата исполнения': i % 2 ? d('2026-03-02') : null,
+      })),
+    );
+    const before = rowsOf(wb, TAB.orders).length + rowsOf(wb, TAB.archive).length;
+    sb.resetCounters();
+    day(sb, '2026-03-12');
+    expect(sb.calls['Sheet.deleteRows']).toBe(MAX_ARCHIVE_RUNS);
+    const moved = (n: number) => Array.from({ length: n }, (_, k) => `9-${2 * k + 2}`);
+    expect(rowsOf(wb, TAB.archive).map((r) => r[ORDER_COL.number])).toEqual(moved(MAX_ARCHIVE_RUNS));
+    sb.resetCounters();
+    day(sb, '2026-03-13');
+    expect(sb.calls['Sheet.deleteRows']).toBe(5);
+    expect(rowsOf(wb, TAB.archive).map((r) => r[ORDER_COL.number])).toEqual(moved(MAX_ARCHIVE_RUNS + 5));
+    expect(rowsOf(wb, TAB.orders).length + rowsOf(wb, TAB.archive).length).toBe(before);
   });
 });
