@@ -18,6 +18,8 @@
 // - Ranks use the standard competition convention («1, 1, 3»): equal totals share the better
 //   place and the next place is skipped, so a rank always says how many organisations scored
 //   more (rank − 1), as in sports tables and official ratings.
+
+import type { Problem } from '../workbook/problems';
 import type { WorkCalendar } from './calendar';
 import { type IsoDate, isoOf } from './dates';
 
@@ -26,16 +28,8 @@ export const ANSWERS_TAB = 'Самооценка';
 /** Criteria К1…К8 of the check-list. */
 export const CRITERION_NUMBERS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
-/** A problem in people's data; the same shape as the workbook's Problem. */
-export interface RatingIssue {
-  tab: string;
-  /** Sheet row (1-based, header = 1); 0 for the tab as a whole. */
-  row: number;
-  column: string;
-  value: string;
-  message: string;
-  fix: string;
-}
+/** A problem in people's data: the workbook's Problem itself (type only; nothing of the workbook runs here). */
+export type RatingIssue = Problem;
 
 /** One row of «Критерии самооценки» as read (cell values as they are). */
 export interface CriteriaRowIn {

@@ -6,20 +6,11 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { dayjs } from '../domain/dates';
+import type { SentMail } from './sandbox/state';
 import { writeAtomic } from './xlsx';
 
-/** One e-mail the add-on sent through MailApp in the sandbox. */
-export interface SentMail {
-  to: string;
-  cc?: string;
-  bcc?: string;
-  subject: string;
-  body: string;
-  htmlBody?: string;
-  name?: string;
-  replyTo?: string;
-  at: Date;
-}
+/** One e-mail the add-on sent through MailApp in the sandbox: the sandbox's own record, one shape for both. */
+export type { SentMail };
 
 export interface DeliverOptions {
   /** Folder for .eml files (created if absent). */

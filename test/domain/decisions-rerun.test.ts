@@ -10,39 +10,22 @@ import { assignNumber, type OrderPatch, step2Patch } from '../../src/domain/deci
 import { appendHistory } from '../../src/domain/history';
 import type { OrderRecord } from '../../src/domain/order';
 import { parseSettings } from '../../src/domain/settings';
+import { blankOrder } from './fixtures';
 
 const cal = new WorkCalendar();
 const settings = parseSettings([], 'Europe/Moscow').settings;
 const env = { today: '2026-03-02', settings, calendar: cal, protocolDate: '2026-02-27' };
 
-function order(p: Partial<OrderRecord> = {}): OrderRecord {
-  return {
-    tab: 'Поручения',
-    row: 2,
+const order = (p: Partial<OrderRecord> = {}): OrderRecord =>
+  blankOrder({
     number: '6-2',
     protocol: '6',
     text: 'т',
     executor: 'Петрова А.С.',
-    coExecutors: [],
-    urgency: '',
     deadline: '2026-03-16',
     status: 'В процессе 50',
-    progress: '',
-    doneDate: null,
-    requestedDate: null,
-    requestReason: '',
-    decision: '',
-    originalDeadline: null,
-    extensions: 0,
-    returns: 0,
-    state: '',
-    overdueDays: null,
-    history: '',
-    archivedAt: null,
-    invalid: [],
     ...p,
-  };
-}
+  });
 
 /** The system columns of a patch written, people's cells not. */
 function systemWritten(o: OrderRecord, p: OrderPatch): OrderRecord {

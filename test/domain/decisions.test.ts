@@ -4,38 +4,22 @@ import { nextOrderNumber, step2Patch } from '../../src/domain/decisions';
 import { requestDayFromHistory, requestLine } from '../../src/domain/history';
 import type { OrderRecord } from '../../src/domain/order';
 import { parseSettings } from '../../src/domain/settings';
+import { blankOrder } from './fixtures';
 
 const cal = new WorkCalendar();
 const settings = parseSettings([], 'Europe/Moscow').settings;
 const env = { today: '2026-03-10', settings, calendar: cal, protocolDate: '2026-03-03' };
-function order(p: Partial<OrderRecord> = {}): OrderRecord {
-  return {
-    tab: 'Поручения',
-    row: 2,
+const order = (p: Partial<OrderRecord> = {}): OrderRecord =>
+  blankOrder({
     number: '5-1',
     protocol: '5',
     text: 'т',
     executor: 'Иванов И.И.',
-    coExecutors: [],
-    urgency: '',
     deadline: '2026-03-12',
     status: 'В процессе 50',
-    progress: '',
-    doneDate: null,
-    requestedDate: null,
-    requestReason: '',
-    decision: '',
     originalDeadline: '2026-03-12',
-    extensions: 0,
-    returns: 0,
-    state: '',
-    overdueDays: null,
-    history: '',
-    archivedAt: null,
-    invalid: [],
     ...p,
-  };
-}
+  });
 
 describe('step 2 decisions (000 п.11–12, п.14)', () => {
   it('approved: «Срок» := «Запрошенный срок», +1 «Переносов», request cleared, written to «История» (000 п.12)', () => {

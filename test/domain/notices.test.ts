@@ -3,38 +3,22 @@ import { WorkCalendar } from '../../src/domain/calendar';
 import { dueNotices, noticeKey } from '../../src/domain/notices';
 import type { OrderRecord } from '../../src/domain/order';
 import { parseSettings } from '../../src/domain/settings';
+import { blankOrder } from './fixtures';
 
 const cal = new WorkCalendar();
 const s = parseSettings([], 'Europe/Moscow').settings;
 
-function order(p: Partial<OrderRecord> = {}): OrderRecord {
-  return {
-    tab: 'Поручения',
-    row: 2,
+const order = (p: Partial<OrderRecord> = {}): OrderRecord =>
+  blankOrder({
     number: '5-1',
     protocol: '5',
     text: 'Подготовить отчёт',
     executor: 'Иванов И.И.',
     coExecutors: ['Петров П.П.'],
-    urgency: '',
     deadline: '2026-03-12',
     status: 'Список дел',
-    progress: '',
-    doneDate: null,
-    requestedDate: null,
-    requestReason: '',
-    decision: '',
-    originalDeadline: null,
-    extensions: 0,
-    returns: 0,
-    state: '',
-    overdueDays: null,
-    history: '',
-    archivedAt: null,
-    invalid: [],
     ...p,
-  };
-}
+  });
 const env = (today: string, sent: string[] = []) => ({
   today,
   settings: s,

@@ -7,6 +7,7 @@ import { main } from '../../src/local/cli';
 import type { WorkbookModel } from '../../src/local/model';
 import { columnLetter } from '../../src/local/xlsx';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
+import { emlHeader, emlPart } from '../helpers/eml';
 import { header, sheetOf, val } from './orders-helpers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -30,40 +31,6 @@ export async function kontrol(argv: string[]): Promise<CliResult> {
   return r;
 }
 
-/** Decodes RFC 2047 encoded-words (B and Q) of a header value. */
-function decodeWords(v: string): string {
-  return v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(
-          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-          'latin1',
-        ).toString('utf8'),
-  );
-}
-
-function headerOf(raw: string, name: string): string {
-  const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
-  const m = new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head);
-  return m ? decodeWords(m[1].trim()) : '';
-}
-
-/** The decoded text/plain part. */
-function plainText(raw: string): string {
-  const i = raw.search(/Content-Type: text\/plain/i);
-  if (i < 0) return '';
-  const [head, ...body] = raw.slice(i).split(/\r?\n\r?\n/);
-  const text = body.join('\n\n').split(/\r?\n--/)[0];
-  if (/Content-Transfer-Encoding: base64/i.test(head))
-    return Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (/quoted-printable/i.test(head))
-    return Buffer.from(
-      text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-      'latin1',
-    ).toString('utf8');
-  return text;
-}
-
 export interface Eml {
   file: string;
   to: string;
@@ -76,10 +43,10 @@ export function readEml(path: string): Eml {
   const raw = readFileSync(path, 'utf8');
   return {
     file: path,
-    to: headerOf(raw, 'To'),
-    cc: headerOf(raw, 'Cc'),
-    subject: headerOf(raw, 'Subject'),
-    text: plainText(raw),
+    to: emlHeader(raw, 'To'),
+    cc: emlHeader(raw, 'Cc'),
+    subject: emlHeader(raw, 'Subject'),
+    text: emlPart(raw, 'text/plain'),
   };
 }
 

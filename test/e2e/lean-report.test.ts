@@ -2,56 +2,18 @@
 // we add projects as a person would, `kontrol run report-lean FILE --quarter 2026-Q1` builds the
 // report through the built dist/Code.js in the sandbox, and we read the saved .xlsx back.
 // Seed 002 Приложение 2 (the twelve columns), Приложение 1 «Сроки» (the stages); spec «Проекты».
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appendRows, type DemoValue } from '../../src/local/demo/util';
-import type { CellModel, SheetModel, WorkbookModel } from '../../src/local/model';
+import { appendRows } from '../../src/local/demo/util';
+import type { WorkbookModel } from '../../src/local/model';
 import { createSandbox } from '../../src/local/sandbox/index';
 import { loadXlsx, saveXlsx } from '../../src/local/xlsx';
 import { LEAN_REPORT_HEADERS, PLAN_COL, PROJECT_COL, STAGE_NONE, TAB } from '../../src/workbook/schema';
+import { cli, d, sheet, tableOf, val } from '../helpers/report-xlsx';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function kontrol(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'kontrol.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-}
-
-function ok(...args: string[]): string {
-  const r = kontrol(...args);
-  if (r.code !== 0) throw new Error(`kontrol ${args.join(' ')} → ${r.code}: ${r.err || r.out}`);
-  return r.out;
-}
-
-const d = (iso: string): DemoValue => ({ date: iso });
-const val = (c: CellModel | undefined) => (c?.v === null || c?.v === undefined ? '' : c.v);
-
-/** The table under the row whose first cell is `firstHeader`: header cells and data rows up to a blank row. */
-function tableOf(sheet: SheetModel, firstHeader: string): { header: CellModel[]; rows: CellModel[][] } {
-  const i = sheet.cells.findIndex((r) => val(r?.[0]) === firstHeader);
-  if (i < 0) throw new Error(`no table «${firstHeader}» on «${sheet.name}»`);
-  const rows: CellModel[][] = [];
-  for (let r = i + 1; r < sheet.cells.length; r++) {
-    const row = sheet.cells[r] ?? [];
-    if (row.every((c) => val(c) === '' && !c?.formula)) break;
-    rows.push(row);
-  }
-  return { header: sheet.cells[i], rows };
-}
-
-function sheet(model: { sheets: SheetModel[] }, name: string): SheetModel {
-  const s = model.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no tab «${name}»`);
-  return s;
-}
+const { kontrol, ok } = cli(60_000);
 
 describe('kontrol run report-lean (002 Приложение 2)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kontrol-lean-'));

@@ -4,14 +4,12 @@
 // the sandbox and we read the saved .xlsx back. Expected numbers are worked out by hand below.
 // Rules: 001 гл.7 п.2.5.1–2.5.2 (coefficient, overdue of past periods), 000 п.13–14 (done = record
 // by the deadline; returned = not executed), 001 гл.6 п.2.2.7 (protocol table with «примечание»).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appendRows, type DemoValue } from '../../src/local/demo/util';
-import type { CellModel, SheetModel, WorkbookModel } from '../../src/local/model';
+import type { CellModel, WorkbookModel } from '../../src/local/model';
 import { createSandbox } from '../../src/local/sandbox/index';
 import { loadXlsx, saveXlsx } from '../../src/local/xlsx';
 import {
@@ -24,51 +22,13 @@ import {
   STATUS,
   TAB,
 } from '../../src/workbook/schema';
+import { cli, d, sheet, tableOf, val } from '../helpers/report-xlsx';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function kontrol(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'kontrol.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-}
-function ok(...args: string[]): string {
-  const r = kontrol(...args);
-  if (r.code !== 0) throw new Error(`kontrol ${args.join(' ')} → ${r.code}: ${r.err || r.out}`);
-  return r.out;
-}
-
-const d = (iso: string): DemoValue => ({ date: iso });
-const val = (c: CellModel | undefined) => (c?.v === null || c?.v === undefined ? '' : c.v);
+const { kontrol, ok } = cli(90_000);
 const dateOf = (c: CellModel | undefined) => {
   const v = c?.v;
   return v && typeof v === 'object' && v.kind === 'date' ? v.iso.slice(0, 10) : v;
 };
-
-function sheet(model: { sheets: SheetModel[] }, name: string): SheetModel {
-  const s = model.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no tab «${name}»`);
-  return s;
-}
-/** The table whose header row starts with `firstHeader` (from row `after` on): header row index and data rows up to a blank row. */
-function tableOf(
-  s: SheetModel,
-  firstHeader: string,
-  after = 0,
-): { headerRow: number; header: CellModel[]; rows: CellModel[][] } {
-  const i = s.cells.findIndex((r, k) => k >= after && val(r?.[0]) === firstHeader);
-  if (i < 0) throw new Error(`no table «${firstHeader}» on «${s.name}»`);
-  const rows: CellModel[][] = [];
-  for (let r = i + 1; r < s.cells.length; r++) {
-    const row = s.cells[r] ?? [];
-    if (row.every((c) => val(c) === '' && !c?.formula)) break;
-    rows.push(row);
-  }
-  return { headerRow: i, header: s.cells[i], rows };
-}
 
 const IV = 'Иванов И.И.';
 const PE = 'Петрова А.С.';

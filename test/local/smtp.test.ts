@@ -7,41 +7,7 @@ import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEml, deliverMails, type SentMail, writeOutbox } from '../../src/local/eml';
-
-/** Decodes RFC 2047 encoded-words (B and Q) of a header value. */
-function decodeHeader(v: string): string {
-  return v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(
-          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-          'latin1',
-        ).toString('utf8'),
-  );
-}
-
-function header(raw: string, name: string): string {
-  const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
-  const m = new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head);
-  return m ? decodeHeader(m[1].trim()) : '';
-}
-
-/** The decoded body of the first part with this content type. */
-function part(raw: string, type: string): string {
-  const i = raw.search(new RegExp(`Content-Type: ${type}`, 'i'));
-  if (i < 0) return '';
-  const rest = raw.slice(i);
-  const [head, ...body] = rest.split(/\r?\n\r?\n/);
-  const text = body.join('\n\n').split(/\r?\n--/)[0];
-  if (/Content-Transfer-Encoding: base64/i.test(head))
-    return Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (/quoted-printable/i.test(head))
-    return Buffer.from(
-      text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-      'latin1',
-    ).toString('utf8');
-  return text;
-}
+import { emlHeader as header, emlPart as part } from '../helpers/eml';
 
 const mail: SentMail = {
   to: 'ivanov@example.org',

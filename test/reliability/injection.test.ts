@@ -12,6 +12,7 @@ import type { WorkbookModel } from '../../src/local/model';
 import type { SentMail } from '../../src/local/sandbox/index';
 import { loadXlsx, saveXlsx } from '../../src/local/xlsx';
 import { ORDER_COL, PROJECT_COL, SELF_ASSESSMENT_COL, TAB } from '../../src/workbook/schema';
+import { GENERATED_TABS } from '../helpers/tabs';
 import { appendByHeader, CODE_PATH, headerOf, loadCode, sandbox, sheet, tabTexts, tryApi } from './harness';
 import { NOW_WALL, scenarioWorkbook } from './scenario';
 
@@ -81,15 +82,7 @@ function injectedWorkbook(): WorkbookModel {
   return wb;
 }
 
-const GENERATED = [
-  TAB.reportExecution,
-  TAB.reportProtocol,
-  TAB.reportLean,
-  TAB.planControl,
-  TAB.rating,
-  TAB.problems,
-  TAB.log,
-];
+const GENERATED = GENERATED_TABS;
 
 let wb: WorkbookModel;
 let mails: SentMail[];

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SheetModel } from '../../src/local/model';
 import { ARCHIVE_EXTRA_COL, ORDER_SYSTEM_HEADERS, TAB } from '../../src/workbook/schema';
+import { GENERATED_TABS } from '../helpers/tabs';
 import { headerOf, loadCode, ROOT, sandbox, setUpWorkbook, sheet } from './harness';
 import { NOW_WALL, scenarioWorkbook } from './scenario';
 
@@ -98,15 +99,7 @@ describe('protection with a warning', () => {
     sb.api('report-lean', { quarter: '2026-Q1' });
     sb.api('plan-control', { year: '2026' });
     sb.api('rating', { year: '2026' });
-    for (const tab of [
-      TAB.reportExecution,
-      TAB.reportProtocol,
-      TAB.reportLean,
-      TAB.planControl,
-      TAB.rating,
-      TAB.problems,
-      TAB.log,
-    ]) {
+    for (const tab of GENERATED_TABS) {
       const whole = protectionsOf(sheet(w, tab)).filter((p) => !p.range);
       expect(whole, tab).toHaveLength(1);
       expect(whole[0].warningOnly, tab).toBe(true);

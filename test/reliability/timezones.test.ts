@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TAB } from '../../src/workbook/schema';
+import { GENERATED_TABS } from '../helpers/tabs';
 import { CODE_PATH, loadCode, ROOT } from './harness';
 
 const SHEET_ZONES = ['Europe/Moscow', 'Asia/Yekaterinburg', 'Asia/Novokuznetsk', 'Europe/Kaliningrad'];
@@ -72,17 +73,7 @@ describe('one scenario in four spreadsheet zones × two machine zones', () => {
     expect(JSON.stringify(o.tabs[TAB.reportExecution])).toMatch(/Итого/);
   });
 
-  const tabs = [
-    TAB.orders,
-    TAB.archive,
-    TAB.reportExecution,
-    TAB.reportProtocol,
-    TAB.reportLean,
-    TAB.planControl,
-    TAB.rating,
-    TAB.problems,
-    TAB.log,
-  ];
+  const tabs = [TAB.orders, TAB.archive, ...GENERATED_TABS];
   it.each(tabs)('«%s» is the same cell for cell in every zone', (tab) => {
     const ref = outcomes[0];
     for (const o of outcomes.slice(1)) expect(o.tabs[tab], `${o.zone} / TZ=${o.processZone}`).toEqual(ref.tabs[tab]);
