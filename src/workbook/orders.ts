@@ -5,6 +5,7 @@ import { cellToIsoDate, formatRu, type IsoDate } from '../domain/dates';
 import { type Executor, normName, type OrderRecord, type OrderTab, type Protocol, splitNames } from '../domain/order';
 import { isEmail } from '../domain/settings';
 import type { RunContext } from '../jobs/context';
+import { columnLetter } from './a1';
 import type { Problems } from './problems';
 import {
   ARCHIVE_EXTRA_COL,
@@ -522,7 +523,8 @@ export function firstRuns(indexes: readonly number[], maxRuns: number): number[]
 
 /**
  * Writes the few people's cells the daily check may change (blank № or «Срок» filled, decided
- * requests cleared, «Дата исполнения» of a returned order cleared). Per column: each run of
+ * requests cleared, «Дата исполнения» of a returned order cleared). Per column: the cells to clear
+ * go in one RangeList.clearContent, however scattered; of the rest, each run of
  * adjacent changed rows is one setValues; past MAX_RUNS_PER_COLUMN runs, the whole span from the
  * first to the last change is one setValues, with the other cells' formulas re-written as
  * formulas (read with one getFormulas) and text kept as text, so nothing else changes.
@@ -530,9 +532,21 @@ export function firstRuns(indexes: readonly number[], maxRuns: number): number[]
  */
 export function writePeopleCells(t: Table, changes: Map<string, Map<number, Cell>>): number {
   let calls = 0;
-  for (const [header, byRow] of changes) {
+  for (const [header, all] of changes) {
     const c = t.col(header);
-    if (c < 0 || byRow.size === 0) continue;
+    if (c < 0 || all.size === 0) continue;
+    // Clearing touches only the cells named, in one call: no span of other people's cells is rewritten.
+    const byRow = new Map<number, Cell>();
+    const clears: string[] = [];
+    for (const [i, v] of all) {
+      if (v === '' || v === null || v === undefined) clears.push(`${columnLetter(c + 1)}${i + 2}`);
+      else byRow.set(i, v);
+    }
+    if (clears.length) {
+      t.sheet.getRangeList(clears).clearContent();
+      calls++;
+    }
+    if (byRow.size === 0) continue;
     const idx = [...byRow.keys()].sort((a, b) => a - b);
     const runs: number[][] = [];
     for (const i of idx) {
