@@ -6,6 +6,7 @@
 import type { WorkCalendar } from './calendar';
 import type { IsoDate } from './dates';
 import type { Period } from './periods';
+import { foldText } from './text';
 
 /** The few facts of an order the report needs (read from «Поручения» and «Архив»). */
 export interface ReportOrder {
@@ -123,9 +124,8 @@ export function compareRu(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-export function normName(s: string): string {
-  return s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
-}
+/** A name as compared between tabs (see foldText). */
+export const normName = foldText;
 
 /**
  * Builds the report. `executors` are the rows of «Исполнители»: a name written in another case or

@@ -1,6 +1,7 @@
 // Plain records of «Поручения»/«Архив», «Исполнители» and «Протоколы», as the workbook layer
 // parses them (src/workbook/orders.ts). Rules in src/domain work on these, never on cells.
 import type { IsoDate } from './dates';
+import { foldText } from './text';
 
 export type OrderTab = 'Поручения' | 'Архив';
 
@@ -60,7 +61,7 @@ export interface Protocol {
 
 /** A person's name as we compare it: trimmed, spaces collapsed, case- and ё-insensitive. */
 export function normName(s: string): string {
-  return s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+  return foldText(s);
 }
 
 /** «Соисполнители»: names separated by «;» or «,» (000 п.6: the first named is responsible, the rest co-executors). */

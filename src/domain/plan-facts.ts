@@ -1,13 +1,12 @@
 // Targets and facts of «План ЭР» (seed 002, постановление 1134-П, «План мероприятий»: «не менее 1»,
 // «не менее 3», «по мере необходимости»). Two facts are counted from other tabs; the rest are typed.
 import { type IsoDate, yearOf } from './dates';
+import { foldText } from './text';
 
 export type Target = { kind: 'min'; n: number } | { kind: 'none' };
 export type ParsedTarget = { ok: true; target: Target } | { ok: false; message: string; fix: string };
 
-function squeeze(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
-}
+const squeeze = foldText;
 
 function num(s: string): number | null {
   const t = s.replace(/\s+/g, '').replace(',', '.');

@@ -17,17 +17,8 @@ export interface ProtocolOrder {
   state: string;
 }
 
-export interface ProtocolReportRow {
-  number: string;
-  text: string;
-  executor: string;
-  coExecutors: string;
-  deadline: IsoDate | null;
-  doneDate: IsoDate | null;
-  progress: string;
-  state: string;
-  note: string;
-}
+/** An order of the protocol as shown, with «Примечание». */
+export type ProtocolReportRow = Omit<ProtocolOrder, 'protocol'> & { note: string };
 
 export const NO_INFORMATION = 'нет информации';
 

@@ -22,6 +22,7 @@
 import type { Problem } from '../workbook/problems';
 import type { WorkCalendar } from './calendar';
 import { type IsoDate, isoOf } from './dates';
+import { foldText } from './text';
 
 export const CRITERIA_TAB = 'Критерии самооценки';
 export const ANSWERS_TAB = 'Самооценка';
@@ -133,12 +134,7 @@ export function round4(x: number): number {
 
 /** Organisation name as compared: case, spaces, ё and quotes do not matter. */
 export function orgKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[«»"„“”']/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldText(name.replace(/[«»"„“”']/g, ''));
 }
 
 /** «0, 1, 2, 3» or «0–3» for a run of consecutive scores. */

@@ -1,3 +1,4 @@
+import { foldText } from './text';
 // «Настройки»: two columns «Параметр» | «Значение». Defaults and meanings from the spec's table;
 // numbers in working days come from the seeds (000 п.10 «за сутки», п.11 «за 3 рабочих дня»,
 // п.14 «5 рабочих дней», п.7 «в течение одного рабочего дня»; 003 «щопонеділка»; 001 7.2.2.18–20).
@@ -67,9 +68,7 @@ export interface SettingsIssue {
   fix: string;
 }
 
-function norm(s: string): string {
-  return s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
-}
+const norm = foldText;
 
 /**
  * Parses «Параметр» → «Значение» pairs. Unknown parameters are ignored; a bad value keeps the

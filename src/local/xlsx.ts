@@ -95,33 +95,30 @@ function rectA1(r: Rect): string {
 }
 
 /** A range in another tab ('Исполнители!A2:A') as an absolute xlsx reference. */
-function sheetRangeToXlsx(ref: string, model: WorkbookModel): string {
+/** 'Лист'!A1:B2 → the tab name (quotes undone; '' when there is none) and the range. */
+function splitSheetRef(ref: string): { sheetName: string; range: string; hasSheet: boolean } {
   const bang = ref.lastIndexOf('!');
-  const sheetName =
-    bang >= 0
-      ? ref
-          .slice(0, bang)
-          .replace(/^'(.*)'$/, '$1')
-          .replace(/''/g, "'")
-      : '';
+  if (bang < 0) return { sheetName: '', range: ref, hasSheet: false };
+  const sheetName = ref
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/''/g, "'");
+  return { sheetName, range: ref.slice(bang + 1), hasSheet: true };
+}
+
+function sheetRangeToXlsx(ref: string, model: WorkbookModel): string {
+  const { sheetName, range, hasSheet } = splitSheetRef(ref);
   const target = model.sheets.find((s) => s.name === sheetName);
-  const rect = parseA1(ref.slice(bang + 1), target?.maxRows ?? 1000, target?.maxColumns ?? 26);
+  const rect = parseA1(range, target?.maxRows ?? 1000, target?.maxColumns ?? 26);
   if (!rect) return ref;
   const abs = `$${columnLetter(rect.c1)}$${rect.r1}:$${columnLetter(rect.c2)}$${rect.r2}`;
-  return bang >= 0 ? `'${toXlsxSheetName(sheetName).replace(/'/g, "''")}'!${abs}` : abs;
+  return hasSheet ? `'${toXlsxSheetName(sheetName).replace(/'/g, "''")}'!${abs}` : abs;
 }
 
 function sheetRangeFromXlsx(ref: string): string {
-  const bang = ref.lastIndexOf('!');
-  const sheetName =
-    bang >= 0
-      ? ref
-          .slice(0, bang)
-          .replace(/^'(.*)'$/, '$1')
-          .replace(/''/g, "'")
-      : '';
-  const range = ref.slice(bang + 1).replace(/\$/g, '');
-  return bang >= 0 ? `${fromXlsxSheetName(sheetName)}!${range}` : range;
+  const { sheetName, range, hasSheet } = splitSheetRef(ref);
+  const plain = range.replace(/\$/g, '');
+  return hasSheet ? `${fromXlsxSheetName(sheetName)}!${plain}` : plain;
 }
 
 // ---------------------------------------------------------------- colours

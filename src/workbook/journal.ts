@@ -2,7 +2,7 @@
 // messages: each sent message's idempotency keys go into «Ключ» right after the send, so a
 // re-run (or a run after a crash) never sends the same notice twice.
 import { LOG_COL, TAB } from './schema';
-import { type Cell, readTable, safeText } from './table';
+import { type Cell, normHeader, readTable, safeText } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -44,8 +44,7 @@ export class Journal {
     rows: Cell[][],
     private readonly clock: () => Date,
   ) {
-    const norm = (h: unknown) => String(h).trim().toLowerCase();
-    this.colIndex = JOURNAL_HEADERS.map((h) => header.findIndex((x) => norm(x) === norm(h)));
+    this.colIndex = JOURNAL_HEADERS.map((h) => header.findIndex((x) => normHeader(x) === normHeader(h)));
     const k = this.colIndex[5];
     const [tc, , , rc] = this.colIndex;
     if (k >= 0)

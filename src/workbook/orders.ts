@@ -4,6 +4,7 @@
 import { cellToIsoDate, formatRu, type IsoDate } from '../domain/dates';
 import { type Executor, normName, type OrderRecord, type OrderTab, type Protocol, splitNames } from '../domain/order';
 import { isEmail } from '../domain/settings';
+import { foldText } from '../domain/text';
 import type { RunContext } from '../jobs/context';
 import { columnLetter } from './a1';
 import type { Problems } from './problems';
@@ -18,7 +19,7 @@ import {
   TAB,
   URGENCY,
 } from './schema';
-import { type Cell, isBlankRow, readTable, safeCell, type Table, text } from './table';
+import { type Cell, isBlankRow, normHeader, readTable, safeCell, type Table, text } from './table';
 
 export interface OrderBook {
   /** Rows of «Поручения» (blank rows skipped). */
@@ -53,9 +54,7 @@ export const CORE_ORDER_HEADERS: readonly string[] = [
 const EXECUTOR_REQUIRED = [EXECUTOR_COL.name, EXECUTOR_COL.email];
 const PROTOCOL_REQUIRED = [PROTOCOL_COL.number, PROTOCOL_COL.date];
 
-function norm(s: string): string {
-  return s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
-}
+const norm = foldText;
 
 /** A status as typed, matched to the list ignoring case, ё and extra spaces; null if not in the list. */
 export function normalizeStatus(s: string): string | null {
@@ -619,9 +618,8 @@ export function moveToArchive(
     if (width > maxCols) sheetA.insertColumnsAfter(maxCols, width - maxCols);
     sheetA.getRange(1, header.length + 1, 1, added.length).setValues([added]);
   }
-  const norm = (h: unknown) => String(h).trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
-  const srcCol = fullHeader.map((h) => orders.header.findIndex((x) => norm(x) === norm(h)));
-  const stampCol = fullHeader.findIndex((h) => norm(h) === norm(ARCHIVE_EXTRA_COL.archivedAt));
+  const srcCol = fullHeader.map((h) => orders.header.findIndex((x) => normHeader(x) === normHeader(h)));
+  const stampCol = fullHeader.findIndex((h) => normHeader(h) === normHeader(ARCHIVE_EXTRA_COL.archivedAt));
   const runs: number[][] = [];
   for (const i of sorted) {
     const lastRun = runs[runs.length - 1];

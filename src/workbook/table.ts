@@ -1,3 +1,5 @@
+import { foldText } from '../domain/text';
+
 // Thin, batched access to one tab: one getValues per read, columns found by header text, writes
 // grouped into contiguous blocks. Everything above this layer works on plain arrays.
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -7,11 +9,7 @@ export type Cell = string | number | boolean | Date;
 
 /** Header text as we compare it: trimmed, case-insensitive, ё = е, inner spaces collapsed. */
 export function normHeader(h: unknown): string {
-  return String(h ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/\s+/g, ' ');
+  return foldText(String(h ?? ''));
 }
 
 export interface Table {

@@ -1,14 +1,11 @@
 // Writing demo rows straight into the in-memory workbook, by header text (after setup made the tabs).
+
+import { normHeader } from '../../workbook/table';
 import type { CellModel, CellValue, SheetModel, WorkbookModel } from '../model';
 
 export type DemoValue = string | number | boolean | null | { date: string };
 
-function norm(h: unknown): string {
-  return String(h ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/ё/g, 'е');
-}
+const norm = normHeader;
 
 function toCell(v: DemoValue): CellModel {
   let cv: CellValue;
