@@ -32,9 +32,9 @@ const ACTION_TITLES: Record<Action, string> = {
 export const USAGE = `Контроль поручений на одном компьютере (без Google):
   kontrol init FILE.xlsx [--demo] [--today YYYY-MM-DD]   создать книгу («Настроить таблицу»); --demo — с примером данных
   kontrol run ACTION FILE.xlsx [--today YYYY-MM-DD] [--time HH:MM] [--outbox DIR] [--smtp URL]
-          [--period P] [--quarter YYYY-Qn] [--year YYYY] [--protocol N]
+          [--period P] [--quarter YYYY-Qn] [--year YYYY] [--protocol N] [--user EMAIL]
       ACTION: ${ACTIONS.join(' | ')}
-  kontrol edit FILE.xlsx --sheet NAME --cell A1 --value V [--today YYYY-MM-DD] [--time HH:MM]
+  kontrol edit FILE.xlsx --sheet NAME --cell A1 --value V [--today YYYY-MM-DD] [--time HH:MM] [--user EMAIL]
                                                          правка ячейки человеком: вызывает onEdit
   kontrol demo [FILE.xlsx]                               пример: создать demo.xlsx и выполнить ежедневную проверку`;
 
@@ -66,17 +66,20 @@ const defaultIo: CliIo = {
 
 const CLOCK = { today: { type: 'string' }, time: { type: 'string' } } as const;
 const MAIL = { outbox: { type: 'string' }, smtp: { type: 'string' } } as const;
+/** --user EMAIL: the Google account the action runs as (installable triggers and protections are per account). */
+const USER = { user: { type: 'string' } } as const;
 const OPTIONS = {
   init: { demo: { type: 'boolean' }, ...CLOCK },
   run: {
     ...CLOCK,
     ...MAIL,
+    ...USER,
     period: { type: 'string' },
     quarter: { type: 'string' },
     year: { type: 'string' },
     protocol: { type: 'string' },
   },
-  edit: { sheet: { type: 'string' }, cell: { type: 'string' }, value: { type: 'string' }, ...CLOCK },
+  edit: { sheet: { type: 'string' }, cell: { type: 'string' }, value: { type: 'string' }, ...CLOCK, ...USER },
   demo: { ...CLOCK, ...MAIL },
 } as const;
 type Command = keyof typeof OPTIONS;
@@ -131,10 +134,17 @@ function loadBundle(io: CliIo): string {
   return readFileSync(p, 'utf8');
 }
 
-async function sandboxFor(workbook: WorkbookModel, code: string, now: Date): Promise<Sandbox> {
+async function sandboxFor(workbook: WorkbookModel, code: string, now: Date, user?: string): Promise<Sandbox> {
   // Imported when needed, so usage errors answer at once.
   const { createSandbox } = await import('./sandbox/index');
-  return createSandbox({ workbook, code, now });
+  return createSandbox({ workbook, code, now, ...(user ? { user } : {}) });
+}
+
+/** --user must look like an e-mail address. */
+export function checkUser(user?: string): string | undefined {
+  if (user !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(user))
+    throw new CliError(`Неверный адрес --user ${user}: нужен e-mail, например controller@admin.example`, 2);
+  return user;
 }
 
 function uiText(x: unknown): string {
@@ -312,13 +322,20 @@ async function runAction(
   io: CliIo,
   action: Action,
   file: string,
-  opts: { today?: string; time?: string; outbox?: string; smtp?: string; params?: Record<string, unknown> },
+  opts: {
+    today?: string;
+    time?: string;
+    outbox?: string;
+    smtp?: string;
+    params?: Record<string, unknown>;
+    user?: string;
+  },
   preloaded?: WorkbookModel,
 ): Promise<RunReport> {
   const model = preloaded ?? (await load(file));
   const code = loadBundle(io);
   const now = clockFor(model.timeZone, (io.now ?? (() => new Date()))(), opts.today, opts.time);
-  const sb = await sandboxFor(model, code, now);
+  const sb = await sandboxFor(model, code, now, opts.user);
   let result: unknown;
   let failure: unknown;
   try {
@@ -384,6 +401,7 @@ async function cmdRun(io: CliIo, args: string[]): Promise<number> {
   const params = runParams(values);
   isXlsxPath(file);
   const report = await runAction(io, action as Action, resolve(file), {
+    user: checkUser(str(values, 'user')),
     today: str(values, 'today'),
     time: str(values, 'time'),
     outbox: str(values, 'outbox'),
@@ -459,6 +477,7 @@ async function cmdEdit(io: CliIo, args: string[]): Promise<number> {
   if (sheetName === undefined || a1 === undefined || text === undefined)
     throw new CliError('Нужны --sheet NAME, --cell A1 и --value V', 2);
   checkClock(str(values, 'today'), str(values, 'time'));
+  const user = checkUser(str(values, 'user'));
   const { row, col } = parseCell(a1);
   isXlsxPath(fileArg);
   const file = resolve(fileArg);
@@ -482,7 +501,7 @@ async function cmdEdit(io: CliIo, args: string[]): Promise<number> {
   cells[col - 1] = next;
   sheet.maxRows = Math.max(sheet.maxRows, row);
   sheet.maxColumns = Math.max(sheet.maxColumns, col);
-  const sb = await sandboxFor(model, code, now);
+  const sb = await sandboxFor(model, code, now, user);
   let failure: unknown;
   try {
     const event = sb.editEvent(sheet.name, `${columnLetter(col)}${row}`, {

@@ -57,6 +57,8 @@ export interface ProtectionModel {
   description: string;
   warningOnly: boolean;
   unprotectedRanges?: string[]; // sandbox: Protection.setUnprotectedRanges, A1 notations
+  /** Sandbox: Protection editors (e-mails). Absent = mirrors the spreadsheet's editors (not enforced). */
+  editors?: string[];
 }
 
 export interface ChartModel {
@@ -90,6 +92,8 @@ export interface SheetModel {
 export interface WorkbookModel {
   name: string;
   id?: string; // sandbox: Spreadsheet.getId (default 'local-sandbox-spreadsheet')
+  /** Sandbox: the spreadsheet owner's e-mail (may always edit protected ranges). */
+  owner?: string;
   timeZone: string; // IANA; the spreadsheet's zone
   locale: string;
   sheets: SheetModel[];
@@ -104,6 +108,8 @@ export interface WorkbookModel {
     everyDays?: number;
     everyHours?: number; // sandbox: ClockTriggerBuilder.everyHours
     timeZone?: string; // sandbox: ClockTriggerBuilder.inTimezone
+    /** Sandbox: the account that created it (runs as it, only it sees it); absent = the default user. */
+    owner?: string;
   }[];
 }
 

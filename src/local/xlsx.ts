@@ -45,6 +45,7 @@ interface SideFile {
   properties: WorkbookModel['properties'];
   triggers: WorkbookModel['triggers'];
   id?: string;
+  owner?: string;
   sheets: Record<string, SideSheet>;
 }
 
@@ -507,6 +508,7 @@ export async function loadXlsx(path: string): Promise<WorkbookModel> {
     triggers: side.triggers ?? [],
   };
   if (side.id !== undefined) model.id = side.id;
+  if (side.owner !== undefined) model.owner = side.owner;
   for (const sheet of model.sheets) {
     const extra = side.sheets?.[sheet.name];
     if (!extra) continue;
@@ -687,6 +689,7 @@ export async function saveXlsx(model: WorkbookModel, path: string): Promise<void
     properties: model.properties,
     triggers: model.triggers,
     ...(model.id !== undefined ? { id: model.id } : {}),
+    ...(model.owner !== undefined ? { owner: model.owner } : {}),
     sheets: Object.fromEntries(
       model.sheets.map((s): [string, SideSheet] => [
         s.name,

@@ -13,6 +13,7 @@ import {
   LoggerImpl,
   MailAppImpl,
   makeConsole,
+  ownerOf,
   PropertiesServiceImpl,
   ScriptAppImpl,
   SessionImpl,
@@ -21,11 +22,21 @@ import {
   UtilitiesImpl,
 } from './services';
 import { ChartsGlobal, SpreadsheetAppImpl, SpreadsheetImpl } from './spreadsheet';
-import { type Realm, SandboxState, type SentMail, SPREADSHEET_CLASSES, type TriggerKind, type UiRecord } from './state';
+import {
+  type AuthModeName,
+  type LockKind,
+  type Realm,
+  SandboxState,
+  type SentMail,
+  SPREADSHEET_CLASSES,
+  type TriggerKind,
+  type UiRecord,
+} from './state';
 
+export { MSG_PROTECTED } from './access';
 export { ADDON_MENU, LOCK_TIMEOUT } from './services';
-export { TIMEOUT_MESSAGE } from './state';
-export type { SentMail, TriggerKind, UiRecord };
+export { DEFAULT_USER, TIMEOUT_MESSAGE } from './state';
+export type { AuthModeName, LockKind, SentMail, TriggerKind, UiRecord };
 
 export interface SandboxOptions {
   workbook: WorkbookModel; // mutated in place by the fake services
@@ -35,10 +46,14 @@ export interface SandboxOptions {
   failMailAt?: (n: number) => boolean; // the n-th sendEmail call (1-based, over the sandbox's life) throws
   stopAfterCalls?: number; // after this many service calls in a run, the next call throws the timeout error
   callCostMs?: number; // simulated time each service call adds to the sandbox clock (default 0)
-  lockHeldByOther?: boolean; // LockService: tryLock fails / waitLock throws "Lock timeout..."
+  /** Another execution holds these locks (true = all): tryLock fails / waitLock throws "Lock timeout...". */
+  lockHeldByOther?: boolean | LockKind[];
   prompts?: string[]; // scripted answers to Ui.prompt, in order (then CANCEL)
   alerts?: string[]; // scripted buttons for Ui.alert ('OK','YES','NO','CANCEL')
-  user?: string; // Session.getActiveUser/getEffectiveUser email
+  /** The account using the spreadsheet (Session.getActiveUser/getEffectiveUser; owns the triggers it makes). */
+  user?: string;
+  /** Extra: Session.getActiveUser is known in simple triggers too (same Workspace domain as the developer). */
+  sameDomain?: boolean;
   /** Extra: false freezes the clock between service calls (only callCostMs and sleep move it). Default true. */
   realElapsed?: boolean;
   /** Extra: Session.getScriptTimeZone() (default: appsscript.json's timeZone, else 'Europe/Moscow'). */
@@ -50,6 +65,11 @@ export interface SandboxOptions {
 export interface RunOptions {
   /** simple = onOpen/onEdit simple-trigger restrictions and 30 s limit; time = a time-driven trigger (no Ui). */
   trigger?: 'simple' | 'installable' | 'menu' | 'time';
+  /**
+   * ScriptApp.AuthMode of the run (default LIMITED for simple, FULL otherwise). NONE: an add-on's
+   * onOpen in a document where it was never used — only the menu may be built.
+   */
+  authMode?: AuthModeName;
 }
 
 export interface Sandbox {
@@ -57,6 +77,12 @@ export interface Sandbox {
   run(globalName: string, event?: unknown, opts?: RunOptions): unknown;
   api(action: string, params?: Record<string, unknown>, opts?: RunOptions): unknown;
   setNow(d: Date): void;
+  /** Extra: another account now uses the spreadsheet (the same document, another person). */
+  setUser(email: string): void;
+  /** Extra: the account using the spreadsheet now. */
+  user(): string;
+  /** Extra: fires an installable trigger by id: its handler runs as the trigger's owner ('time' or 'installable'). */
+  fireTrigger(id: string): unknown;
   now(): Date;
   mails: SentMail[];
   calls: Record<string, number>;
@@ -176,8 +202,12 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     return x;
   };
 
-  const exec = (trigger: TriggerKind, f: () => unknown): unknown => {
-    st.beginRun(trigger);
+  const exec = (
+    trigger: TriggerKind,
+    f: () => unknown,
+    as: { authMode?: AuthModeName; owner?: string } = {},
+  ): unknown => {
+    st.beginRun(trigger, as);
     try {
       const r = f();
       if (st.killed) throw st.killed;
@@ -197,8 +227,34 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     run(globalName, event, o) {
       const fn = g[globalName];
       if (typeof fn !== 'function') throw st.err(`Script function not found: ${globalName}`);
+      const trigger = o?.trigger ?? 'menu';
+      const authMode = o?.authMode ?? (trigger === 'simple' ? 'LIMITED' : 'FULL');
       const e = event === undefined ? undefined : toCtx(event);
-      return exec(o?.trigger ?? 'menu', () => (fn as (e: unknown) => unknown)(e));
+      // guides/triggers/events: a trigger's event carries authMode (ScriptApp.AuthMode).
+      if (e && typeof e === 'object' && trigger !== 'menu' && !('authMode' in e))
+        (e as Record<string, unknown>).authMode = authMode;
+      return exec(trigger, () => (fn as (e: unknown) => unknown)(e), { authMode });
+    },
+    fireTrigger(id) {
+      const t = opts.workbook.triggers.find((x) => x.id === id);
+      if (!t) throw new Error(`No trigger ${id}`);
+      const fn = g[t.handler];
+      if (typeof fn !== 'function') throw st.err(`Script function not found: ${t.handler}`);
+      const e = st.realm.newObject();
+      e.authMode = 'FULL';
+      e.triggerUid = t.id;
+      return exec(t.type === 'CLOCK' ? 'time' : 'installable', () => (fn as (e: unknown) => unknown)(e), {
+        authMode: 'FULL',
+        owner: ownerOf(t),
+      });
+    },
+    setUser(email) {
+      st.user = email;
+      st.activeUser = email;
+      st.effectiveUser = email;
+    },
+    user() {
+      return st.user;
     },
     api(action, params, o) {
       const k = g.__Kontrol as Record<string, unknown> | undefined;
@@ -249,7 +305,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         e.source = ss;
         e.range = sheet.getRange(a1);
         e.authMode = 'LIMITED';
-        e.user = st.userObject;
+        e.user = new UserImpl(st, st.opts.sameDomain ? st.user : '');
         e.triggerUid = `sandbox-${st.now()}`;
         if (extra?.value !== undefined) e.value = extra.value;
         if (extra?.oldValue !== undefined) e.oldValue = extra.oldValue;

@@ -4,6 +4,7 @@
 import { types } from 'node:util';
 import type { CellModel, ProtectionModel } from '../model';
 import { intersects, type Rect, rectToA1 } from './a1';
+import { guardWrites } from './access';
 import { applyWritten, cellAt, cellFor, isEmptyCell, isInt, MSG_COORDS, normColor, rowFor, sigError } from './cells';
 import { DataValidationImpl, sameSpec } from './data-validation';
 import { ProtectionImpl } from './protection';
@@ -595,3 +596,53 @@ export class RangeImpl {
   }
 }
 instrument(RangeImpl, 'Range');
+
+/** Range methods that change the sheet: refused where a protection stops the run's account. */
+const RANGE_WRITES = [
+  'setValues',
+  'setValue',
+  'setFormulas',
+  'setFormula',
+  'setBackground',
+  'setBackgrounds',
+  'setBackgroundRGB',
+  'setFontWeight',
+  'setFontWeights',
+  'setFontColor',
+  'setFontColors',
+  'setNumberFormat',
+  'setNumberFormats',
+  'setNote',
+  'setNotes',
+  'clearNote',
+  'setWrap',
+  'setWraps',
+  'setWrapStrategy',
+  'setHorizontalAlignment',
+  'setHorizontalAlignments',
+  'setVerticalAlignment',
+  'setVerticalAlignments',
+  'setFontSize',
+  'setFontSizes',
+  'setFontFamily',
+  'setFontStyle',
+  'setFontLine',
+  'setTextRotation',
+  'setBorder',
+  'setShowHyperlink',
+  'setRichTextValue',
+  'setRichTextValues',
+  'setDataValidation',
+  'setDataValidations',
+  'clearDataValidations',
+  'clear',
+  'clearContent',
+  'clearFormat',
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
+  'breakApart',
+  'sort',
+  'insertCheckboxes',
+] as const;
+guardWrites<RangeImpl>(RangeImpl, RANGE_WRITES, (r) => ({ sheet: r.sh, rect: r._rect() }));

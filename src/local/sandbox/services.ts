@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { types } from 'node:util';
 import type { WorkbookModel } from '../model';
-import { instrument, type SandboxState } from './state';
+import { DEFAULT_USER, instrument, type LockKind, type SandboxState } from './state';
 import { formatJavaDate, isValidZone } from './tz';
 
 const enumOf = <T extends string>(...names: T[]): Record<T, T> => {
@@ -205,6 +205,16 @@ const TRIGGER_LIMIT = 20;
 
 type TriggerModel = WorkbookModel['triggers'][number];
 
+/** The account that owns a trigger (an old side file has none: the default user made it). */
+export function ownerOf(t: TriggerModel): string {
+  return t.owner ?? DEFAULT_USER;
+}
+
+/** Triggers the run's account sees: only its own (guides/triggers/installable «Restrictions»). */
+function ownTriggers(st: SandboxState): TriggerModel[] {
+  return st.wb.triggers.filter((t) => ownerOf(t) === st.effectiveUser);
+}
+
 export class TriggerImpl {
   constructor(
     readonly st: SandboxState,
@@ -229,14 +239,15 @@ export class TriggerImpl {
 
 function createTrigger(st: SandboxState, m: Omit<TriggerModel, 'id'>): TriggerImpl {
   const list = st.wb.triggers;
-  if (list.length >= TRIGGER_LIMIT)
+  // guides/services/quotas: 20 triggers per user per script.
+  if (ownTriggers(st).length >= TRIGGER_LIMIT)
     throw st.err(
       'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
     );
   let n = list.length + 1;
   const ids = new Set(list.map((t) => t.id));
   while (ids.has(String(1_000_000 + n))) n++;
-  const t: TriggerModel = { id: String(1_000_000 + n), ...m };
+  const t: TriggerModel = { id: String(1_000_000 + n), ...m, owner: st.effectiveUser };
   list.push(t);
   return new TriggerImpl(st, t);
 }
@@ -333,7 +344,7 @@ export class ScriptAppImpl {
   readonly WeekDay = WeekDay;
   constructor(readonly st: SandboxState) {}
   private _list() {
-    const list = this.st.wb.triggers;
+    const list = ownTriggers(this.st);
     const a = this.st.realm.newArray(list.length);
     list.forEach((t, i) => {
       a[i] = new TriggerImpl(this.st, t);
@@ -344,14 +355,22 @@ export class ScriptAppImpl {
     if (typeof handler !== 'string') throw sig(this.st, 'ScriptApp.newTrigger', [handler]);
     return new TriggerBuilderImpl(this.st, handler);
   }
+  /** reference/script/script-app#getProjectTriggers(): the current project's triggers of the current user. */
   getProjectTriggers() {
     return this._list();
   }
-  getUserTriggers(_x: unknown) {
+  /**
+   * reference/script/script-app#getUserTriggers(Spreadsheet): the user's triggers in that spreadsheet,
+   * for this script only. The sandbox holds one spreadsheet: anything else is a signature error.
+   */
+  getUserTriggers(x: unknown) {
+    if (x !== this.st.spreadsheet) throw sig(this.st, 'ScriptApp.getUserTriggers', [x]);
     return this._list();
   }
   deleteTrigger(t: TriggerImpl) {
     if (!(t instanceof TriggerImpl)) throw sig(this.st, 'ScriptApp.deleteTrigger', [t]);
+    // Another account's trigger is invisible, so it cannot be handed here; if it is, nothing happens.
+    if (ownerOf(t.m) !== this.st.effectiveUser) return;
     const list = this.st.wb.triggers;
     const i = list.findIndex((x) => x.id === t.m.id);
     if (i >= 0) list.splice(i, 1);
@@ -464,11 +483,11 @@ export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock 
 export class LockImpl {
   constructor(
     readonly st: SandboxState,
-    readonly kind: string,
+    readonly kind: LockKind,
   ) {}
   tryLock(ms: number) {
     if (this.st.lockHeld.has(this.kind)) return true;
-    if (this.st.opts.lockHeldByOther) {
+    if (this.st.lockTakenByOther(this.kind)) {
       this.st.advance(Math.max(0, Number(ms) || 0));
       return false;
     }
@@ -477,7 +496,7 @@ export class LockImpl {
   }
   waitLock(ms: number) {
     if (this.st.lockHeld.has(this.kind)) return;
-    if (this.st.opts.lockHeldByOther) {
+    if (this.st.lockTakenByOther(this.kind)) {
       this.st.advance(Math.max(0, Number(ms) || 0));
       throw this.st.err(LOCK_TIMEOUT);
     }
@@ -491,6 +510,11 @@ export class LockImpl {
   }
 }
 
+/**
+ * reference/lock/lock-service: the script lock is one for every user and every document of the
+ * script (an add-on's every spreadsheet); the document lock only for the current document; the
+ * user lock only for the current user. `lockHeldByOther: ['script']` is another document's run.
+ */
 export class LockServiceImpl {
   constructor(readonly st: SandboxState) {}
   getScriptLock() {
@@ -614,11 +638,18 @@ export class UserImpl {
 
 export class SessionImpl {
   constructor(readonly st: SandboxState) {}
+  /**
+   * reference/base/session#getActiveUser(): blank where the script may run without the user's
+   * authorization (a simple onOpen/onEdit, AuthMode LIMITED or NONE), unless the user shares the
+   * developer's Workspace domain (SandboxOptions.sameDomain).
+   */
   getActiveUser() {
-    return this.st.userObject;
+    const hidden = this.st.authMode !== 'FULL' && !this.st.opts.sameDomain;
+    return new UserImpl(this.st, hidden ? '' : this.st.activeUser);
   }
+  /** reference/base/session#getEffectiveUser(): under an installable trigger, the trigger's creator. */
   getEffectiveUser() {
-    return this.st.userObject;
+    return new UserImpl(this.st, this.st.effectiveUser);
   }
   getScriptTimeZone() {
     return this.st.opts.scriptTimeZone ?? 'Europe/Moscow';
@@ -630,9 +661,7 @@ export class SessionImpl {
     return (this.st.wb.locale ?? 'ru_RU').split('_')[0];
   }
   getTemporaryActiveUserKey() {
-    return createHash('sha256')
-      .update(`key:${(this.st.userObject as UserImpl).email}`)
-      .digest('base64');
+    return createHash('sha256').update(`key:${this.st.activeUser}`).digest('base64');
   }
 }
 instrument(UserImpl, 'User');

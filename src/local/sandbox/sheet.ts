@@ -2,6 +2,7 @@
 // Public methods are counted by `instrument` as 'Class.method'; internal delegation goes through `st.quiet`.
 import type { CellModel, DataValidationModel, SheetModel } from '../model';
 import { contains, intersects, parseA1, type Rect, rectToA1, refToA1, refToRect, shiftRef, subtract } from './a1';
+import { guardWrites } from './access';
 import { isEmptyCell, isInt, MSG_COORDS, normColor, sigError } from './cells';
 import { EmbeddedChartBuilderImpl, EmbeddedChartImpl } from './chart';
 import { ConditionalFormatRuleImpl } from './conditional-format';
@@ -452,3 +453,22 @@ export class SheetImpl {
   }
 }
 instrument(SheetImpl, 'Sheet');
+
+const wholeSheet = (s: SheetImpl): Rect => ({ row: 1, col: 1, rows: s.m.maxRows, cols: s.m.maxColumns });
+guardWrites<SheetImpl>(SheetImpl, ['clear', 'clearContents', 'clearFormats', 'clearNotes', 'sort'], (s) => ({
+  sheet: s,
+  rect: wholeSheet(s),
+}));
+guardWrites<SheetImpl>(SheetImpl, ['deleteRows', 'deleteRow'], (s, a) => ({
+  sheet: s,
+  rect: { row: Number(a[0]), col: 1, rows: a[1] === undefined ? 1 : Number(a[1]), cols: s.m.maxColumns },
+}));
+guardWrites<SheetImpl>(SheetImpl, ['appendRow'], (s, a) => ({
+  sheet: s,
+  rect: {
+    row: s.st.quiet(() => s.getLastRow()) + 1,
+    col: 1,
+    rows: 1,
+    cols: Array.isArray(a[0]) ? Math.max(1, a[0].length) : 1,
+  },
+}));

@@ -21,6 +21,7 @@ import {
 } from './enums';
 import type { RangeImpl } from './range';
 import { RichTextValueBuilderImpl, TextStyleBuilderImpl } from './rich-text';
+import { UserImpl } from './services';
 import { SheetImpl } from './sheet';
 import { instrument, type SandboxState } from './state';
 
@@ -186,11 +187,14 @@ export class SpreadsheetImpl {
     this.st.ui.toasts.push(t);
   }
   getOwner() {
-    return this.st.user();
+    return new UserImpl(this.st, this.st.wb.owner ?? this.st.user);
   }
   getEditors() {
-    const a = this.st.realm.newArray(1);
-    a[0] = this.st.user();
+    const list = [...new Set([this.st.wb.owner ?? this.st.user, this.st.user])];
+    const a = this.st.realm.newArray(list.length);
+    list.forEach((e, i) => {
+      a[i] = new UserImpl(this.st, e);
+    });
     return a;
   }
   addEditor(_u: unknown) {

@@ -29,6 +29,12 @@ export interface UiRecord {
 }
 
 export type TriggerKind = 'simple' | 'installable' | 'menu' | 'time';
+/** ScriptApp.AuthMode of a run (reference/script/auth-mode). */
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+export type LockKind = 'script' | 'document' | 'user';
+
+/** The account a sandbox acts as unless told otherwise (SandboxOptions.user). */
+export const DEFAULT_USER = 'user@example.com';
 
 /** Services whose calls count as Spreadsheet service calls. */
 export const SPREADSHEET_CLASSES = new Set([
@@ -79,6 +85,14 @@ const ALWAYS_FORBIDDEN: Record<string, string> = {
 
 export const TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
 
+/**
+ * What AuthMode.NONE allows (reference/script/auth-mode: «does not allow access to any services that
+ * require authorization»; workspace/add-ons/concepts/menus: in NONE only build the menu): the menu
+ * and services that need no scope.
+ */
+const NONE_ALLOWED =
+  /^(SpreadsheetApp\.getUi|Ui\.create(Addon)?Menu|Menu\.|Session\.(getActiveUserLocale|getScriptTimeZone|getTimeZone)$|Utilities\.|Logger\.)/;
+
 export interface Realm {
   Date: DateConstructor; // the context's real Date (not the clock wrapper)
   Error: ErrorConstructor;
@@ -96,10 +110,12 @@ export interface StateOptions {
   failMailAt?: (n: number) => boolean;
   stopAfterCalls?: number;
   callCostMs?: number;
-  lockHeldByOther?: boolean;
+  lockHeldByOther?: boolean | LockKind[];
   prompts?: string[];
   alerts?: string[];
   user?: string;
+  /** Session.getActiveUser is known in simple triggers too (the user shares the developer's domain). */
+  sameDomain?: boolean;
   scriptTimeZone?: string;
 }
 
@@ -115,6 +131,12 @@ export class SandboxState {
   // runs
   running = 0;
   trigger: TriggerKind = 'menu';
+  authMode: AuthModeName = 'FULL';
+  /** The person at the keyboard (Session.getActiveUser) and the account the run acts as (getEffectiveUser). */
+  activeUser = DEFAULT_USER;
+  effectiveUser = DEFAULT_USER;
+  /** The account using the spreadsheet between runs (SandboxOptions.user, Sandbox.setUser). */
+  user = DEFAULT_USER;
   runStart = 0;
   runCalls = 0;
   killed: Error | null = null;
@@ -146,6 +168,15 @@ export class SandboxState {
     this.mailQuota = opts.mailQuota ?? 100;
     this.prompts = [...(opts.prompts ?? [])];
     this.alerts = [...(opts.alerts ?? [])];
+    this.user = opts.user ?? DEFAULT_USER;
+    this.activeUser = this.user;
+    this.effectiveUser = this.user;
+  }
+
+  /** Another execution holds this lock (SandboxOptions.lockHeldByOther). */
+  lockTakenByOther(kind: LockKind): boolean {
+    const o = this.opts.lockHeldByOther;
+    return Array.isArray(o) ? o.includes(kind) : !!o;
   }
 
   now(): number {
@@ -175,8 +206,10 @@ export class SandboxState {
   tick(name: string): void {
     if (this.silent > 0) return;
     this.calls[name] = (this.calls[name] ?? 0) + 1;
-    const forbidden = ALWAYS_FORBIDDEN[name] ?? (this.trigger === 'simple' ? SIMPLE_FORBIDDEN[name] : undefined);
+    const forbidden = ALWAYS_FORBIDDEN[name] ?? (this.authMode !== 'FULL' ? SIMPLE_FORBIDDEN[name] : undefined);
     if (forbidden) throw this.err(`You do not have permission to call ${name}. Required permissions: ${forbidden}`);
+    if (this.authMode === 'NONE' && this.running && !NONE_ALLOWED.test(name))
+      throw this.err(`You do not have permission to call ${name}. Required permissions: ${SCOPE_SHEETS}.currentonly`);
     if (this.trigger === 'time' && name === 'SpreadsheetApp.getUi')
       throw this.err('Cannot call SpreadsheetApp.getUi() from this context.');
     const cost = this.opts.callCostMs ?? 0;
@@ -202,10 +235,14 @@ export class SandboxState {
     }
   }
 
-  beginRun(trigger: TriggerKind): void {
+  beginRun(trigger: TriggerKind, as: { authMode?: AuthModeName; owner?: string } = {}): void {
     this.running++;
     if (this.running > 1) return;
     this.trigger = trigger;
+    this.authMode = as.authMode ?? (trigger === 'simple' ? 'LIMITED' : 'FULL');
+    // An installable trigger runs as the account that made it (guides/triggers/installable «Restrictions»).
+    this.effectiveUser = as.owner ?? this.user;
+    this.activeUser = as.owner ?? this.user;
     this.runStart = this.now();
     this.runCalls = 0;
     this.killed = null;
@@ -217,6 +254,9 @@ export class SandboxState {
     if (this.running > 0) return;
     this.lockHeld.clear(); // Apps Script releases locks when the execution ends
     this.trigger = 'menu';
+    this.authMode = 'FULL';
+    this.effectiveUser = this.user;
+    this.activeUser = this.user;
     this.seq++;
   }
 
@@ -234,10 +274,6 @@ export class SandboxState {
       this.dateCache.set(iso, ms);
     }
     return ms;
-  }
-
-  user(): unknown {
-    return this.userObject;
   }
 
   newDate(ms: number): Date {
