@@ -18,6 +18,10 @@ export interface Settings {
   urgentDays: number;
   operativeDays: number;
   defaultTerm: { unit: 'month' | 'day' | 'workday'; n: number };
+  /** Citizens' appeals (003 п.113, п.117; 59-ФЗ ст. 12). */
+  appealDays: number;
+  appealShortDays: number;
+  appealRemindDays: number;
 }
 
 export const SETTING = {
@@ -36,6 +40,9 @@ export const SETTING = {
   urgentDays: 'Срок «срочно», дней',
   operativeDays: 'Срок «оперативно», дней',
   defaultTerm: 'Срок по умолчанию',
+  appealDays: 'Срок ответа на обращение, дней',
+  appealShortDays: 'Срок ответа без дополнительного изучения, дней',
+  appealRemindDays: 'Напоминать об обращении за, рабочих дней',
 } as const;
 
 export const WEEKDAYS_RU = ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'];
@@ -58,6 +65,9 @@ export function defaultSettingsRows(timeZone: string): [string, string | number,
     [SETTING.urgentDays, 3, 'Срок для «Срочно», дней от даты протокола (Ростов, 7.2.2.18)'],
     [SETTING.operativeDays, 10, 'Срок для «Оперативно», дней от даты протокола'],
     [SETTING.defaultTerm, '1 месяц', 'Срок без даты и срочности (Ростов, 7.2.2.20; Краматорск: 30 дней)'],
+    [SETTING.appealDays, 30, 'Календарных дней от регистрации обращения до ответа (59-ФЗ ст. 12; Краматорск, п.113)'],
+    [SETTING.appealShortDays, 15, 'Для обращения с «Требует изучения» = Нет (Краматорск, п.113: не позднее 15 дней)'],
+    [SETTING.appealRemindDays, 3, 'Напоминание до срока ответа на обращение (Краматорск, п.117: за 3 рабочих дня)'],
   ];
 }
 
@@ -186,6 +196,9 @@ export function parseSettings(
       urgentDays: int(SETTING.urgentDays, 3, 0, 365),
       operativeDays: int(SETTING.operativeDays, 10, 0, 365),
       defaultTerm: term,
+      appealDays: int(SETTING.appealDays, 30, 1, 365),
+      appealShortDays: int(SETTING.appealShortDays, 15, 1, 365),
+      appealRemindDays: int(SETTING.appealRemindDays, 3, 0, 30),
     },
     issues,
   };

@@ -42,6 +42,7 @@ import {
 import { writeProblemsTab } from '../workbook/problems-tab';
 import { ORDER_COL, ORDER_SYSTEM_HEADERS, STATUS, TAB } from '../workbook/schema';
 import { type Cell, safeText, type Table, writeColumns } from '../workbook/table';
+import { type AppealDigestEntry, type AppealRun, appealDigestEntries, finishAppeals, prepareAppeals } from './appeals';
 import { openContext, type RunContext } from './context';
 import { leanReminders, validateLean } from './lean';
 import { ratingReminders, validateRating } from './rating';
@@ -442,7 +443,9 @@ function sendNotices(
   const problemsKey = `problems:${problemsFingerprint(ctx.problems.list)}`;
   const wantProblems =
     mode === 'daily' && ctx.problems.list.length > 0 && !!s.controllerEmail && !ctx.journal.has(problemsKey);
-  if (notices.length === 0 && !wantProblems) return 0;
+  // Citizens' appeals due soon or overdue (jobs/appeals.ts) ride in the same digest.
+  const appealEntries = appealDigestEntries(ctx);
+  if (notices.length === 0 && appealEntries.length === 0 && !wantProblems) return 0;
 
   const base = `${ctx.ss.getUrl()}#gid=`;
   const gid = t.sheet.getSheetId();
@@ -452,13 +455,14 @@ function sendNotices(
     items: DigestItem[];
     keys: string[];
     notices: { n: Notice; onBehalfOf?: string }[];
+    appeals: AppealDigestEntry[];
   }
   const digests = new Map<string, Digest>();
   const digestFor = (email: string, name: string): Digest => {
     const k = email.trim().toLowerCase();
     let d = digests.get(k);
     if (!d) {
-      d = { to: email.trim(), name, items: [], keys: [], notices: [] };
+      d = { to: email.trim(), name, items: [], keys: [], notices: [], appeals: [] };
       digests.set(k, d);
     }
     return d;
@@ -503,6 +507,16 @@ function sendNotices(
     d.keys.push(n.key);
     d.notices.push({ n, onBehalfOf });
   }
+  for (const x of appealEntries) {
+    const r = resolveRecipient(x.person, book.executorByName, today);
+    if (!r.ok) {
+      out.notSent++;
+      continue;
+    }
+    const d = digestFor(r.recipient.email, r.recipient.name);
+    d.appeals.push({ ...x, item: { ...x.item, onBehalfOf: r.recipient.onBehalfOf?.name } });
+    d.keys.push(x.key);
+  }
   if (noController) {
     out.notSent += noController;
     ctx.journal.add({
@@ -527,18 +541,20 @@ function sendNotices(
       today,
       items: d.items,
       problems: withProblems ? { count: ctx.problems.list.length, link: problemsLink } : undefined,
+      appeals: d.appeals.map((x) => x.item),
     });
-    const items = [...new Set(d.items.map((i) => i.number))];
+    const items = [...new Set(d.items.map((i) => i.number)), ...d.appeals.map((x) => `обращение ${x.item.number}`)];
     const result = ctx.mailer.send(mail, {
       action: mode === 'notify' ? 'Новые поручения' : 'Ежедневная рассылка',
       items,
       keys: d.keys,
     });
     if (result !== 'sent') {
-      out.notSent += d.items.length;
+      out.notSent += d.items.length + d.appeals.length;
       continue;
     }
     sent++;
+    for (const x of d.appeals) x.onSent(d.to, d.name, x.item.onBehalfOf);
     for (const { n } of d.notices)
       n.order.history = appendHistory(n.order.history, [noticeHistoryLine(book, n.kind, n.person, d.to, today)]);
   }
@@ -562,23 +578,41 @@ function summary(what: string, ctx: RunContext, o: Outcome, extra = ''): string 
   return `${what} ${formatRu(ctx.today)}: ${parts.join('; ')}${extra}.`;
 }
 
+/** The appeals' part of the daily check's one-line summary. */
+function appealSummary(run: AppealRun | null): string {
+  if (!run || run.book.appeals.length === 0) return '';
+  const parts = [`обращений — ${run.book.appeals.length}`];
+  if (run.filled) parts.push(`заполнено сроков ответа — ${run.filled}`);
+  if (run.entries.length) parts.push(`напоминаний и просрочек по обращениям — ${run.entries.length}`);
+  return `; ${parts.join('; ')}`;
+}
+
 /** The daily check; on a non-working day only «Состояние» and «Просрочка» are refreshed. */
 export function runDaily(ss: Spreadsheet): string {
   return withLock('Ежедневная проверка', () => {
     const ctx = openContext(ss);
     const book = readOrderBook(ctx);
     if (!ctx.calendar.isWorkingDay(ctx.today)) {
+      guarded(ctx, 'Обращения', () => prepareAppeals(ctx, book.executorByName, 'refresh'));
       processOrders(ctx, book, 'refresh');
       const msg = `Ежедневная проверка ${formatRu(ctx.today)}: нерабочий день, обновлены только состояния поручений.`;
       ctx.journal.add({ action: 'Ежедневная проверка', result: msg });
       ctx.journal.flush();
       return msg;
     }
+    let appeals = null as AppealRun | null;
+    guarded(ctx, 'Обращения', () => {
+      appeals = prepareAppeals(ctx, book.executorByName, 'daily');
+    });
     const o = processOrders(ctx, book, 'daily');
+    if (appeals) {
+      const run: AppealRun = appeals;
+      guarded(ctx, 'Обращения', () => finishAppeals(run));
+    }
     guarded(ctx, 'Периодические отчёты', () => periodicReports(ctx, book));
     guarded(ctx, 'Напоминания по плану ЭР', () => leanReminders(ctx));
     guarded(ctx, 'Напоминания по самооценке', () => ratingReminders(ctx));
-    const msg = summary('Ежедневная проверка', ctx, o);
+    const msg = summary('Ежедневная проверка', ctx, o, appealSummary(appeals));
     ctx.journal.add({ action: 'Ежедневная проверка', result: msg });
     ctx.journal.flush();
     return msg;
@@ -609,6 +643,7 @@ export function checkData(ss: Spreadsheet): string {
   ruleProblems(ctx, book, requestDays);
   guarded(ctx, 'Проверка бережливых проектов', () => validateLean(ctx));
   guarded(ctx, 'Проверка самооценки', () => validateRating(ctx));
+  guarded(ctx, 'Проверка обращений', () => prepareAppeals(ctx, book.executorByName, 'check'));
   const noted = readNotedCells(ctx.ss); // before the rewrite: the cells that carry our notes
   writeProblemsTab(ctx.ss, ctx.problems, ctx.now, ctx.tz);
   problemNotes(ctx, noted);

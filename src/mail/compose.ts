@@ -3,6 +3,7 @@
 // its row. Pure: no Apps Script calls.
 import { formatRu, type IsoDate } from '../domain/dates';
 import type { NoticeKind } from '../domain/notices';
+import { type AppealDigestItem, appealSections, appealSubjectPart } from './appeals';
 import { escapeHtml } from './html';
 import type { OutMail } from './mailer';
 
@@ -36,6 +37,8 @@ export interface DigestInput {
   items: readonly DigestItem[];
   /** Controller only: number of problems in «Проверка данных» and a link to it. */
   problems?: { count: number; link: string };
+  /** The addressee's citizens' appeals due soon or overdue: their own section (src/mail/appeals.ts). */
+  appeals?: readonly AppealDigestItem[];
 }
 
 const SECTION: Record<NoticeKind, string> = {
@@ -117,8 +120,13 @@ function itemHtml(i: DigestItem): string {
 
 export function composeDigest(d: DigestInput): OutMail {
   const problems = d.problems?.count ?? 0;
-  const subject = digestSubject(d.items, problems);
-  const absent = [...new Set(d.items.map((i) => i.onBehalfOf).filter((x): x is string => !!x))];
+  const appeals = d.appeals ?? [];
+  const appealPart = appealSubjectPart(appeals);
+  const subject =
+    d.items.length === 0 && !problems && appealPart
+      ? `Обращения: ${appealPart}`
+      : `${digestSubject(d.items, problems)}${appealPart ? `; обращения: ${appealPart}` : ''}`;
+  const absent = [...new Set([...d.items, ...appeals].map((i) => i.onBehalfOf).filter((x): x is string => !!x))];
   const greeting = d.name ? `Здравствуйте, ${d.name}!` : 'Здравствуйте!';
   const text: string[] = [greeting, ''];
   const html: string[] = [`<p>${escapeHtml(greeting)}</p>`];
@@ -133,6 +141,11 @@ export function composeDigest(d: DigestInput): OutMail {
     text.push(`${SECTION[k]} (${list.length}):`);
     for (const i of list) text.push(...itemLines(i), '');
     html.push(`<h3>${escapeHtml(SECTION[k])} (${list.length})</h3><ul>${list.map(itemHtml).join('')}</ul>`);
+  }
+  if (appeals.length) {
+    const a = appealSections(appeals);
+    text.push(...a.text);
+    html.push(...a.html);
   }
   if (d.problems && problems) {
     const s = `В таблице найдено проблем в данных: ${problems}. Список — на листе «Проверка данных»:`;

@@ -13,11 +13,13 @@ export const TAB = {
   training: 'Обучение',
   criteria: 'Критерии самооценки',
   selfAssessment: 'Самооценка',
+  appeals: 'Обращения',
   reportExecution: 'Отчёт: исполнение',
   reportProtocol: 'Отчёт: протокол',
   reportLean: 'Отчёт: бережливые проекты',
   planControl: 'Контроль плана ЭР',
   rating: 'Рейтинг самооценки',
+  reportAppeals: 'Отчёт: обращения',
   problems: 'Проверка данных',
   log: 'Журнал',
 } as const;

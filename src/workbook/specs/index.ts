@@ -1,10 +1,11 @@
 // Every tab «Настроить таблицу» creates, in the order they appear in the workbook: the order-control
-// tabs, then the lean programme's and the self-assessment's, then the service tabs.
+// tabs and citizens' appeals, then the lean programme's and the self-assessment's, then the service tabs.
 import type { TabSpec } from '../tabspec';
+import { APPEAL_TAB_SPECS } from './appeals';
 import { CORE_TAB_SPECS, SERVICE_TAB_SPECS } from './core';
 import { LEAN_TAB_SPECS } from './lean';
 import { RATING_TAB_SPECS } from './rating';
 
 export function allTabSpecs(): TabSpec[] {
-  return [...CORE_TAB_SPECS, ...LEAN_TAB_SPECS, ...RATING_TAB_SPECS, ...SERVICE_TAB_SPECS];
+  return [...CORE_TAB_SPECS, ...APPEAL_TAB_SPECS, ...LEAN_TAB_SPECS, ...RATING_TAB_SPECS, ...SERVICE_TAB_SPECS];
 }
