@@ -4,6 +4,7 @@
 // alert instead of a stack trace.
 import { runApi } from './jobs/api';
 import { checkData, notifyNew, runDaily } from './jobs/daily';
+import { guardDates } from './jobs/date-check';
 import { planControl, reportLean } from './jobs/lean';
 import {
   addMenu,
@@ -51,7 +52,9 @@ export function onEdit(e: EditEvent): void {
 
 /** The installable time-driven trigger's handler. */
 export function dailyRun(): string {
-  return runDaily(SpreadsheetApp.getActive());
+  const ss = SpreadsheetApp.getActive();
+  // A date mismatch is recorded in «Журнал» and «Проверка данных»; the run ends without an error.
+  return guardDates(ss, 'Ежедневная проверка') ?? runDaily(ss);
 }
 
 /** A long action: a progress toast first, then the job. */
@@ -157,18 +160,22 @@ export function menuRating(): string {
 }
 
 export function menuEnableTrigger(): string {
-  return runMenuAction('Автоматическая проверка', enableTrigger);
+  return runMenuAction('Автоматическая проверка', enableTrigger, { checkDates: false });
 }
 
 export function menuDisableTrigger(): string {
-  return runMenuAction('Автоматическая проверка', disableTrigger);
+  return runMenuAction('Автоматическая проверка', disableTrigger, { checkDates: false });
 }
 
 export function menuHelp(): void {
-  runMenuAction('Справка', () => {
-    showHelp();
-    return null;
-  });
+  runMenuAction(
+    'Справка',
+    () => {
+      showHelp();
+      return null;
+    },
+    { checkDates: false },
+  );
 }
 
 /** For the local CLI only (no Apps Script stub): `api.run('daily', {})`. */

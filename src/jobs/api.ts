@@ -3,6 +3,7 @@
 // calls it (build.mjs makes no stub for `api`).
 import { ACTIONS } from './actions';
 import { checkData, notifyNew, runDaily } from './daily';
+import { guardDates } from './date-check';
 import { planControl, reportLean } from './lean';
 import { normalizePeriodInput, parseQuarterInput, parseYearInput, quarterOf, todayOf } from './menu';
 import { ratingReport } from './rating';
@@ -14,6 +15,19 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type ApiParams = Readonly<Record<string, unknown>>;
 
 export const API_ACTIONS: readonly string[] = ACTIONS;
+
+/** The menu's name of each action, for the date self-check's message. */
+const ACTION_TITLE: Readonly<Record<string, string>> = {
+  setup: 'Настроить таблицу',
+  daily: 'Ежедневная проверка',
+  notify: 'Отправка новых поручений',
+  check: 'Проверка данных',
+  'report-execution': 'Отчёт об исполнении',
+  'report-protocol': 'Отчёт по протоколу',
+  'report-lean': 'Квартальный отчёт по бережливым проектам',
+  'plan-control': 'Контроль плана «Эффективный регион»',
+  rating: 'Рейтинг самооценки',
+};
 
 function param(params: ApiParams, key: string): string {
   const v = params[key];
@@ -39,6 +53,11 @@ function yearParam(ss: Spreadsheet, params: ApiParams): string {
 /** Runs one action on the active spreadsheet; unknown actions and missing parameters throw in Russian. */
 export function runApi(action: string, params: ApiParams = {}): string {
   const ss = SpreadsheetApp.getActive();
+  // Every action computes or writes dates: none runs while our zone arithmetic disagrees with Google.
+  if (API_ACTIONS.includes(action)) {
+    const stop = guardDates(ss, ACTION_TITLE[action] ?? action);
+    if (stop) throw new Error(stop);
+  }
   switch (action) {
     case 'setup':
       return setupWorkbook(ss);

@@ -3,6 +3,7 @@
 // a protocol, a quarter and a year, and the help dialog.
 import { dateInZone, type IsoDate } from '../domain/dates';
 import { escapeHtml } from '../mail/html';
+import { guardDates } from './date-check';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -89,11 +90,25 @@ export function showProgress(ss: Spreadsheet, title: string, message: string): v
 /**
  * Runs one menu action: the job returns its summary (shown as a toast) or null when the person
  * cancelled. Any error is shown as a Russian alert and swallowed, so nobody sees a stack trace.
+ * First the date self-check (date-check.ts) unless `checkDates` is false (help, the trigger
+ * switches: they compute no dates, and turning the trigger off must work even when dates do not).
  */
-export function runMenuAction(title: string, job: (ss: Spreadsheet) => string | null): string {
+export function runMenuAction(
+  title: string,
+  job: (ss: Spreadsheet) => string | null,
+  opts: { checkDates?: boolean } = {},
+): string {
   let ss: Spreadsheet | null = null;
   try {
     ss = SpreadsheetApp.getActive();
+    if (opts.checkDates !== false) {
+      const stop = guardDates(ss, title);
+      if (stop) {
+        const ui = SpreadsheetApp.getUi();
+        ui.alert(title, stop, ui.ButtonSet.OK);
+        return stop;
+      }
+    }
     const summary = job(ss);
     if (summary === null) return '';
     ss.toast(summary, title, 15);

@@ -6,6 +6,7 @@
 import { cellToIsoDate, dateInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { ORDER_COL, STATUS, TAB } from '../workbook/schema';
 import { type Cell, normHeader } from '../workbook/table';
+import { dateSelfCheck } from './date-check';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -130,8 +131,18 @@ export function handleEdit(e: EditEvent): number {
   const rows = sheet.getRange(first, 1, lastEdited - first + 1, lastCol).getValues() as Cell[][];
   const ss = e.source ?? SpreadsheetApp.getActive();
   const tz = ss.getSpreadsheetTimeZone() || 'Europe/Moscow';
-  const today = dateInZone(new Date(), tz);
+  const now = new Date();
+  const today = dateInZone(now, tz);
   const fills = editFills({ header, rows, editedCols }, today, tz);
+  // The date self-check only when a date is about to be written (no Spreadsheet call, five
+  // Utilities.formatDate): on a mismatch nothing is stamped. onEdit, a simple trigger run on every
+  // edit, does not write «Журнал»/«Проверка данных»: the next daily check or menu action records it.
+  if (fills.length === 0) return 0;
+  const stop = dateSelfCheck(tz, now);
+  if (stop) {
+    console.error(`onEdit: даты не проставлены. ${stop}`);
+    return 0;
+  }
   writeFills(sheet, first, (h) => norm.indexOf(normHeader(h)), fills);
   return fills.length;
 }

@@ -8,15 +8,16 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const PROBLEM_HEADERS: readonly string[] = Object.values(PROBLEM_COL);
 
-export function writeProblemsTab(ss: Spreadsheet, problems: Problems, now: Date, tz: string): void {
+/** `when` overrides the check's time as shown (the date self-check formats it with Google's own formatter). */
+export function writeProblemsTab(ss: Spreadsheet, problems: Problems, now: Date, tz: string, when?: string): void {
   const list = problems.list;
-  const when = dateTimeRuInZone(now, tz);
+  const shownWhen = when ?? dateTimeRuInZone(now, tz);
   writeReportTab(ss, TAB.problems, {
     title: 'Проверка данных',
     subtitle:
       list.length === 0
-        ? `Проверено ${when}: проблем не найдено, все данные в порядке.`
-        : `Проверено ${when}: найдено проблем — ${list.length}. Исправьте их на указанных листах; после следующей проверки список обновится.`,
+        ? `Проверено ${shownWhen}: проблем не найдено, все данные в порядке.`
+        : `Проверено ${shownWhen}: найдено проблем — ${list.length}. Исправьте их на указанных листах; после следующей проверки список обновится.`,
     tables: [
       {
         headers: PROBLEM_HEADERS,

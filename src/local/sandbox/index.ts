@@ -60,6 +60,12 @@ export interface SandboxOptions {
   scriptTimeZone?: string;
   /** Extra: HTML files for HtmlService.create…FromFile, by name without '.html' (default: read from dist/). */
   htmlFiles?: Record<string, string>;
+  /**
+   * Extra, a fault: zones Utilities.formatDate reads at this fixed offset from UTC (minutes), as if
+   * Google's (Java) zone data disagreed with the Intl data the bundle's dayjs uses — e.g.
+   * { 'Europe/Moscow': 180 } drops Moscow's UTC+4 of 2011–2014. For the date self-check's tests.
+   */
+  formatDateZoneOffsets?: Readonly<Record<string, number>>;
 }
 
 export interface RunOptions {

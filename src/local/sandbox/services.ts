@@ -543,6 +543,13 @@ export function javaZone(tz: string): string {
   return isValidZone(tz) ? tz : 'UTC';
 }
 
+/** 'Etc/GMT-3' for 180 minutes (POSIX sign): Node 20's Intl knows no '+03:00' zones, so whole hours only. */
+function fixedOffsetZone(minutes: number): string {
+  if (!Number.isInteger(minutes / 60)) throw new Error(`formatDateZoneOffsets: ${minutes} is not whole hours`);
+  const h = minutes / 60;
+  return h === 0 ? 'Etc/GMT' : `Etc/GMT${h > 0 ? '-' : '+'}${Math.abs(h)}`;
+}
+
 function toSignedBytes(st: SandboxState, buf: Buffer): number[] {
   const a = st.realm.newArray(buf.length) as number[];
   for (let i = 0; i < buf.length; i++) a[i] = buf[i] > 127 ? buf[i] - 256 : buf[i];
@@ -565,8 +572,12 @@ export class UtilitiesImpl {
   formatDate(date: Date, tz: string, pattern: string) {
     if (!types.isDate(date) || typeof tz !== 'string' || typeof pattern !== 'string')
       throw sig(this.st, 'Utilities.formatDate', [date, tz, pattern]);
+    // Our own path to the wall time (tz.ts: offsets from Intl.formatToParts in Node's realm, Java
+    // pattern letters), not the bundle's dayjs; `formatDateZoneOffsets` injects a disagreement.
+    const fixed = this.st.opts.formatDateZoneOffsets?.[tz];
+    const zoneId = fixed === undefined ? javaZone(tz) : fixedOffsetZone(fixed);
     try {
-      return formatJavaDate((date as Date).getTime(), javaZone(tz), pattern);
+      return formatJavaDate((date as Date).getTime(), zoneId, pattern);
     } catch (e) {
       throw this.st.err((e as Error).message);
     }

@@ -117,6 +117,7 @@ export interface StateOptions {
   /** Session.getActiveUser is known in simple triggers too (the user shares the developer's domain). */
   sameDomain?: boolean;
   scriptTimeZone?: string;
+  formatDateZoneOffsets?: Readonly<Record<string, number>>;
 }
 
 export class SandboxState {
