@@ -440,9 +440,16 @@ function sendNotices(
 
   // The controller hears about problems when the list changes, not every day the same list stands
   // (a standing warning such as a blank rating coefficient would otherwise mail daily).
+  // And at most once a day: a second run the same day (a rerun, a correction) waits until tomorrow;
+  // the menu's «Проверить данные» still shows the list on request.
   const problemsKey = `problems:${problemsFingerprint(ctx.problems.list)}`;
+  const problemsDayKey = `problems-day:${today}`;
   const wantProblems =
-    mode === 'daily' && ctx.problems.list.length > 0 && !!s.controllerEmail && !ctx.journal.has(problemsKey);
+    mode === 'daily' &&
+    ctx.problems.list.length > 0 &&
+    !!s.controllerEmail &&
+    !ctx.journal.has(problemsKey) &&
+    !ctx.journal.has(problemsDayKey);
   // Citizens' appeals due soon or overdue (jobs/appeals.ts) ride in the same digest.
   const appealEntries = appealDigestEntries(ctx);
   if (notices.length === 0 && appealEntries.length === 0 && !wantProblems) return 0;
@@ -528,7 +535,7 @@ function sendNotices(
   if (wantProblems) {
     const ps = ctx.ss.getSheetByName(TAB.problems);
     problemsLink = ps ? `${base}${ps.getSheetId()}` : ctx.ss.getUrl();
-    digestFor(s.controllerEmail, '').keys.push(problemsKey);
+    digestFor(s.controllerEmail, '').keys.push(problemsKey, problemsDayKey);
   }
   let sent = 0;
   for (const d of digests.values()) {

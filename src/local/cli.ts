@@ -1,52 +1,162 @@
-// `kontrol` — the add-on on one machine, without a Google account (spec «Running it»): loads an
-// .xlsx, runs the built dist/Code.js in the local Apps Script sandbox, saves the workbook in place
-// and writes the e-mails as .eml files (or sends them by SMTP). Node only.
+// `kontrol` — the add-on on one machine, without a Google account (spec «On one machine»): loads an
+// .xlsx, runs the built dist/Code.js in the local Apps Script sandbox, saves the workbook in place,
+// then delivers the e-mails (.eml files in the outbox, or SMTP). Node only.
+//
+// Adding to the command line is a table entry: a run action in RUN_ACTIONS (its title, options and
+// help), an option in OPTIONS (its value, help and what it becomes), a command in COMMANDS.
+// Exit codes (spec): 0 done; 1 the action failed and the workbook is as it was; 2 a bad command line.
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CalendarEntry, DECREE_ENTRIES, WorkCalendar } from '../domain/calendar';
-import { cellToIsoDate, dateInZone, dayjs, formatRu } from '../domain/dates';
+import { dateInZone, dayjs, formatRu } from '../domain/dates';
+import { PERIOD_FORMATS_HINT } from '../domain/periods';
 import { ACTIONS, type Action } from '../jobs/actions';
+import {
+  CliError,
+  changedCells,
+  checkClock,
+  clockFor,
+  ensureWritableDir,
+  eventString,
+  isKontrolWorkbook,
+  isWorkingDay,
+  osReason,
+  parseCell,
+  plural,
+  problemsCount,
+  refuseReadOnly,
+  sheetByName,
+  shown,
+  showValue,
+  typedValue,
+} from './cli-workbook';
 import { addDemoData } from './demo/index';
-import { type DeliverResult, deliverMails } from './eml';
-import { type CellModel, type CellValue, emptySheet, emptyWorkbook, type WorkbookModel } from './model';
+import { flushQueue, type QueueResult, stageMails } from './eml';
+import { type CellModel, emptySheet, emptyWorkbook, type WorkbookModel } from './model';
 import type { Sandbox } from './sandbox/index';
-import { parseTyped, type Written } from './sandbox/values';
 import { columnLetter, DEFAULT_TIME_ZONE, loadXlsx, saveXlsx, WorkbookFileError, zoneFromSettings } from './xlsx';
 
-export { ACTIONS, type Action };
+export { ACTIONS, type Action, CliError, changedCells, checkClock, clockFor, isWorkingDay, problemsCount, typedValue };
 
-const ACTION_TITLES: Record<Action, string> = {
-  setup: 'Настроить таблицу',
-  daily: 'Ежедневная проверка',
-  notify: 'Разослать уведомления',
-  check: 'Проверить данные',
-  'report-execution': 'Отчёт: исполнение',
-  'report-protocol': 'Отчёт: протокол',
-  'report-lean': 'Отчёт: бережливые проекты',
-  'plan-control': 'Контроль плана ЭР',
-  rating: 'Рейтинг самооценки',
+// ---------------------------------------------------------------- the tables
+
+/** A command-line option: how it is written, what it means, and the api parameter it becomes (if any). */
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** The value's form in help, e.g. YYYY-MM-DD. */
+  value?: string;
+  help: string;
+  /** Checks the value (CliError exit 2) and returns what the bundle's api gets as params[key]. */
+  param?: { key: string; parse?: (v: string) => unknown };
+}
+
+export const OPTIONS = {
+  today: { type: 'string', value: 'YYYY-MM-DD', help: 'день часов песочницы (по умолчанию — сегодня)' },
+  time: { type: 'string', value: 'HH:MM', help: 'время часов песочницы в поясе книги (по умолчанию 08:00)' },
+  outbox: { type: 'string', value: 'DIR', help: 'папка писем .eml и очереди (по умолчанию outbox/ рядом с книгой)' },
+  smtp: { type: 'string', value: 'URL', help: 'отправлять письма через SMTP, например smtp://127.0.0.1:2525' },
+  period: {
+    type: 'string',
+    value: 'P',
+    help: `период отчёта. ${PERIOD_FORMATS_HINT} Можно и 01.03.2026-15.03.2026`,
+    param: { key: 'period' },
+  },
+  quarter: {
+    type: 'string',
+    value: 'YYYY-Qn',
+    help: 'квартал, например 2026-Q1 (по умолчанию текущий)',
+    param: { key: 'quarter', parse: parseQuarter },
+  },
+  year: {
+    type: 'string',
+    value: 'YYYY',
+    help: 'год, например 2026 (по умолчанию текущий)',
+    param: { key: 'year', parse: parseYear },
+  },
+  protocol: { type: 'string', value: 'N', help: 'номер протокола', param: { key: 'protocol' } },
+  force: { type: 'boolean', help: 'превратить в книгу «Контроль поручений» чужую книгу (добавит вкладки и столбцы)' },
+  demo: { type: 'boolean', help: 'добавить пример данных' },
+  sheet: { type: 'string', value: 'NAME', help: 'вкладка' },
+  cell: { type: 'string', value: 'A1', help: 'адрес одной ячейки' },
+  value: { type: 'string', value: 'V', help: 'что человек вводит в ячейку (даты ДД.ММ.ГГГГ)' },
+  user: {
+    type: 'string',
+    value: 'EMAIL',
+    help: 'учётная запись Google, от имени которой действие (триггеры и защиты у каждой свои)',
+  },
+} satisfies Record<string, OptionSpec>;
+export type OptionName = keyof typeof OPTIONS;
+
+/** A run action: the menu item it stands for, the options it takes beyond CLOCK and MAIL, a line of help. */
+interface ActionSpec {
+  title: string;
+  options: readonly OptionName[];
+  help: string;
+}
+
+export const RUN_ACTIONS: Record<Action, ActionSpec> = {
+  setup: { title: 'Настроить таблицу', options: ['force'], help: 'создать или обновить вкладки, столбцы и правила' },
+  daily: { title: 'Ежедневная проверка', options: [], help: 'состояния, просрочки, письма исполнителям и сводки' },
+  notify: { title: 'Разослать уведомления', options: [], help: 'письма о новых поручениях сейчас' },
+  check: { title: 'Проверить данные', options: [], help: 'заполнить «Проверка данных»' },
+  'report-execution': {
+    title: 'Отчёт: исполнение',
+    options: ['period'],
+    help: 'отчёт об исполнении за период (по умолчанию прошлый месяц)',
+  },
+  'report-protocol': { title: 'Отчёт: протокол', options: ['protocol'], help: 'исполнение поручений одного протокола' },
+  'report-lean': { title: 'Отчёт: бережливые проекты', options: ['quarter'], help: 'проекты ЭР за квартал' },
+  'plan-control': { title: 'Контроль плана ЭР', options: ['year'], help: 'план «Эффективного региона» за год' },
+  rating: { title: 'Рейтинг самооценки', options: ['year'], help: 'рейтинг самооценки за год' },
 };
 
-export const USAGE = `Контроль поручений на одном компьютере (без Google):
-  kontrol init FILE.xlsx [--demo] [--today YYYY-MM-DD]   создать книгу («Настроить таблицу»); --demo — с примером данных
-  kontrol run ACTION FILE.xlsx [--today YYYY-MM-DD] [--time HH:MM] [--outbox DIR] [--smtp URL]
-          [--period P] [--quarter YYYY-Qn] [--year YYYY] [--protocol N] [--user EMAIL]
-      ACTION: ${ACTIONS.join(' | ')}
-  kontrol edit FILE.xlsx --sheet NAME --cell A1 --value V [--today YYYY-MM-DD] [--time HH:MM] [--user EMAIL]
-                                                         правка ячейки человеком: вызывает onEdit
-  kontrol demo [FILE.xlsx]                               пример: создать demo.xlsx и выполнить ежедневную проверку`;
+const CLOCK: readonly OptionName[] = ['today', 'time'];
+const MAIL: readonly OptionName[] = ['outbox', 'smtp'];
 
-/** A problem worded for a person: printed as one line, exit code 1 (2 for a usage error). */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
+interface CommandSpec {
+  args: string;
+  /** Options it takes (for `run`, plus those of the chosen action). */
+  options: readonly OptionName[];
+  help: string;
+  /** Takes the arguments after the command; parses them with parseFor (run: with its action's options). */
+  run: (io: CliIo, args: string[]) => Promise<number>;
 }
+
+const COMMANDS: Record<string, CommandSpec> = {
+  init: {
+    args: 'FILE.xlsx',
+    options: ['demo', ...CLOCK],
+    help: 'создать книгу («Настроить таблицу»); --demo — с примером данных',
+    run: cmdInit,
+  },
+  run: {
+    args: 'ACTION FILE.xlsx',
+    options: [...CLOCK, ...MAIL, 'user'],
+    help: 'выполнить действие меню над книгой; письма уходят после сохранения книги',
+    run: cmdRun,
+  },
+  edit: {
+    args: 'FILE.xlsx',
+    options: ['sheet', 'cell', 'value', ...CLOCK, 'user'],
+    help: 'правка ячейки человеком: вызывает onEdit',
+    run: cmdEdit,
+  },
+  send: {
+    args: 'FILE.xlsx',
+    options: MAIL,
+    help: 'доставить письма, ждущие в очереди outbox/queue',
+    run: cmdSend,
+  },
+  demo: {
+    args: '[FILE.xlsx]',
+    options: [...CLOCK, ...MAIL],
+    help: 'пример: создать demo.xlsx (если нет) и выполнить ежедневную проверку',
+    run: cmdDemo,
+  },
+};
+
+// ---------------------------------------------------------------- io
 
 export interface CliIo {
   out: (line: string) => void;
@@ -55,74 +165,166 @@ export interface CliIo {
   now?: () => Date;
   /** Path of the built bundle; default dist/Code.js of this package (or $KONTROL_CODE). */
   codePath?: string;
+  /** Saves the workbook (tests make it fail); default saveXlsx. */
+  save?: (model: WorkbookModel, file: string) => Promise<void>;
+}
+
+// Output piped into `head` ends quietly: once the reader has gone, the rest is not written.
+let stdoutClosed = false;
+let stdoutGuarded = false;
+function guardStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') stdoutClosed = true;
+      else throw e;
+    });
 }
 
 const defaultIo: CliIo = {
-  out: (s) => process.stdout.write(`${s}\n`),
-  err: (s) => process.stderr.write(`${s}\n`),
+  out: (s) => {
+    if (!stdoutClosed) process.stdout.write(`${s}\n`);
+  },
+  err: (s) => {
+    if (!stdoutClosed) process.stderr.write(`${s}\n`);
+  },
 };
 
-// ---------------------------------------------------------------- options
+// ---------------------------------------------------------------- help
 
-const CLOCK = { today: { type: 'string' }, time: { type: 'string' } } as const;
-const MAIL = { outbox: { type: 'string' }, smtp: { type: 'string' } } as const;
-/** --user EMAIL: the Google account the action runs as (installable triggers and protections are per account). */
-const USER = { user: { type: 'string' } } as const;
-const OPTIONS = {
-  init: { demo: { type: 'boolean' }, ...CLOCK },
-  run: {
-    ...CLOCK,
-    ...MAIL,
-    ...USER,
-    period: { type: 'string' },
-    quarter: { type: 'string' },
-    year: { type: 'string' },
-    protocol: { type: 'string' },
-  },
-  edit: { sheet: { type: 'string' }, cell: { type: 'string' }, value: { type: 'string' }, ...CLOCK, ...USER },
-  demo: { ...CLOCK, ...MAIL },
-} as const;
-type Command = keyof typeof OPTIONS;
+function optionUsage(name: OptionName): string {
+  const o: OptionSpec = OPTIONS[name];
+  return o.value ? `[--${name} ${o.value}]` : `[--${name}]`;
+}
+
+function optionLines(names: readonly OptionName[]): string[] {
+  return names.map((n) => {
+    const o: OptionSpec = OPTIONS[n];
+    return `    --${n}${o.value ? ` ${o.value}` : ''}`.padEnd(26) + o.help;
+  });
+}
+
+function commandLine(name: string): string {
+  const c = COMMANDS[name];
+  return `  kontrol ${name} ${c.args} ${c.options.map(optionUsage).join(' ')}`.trimEnd();
+}
+
+export function usage(): string {
+  const actionOptions = [...new Set(Object.values(RUN_ACTIONS).flatMap((a) => a.options))];
+  const all = [...new Set([...Object.values(COMMANDS).flatMap((c) => c.options), ...actionOptions])];
+  return [
+    'Контроль поручений на одном компьютере (без Google):',
+    ...Object.keys(COMMANDS).flatMap((n) => [commandLine(n), `      ${COMMANDS[n].help}`]),
+    '',
+    'Действия run (ACTION):',
+    ...(Object.keys(RUN_ACTIONS) as Action[]).map(
+      (a) =>
+        `  ${a.padEnd(18)}«${RUN_ACTIONS[a].title}»${RUN_ACTIONS[a].options.length ? ` ${RUN_ACTIONS[a].options.map(optionUsage).join(' ')}` : ''} — ${RUN_ACTIONS[a].help}`,
+    ),
+    '',
+    'Параметры:',
+    ...optionLines(all),
+    '',
+    'Коды выхода: 0 — сделано; 1 — действие не выполнено, книга осталась как была; 2 — ошибка в командной строке.',
+    'Подробнее: kontrol help КОМАНДА или kontrol help ACTION',
+  ].join('\n');
+}
+
+function helpFor(topic: string): string {
+  if (COMMANDS[topic]) {
+    const c = COMMANDS[topic];
+    const lines = [commandLine(topic), `  ${c.help}`, '', 'Параметры:', ...optionLines(c.options)];
+    if (topic === 'run')
+      lines.push(
+        '',
+        'ACTION:',
+        ...(Object.keys(RUN_ACTIONS) as Action[]).map((a) => `  ${a} — ${RUN_ACTIONS[a].help}`),
+      );
+    return lines.join('\n');
+  }
+  if ((ACTIONS as readonly string[]).includes(topic)) {
+    const a = RUN_ACTIONS[topic as Action];
+    const names = [...COMMANDS.run.options, ...a.options];
+    return [
+      `  kontrol run ${topic} FILE.xlsx ${names.map(optionUsage).join(' ')}`,
+      `  «${a.title}»: ${a.help}`,
+      '',
+      'Параметры:',
+      ...optionLines(names),
+    ].join('\n');
+  }
+  throw new CliError(
+    `Нет справки о «${topic}»: команды ${Object.keys(COMMANDS).join(', ')}; действия ${ACTIONS.join(', ')}`,
+    2,
+  );
+}
+
+// ---------------------------------------------------------------- parsing
+
 type Values = Record<string, string | boolean | undefined>;
+interface Parsed {
+  values: Values;
+  positionals: string[];
+}
 
-function parse(command: Command, args: string[]): { values: Values; positionals: string[] } {
+function parse(command: string, names: readonly OptionName[], args: string[]): Parsed {
+  const options = Object.fromEntries(names.map((n) => [n, { type: OPTIONS[n].type }]));
   try {
-    const r = parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
+    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: r.values as Values, positionals: r.positionals };
   } catch (e) {
     const msg = (e as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(msg);
-    if (unknown) throw new CliError(`Неизвестный параметр ${unknown[1]} для «kontrol ${command}»`, 2);
+    if (unknown)
+      throw new CliError(`Неизвестный параметр ${unknown[1]} для «kontrol ${command}» (kontrol help ${command})`, 2);
     const noValue = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
     if (noValue) throw new CliError(`Параметру ${noValue[1].split(',').pop()?.trim()} нужно значение`, 2);
     throw new CliError(`Неверные параметры: ${msg.split('\n')[0]}`, 2);
   }
 }
 
-function str(v: Values, k: string): string | undefined {
+function parseFor(command: string, args: string[]): Parsed {
+  return parse(command, COMMANDS[command].options, args);
+}
+
+function str(v: Values, k: OptionName): string | undefined {
   const x = v[k];
   return typeof x === 'string' ? x : undefined;
 }
 
-/** Validates --today/--time now; the instant is computed once the workbook's zone is known. */
-export function checkClock(today?: string, time?: string): void {
-  if (today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(today) && dayjs(today, 'YYYY-MM-DD', true).isValid()))
-    throw new CliError(`Неверная дата --today ${today}: нужна ГГГГ-ММ-ДД, например 2025-03-14`, 2);
-  if (time !== undefined && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(time))
-    throw new CliError(`Неверное время --time ${time}: нужно ЧЧ:ММ, например 08:00`, 2);
+function parseQuarter(q: string): string {
+  if (!/^\d{4}-Q[1-4]$/i.test(q))
+    throw new CliError(`Неверный квартал --quarter ${q}: нужно ГГГГ-Qn, например 2025-Q1`, 2);
+  return q.toUpperCase();
 }
 
-/** The sandbox clock: --today at --time (default 08:00) in the spreadsheet's zone, else real time. */
-export function clockFor(tz: string, realNow: Date, today?: string, time?: string): Date {
-  if (today === undefined && time === undefined) return realNow;
-  const day = today ?? dateInZone(realNow, tz);
-  const [h, m] = (time ?? '08:00').split(':').map(Number);
-  return dayjs
-    .tz(`${day} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`, 'YYYY-MM-DD HH:mm', tz)
-    .toDate();
+function parseYear(y: string): number {
+  if (!/^\d{4}$/.test(y)) throw new CliError(`Неверный год --year ${y}: нужно ГГГГ`, 2);
+  return Number(y);
 }
 
-// ---------------------------------------------------------------- bundle and sandbox
+/** The api parameters of the given options (each checked by its table entry). */
+function apiParams(values: Values, names: readonly OptionName[]): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const n of names) {
+    const spec: OptionSpec = OPTIONS[n];
+    const v = values[n];
+    if (!spec.param || v === undefined) continue;
+    params[spec.param.key] = spec.param.parse && typeof v === 'string' ? spec.param.parse(v) : v;
+  }
+  return params;
+}
+
+function onePositional(command: string, positionals: string[], optional = false): string | undefined {
+  const [file, ...extra] = positionals;
+  if (!file && !optional) throw new CliError(`Укажите файл: kontrol ${command} ${COMMANDS[command].args}`, 2);
+  if (extra.length) throw new CliError(`Лишние аргументы: ${extra.join(' ')}`, 2);
+  if (file) isXlsxPath(file);
+  return file;
+}
+
+// ---------------------------------------------------------------- bundle, sandbox, files
 
 function bundlePath(io: CliIo): string {
   return io.codePath ?? process.env.KONTROL_CODE ?? fileURLToPath(new URL('../../dist/Code.js', import.meta.url));
@@ -156,7 +358,11 @@ function uiText(x: unknown): string {
   return String(x);
 }
 
-// ---------------------------------------------------------------- workbook helpers
+function firstLine(e: unknown): string {
+  return String((e as Error)?.message ?? e)
+    .split('\n')[0]
+    .replace(/\.\s*$/, '');
+}
 
 function isXlsxPath(file: string): void {
   if (extname(file).toLowerCase() !== '.xlsx') throw new CliError(`Ожидается файл .xlsx, а не ${file}`, 2);
@@ -172,118 +378,32 @@ async function load(file: string): Promise<WorkbookModel> {
   }
 }
 
-async function save(model: WorkbookModel, file: string): Promise<void> {
+/** Loads a workbook that `run`/`edit` may change: ours, and writable (`run setup --force` takes a foreign one). */
+async function loadOwn(file: string, command: string, force = false): Promise<WorkbookModel> {
+  if (!existsSync(file)) throw new CliError(`Файл не найден: ${file}`);
+  refuseReadOnly(file);
+  const model = await load(file);
+  if (!force && !isKontrolWorkbook(model))
+    throw new CliError(
+      `${shown(file)} — не книга «Контроль поручений» (нет вкладок «Поручения» и «Настройки» с их столбцами): ${command} её не меняет; превратить её в такую книгу — kontrol run setup ${shown(file)} --force`,
+    );
+  return model;
+}
+
+async function save(io: CliIo, model: WorkbookModel, file: string): Promise<void> {
   try {
-    await saveXlsx(model, file);
+    await (io.save ?? saveXlsx)(model, file);
   } catch (e) {
-    if (e instanceof WorkbookFileError) throw new CliError(e.message);
-    throw e;
+    if (e instanceof WorkbookFileError) throw new CliError(`${e.message}; письма не отправлены`);
+    throw new CliError(`Не удалось сохранить книгу ${shown(file)}: ${osReason(e)}; письма не отправлены`);
   }
 }
 
-function sheetByName(model: WorkbookModel, name: string) {
-  const n = name.trim().toLowerCase();
-  return model.sheets.find((s) => s.name.trim().toLowerCase() === n);
+function defaultOutbox(file: string, outbox?: string): string {
+  return resolve(outbox ?? join(dirname(file), 'outbox'));
 }
 
-function headerIndex(cells: CellModel[][], header: string): number {
-  return (cells[0] ?? []).findIndex(
-    (c) => typeof c?.v === 'string' && c.v.trim().toLowerCase() === header.toLowerCase(),
-  );
-}
-
-/** Rows with anything in them below the header of «Проверка данных»; null when there is no such tab. */
-export function problemsCount(model: WorkbookModel): number | null {
-  const s = sheetByName(model, 'Проверка данных');
-  if (!s) return null;
-  // The tab opens with a title, a subtitle and the table header «Лист | Строка | …»; count below it.
-  const header = s.cells.findIndex((row) => String(row?.[0]?.v ?? '').trim() === 'Лист');
-  if (header < 0) return 0;
-  return s.cells.slice(header + 1).filter((row) => (row ?? []).some((c) => c && c.v !== null && c.v !== '')).length;
-}
-
-/** Whether `iso` is a working day by the production calendar and the workbook's «Календарь». */
-export function isWorkingDay(model: WorkbookModel, iso: string): boolean {
-  const entries: CalendarEntry[] = [...DECREE_ENTRIES];
-  const cal = sheetByName(model, 'Календарь');
-  if (cal) {
-    const di = headerIndex(cal.cells, 'Дата');
-    const ti = headerIndex(cal.cells, 'Тип');
-    if (di >= 0 && ti >= 0) {
-      for (const row of cal.cells.slice(1)) {
-        const v = row?.[di]?.v ?? null;
-        const d = v && typeof v === 'object' ? v.iso.slice(0, 10) : cellToIsoDate(v, model.timeZone);
-        const t = String(row?.[ti]?.v ?? '')
-          .trim()
-          .toLowerCase();
-        if (d && (t === 'рабочий' || t === 'нерабочий'))
-          entries.push({ date: d, type: t === 'рабочий' ? 'work' : 'off' });
-      }
-    }
-  }
-  return new WorkCalendar(entries).isWorkingDay(iso);
-}
-
-/** Is this the add-on's workbook (so `init` may run setup on it again)? */
-function isKontrolWorkbook(model: WorkbookModel): boolean {
-  return ['Поручения', 'Настройки'].every((n) => sheetByName(model, n));
-}
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  const w = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 10 || m100 >= 20) ? few : many;
-  return `${n} ${w}`;
-}
-
-function shown(p: string): string {
-  const r = relative(process.cwd(), p);
-  return r && !r.startsWith('..') ? r : p;
-}
-
-// ---------------------------------------------------------------- typed values (edit)
-
-/** What a person's typing makes of a text in a ru_RU sheet (the sandbox's rule), with a date format for a date. */
-export function typedValue(text: string, currentYear: number): Written {
-  const w = parseTyped(text, currentYear);
-  if (w.v !== null && typeof w.v === 'object' && !w.numberFormat)
-    return { ...w, numberFormat: w.v.iso.length > 10 ? 'dd.mm.yyyy hh:mm:ss' : 'dd.mm.yyyy' };
-  return w;
-}
-
-/** e.value / e.oldValue of an edit event: Apps Script gives them as strings (dates as serials). */
-function eventString(v: CellValue): string | undefined {
-  if (v === null || v === '') return undefined;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'object') {
-    const [date, time = '00:00:00'] = v.iso.split('T');
-    const days = dayjs.utc(date).diff(dayjs.utc('1899-12-30'), 'day');
-    const [h, m, sec = '0'] = time.split(':');
-    return String(days + (Number(h) * 3600 + Number(m) * 60 + Number(sec)) / 86400);
-  }
-  return String(v);
-}
-
-function parseCell(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
-  if (!m) throw new CliError(`Неверная ячейка --cell ${a1}: нужен адрес одной ячейки, например H5`, 2);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
-}
-
-function sameValue(a: CellModel | undefined, b: CellModel | undefined): boolean {
-  return JSON.stringify([a?.v ?? null, a?.formula ?? null]) === JSON.stringify([b?.v ?? null, b?.formula ?? null]);
-}
-
-function showValue(v: CellValue | undefined): string {
-  if (v === null || v === undefined || v === '') return 'пусто';
-  if (typeof v === 'object') return formatRu(v.iso.slice(0, 10)) + (v.iso.length > 10 ? ` ${v.iso.slice(11, 16)}` : '');
-  if (typeof v === 'boolean') return v ? 'ИСТИНА' : 'ЛОЖЬ';
-  return `«${v}»`;
-}
-
-// ---------------------------------------------------------------- commands
+// ---------------------------------------------------------------- run
 
 interface RunReport {
   action: Action;
@@ -291,37 +411,48 @@ interface RunReport {
   now: Date;
   timeZone: string;
   result: unknown;
-  delivery: DeliverResult;
+  delivery: QueueResult;
   problems: number | null;
   messages: string[];
   outbox: string;
   smtp?: string;
 }
 
+function printDelivery(io: CliIo, d: QueueResult, outbox: string, smtp?: string): void {
+  if (smtp) io.out(`Писем отправлено через ${smtp}: ${d.sent}`);
+  else if (d.written.length) io.out(`Писем: ${d.written.length}, записаны в ${shown(outbox)}/`);
+  else io.out('Писем: 0');
+  if (d.waiting)
+    io.out(
+      `Ждут в очереди ${shown(join(outbox, 'queue'))}: ${d.waiting} (${d.failed.slice(0, 2).join('; ')}); отправить: kontrol send FILE.xlsx --smtp URL`,
+    );
+  if (d.unconfirmed)
+    io.out(
+      `В очереди ${d.unconfirmed} писем прерванного запуска (*.staged): их книга могла не сохраниться, они не отправляются`,
+    );
+}
+
 function printRun(io: CliIo, r: RunReport): void {
   io.out(
-    `Действие: ${r.action} («${ACTION_TITLES[r.action]}»), ${dayjs(r.now).tz(r.timeZone).format('DD.MM.YYYY HH:mm')} (${r.timeZone})`,
+    `Действие: ${r.action} («${RUN_ACTIONS[r.action].title}»), ${dayjs(r.now).tz(r.timeZone).format('DD.MM.YYYY HH:mm')} (${r.timeZone})`,
   );
   if (typeof r.result === 'string' && r.result.trim()) io.out(`Итог: ${r.result.trim()}`);
   for (const m of r.messages) io.out(`Сообщение: ${m}`);
-  const { sent, written, failed } = r.delivery;
-  if (r.smtp) {
-    io.out(`Писем отправлено через ${r.smtp}: ${sent}`);
-    if (failed.length)
-      io.out(`Не отправлено ${failed.length} (сохранены в ${shown(r.outbox)}): ${failed.slice(0, 3).join('; ')}`);
-  } else if (written.length) {
-    io.out(`Писем: ${written.length}, записаны в ${shown(r.outbox)}${'/'}`);
-  } else {
-    io.out('Писем: 0');
-  }
+  printDelivery(io, r.delivery, r.outbox, r.smtp);
   if (r.problems !== null) io.out(`Проверка данных: ${plural(r.problems, 'проблема', 'проблемы', 'проблем')}`);
   io.out(`Книга сохранена: ${shown(r.file)}`);
 }
 
+/**
+ * Runs an action on a loaded workbook. On an error nothing is saved and nothing sent (exit 1, the
+ * file as it was). Otherwise: mails staged in the queue → workbook saved → mails committed → queue
+ * delivered (this run's and any left waiting).
+ */
 async function runAction(
   io: CliIo,
   action: Action,
   file: string,
+  model: WorkbookModel,
   opts: {
     today?: string;
     time?: string;
@@ -330,30 +461,30 @@ async function runAction(
     params?: Record<string, unknown>;
     user?: string;
   },
-  preloaded?: WorkbookModel,
 ): Promise<RunReport> {
-  const model = preloaded ?? (await load(file));
   const code = loadBundle(io);
+  const outbox = defaultOutbox(file, opts.outbox);
+  ensureWritableDir(outbox, 'для писем');
   const now = clockFor(model.timeZone, (io.now ?? (() => new Date()))(), opts.today, opts.time);
   const sb = await sandboxFor(model, code, now, opts.user);
   let result: unknown;
-  let failure: unknown;
   try {
     result = await sb.api(action, opts.params ?? {});
   } catch (e) {
-    failure = e;
+    throw new CliError(`Действие ${action} не выполнено: ${firstLine(e)}; книга не изменена, письма не отправлены`);
   }
-  // As in Google Sheets, what the script wrote and sent before an error stays.
   const workbook = sb.workbook ?? model;
-  const outbox = resolve(opts.outbox ?? join(dirname(file), 'outbox'));
-  const delivery = await deliverMails(sb.mails ?? [], { outbox, smtp: opts.smtp, timeZone: workbook.timeZone });
-  await save(workbook, file);
-  if (failure) {
-    const msg = String((failure as Error)?.message ?? failure)
-      .split('\n')[0]
-      .replace(/\.\s*$/, '');
-    throw new CliError(`Действие ${action} завершилось ошибкой: ${msg} (книга сохранена)`);
+  const staged = await stageMails(sb.mails ?? [], outbox).catch((e) => {
+    throw new CliError(`Не удалось записать письма в ${shown(outbox)}: ${osReason(e)}; книга не изменена`);
+  });
+  try {
+    await save(io, workbook, file);
+  } catch (e) {
+    await staged.discard();
+    throw e;
   }
+  await staged.commit();
+  const delivery = await deliver(outbox, opts.smtp, workbook.timeZone);
   const messages = [...(sb.ui?.alerts ?? []), ...(sb.ui?.toasts ?? [])].map(uiText).filter(Boolean);
   return {
     action,
@@ -369,39 +500,31 @@ async function runAction(
   };
 }
 
-function runParams(v: Values): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  const period = str(v, 'period');
-  const quarter = str(v, 'quarter');
-  const year = str(v, 'year');
-  const protocol = str(v, 'protocol');
-  if (period !== undefined) params.period = period;
-  if (quarter !== undefined) {
-    if (!/^\d{4}-Q[1-4]$/i.test(quarter))
-      throw new CliError(`Неверный квартал --quarter ${quarter}: нужно ГГГГ-Qn, например 2025-Q1`, 2);
-    params.quarter = quarter.toUpperCase();
+async function deliver(outbox: string, smtp: string | undefined, timeZone: string): Promise<QueueResult> {
+  try {
+    return await flushQueue(outbox, { smtp, timeZone });
+  } catch (e) {
+    throw new CliError(`Письма не доставлены из очереди ${shown(join(outbox, 'queue'))}: ${osReason(e)}`);
   }
-  if (year !== undefined) {
-    if (!/^\d{4}$/.test(year)) throw new CliError(`Неверный год --year ${year}: нужно ГГГГ`, 2);
-    params.year = Number(year);
-  }
-  if (protocol !== undefined) params.protocol = protocol;
-  return params;
 }
 
 async function cmdRun(io: CliIo, args: string[]): Promise<number> {
-  const { values, positionals } = parse('run', args);
-  const [action, file, ...extra] = positionals;
+  // The action decides which options are allowed, so it is read first.
+  const action = args.find((a) => !a.startsWith('-'));
   if (!action) throw new CliError(`Укажите действие: kontrol run ACTION FILE.xlsx (ACTION: ${ACTIONS.join(' | ')})`, 2);
   if (!(ACTIONS as readonly string[]).includes(action))
     throw new CliError(`Неизвестное действие «${action}»: допустимы ${ACTIONS.join(', ')}`, 2);
-  if (!file) throw new CliError('Укажите файл: kontrol run ACTION FILE.xlsx', 2);
-  if (extra.length) throw new CliError(`Лишние аргументы: ${extra.join(' ')}`, 2);
+  const spec = RUN_ACTIONS[action as Action];
+  const names = [...COMMANDS.run.options, ...spec.options];
+  const { values, positionals } = parse(`run ${action}`, names, args);
+  const file = onePositional('run', positionals.slice(1)) as string;
   checkClock(str(values, 'today'), str(values, 'time'));
-  const params = runParams(values);
-  isXlsxPath(file);
-  const report = await runAction(io, action as Action, resolve(file), {
-    user: checkUser(str(values, 'user')),
+  const user = checkUser(str(values, 'user'));
+  const params = apiParams(values, spec.options);
+  const path = resolve(file);
+  const model = await loadOwn(path, `run ${action}`, action === 'setup' && values.force === true);
+  const report = await runAction(io, action as Action, path, model, {
+    user,
     today: str(values, 'today'),
     time: str(values, 'time'),
     outbox: str(values, 'outbox'),
@@ -411,6 +534,22 @@ async function cmdRun(io: CliIo, args: string[]): Promise<number> {
   printRun(io, report);
   return 0;
 }
+
+async function cmdSend(io: CliIo, args: string[]): Promise<number> {
+  const p = parseFor('send', args);
+  const file = resolve(onePositional('send', p.positionals) as string);
+  if (!existsSync(file)) throw new CliError(`Файл не найден: ${file}`);
+  const outbox = defaultOutbox(file, str(p.values, 'outbox'));
+  ensureWritableDir(outbox, 'для писем');
+  const model = await load(file);
+  const smtp = str(p.values, 'smtp');
+  const d = await deliver(outbox, smtp, model.timeZone);
+  printDelivery(io, d, outbox, smtp);
+  if (d.waiting) throw new CliError(`Не доставлено ${d.waiting}: письма остались в очереди`);
+  return 0;
+}
+
+// ---------------------------------------------------------------- init, edit, demo
 
 /** A new spreadsheet as Google makes it: one empty «Лист1». */
 function newWorkbook(file: string): WorkbookModel {
@@ -426,13 +565,20 @@ export async function initWorkbook(
   opts: { demo?: boolean; today?: string; time?: string },
 ): Promise<string> {
   const exists = existsSync(file);
+  if (exists) refuseReadOnly(file);
   const model = exists ? await load(file) : newWorkbook(file);
   if (exists && !isKontrolWorkbook(model))
     throw new CliError(`Файл ${shown(file)} уже есть и это не книга «Контроль поручений» — укажите другое имя`);
   const code = loadBundle(io);
   const now = clockFor(model.timeZone, (io.now ?? (() => new Date()))(), opts.today, opts.time);
   const sb = await sandboxFor(model, code, now);
-  await sb.api('setup', {});
+  try {
+    await sb.api('setup', {});
+  } catch (e) {
+    throw new CliError(
+      `«Настроить таблицу» не выполнена: ${firstLine(e)}; ${exists ? 'книга не изменена' : 'книга не создана'}`,
+    );
+  }
   const wb = sb.workbook ?? model;
   // Google's new spreadsheet has «Лист1»; once setup made the real tabs, an untouched one goes.
   const blank = wb.sheets.findIndex((s) => s.name === 'Лист1' && s.cells.every((r) => !r?.some((c) => c?.v !== null)));
@@ -444,50 +590,45 @@ export async function initWorkbook(
     addDemoData(wb, dateInZone(now, wb.timeZone));
     demo = true;
   }
-  await save(wb, file);
+  await save(io, wb, file);
   if (exists)
     return `Книга ${shown(file)} уже была: «Настроить таблицу» выполнена снова${opts.demo ? ' (пример данных не добавлен, чтобы не задвоить строки)' : ''}`;
   return `Создана книга ${shown(file)}${demo ? ' с примером данных' : ''}`;
 }
 
 async function cmdInit(io: CliIo, args: string[]): Promise<number> {
-  const { values, positionals } = parse('init', args);
-  const [file, ...extra] = positionals;
-  if (!file) throw new CliError('Укажите файл: kontrol init FILE.xlsx [--demo]', 2);
-  if (extra.length) throw new CliError(`Лишние аргументы: ${extra.join(' ')}`, 2);
-  isXlsxPath(file);
-  checkClock(str(values, 'today'), str(values, 'time'));
-  const line = await initWorkbook(io, resolve(file), {
-    demo: values.demo === true,
-    today: str(values, 'today'),
-    time: str(values, 'time'),
-  });
-  io.out(line);
+  const p = parseFor('init', args);
+  const file = onePositional('init', p.positionals) as string;
+  checkClock(str(p.values, 'today'), str(p.values, 'time'));
+  io.out(
+    await initWorkbook(io, resolve(file), {
+      demo: p.values.demo === true,
+      today: str(p.values, 'today'),
+      time: str(p.values, 'time'),
+    }),
+  );
   return 0;
 }
 
 async function cmdEdit(io: CliIo, args: string[]): Promise<number> {
-  const { values, positionals } = parse('edit', args);
-  const [fileArg, ...extra] = positionals;
-  if (!fileArg) throw new CliError('Укажите файл: kontrol edit FILE.xlsx --sheet NAME --cell A1 --value V', 2);
-  if (extra.length) throw new CliError(`Лишние аргументы: ${extra.join(' ')}`, 2);
-  const sheetName = str(values, 'sheet');
-  const a1 = str(values, 'cell');
-  const text = str(values, 'value');
+  const p = parseFor('edit', args);
+  const fileArg = onePositional('edit', p.positionals) as string;
+  const sheetName = str(p.values, 'sheet');
+  const a1 = str(p.values, 'cell');
+  const text = str(p.values, 'value');
   if (sheetName === undefined || a1 === undefined || text === undefined)
     throw new CliError('Нужны --sheet NAME, --cell A1 и --value V', 2);
-  checkClock(str(values, 'today'), str(values, 'time'));
-  const user = checkUser(str(values, 'user'));
+  checkClock(str(p.values, 'today'), str(p.values, 'time'));
+  const user = checkUser(str(p.values, 'user'));
   const { row, col } = parseCell(a1);
-  isXlsxPath(fileArg);
   const file = resolve(fileArg);
-  const model = await load(file);
+  const model = await loadOwn(file, 'edit');
   const code = loadBundle(io);
   const sheet = sheetByName(model, sheetName);
   if (!sheet)
     throw new CliError(`Нет листа «${sheetName}»; есть: ${model.sheets.map((s) => `«${s.name}»`).join(', ')}`);
   const before = structuredClone(model);
-  const now = clockFor(model.timeZone, (io.now ?? (() => new Date()))(), str(values, 'today'), str(values, 'time'));
+  const now = clockFor(model.timeZone, (io.now ?? (() => new Date()))(), str(p.values, 'today'), str(p.values, 'time'));
   // The person's typing goes straight into the cell (as in the Sheets UI), then onEdit fires.
   const typed = typedValue(text, Number(dateInZone(now, model.timeZone).slice(0, 4)));
   while (sheet.cells.length < row) sheet.cells.push([]);
@@ -502,7 +643,6 @@ async function cmdEdit(io: CliIo, args: string[]): Promise<number> {
   sheet.maxRows = Math.max(sheet.maxRows, row);
   sheet.maxColumns = Math.max(sheet.maxColumns, col);
   const sb = await sandboxFor(model, code, now, user);
-  let failure: unknown;
   try {
     const event = sb.editEvent(sheet.name, `${columnLetter(col)}${row}`, {
       value: typed.formula ? undefined : eventString(typed.v),
@@ -510,14 +650,11 @@ async function cmdEdit(io: CliIo, args: string[]): Promise<number> {
     });
     await sb.run('onEdit', event, { trigger: 'simple' });
   } catch (e) {
-    failure = e;
+    throw new CliError(`onEdit завершился ошибкой: ${firstLine(e)}; книга не изменена`);
   }
   const wb = sb.workbook ?? model;
-  await save(wb, file);
+  await save(io, wb, file);
   io.out(`Ячейка ${sheet.name}!${columnLetter(col)}${row}: ${showValue(typed.v)} (было ${showValue(old.v)})`);
-  if (failure) {
-    throw new CliError(`onEdit завершился ошибкой: ${String((failure as Error)?.message ?? failure).split('\n')[0]}`);
-  }
   const changed = changedCells(before, wb).filter((c) => c !== `${sheet.name}!${columnLetter(col)}${row}`);
   io.out(
     changed.length
@@ -528,93 +665,66 @@ async function cmdEdit(io: CliIo, args: string[]): Promise<number> {
   return 0;
 }
 
-/** Addresses whose value or formula differs between two states of a workbook. */
-export function changedCells(a: WorkbookModel, b: WorkbookModel): string[] {
-  const out: string[] = [];
-  for (const sb of b.sheets) {
-    const sa = a.sheets.find((s) => s.name === sb.name);
-    const rows = Math.max(sa?.cells.length ?? 0, sb.cells.length);
-    for (let r = 0; r < rows; r++) {
-      const ra = sa?.cells[r] ?? [];
-      const rb = sb.cells[r] ?? [];
-      for (let c = 0; c < Math.max(ra.length, rb.length); c++)
-        if (!sameValue(ra[c], rb[c])) out.push(`${sb.name}!${columnLetter(c + 1)}${r + 1}`);
-    }
-  }
-  return out;
-}
-
 async function cmdDemo(io: CliIo, args: string[]): Promise<number> {
-  const { values, positionals } = parse('demo', args);
-  const [fileArg = 'demo.xlsx', ...extra] = positionals;
-  if (extra.length) throw new CliError(`Лишние аргументы: ${extra.join(' ')}`, 2);
-  isXlsxPath(fileArg);
-  const today = str(values, 'today');
-  const time = str(values, 'time');
+  const p = parseFor('demo', args);
+  const fileArg = onePositional('demo', p.positionals, true) ?? 'demo.xlsx';
+  const today = str(p.values, 'today');
+  const time = str(p.values, 'time');
   checkClock(today, time);
   const file = resolve(fileArg);
   if (!existsSync(file)) io.out(await initWorkbook(io, file, { demo: true, today, time }));
   else io.out(`Книга ${shown(file)} уже есть — работаю с ней (удалите её, чтобы начать с чистого примера)`);
-  const model = await load(file);
+  const model = await loadOwn(file, 'demo');
   const now = clockFor(model.timeZone, (io.now ?? (() => new Date()))(), today, time);
   const day = dateInZone(now, model.timeZone);
   if (!isWorkingDay(model, day))
     io.out(`Сегодня, ${formatRu(day)}, нерабочий день: проверка только обновит состояния, письма не рассылаются`);
-  const report = await runAction(
-    io,
-    'daily',
-    file,
-    {
-      today: today ?? day,
-      time: time ?? dayjs(now).tz(model.timeZone).format('HH:mm'),
-      outbox: str(values, 'outbox'),
-      smtp: str(values, 'smtp'),
-    },
-    model,
-  );
+  const report = await runAction(io, 'daily', file, model, {
+    today: today ?? day,
+    time: time ?? dayjs(now).tz(model.timeZone).format('HH:mm'),
+    outbox: str(p.values, 'outbox'),
+    smtp: str(p.values, 'smtp'),
+  });
   printRun(io, report);
   io.out('');
   io.out('Где смотреть:');
   io.out(`  книга:  ${shown(file)} — вкладки «Поручения» (столбец «Состояние»), «Проверка данных», «Журнал»`);
   io.out(`  письма: ${shown(report.outbox)}/ — файлы .eml открываются почтовой программой`);
-  io.out(`  снова:  npx kontrol run daily ${shown(file)} --today ГГГГ-ММ-ДД`);
+  io.out(`  снова:  kontrol run daily ${shown(file)} --today ГГГГ-ММ-ДД`);
   return 0;
 }
 
+// ---------------------------------------------------------------- main
+
 /** The CLI: returns the exit code; prints one line on a problem. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  if (io === defaultIo) guardStdout();
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'init':
-        return await cmdInit(io, rest);
-      case 'run':
-        return await cmdRun(io, rest);
-      case 'edit':
-        return await cmdEdit(io, rest);
-      case 'demo':
-        return await cmdDemo(io, rest);
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out(USAGE);
-        return 0;
-      case undefined:
-        io.err(USAGE);
-        return 2;
-      default:
-        throw new CliError(`Неизвестная команда «${command}»: init, run, edit или demo (kontrol help)`, 2);
+    if (command === undefined) {
+      io.err(usage());
+      return 2;
     }
+    if (command === 'help' || command === '--help' || command === '-h') {
+      if (rest.length > 1) throw new CliError(`Лишние аргументы: ${rest.slice(1).join(' ')}`, 2);
+      io.out(rest[0] ? helpFor(rest[0]) : usage());
+      return 0;
+    }
+    const spec = COMMANDS[command];
+    if (!spec)
+      throw new CliError(`Неизвестная команда «${command}»: ${Object.keys(COMMANDS).join(', ')} (kontrol help)`, 2);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      const action = command === 'run' ? rest.find((a) => (ACTIONS as readonly string[]).includes(a)) : undefined;
+      io.out(helpFor(action ?? command));
+      return 0;
+    }
+    return await spec.run(io, rest);
   } catch (e) {
-    if (e instanceof CliError) {
+    if (e instanceof CliError || e instanceof WorkbookFileError) {
       io.err(`kontrol: ${e.message}`);
-      return e.exitCode;
+      return e instanceof CliError ? e.exitCode : 1;
     }
-    if (e instanceof WorkbookFileError) {
-      io.err(`kontrol: ${e.message}`);
-      return 1;
-    }
-    io.err(`kontrol: внутренняя ошибка: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+    io.err(`kontrol: внутренняя ошибка: ${firstLine(e)}`);
     if (process.env.KONTROL_DEBUG) io.err(String((e as Error)?.stack ?? ''));
     return 1;
   }

@@ -2,6 +2,7 @@
 // (UTF-8, multipart/alternative text + HTML, encoded-word headers), or an SMTP server.
 // Node only: never bundled into Code.js.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -129,4 +130,97 @@ export async function deliverMails(mails: SentMail[], opts: DeliverOptions): Pro
     opts.timeZone,
   );
   return { sent, written, failed: failed.map((f) => `${f.mail.to}: ${f.reason}`) };
+}
+
+// ---------------------------------------------------------------- the outbox queue
+//
+// Mail leaves this machine only after the workbook with its «Журнал» keys is saved (spec «On one
+// machine»): a run stages its mails in <outbox>/queue as *.staged, saves the workbook, then commits
+// them (rename to *.json) and delivers the queue. A failed save discards the staged files, so the
+// rerun (which finds no keys) makes them again; what the server does not take stays queued and
+// goes with the next `run` or `kontrol send`, and a delivered entry is removed, so never twice.
+
+/** The queue folder of an outbox. */
+export function queueDir(outbox: string): string {
+  return join(outbox, 'queue');
+}
+
+interface QueueEntry {
+  mail: Omit<SentMail, 'at'> & { at: string };
+}
+
+/** Mails written to the queue but not yet committed: commit once the workbook is saved, else discard. */
+export interface StagedMails {
+  count: number;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+export async function stageMails(mails: SentMail[], outbox: string): Promise<StagedMails> {
+  const dir = queueDir(outbox);
+  const files: string[] = [];
+  if (mails.length) mkdirSync(dir, { recursive: true });
+  // Names sort in the order of sending, across runs.
+  const stamp = `${String(Date.now()).padStart(14, '0')}-${process.pid}`;
+  try {
+    for (const [i, mail] of mails.entries()) {
+      const file = join(dir, `${stamp}_${String(i + 1).padStart(4, '0')}.staged`);
+      const entry: QueueEntry = { mail: { ...mail, at: new Date(mail.at).toISOString() } };
+      await writeFile(file, `${JSON.stringify(entry)}\n`);
+      files.push(file);
+    }
+  } catch (e) {
+    await Promise.all(files.map((f) => unlink(f).catch(() => {})));
+    throw e;
+  }
+  return {
+    count: files.length,
+    async commit() {
+      for (const f of files) await rename(f, f.replace(/\.staged$/, '.json'));
+    },
+    async discard() {
+      await Promise.all(files.map((f) => unlink(f).catch(() => {})));
+    },
+  };
+}
+
+export interface QueueResult extends DeliverResult {
+  /** Mails still waiting in the queue after this delivery. */
+  waiting: number;
+  /** Staged files left by a run that stopped between staging and commit (not sent: their save is unknown). */
+  unconfirmed: number;
+}
+
+/** Delivers the committed queue of an outbox, oldest first: each entry is removed once delivered. */
+export async function flushQueue(outbox: string, opts: Omit<DeliverOptions, 'outbox'>): Promise<QueueResult> {
+  const dir = queueDir(outbox);
+  const names = existsSync(dir) ? readdirSync(dir).sort() : [];
+  const entries = names.filter((n) => n.endsWith('.json'));
+  const unconfirmed = names.filter((n) => n.endsWith('.staged')).length;
+  const from = opts.from ?? process.env.KONTROL_FROM ?? DEFAULT_FROM;
+  const result: QueueResult = { sent: 0, written: [], failed: [], waiting: 0, unconfirmed };
+  const transport = opts.smtp && entries.length ? nodemailer.createTransport(opts.smtp) : null;
+  try {
+    for (const name of entries) {
+      const path = join(dir, name);
+      const entry = JSON.parse(await readFile(path, 'utf8')) as QueueEntry;
+      const mail: SentMail = { ...entry.mail, at: new Date(entry.mail.at) } as SentMail;
+      if (transport) {
+        try {
+          await transport.sendMail(message(mail, from));
+        } catch (e) {
+          result.failed.push(`${mail.to}: ${String((e as Error).message ?? e).split('\n')[0]}`);
+          result.waiting++;
+          continue;
+        }
+        result.sent++;
+      } else {
+        result.written.push(...(await writeOutbox([mail], outbox, opts.timeZone)));
+      }
+      await unlink(path);
+    }
+  } finally {
+    transport?.close();
+  }
+  return result;
 }

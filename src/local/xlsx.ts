@@ -3,8 +3,8 @@
 // properties, installed triggers, the sheets' grid size — goes into a side file
 // `<name>.kontrol.json` beside the workbook, written and read together with it.
 // Node only: never bundled into Code.js.
-import { existsSync } from 'node:fs';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { chmod, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { columnLetter, columnNumber } from '../workbook/a1';
@@ -665,11 +665,24 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetModel, model: WorkbookModel): 
   }
 }
 
-/** Writes data to a temporary file in the same folder, then renames it over `path`. */
-export async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
+/** A temporary file beside `path` holding `data`, with the mode of the file it will replace. */
+async function writeTemp(path: string, data: Buffer | string): Promise<string> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeFile(tmp, data);
+    // The renamed file keeps the permissions a person gave the old one.
+    if (existsSync(path)) await chmod(tmp, statSync(path).mode & 0o7777);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+  return tmp;
+}
+
+/** Writes data to a temporary file in the same folder, then renames it over `path`. */
+export async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
+  const tmp = await writeTemp(path, data);
+  try {
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => {});
@@ -709,9 +722,19 @@ export async function saveXlsx(model: WorkbookModel, path: string): Promise<void
   const lock = lockFileOf(path);
   if (lock) throw new WorkbookFileError(`Книга ${path} открыта в другой программе (есть ${lock}): закройте её`);
   try {
+    // Both files are written in full before either replaces its old self, so a failed write
+    // (disk full, no rights) leaves the workbook and its side file as they were.
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    await writeAtomic(sideFilePath(path), `${JSON.stringify(side, null, 2)}\n`);
-    await writeAtomic(path, buf);
+    const tmps: string[] = [];
+    try {
+      tmps.push(await writeTemp(sideFilePath(path), `${JSON.stringify(side, null, 2)}\n`));
+      tmps.push(await writeTemp(path, buf));
+    } catch (e) {
+      await Promise.all(tmps.map((t) => unlink(t).catch(() => {})));
+      throw e;
+    }
+    await rename(tmps[0], sideFilePath(path));
+    await rename(tmps[1], path);
   } catch (e) {
     throw fileError(path, e, 'сохранить');
   }

@@ -389,6 +389,7 @@ describe('kontrol CLI: three weeks of one workbook (000 п.7–15, 001 гл.8 п
         'remind:5-6:2026-03-11',
         'ext:5-4:2026-03-27',
         'problems:<список 12.03>',
+        'problems-day:2026-03-12', // at most one problems mail a day
         'overdue:5-6:2026-03-11',
         'remind:5-4:2026-03-16',
         'summary:week:2026-W11',

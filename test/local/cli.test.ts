@@ -32,7 +32,7 @@ describe('kontrol: usage and one-line errors', () => {
     [['run', 'daily', 'x.xlsx', '--today', '14.03.2025'], 2, /Неверная дата --today/],
     [['run', 'daily', 'x.xlsx', '--today', '2025-02-29'], 2, /Неверная дата --today/],
     [['run', 'daily', 'x.xlsx', '--time', '8'], 2, /Неверное время --time/],
-    [['run', 'rating', 'x.xlsx', '--quarter', '2025-5'], 2, /Неверный квартал/],
+    [['run', 'report-lean', 'x.xlsx', '--quarter', '2025-5'], 2, /Неверный квартал/],
     [['run', 'daily', 'нет-такого.xlsx'], 1, /Файл не найден/],
     [['frobnicate'], 2, /Неизвестная команда/],
     [['edit', 'x.xlsx', '--sheet', 'Поручения', '--cell', 'A1:B2', '--value', '1'], 2, /Неверная ячейка/],
@@ -51,11 +51,7 @@ describe('kontrol: usage and one-line errors', () => {
     const r1 = await cli(['run', 'daily', bad]);
     expect(r1.code).toBe(1);
     expect(r1.err).toMatch(/повреждён/);
-    const good = join(dir, 'good.xlsx');
-    const wb = emptyWorkbook();
-    wb.sheets.push(emptySheet('Лист1'));
-    await saveXlsx(wb, good);
-    const r2 = await cli(['run', 'check', good], { codePath: join(dir, 'нет', 'Code.js') });
+    const r2 = await cli(['init', join(dir, 'new.xlsx')], { codePath: join(dir, 'нет', 'Code.js') });
     expect(r2.code).toBe(1);
     expect(r2.errLines).toHaveLength(1);
     expect(r2.err).toMatch(/npm run build/);
@@ -167,7 +163,7 @@ describe('kontrol end to end (dist/Code.js in the sandbox)', () => {
     expect(r.out).toMatch(/14\.03\.2025 09:00 \(Europe\/Moscow\)/);
     expect(r.out).toMatch(/Проверка данных: \d+ проблем/);
     expect(r.out).toMatch(/Книга сохранена/);
-    const emls = existsSync(outbox) ? readdirSync(outbox) : [];
+    const emls = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')) : [];
     expect(r.out).toContain(`Писем: ${emls.length}`);
     for (const f of emls) expect(f).toMatch(/^2025-03-14_\d{4}_\d{3}_.+\.eml$/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
