@@ -69,6 +69,8 @@ describe('exit codes and help', () => {
     [['run', 'daily'], 2, /Укажите файл/],
     [['run', 'daily', 'x.txt'], 2, /Ожидается файл \.xlsx/],
     [['send'], 2, /Укажите файл/],
+    [['run', 'daily', 'x.xlsx', '--user', 'кто-то'], 2, /Неверный адрес --user/],
+    [['init', 'x.xlsx', '--user', 'a@b.c'], 2, /Неизвестный параметр --user/],
     [['help', 'publish'], 2, /Нет справки о «publish»/],
     [[], 2, /Коды выхода/],
   ])('%j → exit %i, one line', async (argv, code, msg) => {
