@@ -62,6 +62,10 @@ describe('the scenario', () => {
     expect(() => new Function(`${LIVE_HELPER_JS}; return ${LIVE_STEP_FUNCTION};`)).not.toThrow();
     expect(liveManifest(MANIFEST)).toEqual({ ...MANIFEST, executionApi: { access: 'MYSELF' } });
   });
+  it.runIf(CODE)('the sandbox runs as the account Google reported (an owner recorded by the add-on must match)', () => {
+    const r = runScenarioInSandbox(CODE, LIVE_SCENARIO.slice(0, 1), [CLOCK], 'x', 'Europe/Moscow', 'boss@example.org');
+    expect(r.outcomes[0]).toMatchObject({ user: 'boss@example.org', now: CLOCK, error: '' });
+  });
   it.runIf(CODE)('runs in the sandbox: no step fails, no mail, one trigger after «on», none after «off»', () => {
     const r = runScenarioInSandbox(
       CODE,
@@ -195,7 +199,13 @@ function fakeGoogle(opts: { tamper?: (wb: WorkbookModel) => void; failRunAt?: nu
           response: { status: 404, data: { error: { message: 'Requested entity was not found.' } } },
         });
       if (!wb) throw new Error('no spreadsheet');
-      sb ??= createSandbox({ workbook: wb, code, now: new Date(CLOCK), realElapsed: false });
+      sb ??= createSandbox({
+        workbook: wb,
+        code,
+        now: new Date(CLOCK),
+        realElapsed: false,
+        user: 'controller@example.com',
+      });
       return { result: sb.run(fn, params[0], { trigger: 'time' }) };
     },
     async readAll() {

@@ -37,17 +37,24 @@ export interface LiveCheckInput {
 /** The most differences printed; the count is always printed. */
 export const MAX_PRINTED = 200;
 
-/** Runs the steps in the sandbox, each at the instant Google's run of it started. */
+/** Runs the steps in the sandbox, each at the instant Google's run of it started, as the same account. */
 export function runScenarioInSandbox(
   code: string,
   steps: readonly LiveStep[],
   clocks: readonly string[],
   title: string,
   timeZone: string,
+  user?: string,
 ): { workbook: WorkbookModel; outcomes: StepOutcome[] } {
   const workbook = emptyWorkbook(title, timeZone);
   const first = clocks.map((c) => new Date(c)).find((d) => !Number.isNaN(d.getTime())) ?? new Date();
-  const sb = createSandbox({ workbook, code: `${code}\n${LIVE_HELPER_JS}`, now: first, realElapsed: false });
+  const sb = createSandbox({
+    workbook,
+    code: `${code}\n${LIVE_HELPER_JS}`,
+    now: first,
+    realElapsed: false,
+    ...(user ? { user } : {}),
+  });
   const outcomes: StepOutcome[] = [];
   steps.forEach((step, i) => {
     const at = new Date(clocks[i] ?? '');
@@ -86,7 +93,7 @@ export async function runLiveCheck(input: LiveCheckInput): Promise<number> {
     for (const step of steps) {
       stage = `scripts.run, шаг «${step.title}»`;
       const a = await api.run(scriptId, LIVE_STEP_FUNCTION, [step]);
-      const o = a.error ? { now: '', result: '', error: a.error, triggers: -1 } : parseOutcome(a.result);
+      const o = a.error ? { now: '', user: '', result: '', error: a.error, triggers: -1 } : parseOutcome(a.result);
       google.push(o);
       io.out(`Google, ${step.title}: ${o.error ? `ошибка — ${o.error}` : o.result || 'выполнено'}`);
     }
@@ -99,6 +106,7 @@ export async function runLiveCheck(input: LiveCheckInput): Promise<number> {
       google.map((o) => o.now),
       title,
       tz,
+      google.find((o) => o.user)?.user,
     );
     const diffs: Difference[] = [
       ...compareOutcomes(steps, google, local.outcomes),

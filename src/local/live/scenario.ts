@@ -25,6 +25,8 @@ export interface LiveStep {
 /** What kontrolLiveStep returns (as JSON text): the run's start instant, its summary or error, triggers after it. */
 export interface StepOutcome {
   now: string;
+  /** Session.getEffectiveUser's e-mail: the sandbox runs as the same account. */
+  user: string;
   result: string;
   error: string;
   triggers: number;
@@ -148,7 +150,12 @@ export const LIVE_STEP_FUNCTION = 'kontrolLiveStep';
  */
 export const LIVE_HELPER_JS = `// Контроль поручений — live check helper: pushed only into scratch projects by npm run live-check.
 function ${LIVE_STEP_FUNCTION}(step) {
-  var out = { now: new Date().toISOString(), result: '', error: '', triggers: 0 };
+  var out = { now: new Date().toISOString(), user: '', result: '', error: '', triggers: 0 };
+  try {
+    out.user = Session.getEffectiveUser().getEmail();
+  } catch (e) {
+    out.user = '';
+  }
   try {
     var ss = SpreadsheetApp.getActive();
     var call = step.call;
@@ -238,11 +245,12 @@ export function parseOutcome(raw: unknown): StepOutcome {
     const o = JSON.parse(String(raw)) as Partial<StepOutcome>;
     return {
       now: String(o.now ?? ''),
+      user: String(o.user ?? ''),
       result: String(o.result ?? ''),
       error: String(o.error ?? ''),
       triggers: Number(o.triggers ?? -1),
     };
   } catch {
-    return { now: '', result: '', error: `непонятный ответ: ${String(raw).slice(0, 200)}`, triggers: -1 };
+    return { now: '', user: '', result: '', error: `непонятный ответ: ${String(raw).slice(0, 200)}`, triggers: -1 };
   }
 }
