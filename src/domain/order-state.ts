@@ -2,11 +2,11 @@
 // record was made by the control date («Дата исполнения» ≤ «Срок»); п.14: a returned order counts
 // as not executed; п.10: the reminder window before the control date.
 
-import { type OrderState, STATE } from '../workbook/schema';
 import type { WorkCalendar } from './calendar';
 import type { IsoDate } from './dates';
 import { dueDate, inReminderWindow } from './deadlines';
 import type { Settings } from './settings';
+import { type OrderState, STATE } from './vocabulary';
 
 export interface StateInput {
   executor: string;

@@ -26,6 +26,12 @@ export interface OrderRecord {
   requestReason: string;
   /** 'Согласован' | 'Отклонён' | '' (normalised). */
   decision: string;
+  /** «Кем согласован перенос» as written; '' when blank (then the protocol's «Председатель»). */
+  approvedBy: string;
+  /** «Снятие с контроля»: 'Снято' | 'Не снято' | '' (normalised). */
+  removal: string;
+  /** «Внесено» (system): the day the row was first seen filled in; null until stamped. */
+  enteredAt: IsoDate | null;
   originalDeadline: IsoDate | null;
   extensions: number;
   returns: number;

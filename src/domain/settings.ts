@@ -1,4 +1,5 @@
 import { foldText } from './text';
+import { REMOVAL_MODE } from './vocabulary';
 // «Настройки»: two columns «Параметр» | «Значение». Defaults and meanings from the spec's table;
 // numbers in working days come from the seeds (000 п.10 «за сутки», п.11 «за 3 рабочих дня»,
 // п.14 «5 рабочих дней», п.7 «в течение одного рабочего дня»; 003 «щопонеділка»; 001 7.2.2.18–20).
@@ -22,6 +23,11 @@ export interface Settings {
   appealDays: number;
   appealShortDays: number;
   appealRemindDays: number;
+  /**
+   * «Снятие с контроля»: 'executor' — «Готово» closes the order (000 п.13–14); 'giver' — it stays
+   * under control until «Снято» (001 гл.7 п.2.4.15; 003 п.199).
+   */
+  removalMode: 'executor' | 'giver';
 }
 
 export const SETTING = {
@@ -43,6 +49,7 @@ export const SETTING = {
   appealDays: 'Срок ответа на обращение, дней',
   appealShortDays: 'Срок ответа без дополнительного изучения, дней',
   appealRemindDays: 'Напоминать об обращении за, рабочих дней',
+  removalMode: 'Снятие с контроля',
 } as const;
 
 export const WEEKDAYS_RU = ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'];
@@ -65,6 +72,11 @@ export function defaultSettingsRows(timeZone: string): [string, string | number,
     [SETTING.urgentDays, 3, 'Срок для «Срочно», дней от даты протокола (Ростов, 7.2.2.18)'],
     [SETTING.operativeDays, 10, 'Срок для «Оперативно», дней от даты протокола'],
     [SETTING.defaultTerm, '1 месяц', 'Срок без даты и срочности (Ростов, 7.2.2.20; Краматорск: 30 дней)'],
+    [
+      SETTING.removalMode,
+      REMOVAL_MODE.executor,
+      '«по отметке исполнителя»: статус «Готово» закрывает поручение (так по умолчанию, как в регламенте Кыштыма, п.13–14). «решением давшего поручение»: после «Готово» поручение ждёт, пока контролёр не отметит в столбце «Снятие с контроля» решение того, кто дал поручение: «Снято» закрывает его, «Не снято» возвращает на доработку (Ростов, гл.7 п.2.4.15; Краматорск, п.199)',
+    ],
     [SETTING.appealDays, 30, 'Календарных дней от регистрации обращения до ответа (59-ФЗ ст. 12; Краматорск, п.113)'],
     [SETTING.appealShortDays, 15, 'Для обращения с «Требует изучения» = Нет (Краматорск, п.113: не позднее 15 дней)'],
     [SETTING.appealRemindDays, 3, 'Напоминание до срока ответа на обращение (Краматорск, п.117: за 3 рабочих дня)'],
@@ -179,6 +191,17 @@ export function parseSettings(
       );
   }
 
+  const removalRaw = norm(raw(SETTING.removalMode));
+  let removalMode: Settings['removalMode'] = 'executor';
+  if (removalRaw.startsWith('решен') || removalRaw.startsWith('давш')) removalMode = 'giver';
+  else if (removalRaw && !removalRaw.startsWith('по отметке') && !removalRaw.startsWith('исполнит'))
+    bad(
+      SETTING.removalMode,
+      raw(SETTING.removalMode),
+      `Ожидается «${REMOVAL_MODE.executor}» или «${REMOVAL_MODE.giver}».`,
+      'Выберите одно из двух значений.',
+    );
+
   return {
     settings: {
       organization: raw(SETTING.organization),
@@ -199,6 +222,7 @@ export function parseSettings(
       appealDays: int(SETTING.appealDays, 30, 1, 365),
       appealShortDays: int(SETTING.appealShortDays, 15, 1, 365),
       appealRemindDays: int(SETTING.appealRemindDays, 3, 0, 30),
+      removalMode,
     },
     issues,
   };

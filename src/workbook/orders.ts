@@ -15,6 +15,7 @@ import {
   ORDER_COL,
   ORDER_HEADERS,
   PROTOCOL_COL,
+  REMOVAL,
   STATUSES,
   TAB,
   URGENCY,
@@ -74,6 +75,14 @@ export function normalizeDecision(s: string): string | null {
   const n = norm(s);
   if (n.startsWith('соглас')) return DECISION.approved;
   if (n.startsWith('отклон')) return DECISION.refused;
+  return null;
+}
+
+export function normalizeRemoval(s: string): string | null {
+  if (s === '') return '';
+  const n = norm(s);
+  if (n === norm(REMOVAL.removed) || n === 'снят' || n === 'снято с контроля') return REMOVAL.removed;
+  if (n === norm(REMOVAL.notRemoved) || n === 'не снят') return REMOVAL.notRemoved;
   return null;
 }
 
@@ -338,6 +347,17 @@ export function parseOrderRow(
     );
     decision = '';
   }
+  const removalRaw = cellText(get(ORDER_COL.removal));
+  let removal = normalizeRemoval(removalRaw);
+  if (removal === null) {
+    add(
+      ORDER_COL.removal,
+      removalRaw,
+      `«Снятие с контроля»: «${removalRaw}» не понято.`,
+      'Выберите «Снято» или «Не снято».',
+    );
+    removal = '';
+  }
   const overdueRaw = get(ORDER_COL.overdueDays);
   return {
     tab,
@@ -355,6 +375,9 @@ export function parseOrderRow(
     requestedDate: date(ORDER_COL.requestedDate),
     requestReason: cellText(get(ORDER_COL.requestReason)),
     decision,
+    approvedBy: cellText(get(ORDER_COL.approvedBy)).replace(/\s+/g, ' '),
+    removal,
+    enteredAt: date(ORDER_COL.enteredAt),
     originalDeadline: date(ORDER_COL.originalDeadline),
     extensions: int(ORDER_COL.extensions),
     returns: int(ORDER_COL.returns),

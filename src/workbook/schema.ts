@@ -60,7 +60,10 @@ export const ORDER_COL = {
   requestedDate: 'Запрошенный срок',
   requestReason: 'Обоснование переноса',
   decision: 'Решение по переносу',
+  approvedBy: 'Кем согласован перенос',
+  removal: 'Снятие с контроля',
   // system columns
+  enteredAt: 'Внесено',
   originalDeadline: 'Первоначальный срок',
   extensions: 'Переносов',
   returns: 'Возвратов',
@@ -75,6 +78,7 @@ export const ARCHIVE_EXTRA_COL = { archivedAt: 'Дата архивации' } a
 export const ORDER_HEADERS: readonly string[] = Object.values(ORDER_COL);
 /** Columns only the add-on writes (grey header, protected with a warning). */
 export const ORDER_SYSTEM_HEADERS: readonly string[] = [
+  ORDER_COL.enteredAt,
   ORDER_COL.originalDeadline,
   ORDER_COL.extensions,
   ORDER_COL.returns,
@@ -84,30 +88,19 @@ export const ORDER_SYSTEM_HEADERS: readonly string[] = [
 ];
 export const ARCHIVE_HEADERS: readonly string[] = [...ORDER_HEADERS, ARCHIVE_EXTRA_COL.archivedAt];
 
-export const STATUS = {
-  todo: 'Список дел',
-  p0: 'В процессе 0',
-  p50: 'В процессе 50',
-  p99: 'В процессе 99',
-  done: 'Готово',
-  rework: 'На доработке',
-} as const;
-export const STATUSES: readonly string[] = Object.values(STATUS);
-
-export const STATE = {
-  incomplete: 'Не заполнено',
-  running: 'На исполнении',
-  dueSoon: 'Срок наступает',
-  overdue: 'Просрочено',
-  rework: 'На доработке',
-  doneOnTime: 'Исполнено в срок',
-  doneLate: 'Исполнено с нарушением срока',
-} as const;
-export type OrderState = (typeof STATE)[keyof typeof STATE];
-export const STATES: readonly string[] = Object.values(STATE);
-
-export const URGENCY = { urgent: 'Срочно', operative: 'Оперативно' } as const;
-export const DECISION = { approved: 'Согласован', refused: 'Отклонён' } as const;
+// The order vocabulary belongs to the domain (src/domain/vocabulary.ts); re-exported for the
+// workbook layer.
+export {
+  DECISION,
+  type OrderState,
+  REMOVAL,
+  REMOVAL_VALUES,
+  STATE,
+  STATES,
+  STATUS,
+  STATUSES,
+  URGENCY,
+} from '../domain/vocabulary';
 export const YES_NO = ['Да', 'Нет'] as const;
 
 export const CALENDAR_COL = { date: 'Дата', type: 'Тип', basis: 'Основание' } as const;

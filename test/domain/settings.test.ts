@@ -16,6 +16,17 @@ describe('«Настройки»', () => {
     expect(settings.mailEnabled).toBe(true);
     expect(settings.nonWorkingDeadline).toBe('previous'); // 001 8.2.4.2
   });
+  it('«Снятие с контроля»: «Готово» closes the order by default (000 п.13–14); «решением давшего поручение» (001 гл.7 п.2.4.15, 003 п.199)', () => {
+    expect(parseSettings([], 'Europe/Moscow').settings.removalMode).toBe('executor');
+    const giver = parseSettings([[SETTING.removalMode, ' Решением давшего поручение ']], 'Europe/Moscow');
+    expect(giver.issues).toEqual([]);
+    expect(giver.settings.removalMode).toBe('giver');
+    const bad = parseSettings([[SETTING.removalMode, 'когда-нибудь']], 'Europe/Moscow');
+    expect(bad.settings.removalMode).toBe('executor');
+    expect(bad.issues[0]?.message).toContain('решением давшего поручение');
+    const hint = defaultSettingsRows('Europe/Moscow').find((r) => r[0] === SETTING.removalMode)?.[2] ?? '';
+    expect(hint).toContain('по умолчанию');
+  });
   it('the seeded rows parse back to the defaults', () => {
     const rows = defaultSettingsRows('Asia/Novokuznetsk').map(([k, v]) => [k, v] as const);
     const { settings, issues } = parseSettings(rows, 'Europe/Moscow');

@@ -156,6 +156,15 @@ describe('setup on a new workbook', () => {
     const settings = tab(wb, TAB.settings);
     const mailRow = settings.cells.findIndex((r) => r[0]?.v === SETTING.mailEnabled) + 1;
     expect(settings.validations.find((x) => x.range === `B${mailRow}`)?.values).toEqual(['Да', 'Нет']);
+    // 001 гл.7 п.2.4.15, 003 п.199: the removal decision and the mode that uses it.
+    expect(v(ORDER_COL.removal)?.values).toEqual(['Снято', 'Не снято']);
+    const removalRow = settings.cells.findIndex((r) => r[0]?.v === SETTING.removalMode) + 1;
+    expect(settings.cells[removalRow - 1][1]?.v).toBe('по отметке исполнителя');
+    expect(settings.validations.find((x) => x.range === `B${removalRow}`)?.values).toEqual([
+      'по отметке исполнителя',
+      'решением давшего поручение',
+    ]);
+    expect(ORDER_SYSTEM_HEADERS).toContain(ORDER_COL.enteredAt);
     // System columns: grey header, warning-only protection of the whole column.
     for (const h of ORDER_SYSTEM_HEADERS) {
       const i = ORDER_HEADERS.indexOf(h);
@@ -173,6 +182,7 @@ describe('setup on a new workbook', () => {
       [`=$${q}2="Исполнено в срок"`, '#d9ead3'],
       [`=$${q}2="Исполнено с нарушением срока"`, '#d9ead3'],
       [`=$${q}2="На доработке"`, '#d9d2e9'],
+      [`=$${q}2="Ожидает снятия с контроля"`, '#cfe2f3'],
     ]);
   });
 
@@ -239,7 +249,7 @@ describe('setup on a workbook people have used', () => {
     const newLetter = letter(orders.cells[0].findIndex((c) => c.v === ORDER_COL.state) + 1);
     expect(newLetter).toBe(letter(ORDER_HEADERS.length + 1));
     const ours = orders.conditionalFormats.filter((r) => r.formula !== '=$A2="12-1"');
-    expect(ours).toHaveLength(5);
+    expect(ours).toHaveLength(6);
     expect(ours.every((r) => r.formula?.startsWith(`=$${newLetter}2=`))).toBe(true);
     expect(orders.conditionalFormats.filter((r) => r.formula === '=$A2="12-1"')).toHaveLength(1);
     const before = JSON.stringify(wb);

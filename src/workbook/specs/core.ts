@@ -3,6 +3,7 @@
 import { DECREE_ENTRIES } from '../../domain/calendar';
 import { midnightInZone } from '../../domain/dates';
 import { defaultSettingsRows, SETTING, WEEKDAYS_RU } from '../../domain/settings';
+import { REMOVAL_MODE } from '../../domain/vocabulary';
 import { JOURNAL_HEADERS } from '../journal';
 import { PROBLEM_HEADERS } from '../problems-tab';
 import {
@@ -16,6 +17,7 @@ import {
   ORDER_HEADERS,
   ORDER_SYSTEM_HEADERS,
   PROTOCOL_COL,
+  REMOVAL_VALUES,
   SETTINGS_COL,
   STATUSES,
   TAB,
@@ -31,6 +33,7 @@ export const SETTINGS_CHOICES: Readonly<Record<string, readonly string[]>> = {
   [SETTING.mailEnabled]: ['Да', 'Нет'],
   [SETTING.weeklyReportDay]: WEEKDAYS_RU,
   [SETTING.nonWorkingDeadline]: ['предыдущий рабочий', 'без переноса'],
+  [SETTING.removalMode]: Object.values(REMOVAL_MODE),
 };
 
 const ORDER_DATE_HEADERS = [
@@ -38,6 +41,7 @@ const ORDER_DATE_HEADERS = [
   ORDER_COL.doneDate,
   ORDER_COL.requestedDate,
   ORDER_COL.originalDeadline,
+  ORDER_COL.enteredAt,
 ];
 
 const ORDER_LISTS: readonly ListRule[] = [
@@ -46,6 +50,7 @@ const ORDER_LISTS: readonly ListRule[] = [
   { header: ORDER_COL.executor, fromTab: { tab: TAB.executors, header: EXECUTOR_COL.name } },
   { header: ORDER_COL.urgency, values: Object.values(URGENCY) },
   { header: ORDER_COL.decision, values: Object.values(DECISION) },
+  { header: ORDER_COL.removal, values: REMOVAL_VALUES },
 ];
 
 const ORDER_WIDTHS: Readonly<Record<string, number>> = {
@@ -56,6 +61,7 @@ const ORDER_WIDTHS: Readonly<Record<string, number>> = {
   [ORDER_COL.coExecutors]: 170,
   [ORDER_COL.progress]: 260,
   [ORDER_COL.requestReason]: 220,
+  [ORDER_COL.approvedBy]: 170,
   [ORDER_COL.state]: 150,
   [ORDER_COL.history]: 320,
 };
