@@ -29,7 +29,7 @@ import {
   yearPeriod,
 } from './jobs/reports';
 import { setupWorkbook } from './jobs/setup';
-import { disableTrigger, enableTrigger } from './jobs/triggers';
+import { disableTrigger, enableTrigger, ownerLine, scheduledRunAllowed } from './jobs/triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -50,9 +50,11 @@ export function onEdit(e: EditEvent): void {
   }
 }
 
-/** The installable time-driven trigger's handler. */
+/** The installable time-driven trigger's handler: only the recorded owner's trigger runs the check. */
 export function dailyRun(): string {
   const ss = SpreadsheetApp.getActive();
+  const gate = scheduledRunAllowed(ss);
+  if (!gate.ok) return gate.message;
   // A date mismatch is recorded in «Журнал» and «Проверка данных»; the run ends without an error.
   return guardDates(ss, 'Ежедневная проверка') ?? runDaily(ss);
 }
@@ -170,8 +172,8 @@ export function menuDisableTrigger(): string {
 export function menuHelp(): void {
   runMenuAction(
     'Справка',
-    () => {
-      showHelp();
+    (ss) => {
+      showHelp(ownerLine(ss));
       return null;
     },
     { checkDates: false },

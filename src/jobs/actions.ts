@@ -9,5 +9,7 @@ export const ACTIONS = [
   'report-lean',
   'plan-control',
   'rating',
+  'enable',
+  'disable',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

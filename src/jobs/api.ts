@@ -9,6 +9,7 @@ import { normalizePeriodInput, parseQuarterInput, parseYearInput, quarterOf, tod
 import { ratingReport } from './rating';
 import { lastMonthPeriod, reportExecution, reportProtocol } from './reports';
 import { setupWorkbook } from './setup';
+import { disableTrigger, enableTrigger } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -82,6 +83,10 @@ export function runApi(action: string, params: ApiParams = {}): string {
       return planControl(ss, yearParam(ss, params));
     case 'rating':
       return ratingReport(ss, yearParam(ss, params));
+    case 'enable':
+      return enableTrigger(ss);
+    case 'disable':
+      return disableTrigger(ss);
     default:
       throw new Error(`Неизвестное действие «${action}». Допустимые действия: ${API_ACTIONS.join(', ')}.`);
   }

@@ -45,6 +45,7 @@ import { type Cell, safeText, type Table, writeColumns } from '../workbook/table
 import { type AppealDigestEntry, type AppealRun, appealDigestEntries, finishAppeals, prepareAppeals } from './appeals';
 import { openContext, type RunContext } from './context';
 import { leanReminders, validateLean } from './lean';
+import { blockedMessage, isProtectionError } from './protected';
 import { ratingReminders, validateRating } from './rating';
 import { periodicReports } from './reports';
 
@@ -52,9 +53,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LOCK_WAIT_MS = 10_000;
 
-/** Runs `fn` under the script lock; when another run holds it, logs and returns without work. */
+/**
+ * Runs `fn` under the document lock (one run per spreadsheet; the script lock would also hold back
+ * every other spreadsheet of an add-on, reference/lock/lock-service); when another run holds it,
+ * logs and returns without work.
+ */
 function withLock(what: string, fn: () => string): string {
-  const lock = LockService.getScriptLock();
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     const msg = `${what}: уже выполняется другой запуск, этот пропущен.`;
     console.log(msg);
@@ -73,7 +78,22 @@ function guarded(ctx: RunContext, action: string, fn: () => void): void {
   try {
     fn();
   } catch (e) {
-    ctx.journal.add({ action, result: `ошибка: ${e instanceof Error ? e.message : String(e)}` });
+    if (isProtectionError(e)) ctx.journal.add({ action, result: blockedMessage(ctx.ss) });
+    else ctx.journal.add({ action, result: `ошибка: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+/**
+ * Runs a step that writes; a write refused by a protection ends that step (as a cut would: the
+ * steps are safe to stop at any call) with a «Журнал» line naming the range, and the run goes on.
+ * Other errors pass.
+ */
+function writeStep(ctx: RunContext, action: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (!isProtectionError(e)) throw e;
+    ctx.journal.add({ action, result: blockedMessage(ctx.ss) });
   }
 }
 
@@ -231,8 +251,11 @@ function applyPatch(o: OrderRecord, p: OrderPatch, put: (header: string, v: Cell
   o.history = appendHistory(o.history, p.history);
 }
 
-function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
-  const out: Outcome = { decisions: 0, filled: 0, messages: 0, notSent: 0, archived: 0, archiveDeferred: 0 };
+function newOutcome(): Outcome {
+  return { decisions: 0, filled: 0, messages: 0, notSent: 0, archived: 0, archiveDeferred: 0 };
+}
+
+function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcome = newOutcome()): Outcome {
   const t = book.ordersTable;
   const { today, settings: s, calendar: cal, tz } = ctx;
   const usable = book.ordersUsable && t !== null;
@@ -316,7 +339,7 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
     guarded(ctx, 'Проверка бережливых проектов', () => validateLean(ctx));
     guarded(ctx, 'Проверка самооценки', () => validateRating(ctx));
     const noted = readNotedCells(ctx.ss); // before the rewrite: the cells that carry our notes
-    writeProblemsTab(ctx.ss, ctx.problems, ctx.now, tz);
+    writeStep(ctx, 'Проверка данных', () => writeProblemsTab(ctx.ss, ctx.problems, ctx.now, tz));
     problemNotes(ctx, noted);
   }
 
@@ -407,7 +430,7 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode): Outcome {
       // row is now.
       const deletedRows = out.archived ? toArchive.map((i) => i + 2) : [];
       if (shiftProblemRows(ctx.problems.list, TAB.orders, deletedRows)) {
-        writeProblemsTab(ctx.ss, ctx.problems, ctx.now, tz);
+        writeStep(ctx, 'Проверка данных', () => writeProblemsTab(ctx.ss, ctx.problems, ctx.now, tz));
         problemNotes(ctx, [], TAB.orders);
       }
     }
@@ -601,7 +624,7 @@ export function runDaily(ss: Spreadsheet): string {
     const book = readOrderBook(ctx);
     if (!ctx.calendar.isWorkingDay(ctx.today)) {
       guarded(ctx, 'Обращения', () => prepareAppeals(ctx, book.executorByName, 'refresh'));
-      processOrders(ctx, book, 'refresh');
+      writeStep(ctx, 'Поручения', () => processOrders(ctx, book, 'refresh'));
       const msg = `Ежедневная проверка ${formatRu(ctx.today)}: нерабочий день, обновлены только состояния поручений.`;
       ctx.journal.add({ action: 'Ежедневная проверка', result: msg });
       ctx.journal.flush();
@@ -611,7 +634,8 @@ export function runDaily(ss: Spreadsheet): string {
     guarded(ctx, 'Обращения', () => {
       appeals = prepareAppeals(ctx, book.executorByName, 'daily');
     });
-    const o = processOrders(ctx, book, 'daily');
+    const o = newOutcome();
+    writeStep(ctx, 'Поручения', () => processOrders(ctx, book, 'daily', o));
     if (appeals) {
       const run: AppealRun = appeals;
       guarded(ctx, 'Обращения', () => finishAppeals(run));
@@ -631,7 +655,8 @@ export function notifyNew(ss: Spreadsheet): string {
   return withLock('Отправка новых поручений', () => {
     const ctx = openContext(ss);
     const book = readOrderBook(ctx);
-    const o = processOrders(ctx, book, 'notify');
+    const o = newOutcome();
+    writeStep(ctx, 'Поручения', () => processOrders(ctx, book, 'notify', o));
     const msg = `Новые поручения ${formatRu(ctx.today)}: писем отправлено — ${o.messages}${o.notSent ? `, не отправлено уведомлений — ${o.notSent} (см. «Журнал»)` : ''}; заполнено пустых «№»/«Срок» — ${o.filled}.`;
     ctx.journal.add({ action: 'Отправить новые поручения', result: msg });
     ctx.journal.flush();
@@ -652,7 +677,7 @@ export function checkData(ss: Spreadsheet): string {
   guarded(ctx, 'Проверка самооценки', () => validateRating(ctx));
   guarded(ctx, 'Проверка обращений', () => prepareAppeals(ctx, book.executorByName, 'check'));
   const noted = readNotedCells(ctx.ss); // before the rewrite: the cells that carry our notes
-  writeProblemsTab(ctx.ss, ctx.problems, ctx.now, ctx.tz);
+  writeStep(ctx, 'Проверка данных', () => writeProblemsTab(ctx.ss, ctx.problems, ctx.now, ctx.tz));
   problemNotes(ctx, noted);
   const n = ctx.problems.list.length;
   const msg =

@@ -189,7 +189,7 @@ const HELP_SECTIONS: readonly [string, string[]][] = [
   [
     'Ежедневная проверка',
     [
-      'Включите её пунктом «Включить автоматическую проверку»: каждый рабочий день в час из «Настроек» она проверяет данные, применяет решения по переносам, пересчитывает «Состояние» и просрочку, рассылает уведомления и напоминания (каждое — один раз), переносит исполненные поручения в «Архив» и пишет всё в «Журнал».',
+      'Включите её пунктом «Включить автоматическую проверку»: проверка работает от имени включившего (письма уходят с его адреса), в таблице она одна — другим сотрудникам покажется, кто её ведёт; выключить её может только он. Каждый рабочий день в час из «Настроек» она проверяет данные, применяет решения по переносам, пересчитывает «Состояние» и просрочку, рассылает уведомления и напоминания (каждое — один раз), переносит исполненные поручения в «Архив» и пишет всё в «Журнал».',
       'Серые столбцы заполняет программа — их не нужно править вручную. Ошибки во вводе перечислены на листе «Проверка данных» с подсказкой, как исправить.',
     ],
   ],
@@ -210,14 +210,18 @@ const HELP_SECTIONS: readonly [string, string[]][] = [
   ],
 ];
 
-export function helpHtml(): string {
-  const body = HELP_SECTIONS.map(
-    ([h, ps]) => `<h3>${escapeHtml(h)}</h3>${ps.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}`,
-  ).join('');
+/** The help text; `status` (who runs the daily check) opens the «Ежедневная проверка» section. */
+export function helpHtml(status?: string): string {
+  const sections = HELP_SECTIONS.map(([h, ps]): [string, string[]] =>
+    status && h === 'Ежедневная проверка' ? [h, [status, ...ps]] : [h, ps],
+  );
+  const body = sections
+    .map(([h, ps]) => `<h3>${escapeHtml(h)}</h3>${ps.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}`)
+    .join('');
   return `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.45">${body}</div>`;
 }
 
-export function showHelp(): void {
-  const out = HtmlService.createHtmlOutput(helpHtml()).setWidth(640).setHeight(520);
+export function showHelp(status?: string): void {
+  const out = HtmlService.createHtmlOutput(helpHtml(status)).setWidth(640).setHeight(520);
   SpreadsheetApp.getUi().showModalDialog(out, `Справка — ${MENU_TITLE}`);
 }

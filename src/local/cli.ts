@@ -109,6 +109,16 @@ export const RUN_ACTIONS: Record<Action, ActionSpec> = {
   'report-lean': { title: 'Отчёт: бережливые проекты', options: ['quarter'], help: 'проекты ЭР за квартал' },
   'plan-control': { title: 'Контроль плана ЭР', options: ['year'], help: 'план «Эффективного региона» за год' },
   rating: { title: 'Рейтинг самооценки', options: ['year'], help: 'рейтинг самооценки за год' },
+  enable: {
+    title: 'Включить автоматическую проверку',
+    options: [],
+    help: 'ежедневная проверка от имени --user (одна на книгу: кто её ведёт, записано в книге)',
+  },
+  disable: {
+    title: 'Выключить автоматическую проверку',
+    options: [],
+    help: 'выключить её может только тот, кто её ведёт',
+  },
 };
 
 const CLOCK: readonly OptionName[] = ['today', 'time'];

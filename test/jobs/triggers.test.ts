@@ -77,6 +77,12 @@ describe('menu', () => {
     expect(JSON.stringify(other.ui.menus)).toBe(menus);
   });
 
+  it('onOpen in AuthMode.NONE (reference/script/auth-mode) builds the menu and calls nothing else', () => {
+    const { sb } = prepared();
+    expect(() => sb.run('onOpen', {}, { trigger: 'simple', authMode: 'NONE' })).not.toThrow();
+    expect(JSON.stringify(sb.ui.menus)).toContain('menuEnableTrigger');
+  });
+
   it('a bad answer to a prompt becomes a Russian alert, not an exception', () => {
     const { sb } = prepared(['весна']);
     expect(() => sb.run('menuLeanQuarterly')).not.toThrow();

@@ -134,6 +134,24 @@ describe('kontrol: clock, typing, counting', () => {
 });
 
 describe('kontrol end to end (dist/Code.js in the sandbox)', () => {
+  it('run enable|disable --user: one daily check per spreadsheet, its owner kept in the side file', async () => {
+    const file = join(tmp(), 'acc.xlsx');
+    expect((await cli(['init', file, '--today', '2025-03-13'])).code).toBe(0);
+    const anna = await cli(['run', 'enable', file, '--user', 'anna@admin.example', '--today', '2025-03-13']);
+    expect(anna.code).toBe(0);
+    expect(anna.out).toMatch(/Итог: Автоматическая проверка включена: .*от имени anna@admin\.example/);
+    const boris = await cli(['run', 'enable', file, '--user', 'boris@admin.example']);
+    expect(boris.out).toMatch(/уже ведёт anna@admin\.example с 13\.03\.2025/);
+    const off = await cli(['run', 'disable', file, '--user', 'boris@admin.example']);
+    expect(off.out).toMatch(/выключить её может только этот сотрудник/);
+    const wb = await loadXlsx(file);
+    expect(wb.triggers.map((t) => [t.handler, t.owner])).toEqual([['dailyRun', 'anna@admin.example']]);
+    expect(wb.properties.document['kontrol.dailyOwner']).toBe('anna@admin.example');
+    expect((await cli(['run', 'disable', file, '--user', 'anna@admin.example'])).out).toMatch(/выключена/);
+    expect((await loadXlsx(file)).triggers).toEqual([]);
+    expect((await cli(['run', 'daily', file, '--user', 'not-an-email'])).code).toBe(2);
+  });
+
   it('init --demo creates the workbook and its side file; init again only re-runs setup', async () => {
     const file = join(tmp(), 'demo.xlsx');
     const r = await cli(['init', file, '--demo', '--today', '2025-03-14']);

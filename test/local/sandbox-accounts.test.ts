@@ -210,3 +210,11 @@ describe('what persists in <name>.kontrol.json', () => {
     expect(back.sheets[0].protections[0].editors).toEqual([ANNA]);
   });
 });
+
+describe('scopes of the manifest (reference/base/session «Authorization»)', () => {
+  it('Session.getEffectiveUser needs userinfo.email in oauthScopes', () => {
+    const sb = sandbox(workbook(), { oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] });
+    expect(() => sb.run('who')).toThrow(/userinfo\.email/);
+    expect(sandbox().run('who')).toBe(`${DEFAULT_USER}|${DEFAULT_USER}`); // appsscript.json lists it
+  });
+});

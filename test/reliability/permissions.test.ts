@@ -17,6 +17,9 @@ const SCOPES = [
   'https://www.googleapis.com/auth/script.scriptapp',
   'https://www.googleapis.com/auth/script.send_mail',
   'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  // Session.getEffectiveUser (who runs the daily check, spec «One daily check per spreadsheet»)
+  // needs it: reference/base/session «Authorization».
+  'https://www.googleapis.com/auth/userinfo.email',
 ];
 
 function columnLetter(col: number): string {
@@ -26,7 +29,7 @@ function columnLetter(col: number): string {
 }
 
 describe('the manifest', () => {
-  it('asks for exactly the four narrow scopes (src and dist)', () => {
+  it('asks for exactly the five narrow scopes (src and dist)', () => {
     for (const f of [join(ROOT, 'appsscript.json'), join(ROOT, 'dist', 'appsscript.json')]) {
       if (f.includes('dist') && !existsSync(f)) continue; // dist/ exists once built; the source manifest always
       const m = JSON.parse(readFileSync(f, 'utf8')) as { oauthScopes?: string[]; runtimeVersion?: string };

@@ -56,6 +56,8 @@ export interface SandboxOptions {
   sameDomain?: boolean;
   /** Extra: false freezes the clock between service calls (only callCostMs and sleep move it). Default true. */
   realElapsed?: boolean;
+  /** Extra: the manifest's scopes (default: appsscript.json's oauthScopes); a call needing an unlisted one throws. */
+  oauthScopes?: string[];
   /** Extra: Session.getScriptTimeZone() (default: appsscript.json's timeZone, else 'Europe/Moscow'). */
   scriptTimeZone?: string;
   /** Extra: HTML files for HtmlService.create…FromFile, by name without '.html' (default: read from dist/). */
@@ -141,15 +143,18 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   const root = repoRoot();
   const distDir = join(root, 'dist');
   const code = opts.code ?? readFileSync(join(distDir, 'Code.js'), 'utf8');
-  let scriptTimeZone = opts.scriptTimeZone;
-  if (!scriptTimeZone) {
-    try {
-      scriptTimeZone = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')).timeZone;
-    } catch {
-      scriptTimeZone = undefined;
-    }
+  let manifest: { timeZone?: string; oauthScopes?: string[] } = {};
+  try {
+    manifest = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8'));
+  } catch {
+    manifest = {};
   }
-  const st = new SandboxState({ ...opts, scriptTimeZone: scriptTimeZone ?? 'Europe/Moscow' });
+  const scriptTimeZone = opts.scriptTimeZone ?? manifest.timeZone;
+  const st = new SandboxState({
+    ...opts,
+    scriptTimeZone: scriptTimeZone ?? 'Europe/Moscow',
+    oauthScopes: opts.oauthScopes ?? manifest.oauthScopes,
+  });
 
   const ctx = vm.createContext({}, { name: 'Apps Script sandbox', codeGeneration: { strings: true, wasm: false } });
   vm.runInContext(`for (const k of ${JSON.stringify(REMOVE)}) delete globalThis[k];`, ctx);

@@ -59,6 +59,13 @@ const SCOPE_MAIL = 'https://www.googleapis.com/auth/script.send_mail';
 const SCOPE_SCRIPTAPP = 'https://www.googleapis.com/auth/script.scriptapp';
 const SCOPE_UI = 'https://www.googleapis.com/auth/script.container.ui';
 const SCOPE_SHEETS = 'https://www.googleapis.com/auth/spreadsheets';
+const SCOPE_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
+
+/** Calls that need a scope the manifest (appsscript.json oauthScopes) must list (reference/base/session «Authorization»). */
+const NEEDS_SCOPE: Record<string, string> = {
+  'Session.getActiveUser': SCOPE_EMAIL,
+  'Session.getEffectiveUser': SCOPE_EMAIL,
+};
 
 /** What a simple trigger may not call (guides/triggers#restrictions), with the scope it lacks. */
 const SIMPLE_FORBIDDEN: Record<string, string> = {
@@ -118,6 +125,8 @@ export interface StateOptions {
   sameDomain?: boolean;
   scriptTimeZone?: string;
   formatDateZoneOffsets?: Readonly<Record<string, number>>;
+  /** The manifest's oauthScopes (undefined: not checked). */
+  oauthScopes?: string[];
 }
 
 export class SandboxState {
@@ -207,7 +216,11 @@ export class SandboxState {
   tick(name: string): void {
     if (this.silent > 0) return;
     this.calls[name] = (this.calls[name] ?? 0) + 1;
-    const forbidden = ALWAYS_FORBIDDEN[name] ?? (this.authMode !== 'FULL' ? SIMPLE_FORBIDDEN[name] : undefined);
+    const scopes = this.opts.oauthScopes;
+    const needed = NEEDS_SCOPE[name];
+    const unlisted = needed && scopes && !scopes.includes(needed) ? needed : undefined;
+    const forbidden =
+      ALWAYS_FORBIDDEN[name] ?? unlisted ?? (this.authMode !== 'FULL' ? SIMPLE_FORBIDDEN[name] : undefined);
     if (forbidden) throw this.err(`You do not have permission to call ${name}. Required permissions: ${forbidden}`);
     if (this.authMode === 'NONE' && this.running && !NONE_ALLOWED.test(name))
       throw this.err(`You do not have permission to call ${name}. Required permissions: ${SCOPE_SHEETS}.currentonly`);
