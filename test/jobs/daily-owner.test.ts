@@ -110,7 +110,9 @@ describe('one daily check per spreadsheet', () => {
 describe('runs take the document lock', () => {
   it('another spreadsheet of the script holding the script lock does not stop this one', () => {
     const sb = sandbox(setUpWorkbook(), { lockHeldByOther: ['script'] });
-    expect(String(sb.api('daily'))).toMatch(/^Ежедневная проверка/);
+    const result = String(sb.api('daily'));
+    expect(result).toMatch(/^Ежедневная проверка \d\d\.\d\d\.\d{4}:/);
+    expect(result).not.toContain('другой запуск');
   });
 
   it('another run in this spreadsheet (the document lock) makes this one skip', () => {

@@ -218,3 +218,33 @@ describe('scopes of the manifest (reference/base/session «Authorization»)', ()
     expect(sandbox().run('who')).toBe(`${DEFAULT_USER}|${DEFAULT_USER}`); // appsscript.json lists it
   });
 });
+
+describe('the web app’s execution context (reference/base/session, reference/lock/lock-service)', () => {
+  const WEB = `${SCRIPT}
+function doGet() {
+  return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail(),
+    LockService.getDocumentLock() === null, SpreadsheetApp.getActive().getName()].join('|');
+}
+function ui() { return SpreadsheetApp.getUi(); }`;
+  const web = (executeAs: 'USER_DEPLOYING' | 'USER_ACCESSING', extra = {}) =>
+    createSandbox({
+      workbook: workbook(),
+      code: WEB,
+      user: BORIS,
+      webApp: { executeAs, deployer: ANNA },
+      ...extra,
+    });
+
+  it('«execute as me»: runs as the deployer; the visitor’s address is hidden unless same domain', () => {
+    expect(web('USER_DEPLOYING').run('doGet', {}, { trigger: 'webapp' })).toBe(`|${ANNA}|true|Доступ`);
+    expect(web('USER_DEPLOYING', { sameDomain: true }).run('doGet', {}, { trigger: 'webapp' })).toBe(
+      `${BORIS}|${ANNA}|true|Доступ`,
+    );
+  });
+
+  it('«execute as the user accessing»: runs as the visitor; no document lock, no Ui', () => {
+    const sb = web('USER_ACCESSING');
+    expect(sb.run('doGet', {}, { trigger: 'webapp' })).toBe(`${BORIS}|${BORIS}|true|Доступ`);
+    expect(() => sb.run('ui', {}, { trigger: 'webapp' })).toThrow(/Cannot call SpreadsheetApp.getUi/);
+  });
+});

@@ -31,12 +31,13 @@ import {
   SPREADSHEET_CLASSES,
   type TriggerKind,
   type UiRecord,
+  type WebAppDeployment,
 } from './state';
 
 export { MSG_PROTECTED } from './access';
 export { ADDON_MENU, LOCK_TIMEOUT } from './services';
 export { DEFAULT_USER, TIMEOUT_MESSAGE } from './state';
-export type { AuthModeName, LockKind, SentMail, TriggerKind, UiRecord };
+export type { AuthModeName, LockKind, SentMail, TriggerKind, UiRecord, WebAppDeployment };
 
 export interface SandboxOptions {
   workbook: WorkbookModel; // mutated in place by the fake services
@@ -54,6 +55,11 @@ export interface SandboxOptions {
   user?: string;
   /** Extra: Session.getActiveUser is known in simple triggers too (same Workspace domain as the developer). */
   sameDomain?: boolean;
+  /**
+   * Extra: the web app's deployment for `trigger: 'webapp'` runs (doGet/doPost): USER_DEPLOYING runs as
+   * `deployer` and hides the visitor's address; USER_ACCESSING runs as the visitor (`user`).
+   */
+  webApp?: WebAppDeployment;
   /** Extra: false freezes the clock between service calls (only callCostMs and sleep move it). Default true. */
   realElapsed?: boolean;
   /** Extra: the manifest's scopes (default: appsscript.json's oauthScopes); a call needing an unlisted one throws. */
@@ -72,7 +78,7 @@ export interface SandboxOptions {
 
 export interface RunOptions {
   /** simple = onOpen/onEdit simple-trigger restrictions and 30 s limit; time = a time-driven trigger (no Ui). */
-  trigger?: 'simple' | 'installable' | 'menu' | 'time';
+  trigger?: 'simple' | 'installable' | 'menu' | 'time' | 'webapp';
   /**
    * ScriptApp.AuthMode of the run (default LIMITED for simple, FULL otherwise). NONE: an add-on's
    * onOpen in a document where it was never used — only the menu may be built.

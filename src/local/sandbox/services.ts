@@ -520,7 +520,9 @@ export class LockServiceImpl {
   getScriptLock() {
     return new LockImpl(this.st, 'script');
   }
+  /** null outside a containing document's context: a standalone script or a web app. */
   getDocumentLock() {
+    if (this.st.trigger === 'webapp') return null;
     return new LockImpl(this.st, 'document');
   }
   getUserLock() {
@@ -655,7 +657,9 @@ export class SessionImpl {
    * developer's Workspace domain (SandboxOptions.sameDomain).
    */
   getActiveUser() {
-    const hidden = this.st.authMode !== 'FULL' && !this.st.opts.sameDomain;
+    const st = this.st;
+    const asDeployer = st.trigger === 'webapp' && st.opts.webApp?.executeAs === 'USER_DEPLOYING';
+    const hidden = (st.authMode !== 'FULL' || asDeployer) && !st.opts.sameDomain;
     return new UserImpl(this.st, hidden ? '' : this.st.activeUser);
   }
   /** reference/base/session#getEffectiveUser(): under an installable trigger, the trigger's creator. */

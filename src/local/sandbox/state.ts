@@ -28,7 +28,13 @@ export interface UiRecord {
   dialogs: { kind: string; title?: string; html: string }[];
 }
 
-export type TriggerKind = 'simple' | 'installable' | 'menu' | 'time';
+export type TriggerKind = 'simple' | 'installable' | 'menu' | 'time' | 'webapp';
+
+/** A web app deployment (appsscript.json «webapp»): whom it executes as, and who deployed it. */
+export interface WebAppDeployment {
+  executeAs: 'USER_DEPLOYING' | 'USER_ACCESSING';
+  deployer: string;
+}
 /** ScriptApp.AuthMode of a run (reference/script/auth-mode). */
 export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
 export type LockKind = 'script' | 'document' | 'user';
@@ -127,6 +133,8 @@ export interface StateOptions {
   formatDateZoneOffsets?: Readonly<Record<string, number>>;
   /** The manifest's oauthScopes (undefined: not checked). */
   oauthScopes?: string[];
+  /** How the web app is deployed (trigger 'webapp' runs). Default: executes as the accessing user. */
+  webApp?: WebAppDeployment;
 }
 
 export class SandboxState {
@@ -224,7 +232,7 @@ export class SandboxState {
     if (forbidden) throw this.err(`You do not have permission to call ${name}. Required permissions: ${forbidden}`);
     if (this.authMode === 'NONE' && this.running && !NONE_ALLOWED.test(name))
       throw this.err(`You do not have permission to call ${name}. Required permissions: ${SCOPE_SHEETS}.currentonly`);
-    if (this.trigger === 'time' && name === 'SpreadsheetApp.getUi')
+    if ((this.trigger === 'time' || this.trigger === 'webapp') && name === 'SpreadsheetApp.getUi')
       throw this.err('Cannot call SpreadsheetApp.getUi() from this context.');
     const cost = this.opts.callCostMs ?? 0;
     if (cost) this.virtual += cost;
@@ -254,8 +262,10 @@ export class SandboxState {
     if (this.running > 1) return;
     this.trigger = trigger;
     this.authMode = as.authMode ?? (trigger === 'simple' ? 'LIMITED' : 'FULL');
-    // An installable trigger runs as the account that made it (guides/triggers/installable «Restrictions»).
-    this.effectiveUser = as.owner ?? this.user;
+    // An installable trigger runs as the account that made it (guides/triggers/installable «Restrictions»);
+    // a web app deployed «execute as me» as its deployer (reference/base/session#getEffectiveUser()).
+    const asDeployer = trigger === 'webapp' && this.opts.webApp?.executeAs === 'USER_DEPLOYING';
+    this.effectiveUser = as.owner ?? (asDeployer ? (this.opts.webApp?.deployer ?? this.user) : this.user);
     this.activeUser = as.owner ?? this.user;
     this.runStart = this.now();
     this.runCalls = 0;
