@@ -3,6 +3,7 @@
 // a thin call into a module; menu actions run inside runMenuAction, so an error becomes a Russian
 // alert instead of a stack trace.
 import { runApi } from './jobs/api';
+import { reportAppeals } from './jobs/appeals-report';
 import { checkData, notifyNew, runDaily } from './jobs/daily';
 import { guardDates } from './jobs/date-check';
 import { planControl, reportLean } from './jobs/lean';
@@ -126,6 +127,12 @@ export function menuReportProtocol(): string {
     showProgress(ss, title, `Формирую «Отчёт: протокол» № ${protocol}…`);
     return reportProtocol(ss, protocol);
   });
+}
+
+export function menuReportAppeals(): string {
+  return long('Отчёт по обращениям', 'Формирую «Отчёт: обращения» за предыдущий рабочий день…', (ss) =>
+    reportAppeals(ss),
+  );
 }
 
 export function menuLeanQuarterly(): string {

@@ -2,6 +2,7 @@
 // menu runs, with the same defaults, returning the job's one-line Russian summary. Apps Script never
 // calls it (build.mjs makes no stub for `api`).
 import { ACTIONS } from './actions';
+import { reportAppeals } from './appeals-report';
 import { checkData, notifyNew, runDaily } from './daily';
 import { guardDates } from './date-check';
 import { planControl, reportLean } from './lean';
@@ -87,6 +88,8 @@ export function runApi(action: string, params: ApiParams = {}): string {
       return enableTrigger(ss);
     case 'disable':
       return disableTrigger(ss);
+    case 'report-appeals':
+      return reportAppeals(ss, param(params, 'date') || undefined);
     default:
       throw new Error(`Неизвестное действие «${action}». Допустимые действия: ${API_ACTIONS.join(', ')}.`);
   }

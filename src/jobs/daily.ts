@@ -43,6 +43,7 @@ import { writeProblemsTab } from '../workbook/problems-tab';
 import { ORDER_COL, ORDER_SYSTEM_HEADERS, STATUS, TAB } from '../workbook/schema';
 import { type Cell, safeText, type Table, writeColumns } from '../workbook/table';
 import { type AppealDigestEntry, type AppealRun, appealDigestEntries, finishAppeals, prepareAppeals } from './appeals';
+import { appealsReportFrom, previousWorkingDay } from './appeals-report';
 import { openContext, type RunContext } from './context';
 import { leanReminders, validateLean } from './lean';
 import { blockedMessage, isProtectionError } from './protected';
@@ -639,6 +640,11 @@ export function runDaily(ss: Spreadsheet): string {
     if (appeals) {
       const run: AppealRun = appeals;
       guarded(ctx, 'Обращения', () => finishAppeals(run));
+      // «Отчёт 1» each working morning (004 п.2.2.1.1), from the rows already read.
+      if (run.book.appeals.length)
+        guarded(ctx, 'Отчёт по обращениям', () => {
+          appealsReportFrom(ctx, run.book.appeals, previousWorkingDay(ctx));
+        });
     }
     guarded(ctx, 'Периодические отчёты', () => periodicReports(ctx, book));
     guarded(ctx, 'Напоминания по плану ЭР', () => leanReminders(ctx));

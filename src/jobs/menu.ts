@@ -33,6 +33,7 @@ export const MENU: readonly (MenuItem | null)[] = [
     ],
   },
   { caption: 'Отчёт по протоколу…', fn: 'menuReportProtocol' },
+  { caption: 'Отчёт по обращениям', fn: 'menuReportAppeals' },
   {
     caption: 'Бережливые проекты',
     items: [

@@ -9,6 +9,7 @@ export const GENERATED_TABS: readonly string[] = [
   TAB.reportLean,
   TAB.planControl,
   TAB.rating,
+  TAB.reportAppeals,
   TAB.problems,
   TAB.log,
 ];

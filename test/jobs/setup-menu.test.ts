@@ -23,6 +23,7 @@ describe('menu «Контроль поручений»', () => {
       'Запустить ежедневную проверку сейчас',
       'Отчёт об исполнении',
       'Отчёт по протоколу…',
+      'Отчёт по обращениям',
       'Бережливые проекты',
       'Включить автоматическую проверку',
       'Выключить автоматическую проверку',
@@ -40,7 +41,7 @@ describe('menu «Контроль поручений»', () => {
   });
   it('calls one distinct global per item', () => {
     const fns = menuFunctions();
-    expect(fns).toHaveLength(16);
+    expect(fns).toHaveLength(17);
     expect(new Set(fns).size).toBe(fns.length);
     expect(fns.every((f) => /^menu[A-Z]/.test(f))).toBe(true);
   });

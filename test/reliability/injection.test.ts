@@ -31,6 +31,10 @@ const FORMULA_LIKE = {
   leader: '-Руководитель проекта',
   org: '=Школа №1',
   measure: '@Мероприятие плана',
+  appealTopic: '=HYPERLINK("http://evil.example";"Яма")',
+  appealAddress: '+ул. Ленина, 1',
+  appealMeasures: '-направлен подрядчик',
+  appealCategory: '@Дороги',
 };
 const HTML = {
   orderText: '<script>alert("order")</script> Подготовить план',
@@ -76,6 +80,27 @@ function injectedWorkbook(): WorkbookModel {
       [SELF_ASSESSMENT_COL.documents]: '=HYPERLINK("http://evil.example")',
     },
   ]);
+  // Appeals: registered 27.02 (the report's day), one due soon so the daily mail carries it.
+  appendByHeader(wb, TAB.appeals, [
+    {
+      '№': 'О-1',
+      'Дата регистрации': { date: '2026-02-27' },
+      Заявитель: HTML.nameE,
+      Адрес: FORMULA_LIKE.appealAddress,
+      Тема: FORMULA_LIKE.appealTopic,
+      Категория: FORMULA_LIKE.appealCategory,
+      Исполнитель: FORMULA_LIKE.nameA,
+      'Принятые меры': FORMULA_LIKE.appealMeasures,
+    },
+    {
+      '№': 'О-2',
+      'Дата регистрации': { date: '2026-02-02' },
+      Заявитель: 'Орлова О.О.',
+      Тема: HTML.orderText,
+      Категория: 'ЖКХ',
+      Исполнитель: FORMULA_LIKE.nameA,
+    },
+  ]);
   const plan = sheet(wb, TAB.plan);
   const mc = headerOf(plan).indexOf('Мероприятие');
   plan.cells[1][mc] = { v: FORMULA_LIKE.measure };
@@ -108,6 +133,7 @@ beforeAll(() => {
   run('report-lean', { quarter: '2026-Q1' });
   run('plan-control', { year: '2026' });
   run('rating', { year: '2026' });
+  run('report-appeals', { date: '2026-02-27' });
   run('check');
   for (const t of GENERATED) seen.set(t, tabTexts(wb, t));
   mails = [...sb.mails];
@@ -142,6 +168,10 @@ describe('text that looks like a formula stays text in every generated tab', () 
     [TAB.planControl, [FORMULA_LIKE.measure]],
     [TAB.rating, [FORMULA_LIKE.org]],
     [TAB.problems, [FORMULA_LIKE.unknownExecutor]],
+    [
+      TAB.reportAppeals,
+      [FORMULA_LIKE.appealTopic, FORMULA_LIKE.appealAddress, FORMULA_LIKE.appealMeasures, FORMULA_LIKE.appealCategory],
+    ],
   ];
   it.each(expectIn)('«%s» shows people’s text exactly as typed', (tab, texts) => {
     const cells = [...seen.entries()].filter(([k]) => k.startsWith(tab)).flatMap(([, v]) => v);

@@ -102,6 +102,7 @@ describe('protection with a warning', () => {
     sb.api('report-lean', { quarter: '2026-Q1' });
     sb.api('plan-control', { year: '2026' });
     sb.api('rating', { year: '2026' });
+    sb.api('report-appeals', { date: '2026-02-27' });
     for (const tab of GENERATED_TABS) {
       const whole = protectionsOf(sheet(w, tab)).filter((p) => !p.range);
       expect(whole, tab).toHaveLength(1);

@@ -1,0 +1,139 @@
+// «Отчёт: обращения»: the daily report of Odintsovo's municipal management centre (004 Приложение 1,
+// «Отчёт 1» — «оперативная информация по работе с обращениями за предыдущие сутки»): four groups —
+// Новые, Повторные, Отложенные, Просроченные (004 п.2.1.3: «мониторинг закрытия отложенных /
+// просроченных / повторных обращений») — each with its count and change against the day before,
+// then the categories with the day's count, the 28-day average and the index; an index above 3,00
+// is an emergency (004 п.1.3: «индекс категории больше 3,00»).
+import { type AppealRecord, type AppealSettings, appealDue, openOn } from './appeals';
+import type { WorkCalendar } from './calendar';
+import { addDays, type IsoDate } from './dates';
+import { foldText } from './text';
+
+export const APPEAL_GROUPS = ['Новые', 'Повторные', 'Отложенные (Продлено)', 'Просроченные'] as const;
+export type AppealGroupName = (typeof APPEAL_GROUPS)[number];
+
+/** Days of the average the index compares the day with (spec: «the previous 28 days»). */
+export const INDEX_WINDOW_DAYS = 28;
+/** 004 п.1.3: «индекс категории больше 3,00». */
+export const EMERGENCY_INDEX = 3;
+export const EMERGENCY_MARK = 'аварийная ситуация';
+
+export interface AppealLine {
+  number: string;
+  /** «Проблема»: Тема, Адрес. */
+  problem: string;
+  /** «Принятые меры». */
+  measures: string;
+}
+
+export interface AppealGroup {
+  name: AppealGroupName;
+  count: number;
+  /** count − the same count the day before. */
+  change: number;
+  lines: AppealLine[];
+}
+
+export interface CategoryLine {
+  category: string;
+  day: number;
+  /** Appeals a day over the INDEX_WINDOW_DAYS days before. */
+  average: number;
+  /** day ÷ average, rounded to 2 decimals; null when the average is 0 (no index can be formed). */
+  index: number | null;
+  emergency: boolean;
+}
+
+export interface AppealDayReport {
+  day: IsoDate;
+  groups: AppealGroup[];
+  categories: CategoryLine[];
+}
+
+type Row = Pick<
+  AppealRecord,
+  | 'number'
+  | 'registered'
+  | 'topic'
+  | 'address'
+  | 'measures'
+  | 'category'
+  | 'repeated'
+  | 'deadline'
+  | 'extendedTo'
+  | 'answerDate'
+>;
+
+/**
+ * Which group an appeal is in on `day`. Новые: registered that day, first of its applicant in its
+ * category; Повторные: registered that day and repeated; Отложенные: open at the end of the day with
+ * «Продлено до» set (003 п.113 additional term); Просроченные: open at the end of the day and past
+ * its due day. An appeal can be both Отложенное and Просроченное (the new term passed too).
+ */
+export function groupsOf(a: Row, day: IsoDate, s: AppealSettings, cal: WorkCalendar): AppealGroupName[] {
+  const out: AppealGroupName[] = [];
+  if (!a.registered) return out;
+  if (a.registered === day) out.push(a.repeated ? 'Повторные' : 'Новые');
+  if (openOn(a, day)) {
+    if (a.extendedTo) out.push('Отложенные (Продлено)');
+    const due = appealDue(a, s, cal);
+    if (due && day > due) out.push('Просроченные');
+  }
+  return out;
+}
+
+function problemText(a: Row): string {
+  return [a.topic.trim(), a.address.trim()].filter(Boolean).join(', ') || `обращение № ${a.number}`;
+}
+
+/** Rounded to 2 decimals, as shown («3,00»); the comparison with 3,00 uses the shown figure. */
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function appealDayReport(
+  appeals: readonly Row[],
+  day: IsoDate,
+  s: AppealSettings,
+  cal: WorkCalendar,
+): AppealDayReport {
+  const before = addDays(day, -1);
+  const groups: AppealGroup[] = APPEAL_GROUPS.map((name) => ({ name, count: 0, change: 0, lines: [] }));
+  const byName = new Map(groups.map((g) => [g.name, g]));
+  for (const a of appeals) {
+    for (const g of groupsOf(a, day, s, cal)) {
+      const grp = byName.get(g) as AppealGroup;
+      grp.count++;
+      grp.change++;
+      grp.lines.push({ number: a.number, problem: problemText(a), measures: a.measures });
+    }
+    for (const g of groupsOf(a, before, s, cal)) (byName.get(g) as AppealGroup).change--;
+  }
+
+  const from = addDays(day, -INDEX_WINDOW_DAYS);
+  const cats = new Map<string, { name: string; day: number; window: number }>();
+  for (const a of appeals) {
+    if (!a.registered || !a.category.trim() || a.registered < from || a.registered > day) continue;
+    const k = foldText(a.category);
+    let c = cats.get(k);
+    if (!c) {
+      c = { name: a.category.trim(), day: 0, window: 0 };
+      cats.set(k, c);
+    }
+    if (a.registered === day) c.day++;
+    else c.window++;
+  }
+  const categories: CategoryLine[] = [...cats.values()].map((c) => {
+    const average = c.window / INDEX_WINDOW_DAYS;
+    const index = average > 0 ? round2(c.day / average) : null;
+    return { category: c.name, day: c.day, average, index, emergency: index !== null && index > EMERGENCY_INDEX };
+  });
+  categories.sort(
+    (a, b) =>
+      Number(b.emergency) - Number(a.emergency) ||
+      (b.index ?? -1) - (a.index ?? -1) ||
+      b.day - a.day ||
+      a.category.localeCompare(b.category, 'ru'),
+  );
+  return { day, groups, categories };
+}

@@ -1,0 +1,141 @@
+// «Отчёт: обращения» (004 Приложение 1 «Отчёт 1») for the previous working day or a chosen date,
+// from the menu, `kontrol run report-appeals` and each working day's daily check; a category whose
+// index passes 3,00 is marked «аварийная ситуация» and mailed at once to «Получатели сводки»
+// (004 п.1.3, п.3.1), once per category and day (the key goes to «Журнал»).
+import { type AppealRecord, appealKey } from '../domain/appeals';
+import { type AppealDayReport, appealDayReport, EMERGENCY_MARK, INDEX_WINDOW_DAYS } from '../domain/appeals-report';
+import { dateTimeRuInZone, formatRu, type IsoDate, isIsoDate } from '../domain/dates';
+import { composeEmergency } from '../mail/appeals';
+import { readAppeals } from '../workbook/appeals';
+import { writeReportTab } from '../workbook/report-tab';
+import { TAB } from '../workbook/schema';
+import type { Cell } from '../workbook/table';
+import { openContext, type RunContext } from './context';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The day «Отчёт 1» is about by default: «за предыдущие сутки» — the working day before today. */
+export function previousWorkingDay(ctx: Pick<RunContext, 'today' | 'calendar'>): IsoDate {
+  return ctx.calendar.addWorkingDays(ctx.today, -1);
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}
+
+function ru2(x: number): string {
+  return x.toFixed(2).replace('.', ',');
+}
+
+/** Writes the tab; returns its sheet id (for the link in the emergency mail). */
+function writeTab(ctx: RunContext, r: AppealDayReport): number {
+  const head: Cell[] = [];
+  for (const g of r.groups) head.push(`${g.name} — ${g.count} (${signed(g.change)})`, '');
+  const depth = Math.max(0, ...r.groups.map((g) => g.lines.length));
+  const rows: Cell[][] = [r.groups.flatMap(() => ['Проблема', 'Принятые меры'])];
+  for (let i = 0; i < depth; i++)
+    rows.push(
+      r.groups.flatMap((g) => {
+        const l = g.lines[i];
+        return l ? [`№ ${l.number}: ${l.problem}`, l.measures || '—'] : ['', ''];
+      }),
+    );
+  const catRows: Cell[][] = r.categories.map((c) => [
+    c.category,
+    c.day,
+    Math.round(c.average * 100) / 100,
+    c.index === null ? '—' : c.index,
+    c.emergency ? EMERGENCY_MARK : c.index === null && c.day > 0 ? 'нет обращений за 28 дней' : 'штатный режим',
+  ]);
+  const emergencies = r.categories.filter((c) => c.emergency);
+  const { sheet } = writeReportTab(ctx.ss, TAB.reportAppeals, {
+    title: `Отчёт: обращения — оперативная информация за ${formatRu(r.day)}`,
+    subtitle: `За ${formatRu(r.day)} (предыдущие сутки); сформирован ${dateTimeRuInZone(ctx.now, ctx.tz)}${ctx.settings.organization ? `; ${ctx.settings.organization}` : ''}`,
+    tables: [
+      {
+        caption: 'Отчёт 1 (регламент МЦУР, приложение № 1): новые, повторные, отложенные, просроченные',
+        headers: head.map(String),
+        rows,
+        boldRows: [0],
+      },
+      {
+        caption: 'По категориям',
+        headers: ['Категория', 'За сутки', `Среднее в день за ${INDEX_WINDOW_DAYS} дней`, 'Индекс', 'Режим'],
+        rows: catRows,
+        formats: { 2: '0.00', 3: '0.00' },
+        boldRows: catRows.map((_, i) => i).filter((i) => r.categories[i].emergency),
+      },
+    ],
+    widths: { 1: 260, 2: 220, 3: 260, 4: 220, 5: 260, 6: 220, 7: 260, 8: 220 },
+    notes: [
+      `Индекс категории = обращений за сутки ÷ среднее число обращений в день за ${INDEX_WINDOW_DAYS} предыдущих дней; индекс больше 3,00 — аварийная ситуация (регламент МЦУР, п.1.3).`,
+      'Отложенные — открытые обращения с заполненным «Продлено до»; просроченные — открытые после срока ответа. Промежуточный ответ («Принятые меры» без «Дата ответа») обращение не закрывает (Краматорск, п.119).',
+      ...(emergencies.length
+        ? [
+            `Аварийная ситуация: ${emergencies.map((c) => `«${c.category}» (индекс ${ru2(c.index as number)})`).join(', ')}.`,
+          ]
+        : []),
+    ],
+  });
+  return sheet.getSheetId();
+}
+
+/** Mails each emergency category of the day once to «Получатели сводки». Returns messages sent. */
+function mailEmergencies(ctx: RunContext, r: AppealDayReport, gid: number): number {
+  let sent = 0;
+  const to = ctx.settings.summaryRecipients;
+  for (const c of r.categories) {
+    if (!c.emergency) continue;
+    const key = appealKey.emergency(r.day, c.category);
+    if (ctx.journal.has(key)) continue;
+    if (to.length === 0) {
+      ctx.journal.add({
+        action: 'Аварийная ситуация по обращениям',
+        order: c.category,
+        result: `письмо не отправлено: не заполнены «Получатели сводки» в «Настройках» (индекс ${ru2(c.index as number)} за ${formatRu(r.day)})`,
+      });
+      continue;
+    }
+    const mail = composeEmergency({
+      to,
+      organization: ctx.settings.organization,
+      day: r.day,
+      category: c.category,
+      count: c.day,
+      average: c.average,
+      index: c.index as number,
+      link: `${ctx.ss.getUrl()}#gid=${gid}`,
+    });
+    if (
+      ctx.mailer.send(mail, { action: 'Аварийная ситуация по обращениям', items: [c.category], keys: [key] }) === 'sent'
+    )
+      sent++;
+  }
+  return sent;
+}
+
+/** Builds, writes and mails the report for `day` from appeals already read. */
+export function appealsReportFrom(ctx: RunContext, appeals: readonly AppealRecord[], day: IsoDate): string {
+  const r = appealDayReport(appeals, day, ctx.settings, ctx.calendar);
+  const gid = writeTab(ctx, r);
+  const mailed = mailEmergencies(ctx, r, gid);
+  const counts = r.groups.map((g) => `${g.name.toLowerCase()} — ${g.count}`).join(', ');
+  const em = r.categories.filter((c) => c.emergency);
+  return `«${TAB.reportAppeals}» за ${formatRu(day)}: ${counts}${em.length ? `; аварийная ситуация: ${em.map((c) => `«${c.category}»`).join(', ')}${mailed ? ` (писем — ${mailed})` : ''}` : ''}.`;
+}
+
+/** Menu «Отчёт по обращениям» and `kontrol run report-appeals [--date YYYY-MM-DD]`. */
+export function reportAppeals(ss: Spreadsheet, date?: string): string {
+  const ctx = openContext(ss);
+  let day: IsoDate;
+  if (date) {
+    if (!isIsoDate(date)) throw new Error(`Дата «${date}» не распознана: укажите её в виде ГГГГ-ММ-ДД.`);
+    day = date;
+  } else day = previousWorkingDay(ctx);
+  const book = readAppeals(ss, ctx.tz, ctx.today, null, ctx.problems);
+  if (!book.table) throw new Error(`Нет листа «${TAB.appeals}»: выполните «Настроить таблицу».`);
+  const msg = appealsReportFrom(ctx, book.appeals, day);
+  ctx.journal.add({ action: 'Отчёт по обращениям', result: msg });
+  ctx.journal.flush();
+  return msg;
+}
