@@ -9,6 +9,7 @@ export const ACTIONS = [
   'report-lean',
   'plan-control',
   'rating',
+  'report-appeals',
   'enable',
   'disable',
 ] as const;

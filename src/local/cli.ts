@@ -75,6 +75,12 @@ export const OPTIONS = {
     param: { key: 'year', parse: parseYear },
   },
   protocol: { type: 'string', value: 'N', help: 'номер протокола', param: { key: 'protocol' } },
+  date: {
+    type: 'string',
+    value: 'YYYY-MM-DD',
+    help: 'день отчёта по обращениям (по умолчанию предыдущий рабочий день)',
+    param: { key: 'date', parse: parseDate },
+  },
   force: { type: 'boolean', help: 'превратить в книгу «Контроль поручений» чужую книгу (добавит вкладки и столбцы)' },
   demo: { type: 'boolean', help: 'добавить пример данных' },
   sheet: { type: 'string', value: 'NAME', help: 'вкладка' },
@@ -109,6 +115,11 @@ export const RUN_ACTIONS: Record<Action, ActionSpec> = {
   'report-lean': { title: 'Отчёт: бережливые проекты', options: ['quarter'], help: 'проекты ЭР за квартал' },
   'plan-control': { title: 'Контроль плана ЭР', options: ['year'], help: 'план «Эффективного региона» за год' },
   rating: { title: 'Рейтинг самооценки', options: ['year'], help: 'рейтинг самооценки за год' },
+  'report-appeals': {
+    title: 'Отчёт: обращения',
+    options: ['date'],
+    help: '«Отчёт 1» по обращениям за день, индекс категорий, аварийная ситуация — письмо получателям сводки',
+  },
   enable: {
     title: 'Включить автоматическую проверку',
     options: [],
@@ -307,6 +318,12 @@ function parseQuarter(q: string): string {
   if (!/^\d{4}-Q[1-4]$/i.test(q))
     throw new CliError(`Неверный квартал --quarter ${q}: нужно ГГГГ-Qn, например 2025-Q1`, 2);
   return q.toUpperCase();
+}
+
+function parseDate(d: string): string {
+  if (!(/^\d{4}-\d{2}-\d{2}$/.test(d) && dayjs(d, 'YYYY-MM-DD', true).isValid()))
+    throw new CliError(`Неверная дата --date ${d}: нужна ГГГГ-ММ-ДД, например 2026-03-16`, 2);
+  return d;
 }
 
 function parseYear(y: string): number {

@@ -212,5 +212,26 @@ describe('a month of appeals through kontrol (003 п.113–119; 004 п.1.3, Пр
     expect(report[0][0]).toBe('Отчёт: обращения — оперативная информация за 30.03.2026');
     const flat = report.flat();
     expect(flat).toContain('Отложенные (Продлено) — 0 (−1)');
+
+    // The emergency day again, by date: the same «аварийная ситуация», no second mail.
+    const r = await kontrol([
+      'run',
+      'report-appeals',
+      file,
+      '--date',
+      '2026-03-16',
+      '--today',
+      '2026-03-31',
+      '--outbox',
+      outbox,
+    ]);
+    expect(r.out).toContain('аварийная ситуация: «Дороги»');
+    expect(newMails(outbox, seen)).toEqual([]);
+    const again = sheetOf(await loadXlsx(file), TAB.reportAppeals)
+      .cells.flat()
+      .map((c) => String(val(c)));
+    expect(again).toContain('аварийная ситуация');
+    // 15.03 had two (the history: one «Дороги», one «ЖКХ» a day).
+    expect(again).toContain('Новые — 5 (+3)');
   }, 120_000);
 });
