@@ -252,7 +252,7 @@ export function ratingReport(ss: Spreadsheet, year: string, problems?: Problems)
     subtitle: `Самооценка за ${y} год (срок представления — до ${formatRu(due)}, 002, Порядок п.4.1). Сформировано ${dateTimeRuInZone(new Date(), tz)}. Организаций: ${r.orgs.length}; предупреждений: ${issues.length}.`,
     tables,
     notes,
-    widths: { 1: 60, 2: 260, [width]: 420 },
+    widths: { 1: 80, 2: 260, 3: 115, 4: 105, 5: 110, [width]: 420 },
   });
 
   const main = written[0];

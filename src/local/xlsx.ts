@@ -372,7 +372,9 @@ function readSheet(ws: ExcelJS.Worksheet): SheetModel {
   const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {});
   if (merges.length) sheet.merges = merges.map((m) => m.range);
   (ws.columns ?? []).forEach((col, i) => {
-    if (col?.width) sheet.columnWidths[i + 1] = Math.round(col.width * PX_PER_CHAR);
+    // Sheets' own width comes back as "not sized", as it went out.
+    const px = col?.width ? Math.round(col.width * PX_PER_CHAR) : 0;
+    if (px && px !== SHEETS_COLUMN_PX) sheet.columnWidths[i + 1] = px;
   });
   if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = true;
   const tab = fromArgb(ws.properties?.tabColor);
@@ -595,6 +597,61 @@ function validationToXlsx(dv: DataValidationModel, model: WorkbookModel): ExcelJ
   }
 }
 
+/** Points per line of 10 pt text, and the average width of a character in pixels (Cyrillic, Arial 10). */
+const LINE_PT = 13;
+const CHAR_PX = 6.6;
+
+/**
+ * How many lines the row's wrapped text takes in its columns: Sheets grows a row to fit wrapped
+ * text, but an .xlsx viewer keeps the stored height, so the bridge stores what Sheets would show.
+ */
+function wrappedLines(row: CellModel[], s: SheetModel): number {
+  let most = 1;
+  row.forEach((c, i) => {
+    if (!c?.wrap || c.v === null || c.v === '' || typeof c.v === 'object') return;
+    // Words break early: a line holds about nine tenths of what its width would by characters.
+    const perLine = Math.max(4, Math.floor((0.9 * ((s.columnWidths[i + 1] ?? SHEETS_COLUMN_PX) - 8)) / CHAR_PX));
+    const bold = c.fontWeight === 'bold' ? 1.1 : 1;
+    let n = 0;
+    for (const part of String(c.v).split('\n')) n += Math.max(1, Math.ceil((part.length * bold) / perLine));
+    most = Math.max(most, n);
+  });
+  return most;
+}
+
+/** Sheets' width of a column nobody sized (Sheet.getColumnWidth of a new sheet). */
+const SHEETS_COLUMN_PX = 100;
+
+/** The row of a generated tab's first table header: bold with a background, below the title. */
+function headerRowOf(s: SheetModel): number {
+  for (let r = 1; r < Math.min(s.cells.length, 12); r++) {
+    const first = s.cells[r]?.[0];
+    if (first?.fontWeight === 'bold' && first.background) return r + 1;
+  }
+  return 0;
+}
+
+/**
+ * Print settings, which Apps Script cannot set (Sheets asks them at print time): landscape A4,
+ * one page wide, the header rows on every page, margins, the tab's name on top and page numbers.
+ */
+function printSetup(ws: ExcelJS.Worksheet, s: SheetModel): void {
+  const titleRows = s.frozenRows > 0 ? s.frozenRows : headerRowOf(s);
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: false,
+    margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRows > 0 ? { printTitlesRow: `${titleRows === s.frozenRows ? 1 : titleRows}:${titleRows}` } : {}),
+  };
+  const title = s.name.replace(/&/g, '&&');
+  ws.headerFooter = { oddHeader: `&C&B${title}`, oddFooter: '&Cстр. &P из &N' };
+}
+
 function writeSheet(wb: ExcelJS.Workbook, s: SheetModel, model: WorkbookModel): void {
   const ws = wb.addWorksheet(toXlsxSheetName(s.name), {
     state: s.hidden ? 'hidden' : 'visible',
@@ -604,12 +661,19 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetModel, model: WorkbookModel): 
         ? [{ state: 'frozen', xSplit: s.frozenColumns ?? 0, ySplit: s.frozenRows }]
         : [],
   });
+  // Sheets shows a column nobody sized at 100 px; xlsx viewers would use their own 64 px, too
+  // narrow for ДД.ММ.ГГГГ («###»), so every used column gets its Sheets width.
+  const used = Math.max(0, ...s.cells.map((r) => r?.length ?? 0));
+  for (let c = 1; c <= used; c++) ws.getColumn(c).width = (s.columnWidths[c] ?? SHEETS_COLUMN_PX) / PX_PER_CHAR;
   for (const [col, px] of Object.entries(s.columnWidths)) {
     ws.getColumn(Number(col)).width = px / PX_PER_CHAR;
   }
+  if (!s.hidden) printSetup(ws, s);
   s.cells.forEach((row, r) => {
     if (!row || row.length === 0) return;
     const xr = ws.getRow(r + 1);
+    const lines = wrappedLines(row, s);
+    if (lines > 1) xr.height = Math.min(409, lines * LINE_PT + 3);
     row.forEach((c, i) => {
       if (!c || (c.v === null && Object.keys(c).length === 1)) return;
       writeCell(xr.getCell(i + 1), c);

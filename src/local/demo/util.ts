@@ -27,11 +27,16 @@ export function appendRows(model: WorkbookModel, tab: string, rows: Record<strin
   let last = sheet.cells.length;
   while (last > 1 && (sheet.cells[last - 1] ?? []).every((c) => c.v === null || c.v === '')) last--;
   for (const r of rows) {
-    const line: CellModel[] = header.map(() => ({ v: null }));
+    // Keep the formats setup gave the row (wrapped long-text columns, date formats).
+    const before = sheet.cells[last] ?? [];
+    const line: CellModel[] = header.map((_, i) => {
+      const { formula: _f, ...format } = before[i] ?? { v: null };
+      return { ...format, v: null };
+    });
     for (const [h, v] of Object.entries(r)) {
       const i = header.indexOf(norm(h));
       if (i < 0) throw new Error(`Demo: no column «${h}» on «${tab}»`);
-      line[i] = toCell(v);
+      line[i] = { ...line[i], ...toCell(v) };
     }
     sheet.cells[last++] = line;
   }
