@@ -267,7 +267,7 @@ function tabLink(ctx: RunContext, sheet: Sheet): string {
   }
 }
 
-function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string, book?: OrderBook): void {
+function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string, book?: OrderBook, withLink = true): void {
   const key = SUMMARY_KEY[kind](code);
   if (ctx.journal.has(key)) return;
   const action = kind === 'week' ? 'Еженедельная сводка' : 'Ежемесячная сводка';
@@ -286,7 +286,7 @@ function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string, book
       report: out.report,
       recipients,
       organization: ctx.settings.organization,
-      tabUrl: tabLink(ctx, out.sheet),
+      tabUrl: withLink ? tabLink(ctx, out.sheet) : '',
       generatedAt: generatedAt(ctx),
     });
     // Deferred or failed sends leave the key unrecorded: the next run of the week tries again.
@@ -302,13 +302,19 @@ function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string, book
  * same week/month catches up on a summary that was deferred; the journal key makes it once only.
  */
 export function periodicReports(ctx: RunContext, book?: OrderBook): void {
-  if (ctx.today >= weeklyDueDay(ctx.today, ctx.settings.weeklyReportWeekday, ctx.calendar))
-    sendSummary(ctx, 'week', lastWeekPeriod(ctx.today), book);
   // A missed monthly summary is caught up only in the month's first working days: a workbook set
   // up mid-month should not open with last month's (empty) summary.
   const monthDue = monthlyDueDay(ctx.today, ctx.calendar);
-  if (ctx.today >= monthDue && ctx.calendar.workingDaysBetween(monthDue, ctx.today) < MONTHLY_CATCH_UP_DAYS)
-    sendSummary(ctx, 'month', lastMonthPeriod(ctx.today), book);
+  const month = lastMonthPeriod(ctx.today);
+  const monthNow =
+    ctx.today >= monthDue &&
+    ctx.calendar.workingDaysBetween(monthDue, ctx.today) < MONTHLY_CATCH_UP_DAYS &&
+    !ctx.journal.has(SUMMARY_KEY.month(month));
+  // Both summaries write «Отчёт: исполнение»; when the month's follows in this run, the week's
+  // e-mail carries its figures without a link, which would open the month.
+  if (ctx.today >= weeklyDueDay(ctx.today, ctx.settings.weeklyReportWeekday, ctx.calendar))
+    sendSummary(ctx, 'week', lastWeekPeriod(ctx.today), book, !monthNow);
+  if (monthNow) sendSummary(ctx, 'month', month, book);
 }
 
 export function lastWeekPeriod(today: IsoDate): string {

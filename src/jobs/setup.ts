@@ -136,12 +136,7 @@ function headerLook(t: TabState, ch: Changes): void {
       if (c > 0) sheet.setColumnWidth(c, px);
     }
     // Headers such as «Просрочка, раб. дн.» wrap in their row rather than being cut off.
-    range.setWrap(true).setVerticalAlignment('middle');
-    const rows = sheet.getMaxRows() - 1;
-    for (const h of spec.wrap ?? []) {
-      const c = colOf(t, h);
-      if (c > 0 && rows > 0) sheet.getRange(2, c, rows, 1).setWrap(true);
-    }
+    range.setWrap(true);
   }
 }
 

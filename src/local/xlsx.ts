@@ -56,6 +56,8 @@ interface SideFile {
 interface SideSheet {
   maxRows: number;
   maxColumns: number;
+  /** The widths the sheet set (xlsx stores every used column's, Sheets' 100 px for the rest). */
+  columnWidths?: Record<number, number>;
   protections: ProtectionModel[];
   charts: ChartModel[];
   sheetId?: number;
@@ -212,7 +214,8 @@ function readCell(cell: ExcelJS.Cell): CellModel | null {
   const fc = fromArgb(cell.font?.color);
   if (fc) out.fontColor = fc;
   if (cell.numFmt) out.numberFormat = cell.numFmt;
-  if (cell.alignment?.wrapText) out.wrap = true;
+  // Top-aligned wrapping is the bridge's own, for print (wrapsInPrint): not the sheet's format.
+  if (cell.alignment?.wrapText && cell.alignment.vertical !== 'top') out.wrap = true;
   const h = cell.alignment?.horizontal as string | undefined;
   if (h && h !== 'general') out.horizontalAlignment = h;
   const note = cell.note as unknown;
@@ -372,9 +375,7 @@ function readSheet(ws: ExcelJS.Worksheet): SheetModel {
   const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {});
   if (merges.length) sheet.merges = merges.map((m) => m.range);
   (ws.columns ?? []).forEach((col, i) => {
-    // Sheets' own width comes back as "not sized", as it went out.
-    const px = col?.width ? Math.round(col.width * PX_PER_CHAR) : 0;
-    if (px && px !== SHEETS_COLUMN_PX) sheet.columnWidths[i + 1] = px;
+    if (col?.width) sheet.columnWidths[i + 1] = Math.round(col.width * PX_PER_CHAR);
   });
   if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = true;
   const tab = fromArgb(ws.properties?.tabColor);
@@ -519,6 +520,10 @@ export async function loadXlsx(path: string): Promise<WorkbookModel> {
     sheet.protections = extra.protections ?? [];
     sheet.charts = extra.charts ?? [];
     if (extra.sheetId !== undefined) sheet.sheetId = extra.sheetId;
+    // Sheets' 100 px the save gave an unsized column comes back unsized (a person's resize stays).
+    if (extra.columnWidths)
+      for (const [c, px] of Object.entries(sheet.columnWidths))
+        if (!(c in extra.columnWidths) && px === SHEETS_COLUMN_PX) delete sheet.columnWidths[Number(c)];
     const keyOf = (dv: DataValidationModel) => validationKey(dv, model, sheet);
     sheet.validations = restore(sheet.validations, extra.validations, keyOf, () => false);
     const cfKey = (cf: ConditionalFormatModel) => conditionalKey(cf, sheet);
@@ -601,16 +606,37 @@ function validationToXlsx(dv: DataValidationModel, model: WorkbookModel): ExcelJ
 const LINE_PT = 13;
 const CHAR_PX = 6.6;
 
+function lineChars(s: SheetModel, col: number): number {
+  // Words break early: a line holds about nine tenths of what its width would by characters.
+  return Math.max(4, Math.floor((0.9 * ((s.columnWidths[col] ?? SHEETS_COLUMN_PX) - 8)) / CHAR_PX));
+}
+
+/**
+ * Whether a cell is written wrapped. Its own wrap (Range.setWrap) first; and on the bridge's own
+ * account, long text in a column sized for it (≥ 150 px) that would be cut off by the next cell or
+ * run off the page as the last column: a viewer shows it as Sheets users read it in the cell
+ * editor, in full, instead of over its neighbours («История»). Rows above the table header (titles)
+ * keep running across.
+ */
+function wrapsInPrint(row: CellModel[], i: number, s: SheetModel, r: number, firstDataRow: number): boolean {
+  const c = row[i];
+  if (c?.wrap) return true;
+  if (r + 1 < firstDataRow || typeof c?.v !== 'string') return false;
+  if ((s.columnWidths[i + 1] ?? SHEETS_COLUMN_PX) < 150) return false;
+  if (!c.v.includes('\n') && c.v.length <= lineChars(s, i + 1)) return false;
+  const next = row[i + 1];
+  return i === row.length - 1 || (next !== undefined && next.v !== null && next.v !== '');
+}
+
 /**
  * How many lines the row's wrapped text takes in its columns: Sheets grows a row to fit wrapped
  * text, but an .xlsx viewer keeps the stored height, so the bridge stores what Sheets would show.
  */
-function wrappedLines(row: CellModel[], s: SheetModel): number {
+function wrappedLines(row: CellModel[], wrapped: boolean[], s: SheetModel): number {
   let most = 1;
   row.forEach((c, i) => {
-    if (!c?.wrap || c.v === null || c.v === '' || typeof c.v === 'object') return;
-    // Words break early: a line holds about nine tenths of what its width would by characters.
-    const perLine = Math.max(4, Math.floor((0.9 * ((s.columnWidths[i + 1] ?? SHEETS_COLUMN_PX) - 8)) / CHAR_PX));
+    if (!wrapped[i] || c.v === null || c.v === '' || typeof c.v === 'object') return;
+    const perLine = lineChars(s, i + 1);
     const bold = c.fontWeight === 'bold' ? 1.1 : 1;
     let n = 0;
     for (const part of String(c.v).split('\n')) n += Math.max(1, Math.ceil((part.length * bold) / perLine));
@@ -669,14 +695,21 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetModel, model: WorkbookModel): 
     ws.getColumn(Number(col)).width = px / PX_PER_CHAR;
   }
   if (!s.hidden) printSetup(ws, s);
+  const firstDataRow = (s.frozenRows || headerRowOf(s)) + 1;
   s.cells.forEach((row, r) => {
     if (!row || row.length === 0) return;
     const xr = ws.getRow(r + 1);
-    const lines = wrappedLines(row, s);
+    const wrapped = row.map((_, i) => wrapsInPrint(row, i, s, r, firstDataRow));
+    const lines = wrappedLines(row, wrapped, s);
     if (lines > 1) xr.height = Math.min(409, lines * LINE_PT + 3);
     row.forEach((c, i) => {
       if (!c || (c.v === null && Object.keys(c).length === 1)) return;
-      writeCell(xr.getCell(i + 1), c);
+      const cell = xr.getCell(i + 1);
+      writeCell(cell, c);
+      if (wrapped[i] && !c.wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
+      // A tall row reads from its top line across (the sheet keeps no vertical alignment to lose).
+      else if (lines > 1 && r + 1 >= firstDataRow && !c.wrap)
+        cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' };
     });
   });
   for (const m of s.merges ?? []) {
@@ -773,6 +806,7 @@ export async function saveXlsx(model: WorkbookModel, path: string): Promise<void
         {
           maxRows: s.maxRows,
           maxColumns: s.maxColumns,
+          columnWidths: s.columnWidths,
           protections: s.protections,
           charts: s.charts,
           ...(s.sheetId !== undefined ? { sheetId: s.sheetId } : {}),

@@ -67,7 +67,7 @@ export function composeSummary(input: SummaryInput): OutMail {
   text.push(
     tabUrl
       ? `Полный отчёт по исполнителям: лист «${TAB.reportExecution}», ${tabUrl}`
-      : `Полный отчёт по исполнителям: лист «${TAB.reportExecution}».`,
+      : `Полный отчёт по исполнителям за этот период: «${TAB.reportExecution}» из меню, период ${report.period.code}.`,
   );
   text.push('', 'Письмо сформировано автоматически («Контроль поручений»).');
 
@@ -93,7 +93,7 @@ export function composeSummary(input: SummaryInput): OutMail {
   html.push(
     tabUrl
       ? `<p>Полный отчёт по исполнителям: <a href="${e(tabUrl)}">лист «${e(TAB.reportExecution)}»</a>.</p>`
-      : `<p>Полный отчёт по исполнителям: лист «${e(TAB.reportExecution)}».</p>`,
+      : `<p>Полный отчёт по исполнителям за этот период: «${e(TAB.reportExecution)}» из меню, период ${e(report.period.code)}.</p>`,
   );
   html.push('<p style="color:#666">Письмо сформировано автоматически («Контроль поручений»).</p>');
 

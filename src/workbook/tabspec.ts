@@ -28,8 +28,6 @@ export interface TabSpec {
   seed?: (ctx: SeedContext) => Cell[][];
   /** Pixels per header. */
   widths?: Readonly<Record<string, number>>;
-  /** Long-text columns: wrapped, so a long «История» grows its row instead of running over its neighbours. */
-  wrap?: readonly string[];
   /** Generated tabs are rewritten whole and protected; setup only creates them empty. */
   generated?: boolean;
 }

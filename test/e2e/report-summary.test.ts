@@ -112,8 +112,15 @@ describe('daily check step 6: weekly and monthly summaries (003 п.199, 000 п.1
     );
     expect(week?.htmlBody).toContain('&lt;b&gt;Сдать&lt;/b&gt; отчёт &amp; план');
     expect(week?.htmlBody).not.toContain('<b>Сдать</b>');
-    expect(week?.body).toMatch(/лист «Отчёт: исполнение», https:\/\/docs\.google\.com\/spreadsheets\/d\/.+#gid=\d+/);
     const month = sent.find((m) => m.subject.includes('февраль'));
+    // One tab for both: it ends up showing February, so only February's mail links to it; the
+    // week's names its period instead of a link that would open another period (issue 14).
+    expect(month?.body).toMatch(/лист «Отчёт: исполнение», https:\/\/docs\.google\.com\/spreadsheets\/d\/.+#gid=\d+/);
+    expect(week?.body).not.toMatch(/#gid=/);
+    expect(week?.htmlBody).not.toMatch(/#gid=/);
+    expect(week?.body).toContain('«Отчёт: исполнение» из меню, период 2026-W09');
+    const tab = workbook.sheets.find((s) => s.name === TAB.reportExecution);
+    expect(String(tab?.cells[1]?.[0]?.v)).toContain('февраль 2026');
     // February: 1 overdue, 2 on time → 1/2 = 50,0 %.
     expect(month?.body).toContain('Коэффициент исполнительской дисциплины: 50,0 %');
     // The tab holds the last report generated.

@@ -4,6 +4,7 @@
 import { addDays, addMonths, type IsoDate, yearOf } from '../../domain/dates';
 import { PLAN_COL, PROJECT_COL, TAB, TRAINING_COL } from '../../workbook/schema';
 import type { WorkbookModel } from '../model';
+import { DEMO_ORGANIZATION } from './orders';
 import { appendRows, type DemoValue, sheetOf } from './util';
 
 const d = (iso: IsoDate): DemoValue => ({ date: iso });
@@ -35,7 +36,7 @@ function stages(start: IsoDate, step: number, upTo: number): Record<string, Demo
 export function addDemoLean(model: WorkbookModel, today: IsoDate): void {
   const y = yearOf(today);
   const common = {
-    [PROJECT_COL.participant]: 'Администрация Промышленновского муниципального округа',
+    [PROJECT_COL.participant]: DEMO_ORGANIZATION,
     [PROJECT_COL.customer]: 'Заместитель главы округа',
   };
   appendRows(model, TAB.projects, [
@@ -45,7 +46,7 @@ export function addDemoLean(model: WorkbookModel, today: IsoDate): void {
       [PROJECT_COL.name]: 'Выдача архивных справок без очереди',
       [PROJECT_COL.process]: 'Выдача архивных справок',
       [PROJECT_COL.leader]: 'Иванова Мария Петровна',
-      [PROJECT_COL.contacts]: '8 (38442) 7-19-17, archive@example.org',
+      [PROJECT_COL.contacts]: '8 (000) 000-00-17 (вымышленный), archive@example.org',
       [PROJECT_COL.team]: 'Архивный отдел',
       [PROJECT_COL.orgShort]: 'Администрация ПМО',
       [PROJECT_COL.openYear]: y - 1,
@@ -63,7 +64,7 @@ export function addDemoLean(model: WorkbookModel, today: IsoDate): void {
       [PROJECT_COL.direction]: 'Образование',
       [PROJECT_COL.name]: 'Запись в первый класс',
       [PROJECT_COL.process]: 'Приём заявлений в первый класс',
-      [PROJECT_COL.leader]: 'Скорюпина Ирина Ивановна',
+      [PROJECT_COL.leader]: 'Орлова Ирина Ивановна',
       [PROJECT_COL.contacts]: 'edu@example.org',
       [PROJECT_COL.team]: 'Управление образования, школы № 1 и 2',
       [PROJECT_COL.orgShort]: 'УО',
@@ -81,7 +82,7 @@ export function addDemoLean(model: WorkbookModel, today: IsoDate): void {
       [PROJECT_COL.direction]: 'Социальная защита',
       [PROJECT_COL.name]: 'Назначение мер социальной поддержки',
       [PROJECT_COL.process]: 'Назначение выплат',
-      [PROJECT_COL.leader]: 'Коровина Оксана Викторовна',
+      [PROJECT_COL.leader]: 'Ковалёва Оксана Викторовна',
       [PROJECT_COL.contacts]: 'uszn@example.org',
       [PROJECT_COL.orgShort]: 'УСЗН',
       [PROJECT_COL.openYear]: yearOf(addDays(today, -40)),
@@ -94,7 +95,7 @@ export function addDemoLean(model: WorkbookModel, today: IsoDate): void {
       [PROJECT_COL.direction]: 'ЖКХ',
       [PROJECT_COL.name]: 'Согласование земляных работ',
       [PROJECT_COL.process]: 'Выдача разрешений на земляные работы',
-      [PROJECT_COL.leader]: 'Зарубин Артём Анатольевич',
+      [PROJECT_COL.leader]: 'Гусев Артём Анатольевич',
       [PROJECT_COL.orgShort]: 'УЖС',
       [PROJECT_COL.openYear]: y + 1,
       // Opens next year: only the passport approval is planned.
@@ -110,10 +111,10 @@ export function addDemoLean(model: WorkbookModel, today: IsoDate): void {
     [-30, 'Фабрика офисных процессов'],
   ];
   const people: [string, string][] = [
-    ['Жданова Людмила Николаевна', 'Администрация ПМО'],
-    ['Безрукова Альбина Петровна', 'Администрация ПМО'],
+    ['Соколова Людмила Николаевна', 'Администрация ПМО'],
+    ['Лебедева Альбина Петровна', 'Администрация ПМО'],
     ['Иванова Мария Петровна', 'Администрация ПМО'],
-    ['Скорюпина Ирина Ивановна', 'УО'],
+    ['Орлова Ирина Ивановна', 'УО'],
   ];
   const training: Record<string, DemoValue>[] = [];
   sessions.forEach(([offset, program], i) => {

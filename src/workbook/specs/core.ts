@@ -53,14 +53,6 @@ const ORDER_LISTS: readonly ListRule[] = [
   { header: ORDER_COL.removal, values: REMOVAL_VALUES },
 ];
 
-const ORDER_WRAP: readonly string[] = [
-  ORDER_COL.text,
-  ORDER_COL.coExecutors,
-  ORDER_COL.progress,
-  ORDER_COL.requestReason,
-  ORDER_COL.history,
-];
-
 const ORDER_WIDTHS: Readonly<Record<string, number>> = {
   [ORDER_COL.number]: 70,
   [ORDER_COL.protocol]: 80,
@@ -91,7 +83,6 @@ export const CORE_TAB_SPECS: TabSpec[] = [
     headers: [SETTINGS_COL.param, SETTINGS_COL.value, SETTINGS_NOTE_COL],
     seed: (ctx) => defaultSettingsRows(ctx.timeZone).map((r) => [...r]),
     widths: { [SETTINGS_COL.param]: 300, [SETTINGS_COL.value]: 260, [SETTINGS_NOTE_COL]: 520 },
-    wrap: [SETTINGS_COL.param, SETTINGS_NOTE_COL],
   },
   {
     name: TAB.executors,
@@ -105,7 +96,6 @@ export const CORE_TAB_SPECS: TabSpec[] = [
       [EXECUTOR_COL.email]: 200,
       [EXECUTOR_COL.substitute]: 220,
     },
-    wrap: [EXECUTOR_COL.position, EXECUTOR_COL.unit],
   },
   {
     name: TAB.protocols,
@@ -121,7 +111,6 @@ export const CORE_TAB_SPECS: TabSpec[] = [
     dateHeaders: ORDER_DATE_HEADERS,
     lists: ORDER_LISTS,
     widths: ORDER_WIDTHS,
-    wrap: ORDER_WRAP,
   },
   {
     name: TAB.archive,
@@ -129,7 +118,6 @@ export const CORE_TAB_SPECS: TabSpec[] = [
     systemHeaders: [...ORDER_SYSTEM_HEADERS, ARCHIVE_EXTRA_COL.archivedAt],
     dateHeaders: [...ORDER_DATE_HEADERS, ARCHIVE_EXTRA_COL.archivedAt],
     widths: ORDER_WIDTHS,
-    wrap: ORDER_WRAP,
   },
   {
     name: TAB.calendar,
