@@ -11,16 +11,16 @@ import type { WorkbookModel } from '../../src/local/model';
 import { createSandbox } from '../../src/local/sandbox/index';
 import { loadXlsx, saveXlsx } from '../../src/local/xlsx';
 import { LEAN_REPORT_HEADERS, PLAN_COL, PROJECT_COL, STAGE_NONE, TAB } from '../../src/workbook/schema';
-import { cli, d, sheet, tableOf, val } from '../helpers/report-xlsx';
+import { d, inProcess, sheet, tableOf, val } from '../helpers/report-xlsx';
 
-const { kontrol, ok } = cli(60_000);
+const { kontrol, ok } = inProcess();
 
 describe('kontrol run report-lean (002 Приложение 2)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kontrol-lean-'));
   const file = join(dir, 'lean.xlsx');
 
   beforeAll(async () => {
-    ok('init', file, '--today', '2026-04-05');
+    await ok('init', file, '--today', '2026-04-05');
     const model = await loadXlsx(file);
     appendRows(model, TAB.projects, [
       // Closed the day before Q1 began: not in the report.
@@ -117,18 +117,18 @@ describe('kontrol run report-lean (002 Приложение 2)', () => {
   }, 120_000);
 
   it('kontrol run report-lean FILE --quarter 2026-Q1 saves the same report into the .xlsx', async () => {
-    ok('run', 'report-lean', file, '--quarter', '2026-Q1', '--today', '2026-04-05');
+    await ok('run', 'report-lean', file, '--quarter', '2026-Q1', '--today', '2026-04-05');
     assertQ1Report(await loadXlsx(file));
   }, 120_000);
 
-  it('a bad quarter is refused with a Russian message', () => {
-    const r = kontrol('run', 'report-lean', file, '--quarter', '2026-Q5', '--today', '2026-04-05');
+  it('a bad quarter is refused with a Russian message', async () => {
+    const r = await kontrol('run', 'report-lean', file, '--quarter', '2026-Q5', '--today', '2026-04-05');
     expect(r.code).not.toBe(0);
     expect(r.err + r.out).toMatch(/квартал/i);
   }, 120_000);
 
   it('plan-control for 2026: nine measures of 1134-П, 1.1 counted from «Проекты», 3.4’s four deadlines with states', async () => {
-    ok('run', 'plan-control', file, '--year', '2026', '--today', '2026-04-03');
+    await ok('run', 'plan-control', file, '--year', '2026', '--today', '2026-04-03');
     const model = await loadXlsx(file);
     const s = sheet(model, TAB.planControl);
     const { rows } = tableOf(s, '№');
@@ -150,7 +150,7 @@ describe('kontrol init --demo: the lean demo', () => {
   it('four projects at different stages; the 2025-Q3 report holds the one closed last year', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kontrol-lean-demo-'));
     const file = join(dir, 'demo.xlsx');
-    ok('init', file, '--demo', '--today', '2026-04-05');
+    await ok('init', file, '--demo', '--today', '2026-04-05');
     const model = await loadXlsx(file);
     const code = process.env.KONTROL_CODE ? readFileSync(process.env.KONTROL_CODE, 'utf8') : undefined;
     const sb = createSandbox({ workbook: model, code, now: new Date('2026-04-05T06:00:00Z') });
@@ -171,7 +171,7 @@ describe('call counts do not grow with rows (spec «Quality bars»)', () => {
   it('report-lean and plan-control make the same Spreadsheet calls for 10 and 1 000 projects', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kontrol-lean-calls-'));
     const file = join(dir, 'calls.xlsx');
-    ok('init', file, '--today', '2026-04-05');
+    await ok('init', file, '--today', '2026-04-05');
     const code = process.env.KONTROL_CODE ? readFileSync(process.env.KONTROL_CODE, 'utf8') : undefined;
     const counts: number[][] = [];
     for (const n of [10, 1000]) {

@@ -22,9 +22,9 @@ import {
   STATUS,
   TAB,
 } from '../../src/workbook/schema';
-import { cli, d, sheet, tableOf, val } from '../helpers/report-xlsx';
+import { d, inProcess, sheet, tableOf, val } from '../helpers/report-xlsx';
 
-const { kontrol, ok } = cli(90_000);
+const { kontrol, ok } = inProcess();
 const dateOf = (c: CellModel | undefined) => {
   const v = c?.v;
   return v && typeof v === 'object' && v.kind === 'date' ? v.iso.slice(0, 10) : v;
@@ -132,7 +132,7 @@ const EXPECTED_OVERDUE = [
 ];
 
 async function makeWorkbook(file: string): Promise<void> {
-  ok('init', file, '--today', '2026-03-20');
+  await ok('init', file, '--today', '2026-03-20');
   const model = await loadXlsx(file);
   appendRows(model, TAB.executors, [
     { [EXECUTOR_COL.name]: IV, [EXECUTOR_COL.unit]: 'Отдел экономики', [EXECUTOR_COL.email]: 'ivanov@example.org' },
@@ -230,7 +230,7 @@ describe('kontrol run report-execution (001 гл.7 п.2.5; 000 п.13–14)', () 
   }, 120_000);
 
   it('--period 2026-Q1 --today 2026-03-20 writes the tab into the .xlsx', async () => {
-    const out = ok('run', 'report-execution', file, '--period', '2026-Q1', '--today', '2026-03-20');
+    const out = await ok('run', 'report-execution', file, '--period', '2026-Q1', '--today', '2026-03-20');
     expect(out).toContain('1-й квартал 2026 г.');
     expect(out).toContain('36,4 %');
     const model = await loadXlsx(file);
@@ -243,7 +243,7 @@ describe('kontrol run report-execution (001 гл.7 п.2.5; 000 п.13–14)', () 
   }, 120_000);
 
   it('regenerating replaces the tab whole (one chart, new period in the subtitle)', async () => {
-    ok('run', 'report-execution', file, '--period', '2026-W10', '--today', '2026-03-20');
+    await ok('run', 'report-execution', file, '--period', '2026-W10', '--today', '2026-03-20');
     const model = await loadXlsx(file);
     const s = sheet(model, TAB.reportExecution);
     expect(val(s.cells[1]?.[0])).toBe('Период: неделя 10 (02.03.2026–08.03.2026). Сформировано 20.03.2026 08:00');
@@ -258,8 +258,8 @@ describe('kontrol run report-execution (001 гл.7 п.2.5; 000 п.13–14)', () 
     ]);
   }, 120_000);
 
-  it('a bad period is refused with a Russian message and a non-zero exit', () => {
-    const r = kontrol('run', 'report-execution', file, '--period', '2026-Q5', '--today', '2026-03-20');
+  it('a bad period is refused with a Russian message and a non-zero exit', async () => {
+    const r = await kontrol('run', 'report-execution', file, '--period', '2026-Q5', '--today', '2026-03-20');
     expect(r.code).not.toBe(0);
     expect(r.err + r.out).toContain('квартал должен быть от 1 до 4');
   }, 120_000);
@@ -289,13 +289,13 @@ describe('kontrol run report-execution (001 гл.7 п.2.5; 000 п.13–14)', () 
   }, 120_000);
 
   it('kontrol run report-protocol FILE --protocol 12 saves the same tab into the .xlsx', async () => {
-    const out = ok('run', 'report-protocol', file, '--protocol', '12', '--today', '2026-03-20');
+    const out = await ok('run', 'report-protocol', file, '--protocol', '12', '--today', '2026-03-20');
     expect(out).toContain('поручений 10');
     assertProtocol12(await loadXlsx(file));
   }, 120_000);
 
-  it('an unknown protocol is refused with a Russian message', () => {
-    const r = kontrol('run', 'report-protocol', file, '--protocol', '999', '--today', '2026-03-20');
+  it('an unknown protocol is refused with a Russian message', async () => {
+    const r = await kontrol('run', 'report-protocol', file, '--protocol', '999', '--today', '2026-03-20');
     expect(r.code).not.toBe(0);
     expect(r.err + r.out).toContain('протокол № 999 не найден');
   }, 120_000);

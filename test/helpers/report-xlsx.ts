@@ -32,6 +32,30 @@ export function cli(timeout: number): { kontrol(...args: string[]): CliRun; ok(.
   return { kontrol, ok };
 }
 
+/**
+ * The same `kontrol` in this process (main() with captured output): the same code path without a
+ * second Node and tsx start per call, which made these files the suite's slowest (issue 14). The
+ * child process itself is covered by test/local/cli.test.ts.
+ */
+export function inProcess(): {
+  kontrol(...args: string[]): Promise<CliRun>;
+  ok(...args: string[]): Promise<string>;
+} {
+  const kontrol = async (...args: string[]): Promise<CliRun> => {
+    const { main } = await import('../../src/local/cli');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.map((l) => `${l}\n`).join(''), err: err.map((l) => `${l}\n`).join('') };
+  };
+  const ok = async (...args: string[]): Promise<string> => {
+    const r = await kontrol(...args);
+    if (r.code !== 0) throw new Error(`kontrol ${args.join(' ')} → ${r.code}: ${r.err || r.out}`);
+    return r.out;
+  };
+  return { kontrol, ok };
+}
+
 export const d = (iso: string): DemoValue => ({ date: iso });
 export const val = (c: CellModel | undefined) => (c?.v === null || c?.v === undefined ? '' : c.v);
 
