@@ -19,6 +19,7 @@ import {
   showProgress,
   todayOf,
 } from './jobs/menu';
+import { pageLoad, pageSubmit, revokeLinks, showMyOrdersSidebar, webGet, webPost } from './jobs/my-orders';
 import { type EditEvent, handleEdit } from './jobs/onedit';
 import { ratingReport } from './jobs/rating';
 import {
@@ -174,6 +175,36 @@ export function menuEnableTrigger(): string {
 
 export function menuDisableTrigger(): string {
   return runMenuAction('Автоматическая проверка', disableTrigger, { checkDates: false });
+}
+
+/** Menu «Мои поручения»: the executor's page in a sidebar, for the signed-in user. */
+export function menuMyOrders(): string {
+  return runMenuAction('Мои поручения', () => showMyOrdersSidebar());
+}
+
+/** Menu «Отозвать ссылки»: every personal link sent so far stops opening the page. */
+export function menuRevokeLinks(): string {
+  return runMenuAction('Отозвать ссылки', revokeLinks);
+}
+
+/** The web app («Мои поручения» by a personal link): the page, or the Russian error page. */
+export function doGet(e?: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
+  return webGet(e);
+}
+
+/** The web app's form post: the same action as the page's button, answered with the page. */
+export function doPost(e?: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
+  return webPost(e);
+}
+
+/** Called by the page (google.script.run): the page's data now. Verifies the link first. */
+export function myOrdersLoad(token: unknown): unknown {
+  return pageLoad(token);
+}
+
+/** Called by the page (google.script.run): one action. Verifies the link first. */
+export function myOrdersSubmit(req: unknown): unknown {
+  return pageSubmit(req);
 }
 
 export function menuHelp(): void {

@@ -28,6 +28,8 @@ export interface Settings {
    * under control until «Снято» (001 гл.7 п.2.4.15; 003 п.199).
    */
   removalMode: 'executor' | 'giver';
+  /** Days a personal link to «Мои поручения» stays valid. */
+  linkDays: number;
 }
 
 export const SETTING = {
@@ -50,6 +52,7 @@ export const SETTING = {
   appealShortDays: 'Срок ответа без дополнительного изучения, дней',
   appealRemindDays: 'Напоминать об обращении за, рабочих дней',
   removalMode: 'Снятие с контроля',
+  linkDays: 'Срок действия ссылок, дней',
 } as const;
 
 export const WEEKDAYS_RU = ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'];
@@ -80,6 +83,7 @@ export function defaultSettingsRows(timeZone: string): [string, string | number,
     [SETTING.appealDays, 30, 'Календарных дней от регистрации обращения до ответа (59-ФЗ ст. 12; Краматорск, п.113)'],
     [SETTING.appealShortDays, 15, 'Для обращения с «Требует изучения» = Нет (Краматорск, п.113: не позднее 15 дней)'],
     [SETTING.appealRemindDays, 3, 'Напоминание до срока ответа на обращение (Краматорск, п.117: за 3 рабочих дня)'],
+    [SETTING.linkDays, 45, 'Сколько дней открывает «Мои поручения» личная ссылка из письма'],
   ];
 }
 
@@ -223,6 +227,7 @@ export function parseSettings(
       appealShortDays: int(SETTING.appealShortDays, 15, 1, 365),
       appealRemindDays: int(SETTING.appealRemindDays, 3, 0, 30),
       removalMode,
+      linkDays: int(SETTING.linkDays, 45, 1, 366),
     },
     issues,
   };

@@ -1,11 +1,14 @@
 // The local CLI's entry (`kontrol run ACTION`, `kontrol init`): one dispatcher over the same jobs the
 // menu runs, with the same defaults, returning the job's one-line Russian summary. Apps Script never
 // calls it (build.mjs makes no stub for `api`).
+import { Problems } from '../workbook/problems';
 import { ACTIONS } from './actions';
 import { reportAppeals } from './appeals-report';
+import { readSettings } from './context';
 import { checkData, notifyNew, runDaily } from './daily';
 import { guardDates } from './date-check';
 import { planControl, reportLean } from './lean';
+import { personalLink, todayIn, webAppUrl } from './links';
 import { normalizePeriodInput, parseQuarterInput, parseYearInput, quarterOf, todayOf } from './menu';
 import { ratingReport } from './rating';
 import { lastMonthPeriod, reportExecution, reportProtocol } from './reports';
@@ -90,6 +93,13 @@ export function runApi(action: string, params: ApiParams = {}): string {
       return disableTrigger(ss);
     case 'report-appeals':
       return reportAppeals(ss, param(params, 'date') || undefined);
+    case 'link': {
+      // `kontrol serve` prints a personal link; not a `run` action (not in ACTIONS).
+      const email = param(params, 'email');
+      if (!email) throw new Error('Укажите адрес: email.');
+      const settings = readSettings(ss, new Problems());
+      return personalLink(webAppUrl(), email, todayIn(settings.timeZone), settings.linkDays);
+    }
     default:
       throw new Error(`Неизвестное действие «${action}». Допустимые действия: ${API_ACTIONS.join(', ')}.`);
   }

@@ -47,6 +47,7 @@ import { appealsReportFrom, previousWorkingDay } from './appeals-report';
 import { openContext, type RunContext } from './context';
 import { leanReminders, validateLean } from './lean';
 import { blockedMessage, isProtectionError } from './protected';
+import { personalLink, webAppUrl } from './links';
 import { ratingReminders, validateRating } from './rating';
 import { periodicReports } from './reports';
 
@@ -479,6 +480,7 @@ function sendNotices(
   if (notices.length === 0 && appealEntries.length === 0 && !wantProblems) return 0;
 
   const base = `${ctx.ss.getUrl()}#gid=`;
+  const pageBase = webAppUrl();
   const gid = t.sheet.getSheetId();
   interface Digest {
     to: string;
@@ -534,6 +536,7 @@ function sendNotices(
       requestDay: n.requestDay,
       late: n.late,
       overdueDays: o.overdueDays,
+      cutoff: extensionCutoff(n.due, s.extensionCutoffDays, cal),
     });
     d.keys.push(n.key);
     d.notices.push({ n, onBehalfOf });
@@ -571,6 +574,7 @@ function sendNotices(
       organization: s.organization,
       today,
       items: d.items,
+      pageLink: personalLink(pageBase, d.to, today, s.linkDays),
       problems: withProblems ? { count: ctx.problems.list.length, link: problemsLink } : undefined,
       appeals: d.appeals.map((x) => x.item),
     });

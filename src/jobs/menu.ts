@@ -34,6 +34,7 @@ export const MENU: readonly (MenuItem | null)[] = [
   },
   { caption: 'Отчёт по протоколу…', fn: 'menuReportProtocol' },
   { caption: 'Отчёт по обращениям', fn: 'menuReportAppeals' },
+  { caption: 'Мои поручения', fn: 'menuMyOrders' },
   {
     caption: 'Бережливые проекты',
     items: [
@@ -45,6 +46,7 @@ export const MENU: readonly (MenuItem | null)[] = [
   null,
   { caption: 'Включить автоматическую проверку', fn: 'menuEnableTrigger' },
   { caption: 'Выключить автоматическую проверку', fn: 'menuDisableTrigger' },
+  { caption: 'Отозвать ссылки', fn: 'menuRevokeLinks' },
   null,
   { caption: 'Справка', fn: 'menuHelp' },
 ];

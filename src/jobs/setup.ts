@@ -10,6 +10,7 @@ import { SETTINGS_CHOICES } from '../workbook/specs/core';
 import { allTabSpecs } from '../workbook/specs/index';
 import { type Cell, normHeader } from '../workbook/table';
 import type { ListRule, TabSpec } from '../workbook/tabspec';
+import { ensureLinkSecret } from './links';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -367,6 +368,8 @@ export function setupWorkbook(ss: Spreadsheet): string {
     protections(t, ch);
     if (t.spec.name === TAB.orders) highlights(t, ch);
   }
+  // The secret behind personal links to «Мои поручения» (script properties, never the sheet).
+  ensureLinkSecret();
   return summarize(ch);
 }
 

@@ -89,8 +89,14 @@ export const OPTIONS = {
   user: {
     type: 'string',
     value: 'EMAIL',
-    help: 'учётная запись Google, от имени которой действие (триггеры и защиты у каждой свои)',
+    help: 'учётная запись Google, от имени которой действие (триггеры и защиты у каждой свои); serve: напечатать её личную ссылку',
   },
+  'base-url': {
+    type: 'string',
+    value: 'URL',
+    help: 'адрес kontrol serve для личных ссылок «Мои поручения» в письмах, например http://127.0.0.1:8080/',
+  },
+  port: { type: 'string', value: 'PORT', help: 'порт kontrol serve на 127.0.0.1 (по умолчанию 8080; 0 — любой свободный)' },
 } satisfies Record<string, OptionSpec>;
 export type OptionName = keyof typeof OPTIONS;
 
@@ -153,7 +159,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   run: {
     args: 'ACTION FILE.xlsx',
-    options: [...CLOCK, ...MAIL, 'user'],
+    options: [...CLOCK, ...MAIL, 'user', 'base-url'],
     help: 'выполнить действие меню над книгой; письма уходят после сохранения книги',
     run: cmdRun,
   },
@@ -168,6 +174,12 @@ const COMMANDS: Record<string, CommandSpec> = {
     options: MAIL,
     help: 'доставить письма, ждущие в очереди outbox/queue',
     run: cmdSend,
+  },
+  serve: {
+    args: 'FILE.xlsx',
+    options: ['port', 'base-url', ...CLOCK, 'user'],
+    help: '«Мои поручения» на этом компьютере (127.0.0.1); книга сохраняется после каждого изменения на странице',
+    run: cmdServe,
   },
   demo: {
     args: '[FILE.xlsx]',
@@ -188,6 +200,8 @@ export interface CliIo {
   codePath?: string;
   /** Saves the workbook (tests make it fail); default saveXlsx. */
   save?: (model: WorkbookModel, file: string) => Promise<void>;
+  /** `serve` stops when this aborts (tests); otherwise on Ctrl+C. */
+  signal?: AbortSignal;
 }
 
 // Output piped into `head` ends quietly: once the reader has gone, the rest is not written.
@@ -363,10 +377,30 @@ function loadBundle(io: CliIo): string {
   return readFileSync(p, 'utf8');
 }
 
-async function sandboxFor(workbook: WorkbookModel, code: string, now: Date, user?: string): Promise<Sandbox> {
+async function sandboxFor(
+  workbook: WorkbookModel,
+  code: string,
+  now: Date,
+  user?: string,
+  webAppUrl?: string,
+): Promise<Sandbox> {
   // Imported when needed, so usage errors answer at once.
   const { createSandbox } = await import('./sandbox/index');
-  return createSandbox({ workbook, code, now, ...(user ? { user } : {}) });
+  return createSandbox({ workbook, code, now, ...(user ? { user } : {}), ...(webAppUrl ? { webAppUrl } : {}) });
+}
+
+/** --base-url: the address of `kontrol serve` that personal links in e-mails point to. */
+export function checkBaseUrl(raw?: string): string | undefined {
+  if (raw === undefined) return undefined;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new CliError(`Неверный адрес --base-url ${raw}: нужен адрес вида http://127.0.0.1:8080/`, 2);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new CliError(`Неверный адрес --base-url ${raw}: нужен http:// или https://`, 2);
+  return u.toString();
 }
 
 /** --user must look like an e-mail address. */
@@ -487,13 +521,14 @@ async function runAction(
     smtp?: string;
     params?: Record<string, unknown>;
     user?: string;
+    baseUrl?: string;
   },
 ): Promise<RunReport> {
   const code = loadBundle(io);
   const outbox = defaultOutbox(file, opts.outbox);
   ensureWritableDir(outbox, 'для писем');
   const now = clockFor(model.timeZone, (io.now ?? (() => new Date()))(), opts.today, opts.time);
-  const sb = await sandboxFor(model, code, now, opts.user);
+  const sb = await sandboxFor(model, code, now, opts.user, opts.baseUrl);
   let result: unknown;
   try {
     result = await sb.api(action, opts.params ?? {});
@@ -547,11 +582,13 @@ async function cmdRun(io: CliIo, args: string[]): Promise<number> {
   const file = onePositional('run', positionals.slice(1)) as string;
   checkClock(str(values, 'today'), str(values, 'time'));
   const user = checkUser(str(values, 'user'));
+  const baseUrl = checkBaseUrl(str(values, 'base-url'));
   const params = apiParams(values, spec.options);
   const path = resolve(file);
   const model = await loadOwn(path, `run ${action}`, action === 'setup' && values.force === true);
   const report = await runAction(io, action as Action, path, model, {
     user,
+    baseUrl,
     today: str(values, 'today'),
     time: str(values, 'time'),
     outbox: str(values, 'outbox'),
@@ -573,6 +610,47 @@ async function cmdSend(io: CliIo, args: string[]): Promise<number> {
   const d = await deliver(outbox, smtp, model.timeZone);
   printDelivery(io, d, outbox, smtp);
   if (d.waiting) throw new CliError(`Не доставлено ${d.waiting}: письма остались в очереди`);
+  return 0;
+}
+
+async function cmdServe(io: CliIo, args: string[]): Promise<number> {
+  const p = parseFor('serve', args);
+  const file = resolve(onePositional('serve', p.positionals) as string);
+  const portRaw = str(p.values, 'port') ?? '8080';
+  if (!/^\d{1,5}$/.test(portRaw) || Number(portRaw) > 65535)
+    throw new CliError(`Неверный порт --port ${portRaw}: нужно число от 0 до 65535`, 2);
+  const today = str(p.values, 'today');
+  const time = str(p.values, 'time');
+  checkClock(today, time);
+  const baseUrl = checkBaseUrl(str(p.values, 'base-url'));
+  const user = checkUser(str(p.values, 'user'));
+  await loadOwn(file, 'serve');
+  const code = loadBundle(io);
+  const { startServe } = await import('./serve');
+  const served = await startServe({
+    file,
+    code,
+    port: Number(portRaw),
+    baseUrl,
+    user,
+    now: (m) => clockFor(m.timeZone, (io.now ?? (() => new Date()))(), today, time),
+    log: (line) => io.out(line),
+  }).catch((e) => {
+    throw new CliError(`Не удалось запустить сервер: ${osReason(e)}`);
+  });
+  io.out(`«Мои поручения»: ${served.url} (только этот компьютер; Ctrl+C — остановить)`);
+  io.out(`Книга: ${shown(file)} — сохраняется после каждого изменения на странице`);
+  if (user) io.out(`Личная ссылка для ${user}: ${await served.linkFor(user)}`);
+  else io.out(`Личные ссылки приходят в письмах: kontrol run daily ${shown(file)} --base-url ${baseUrl ?? served.url}`);
+  await new Promise<void>((done) => {
+    if (io.signal) io.signal.addEventListener('abort', () => done(), { once: true });
+    else {
+      process.once('SIGINT', () => done());
+      process.once('SIGTERM', () => done());
+    }
+  });
+  await served.close();
+  io.out('Сервер остановлен.');
   return 0;
 }
 

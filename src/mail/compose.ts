@@ -26,6 +26,8 @@ export interface DigestItem {
   requestDay?: IsoDate;
   late?: boolean;
   overdueDays?: number | null;
+  /** Last day an extension may be asked without being late (000 п.11). */
+  cutoff?: IsoDate;
 }
 
 export interface DigestInput {
@@ -35,6 +37,8 @@ export interface DigestInput {
   organization: string;
   today: IsoDate;
   items: readonly DigestItem[];
+  /** The recipient's personal link to «Мои поручения» ('' or absent when there is no web app). */
+  pageLink?: string;
   /** Controller only: number of problems in «Проверка данных» and a link to it. */
   problems?: { count: number; link: string };
   /** The addressee's citizens' appeals due soon or overdue: their own section (src/mail/appeals.ts). */
@@ -79,7 +83,18 @@ function deadlineText(i: DigestItem): string {
   return `${formatRu(i.due)} (в таблице ${formatRu(i.deadline)} — нерабочий день)`;
 }
 
-function itemLines(i: DigestItem): string[] {
+/** What the recipient does next about this order (issue: e-mails say what to do, not only what is). */
+export function nextStep(i: DigestItem, today: IsoDate, onPage: boolean): string {
+  const where = onPage ? 'на странице «Мои поручения» (ссылка в письме)' : 'в таблице';
+  if (i.role === 'controller') return `Что сделать: решите по запросу — «Согласован» или «Отклонён» — ${where}.`;
+  const report = `отметьте ход исполнения или «Готово» ${where}`;
+  if (!i.cutoff) return `Что сделать: ${report}.`;
+  if (today > i.cutoff)
+    return `Что сделать: ${report}. Срок подачи запроса на перенос прошёл (${formatRu(i.cutoff)}): поздний запрос примут, но отметят.`;
+  return `Что сделать: ${report}; перенос срока можно запросить до ${formatRu(i.cutoff)}.`;
+}
+
+function itemLines(i: DigestItem, step: string): string[] {
   const lines = [`№ ${i.number}. ${i.text}`, `  Срок: ${deadlineText(i)}`];
   if (i.kind === 'overdue' && i.overdueDays) lines.push(`  Просрочка: ${i.overdueDays} раб. дн.`);
   if (i.role === 'coexecutor') lines.push(`  Вы соисполнитель; ответственный исполнитель: ${i.executor}`);
@@ -94,11 +109,12 @@ function itemLines(i: DigestItem): string[] {
         `  Запрос сделан: ${formatRu(i.requestDay)}${i.late ? ' — ПОЗЖЕ установленного срока подачи запроса' : ''}`,
       );
   }
+  if (step) lines.push(`  ${step}`);
   lines.push(`  Строка в таблице: ${i.link}`);
   return lines;
 }
 
-function itemHtml(i: DigestItem): string {
+function itemHtml(i: DigestItem, step: string): string {
   const e = escapeHtml;
   const rows: string[] = [`<b>№ ${e(i.number)}</b>. ${e(i.text)}`, `Срок: <b>${e(deadlineText(i))}</b>`];
   if (i.kind === 'overdue' && i.overdueDays) rows.push(`Просрочка: ${e(String(i.overdueDays))} раб. дн.`);
@@ -114,6 +130,7 @@ function itemHtml(i: DigestItem): string {
         `Запрос сделан: ${e(formatRu(i.requestDay))}${i.late ? ' — <b>позже установленного срока подачи запроса</b>' : ''}`,
       );
   }
+  if (step) rows.push(`<i>${e(step)}</i>`);
   rows.push(`<a href="${e(i.link)}">Открыть строку в таблице</a>`);
   return `<li>${rows.join('<br>')}</li>`;
 }
@@ -135,12 +152,20 @@ export function composeDigest(d: DigestInput): OutMail {
     text.push(s, '');
     html.push(`<p>${escapeHtml(s)}</p>`);
   }
+  if (d.pageLink) {
+    const s = 'Ваши поручения, отметки о ходе исполнения и запросы переноса — на личной странице «Мои поручения»:';
+    text.push(s, d.pageLink, '');
+    html.push(`<p>${escapeHtml(s)} <a href="${escapeHtml(d.pageLink)}"><b>открыть «Мои поручения»</b></a></p>`);
+  }
+  const step = (i: DigestItem) => nextStep(i, d.today, !!d.pageLink);
   for (const k of ORDER) {
     const list = d.items.filter((i) => i.kind === k);
     if (!list.length) continue;
     text.push(`${SECTION[k]} (${list.length}):`);
-    for (const i of list) text.push(...itemLines(i), '');
-    html.push(`<h3>${escapeHtml(SECTION[k])} (${list.length})</h3><ul>${list.map(itemHtml).join('')}</ul>`);
+    for (const i of list) text.push(...itemLines(i, step(i)), '');
+    html.push(
+      `<h3>${escapeHtml(SECTION[k])} (${list.length})</h3><ul>${list.map((i) => itemHtml(i, step(i))).join('')}</ul>`,
+    );
   }
   if (appeals.length) {
     const a = appealSections(appeals);

@@ -98,7 +98,8 @@ function missingColumns(t: Table, required: readonly string[], problems: Problem
   return missing;
 }
 
-function readExecutors(ctx: RunContext): Executor[] | null {
+/** «Исполнители», one read; null when the tab or «ФИО» is missing. */
+export function readExecutors(ctx: Pick<RunContext, 'ss' | 'tz' | 'problems'>): Executor[] | null {
   const t = readTable(ctx.ss, TAB.executors);
   if (!t) {
     ctx.problems.missingTab(TAB.executors);
@@ -202,7 +203,8 @@ function readExecutors(ctx: RunContext): Executor[] | null {
   return out;
 }
 
-function readProtocols(ctx: RunContext): Protocol[] | null {
+/** «Протоколы», one read; null when the tab or «№» is missing. */
+export function readProtocols(ctx: Pick<RunContext, 'ss' | 'tz' | 'problems'>): Protocol[] | null {
   const t = readTable(ctx.ss, TAB.protocols);
   if (!t) {
     ctx.problems.missingTab(TAB.protocols);

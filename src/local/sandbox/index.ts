@@ -74,6 +74,8 @@ export interface SandboxOptions {
    * { 'Europe/Moscow': 180 } drops Moscow's UTC+4 of 2011–2014. For the date self-check's tests.
    */
   formatDateZoneOffsets?: Readonly<Record<string, number>>;
+  /** Extra: ScriptApp.getService().getUrl(), the web app's deployed address (default: not deployed, null). */
+  webAppUrl?: string;
 }
 
 export interface RunOptions {
@@ -89,6 +91,8 @@ export interface RunOptions {
 export interface Sandbox {
   workbook: WorkbookModel;
   run(globalName: string, event?: unknown, opts?: RunOptions): unknown;
+  /** Extra: a top-level function with several arguments (google.script.run passes any number). */
+  invoke(globalName: string, args: unknown[], opts?: RunOptions): unknown;
   api(action: string, params?: Record<string, unknown>, opts?: RunOptions): unknown;
   setNow(d: Date): void;
   /** Extra: another account now uses the spreadsheet (the same document, another person). */
@@ -272,6 +276,12 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     },
     user() {
       return st.user;
+    },
+    invoke(globalName, args, o) {
+      const fn = g[globalName];
+      if (typeof fn !== 'function') throw st.err(`Script function not found: ${globalName}`);
+      const a = args.map(toCtx);
+      return exec(o?.trigger ?? 'menu', () => (fn as (...x: unknown[]) => unknown)(...a));
     },
     api(action, params, o) {
       const k = g.__Kontrol as Record<string, unknown> | undefined;

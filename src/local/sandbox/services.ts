@@ -1,6 +1,6 @@
 // The non-spreadsheet Apps Script services of the sandbox: Ui, MailApp, ScriptApp,
 // PropertiesService, LockService, Utilities, Session, HtmlService, Logger, console.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { types } from 'node:util';
@@ -378,6 +378,10 @@ export class ScriptAppImpl {
   getScriptId() {
     return 'local-sandbox-script';
   }
+  /** The web app's Service: getUrl() is the deployed address, null when not deployed (reference/script/service). */
+  getService() {
+    return new ServiceImpl(this.st);
+  }
   getOAuthToken() {
     return 'local-sandbox-oauth-token';
   }
@@ -388,6 +392,16 @@ export class ScriptAppImpl {
     };
   }
 }
+export class ServiceImpl {
+  constructor(readonly st: SandboxState) {}
+  getUrl() {
+    return this.st.opts.webAppUrl ?? null;
+  }
+  isEnabled() {
+    return this.st.opts.webAppUrl !== undefined;
+  }
+}
+instrument(ServiceImpl, 'Service');
 instrument(TriggerImpl, 'Trigger');
 instrument(ClockTriggerBuilderImpl, 'ClockTriggerBuilder');
 instrument(SpreadsheetTriggerBuilderImpl, 'SpreadsheetTriggerBuilder');
@@ -621,6 +635,15 @@ export class UtilitiesImpl {
     if (!a) throw this.st.err(`Unsupported digest algorithm: ${alg}`);
     return toSignedBytes(this.st, createHash(a).update(fromData(data, charset)).digest());
   }
+  /** HMAC-SHA256 of value under key (strings as UTF-8, or byte arrays): signed bytes, as Apps Script returns. */
+  computeHmacSha256Signature(value: unknown, key: unknown, charset?: string) {
+    if (value === undefined || key === undefined || value === null || key === null)
+      throw sig(this.st, 'Utilities.computeHmacSha256Signature', [value, key]);
+    return toSignedBytes(
+      this.st,
+      createHmac('sha256', fromData(key, charset)).update(fromData(value, charset)).digest(),
+    );
+  }
   formatString(template: string, ...args: unknown[]) {
     let i = 0;
     return String(template).replace(/%(-?\d*)(?:\.(\d+))?([sdfi%])/g, (_m, _w, prec, t) => {
@@ -653,8 +676,8 @@ export class SessionImpl {
   constructor(readonly st: SandboxState) {}
   /**
    * reference/base/session#getActiveUser(): blank where the script may run without the user's
-   * authorization (a simple onOpen/onEdit, AuthMode LIMITED or NONE), unless the user shares the
-   * developer's Workspace domain (SandboxOptions.sameDomain).
+   * authorization (a simple onOpen/onEdit, AuthMode LIMITED or NONE) and in a web app executing as
+   * its deployer, unless the user shares the developer's Workspace domain (SandboxOptions.sameDomain).
    */
   getActiveUser() {
     const st = this.st;
@@ -686,6 +709,8 @@ instrument(SessionImpl, 'Session');
 
 const SandboxMode = enumOf('EMULATED', 'IFRAME', 'NATIVE');
 const XFrameOptionsMode = enumOf('ALLOWALL', 'DEFAULT');
+/** The only meta tags HtmlOutput.addMetaTag accepts. */
+const META_TAGS = ['viewport', 'apple-mobile-web-app-capable', 'mobile-web-app-capable'];
 
 export class HtmlOutputImpl {
   title = '';
@@ -738,11 +763,30 @@ export class HtmlOutputImpl {
   setSandboxMode(_m: string) {
     return this;
   }
-  setXFrameOptionsMode(_m: string) {
+  xFrameOptions = 'DEFAULT';
+  setXFrameOptionsMode(m: string) {
+    if (m !== XFrameOptionsMode.ALLOWALL && m !== XFrameOptionsMode.DEFAULT)
+      throw sig(this.st, 'HtmlOutput.setXFrameOptionsMode', [m]);
+    this.xFrameOptions = String(m);
     return this;
   }
-  addMetaTag(_n: string, _c: string) {
+  /**
+   * Meta tags reach a web app's page only this way: tags written in the HTML are ignored (the page
+   * runs in an iframe), and only these names are accepted (reference/html/html-output#addMetaTag).
+   */
+  readonly metaTags: { name: string; content: string }[] = [];
+  addMetaTag(n: string, c: string) {
+    const name = String(n);
+    if (!META_TAGS.includes(name)) throw this.st.err(`Invalid argument: ${name}`);
+    this.metaTags.push({ name, content: String(c) });
     return this;
+  }
+  getMetaTags() {
+    const a = this.st.realm.newArray(this.metaTags.length);
+    this.metaTags.forEach((m, i) => {
+      a[i] = { getName: () => m.name, getContent: () => m.content };
+    });
+    return a;
   }
   setFaviconUrl(_u: string) {
     return this;

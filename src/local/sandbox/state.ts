@@ -135,6 +135,7 @@ export interface StateOptions {
   oauthScopes?: string[];
   /** How the web app is deployed (trigger 'webapp' runs). Default: executes as the accessing user. */
   webApp?: WebAppDeployment;
+  webAppUrl?: string;
 }
 
 export class SandboxState {

@@ -1,0 +1,212 @@
+// «Мои поручения» without a browser: the signed links (domain), the web app's entry points in the
+// sandbox (as strict as Apps Script), Spreadsheet calls per page action at two workbook sizes, the
+// e-mails' personal links and next steps, the sidebar.
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesToHex, checkToken, issueToken, linkMessage } from '../../src/domain/links';
+import { createSandbox, type Sandbox } from '../../src/local/sandbox/index';
+import type { HtmlOutputImpl } from '../../src/local/sandbox/services';
+import {
+  NOT_SUPPORTED,
+  publicFunctions,
+  runEntry,
+  runServerFunction,
+  servedDocument,
+  webAppEvent,
+} from '../../src/local/sandbox/webapp';
+import { ORDER_COL } from '../../src/workbook/schema';
+import { at, orderRow, setSetting } from '../e2e/orders-helpers';
+import { buildBook, CONTROLLER, IVANOV, TODAY } from '../web/fixture';
+
+const code = readFileSync(join(process.cwd(), 'dist/Code.js'), 'utf8');
+const BASE = 'http://127.0.0.1:8080/';
+
+const mac = (m: string) => createHmac('sha256', 'secret').update(m).digest('hex');
+
+describe('signed links (domain/links.ts)', () => {
+  it('a link names one address and its last day; forged, altered, expired and malformed ones fail', () => {
+    const t = issueToken('Ivanov@Adm.Test', '2026-03-10', 45, mac);
+    expect(t.startsWith('ivanov@adm.test~2026-04-24~')).toBe(true);
+    expect(checkToken(t, '2026-04-24', mac)).toEqual({ ok: true, email: 'ivanov@adm.test', expires: '2026-04-24' });
+    expect(checkToken(t, '2026-04-25', mac)).toEqual({ ok: false, reason: 'expired' });
+    const [, , sig] = t.split('~');
+    expect(checkToken(`petrov@adm.test~2026-04-24~${sig}`, TODAY, mac).ok).toBe(false);
+    expect(checkToken(`ivanov@adm.test~2026-12-31~${sig}`, TODAY, mac)).toEqual({ ok: false, reason: 'forged' });
+    expect(checkToken(t, TODAY, (m) => createHmac('sha256', 'rotated').update(m).digest('hex')).ok).toBe(false);
+    expect(checkToken('ivanov@adm.test', TODAY, mac)).toEqual({ ok: false, reason: 'malformed' });
+    expect(checkToken('', TODAY, mac)).toEqual({ ok: false, reason: 'missing' });
+    expect(bytesToHex([-1, 0, 127, -128])).toBe('ff007f80');
+  });
+});
+
+describe('the web app in the sandbox (strict as Apps Script)', () => {
+  it('Utilities.computeHmacSha256Signature gives Java-signed bytes of HMAC-SHA256', () => {
+    const sb = createSandbox({ workbook: buildBook().wb, code });
+    const bytes = sb.evaluate("Utilities.computeHmacSha256Signature('message', 'key')") as number[];
+    expect(bytes.length).toBe(32);
+    expect(Math.min(...bytes)).toBeLessThan(0);
+    expect(bytesToHex(bytes)).toBe(createHmac('sha256', 'key').update('message').digest('hex'));
+  });
+
+  it('ScriptApp.getService().getUrl() is null until deployed; addMetaTag takes only the allowed names', () => {
+    const { wb } = buildBook();
+    expect(createSandbox({ workbook: wb, code }).evaluate('ScriptApp.getService().getUrl()')).toBeNull();
+    const sb = createSandbox({ workbook: wb, code, webAppUrl: BASE });
+    expect(sb.evaluate('ScriptApp.getService().getUrl()')).toBe(BASE);
+    expect(() => sb.evaluate("HtmlService.createHtmlOutput('x').addMetaTag('description', 'y')")).toThrow(
+      /Invalid argument/,
+    );
+  });
+
+  it('doGet must return an HtmlOutput; a web app run has no Ui and no active user', () => {
+    const extra =
+      "\nfunction doGet(e) { return 'text'; }\nfunction whoAmI() { return Session.getActiveUser().getEmail(); }";
+    const sb = createSandbox({
+      workbook: buildBook().wb,
+      code: code + extra,
+      user: IVANOV,
+      webApp: { executeAs: 'USER_DEPLOYING', deployer: CONTROLLER },
+    });
+    expect(() => runEntry(sb, 'doGet', webAppEvent(new URLSearchParams('t=x')))).toThrow(NOT_SUPPORTED);
+    expect(() => sb.invoke('menuHelp', [], { trigger: 'webapp' })).toThrow(/Cannot call SpreadsheetApp.getUi/);
+    expect(sb.invoke('whoAmI', [], { trigger: 'webapp' })).toBe('');
+    expect(sb.invoke('whoAmI', [], { trigger: 'menu' })).toBe(IVANOV);
+  });
+
+  it('google.script.run reaches public functions only; a Date result arrives as null', () => {
+    const sb = createSandbox({ workbook: buildBook().wb, code });
+    const names = publicFunctions(sb);
+    expect(names).toContain('myOrdersSubmit');
+    expect(names).not.toContain('api');
+    expect(runServerFunction(sb, 'secret_', [], [...names, 'secret_'])).toMatchObject({ ok: false });
+    expect(runServerFunction(sb, 'nope', [], names)).toEqual({
+      ok: false,
+      error: 'google.script.run.nope is not a function',
+    });
+    expect(runServerFunction(sb, 'myOrdersLoad', [new Date()], names)).toMatchObject({ ok: false });
+    const r = runServerFunction(sb, 'myOrdersLoad', ['forged~2026-12-31~00'], names);
+    expect(r).toMatchObject({ ok: true, value: { ok: false, linkError: { title: 'Ссылка недействительна' } } });
+    expect(JSON.stringify(r)).not.toContain('Поручение');
+  });
+
+  it('the served page takes its title and viewport from HtmlOutput, not from tags in the HTML', () => {
+    const sb = createSandbox({ workbook: buildBook().wb, code });
+    const out = sb.evaluate(
+      "HtmlService.createHtmlOutput('<html><head><title>x</title><meta name=\"viewport\" content=\"width=1200\"></head><body>b</body></html>').setTitle('Т').addMetaTag('viewport', 'width=device-width')",
+    ) as HtmlOutputImpl;
+    const html = servedDocument(out, ['f']);
+    expect(html).toContain('<title>Т</title>');
+    expect(html).toContain('<meta name="viewport" content="width=device-width">');
+    expect(html).not.toContain('width=1200');
+    expect(html).not.toContain('<title>x</title>');
+  });
+});
+
+function tokenFor(sb: Sandbox, email: string): string {
+  const link = String(sb.api('link', { email }));
+  return decodeURIComponent(new URL(link).searchParams.get('t') ?? '');
+}
+
+/** Spreadsheet calls of one page load and one «Готово» through the page. */
+function callsPerAction(extraOrders: number) {
+  const { wb } = buildBook(extraOrders);
+  const sb = createSandbox({ workbook: wb, code, now: at(TODAY), realElapsed: false, webAppUrl: BASE });
+  const token = tokenFor(sb, IVANOV);
+  sb.resetCounters();
+  const loaded = sb.invoke('myOrdersLoad', [token], { trigger: 'webapp' }) as {
+    data: { lists: { orders: { number: string; version: string }[] } };
+  };
+  const load = sb.spreadsheetCalls();
+  const v = loaded.data.lists.orders.find((o) => o.number === 'П1-1')?.version;
+  sb.resetCounters();
+  const r = sb.invoke(
+    'myOrdersSubmit',
+    [{ token, action: { kind: 'order', number: 'П1-1', version: v, status: 'Готово', progress: 'Сделано' } }],
+    { trigger: 'webapp' },
+  ) as { ok: boolean; message: string };
+  expect(r.ok, r.message).toBe(true);
+  const submit = sb.spreadsheetCalls();
+  expect(orderRow(wb, 'П1-1')[ORDER_COL.doneDate]).toBe(TODAY);
+  return { load, submit, calls: { ...sb.calls } };
+}
+
+describe('Spreadsheet calls per page action', () => {
+  it('do not grow with the number of orders (10 and 2 010 orders)', () => {
+    const small = callsPerAction(0);
+    const big = callsPerAction(2000);
+    console.log(`page calls: load ${small.load}/${big.load}, «Готово» ${small.submit}/${big.submit}`);
+    expect(big.load).toBe(small.load);
+    expect(big.submit).toBe(small.submit);
+    expect(small.submit).toBeLessThan(40);
+  });
+});
+
+describe('e-mails carry the personal link and say what to do next', () => {
+  it('the daily check mails each executor their link and, per order, the next step and the cut-off', () => {
+    const { wb } = buildBook();
+    setSetting(wb, 'Срок действия ссылок, дней', 10);
+    const sb = createSandbox({ workbook: wb, code, now: at(TODAY), realElapsed: false, webAppUrl: BASE });
+    sb.api('daily');
+    const mail = sb.mails.find((m) => m.to === IVANOV);
+    expect(mail).toBeDefined();
+    const link = /http:\/\/127\.0\.0\.1:8080\/\?t=\S+/.exec(mail?.body ?? '')?.[0] ?? '';
+    const token = decodeURIComponent(new URL(link).searchParams.get('t') ?? '');
+    expect(token.split('~').slice(0, 2)).toEqual([IVANOV, '2026-03-20']);
+    const secret = wb.properties.script['kontrol.linkSecret'];
+    expect(token.split('~')[2]).toBe(
+      createHmac('sha256', secret).update(linkMessage(IVANOV, '2026-03-20')).digest('hex'),
+    );
+    expect(mail?.body).toContain('Что сделать: отметьте ход исполнения или «Готово» на странице «Мои поручения»');
+    expect(mail?.body).toContain('перенос срока можно запросить до 17.03.2026');
+    expect(mail?.htmlBody).toContain('открыть «Мои поручения»');
+    const controller = sb.mails.find((m) => m.to === CONTROLLER);
+    expect(controller?.body).toContain('решите по запросу — «Согласован» или «Отклонён»');
+  });
+
+  it('without a web app the mail says to work in the sheet and has no page link', () => {
+    const { wb } = buildBook();
+    const sb = createSandbox({ workbook: wb, code, now: at(TODAY), realElapsed: false });
+    sb.api('daily');
+    const mail = sb.mails.find((m) => m.to === IVANOV);
+    expect(mail?.body).not.toContain('?t=');
+    expect(mail?.body).toContain('«Готово» в таблице');
+  });
+});
+
+describe('menu items', () => {
+  it('«Мои поручения» opens the same page in a sidebar for the signed-in user', () => {
+    const { wb } = buildBook();
+    const sb = createSandbox({ workbook: wb, code, now: at(TODAY), user: IVANOV });
+    sb.run('menuMyOrders');
+    const bar = sb.ui.dialogs.find((x) => x.kind === 'sidebar');
+    expect(bar?.title).toBe('Мои поручения');
+    expect(bar?.html).toContain('"number":"П1-2"');
+    expect(bar?.html).not.toContain('Чужое поручение');
+  });
+
+  it('doPost applies a plain form post (the same checks) and answers with the page', () => {
+    const { wb } = buildBook();
+    const sb = createSandbox({ workbook: wb, code, now: at(TODAY), realElapsed: false, webAppUrl: BASE });
+    const token = tokenFor(sb, IVANOV);
+    const page = sb.invoke('myOrdersLoad', [token], { trigger: 'webapp' }) as {
+      data: { lists: { orders: { number: string; version: string }[] } };
+    };
+    const version = page.data.lists.orders.find((o) => o.number === 'П1-4')?.version ?? '';
+    const body = new URLSearchParams({
+      t: token,
+      kind: 'order',
+      number: 'П1-4',
+      version,
+      progress: 'Письмо УК отправлено',
+    });
+    const out = runEntry(
+      sb,
+      'doPost',
+      webAppEvent(new URLSearchParams(), { type: 'application/x-www-form-urlencoded', body: body.toString() }),
+    );
+    expect(out.getContent()).toContain('запись о ходе исполнения добавлена');
+    expect(orderRow(wb, 'П1-4')[ORDER_COL.progress]).toBe('10.03.2026: Письмо УК отправлено');
+  });
+});

@@ -1,0 +1,279 @@
+// «Мои поручения» in a real browser (Debian's Chromium driven by playwright-core): the page served by
+// `kontrol serve` from the built bundle, each action checked in the .xlsx on disk. One browser for
+// the file; screenshots at 360 and 1280 px go to test-artifacts/ (gitignored).
+import { createHmac } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkMessage } from '../../src/domain/links';
+import { createSandbox } from '../../src/local/sandbox/index';
+import { type Served, startServe } from '../../src/local/serve';
+import { loadXlsx, saveXlsx } from '../../src/local/xlsx';
+import { ORDER_COL, TAB } from '../../src/workbook/schema';
+import { at, orderRow, rowsOf } from '../e2e/orders-helpers';
+import { buildBook, CONTROLLER, IVANOV, SIDOROVA, TODAY, XSS } from './fixture';
+
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+const code = readFileSync(join(process.cwd(), 'dist/Code.js'), 'utf8');
+
+let dir: string;
+let file: string;
+let served: Served;
+let browser: Browser;
+
+/** The workbook as saved on disk (slow: exceljs reads the whole file). */
+async function disk() {
+  await served.idle();
+  return loadXlsx(file);
+}
+
+/** The workbook the server saved last (the same data; fast). */
+async function saved() {
+  await served.idle();
+  return served.model();
+}
+
+async function open(email: string, width = 360): Promise<Page> {
+  const ctx = await browser.newContext({
+    viewport: { width, height: 800 },
+    isMobile: width < 500,
+    hasTouch: width < 500,
+    locale: 'ru-RU',
+  });
+  const page = await ctx.newPage();
+  await page.goto(await served.linkFor(email));
+  return page;
+}
+
+async function submit(page: Page, number: string, fill: (form: ReturnType<Page['locator']>) => Promise<unknown>) {
+  const form = page.locator(`[data-order="${number}"]`);
+  await fill(form);
+  // Code run in the page is given as text: this project's TypeScript has no DOM types.
+  await page.evaluate("document.getElementById('status').textContent = ''");
+  await form.locator('button[type=submit]').click();
+  await page.locator('#status p').waitFor();
+  return (await page.locator('#status p').textContent()) ?? '';
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kontrol-page-'));
+  file = join(dir, 'book.xlsx');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { wb } = buildBook();
+  await saveXlsx(wb, file);
+  served = await startServe({ file, code, port: 0, now: () => at(TODAY) });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // No --user-data-dir: playwright refuses it in launch() and gives every launch a fresh profile.
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('«Мои поручения» in Chromium', () => {
+  it('shows an executor only their orders, soonest first, a substitute’s marked; HTML in the text never runs', async () => {
+    const page = await open(IVANOV);
+    const numbers = await page
+      .locator('[data-order]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-order')));
+    expect(numbers).toEqual(['П1-2', 'П1-1', 'П1-3', 'П1-4', 'П1-7']);
+    await expect(page.locator('[data-order="П1-3"]').getAttribute('data-role')).resolves.toBe('substitute');
+    expect(await page.locator('[data-order="П1-3"] .role').textContent()).toContain('замещаете Петров П.П.');
+    expect(await page.locator('[data-order="П1-4"] .role').textContent()).toContain('соисполнитель');
+    // The text is shown as text: the markup is visible, nothing ran, no element was made from it.
+    expect(await page.locator('[data-order="П1-1"] .text').textContent()).toBe(
+      `${XSS}Отремонтировать кровлю школы № 3`,
+    );
+    expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
+    expect(await page.locator('[data-order="П1-1"] img').count()).toBe(0);
+    expect(await page.content()).not.toContain('Чужое поручение');
+    await page.screenshot({ path: join(ARTIFACTS, 'my-orders-360.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('fits 360 px without sideways scrolling; every control has a label; 1280 px looks right', async () => {
+    for (const width of [360, 1280]) {
+      const page = await open(IVANOV, width);
+      await page.locator('[data-order="П1-1"] summary').click();
+      const m = (await page.evaluate(`({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        unlabelled: [...document.querySelectorAll('input, select, textarea, button')]
+          .filter((e) => e.tagName === 'BUTTON' ? !e.textContent.trim() : e.labels.length === 0 && !e.getAttribute('aria-label'))
+          .map((e) => e.outerHTML),
+        controls: document.querySelectorAll('input, select, textarea').length,
+      })`)) as { scroll: number; client: number; unlabelled: string[]; controls: number };
+      expect(m.scroll).toBeLessThanOrEqual(m.client);
+      expect(m.controls).toBeGreaterThan(8);
+      expect(m.unlabelled).toEqual([]);
+      if (width === 1280) await page.screenshot({ path: join(ARTIFACTS, 'my-orders-1280.png'), fullPage: true });
+      await page.context().close();
+    }
+  });
+
+  it('«Готово» stamps «Дата исполнения» and writes «История» and «Журнал»; a note is appended', async () => {
+    const page = await open(IVANOV);
+    const t0 = performance.now();
+    const said = await submit(page, 'П1-1', (f) => f.locator('select[name=status]').selectOption('Готово'));
+    const clickToSaved = performance.now() - t0;
+    expect(said).toContain('«Готово» сохранён');
+    // Done orders leave the list.
+    expect(await page.locator('[data-order="П1-1"]').count()).toBe(0);
+    const noted = await submit(page, 'П1-4', (f) =>
+      f.locator('textarea[name=progress]').fill('Согласовано с двумя УК из трёх'),
+    );
+    expect(noted).toContain('запись о ходе исполнения добавлена');
+    const wb = await disk();
+    const r1 = orderRow(wb, 'П1-1');
+    expect(r1[ORDER_COL.status]).toBe('Готово');
+    expect(r1[ORDER_COL.doneDate]).toBe(TODAY);
+    expect(String(r1[ORDER_COL.history])).toContain('10.03.2026: статус «Готово» отмечен через страницу: Иванов И.И.');
+    expect(orderRow(wb, 'П1-4')[ORDER_COL.progress]).toBe('10.03.2026: Согласовано с двумя УК из трёх');
+    const log = rowsOf(wb, TAB.log).filter((r) => r.Действие === 'Мои поручения');
+    expect(log.map((r) => r['№ поручения'])).toEqual(['П1-1', 'П1-4']);
+    expect(String(log[0].Результат)).toMatch(/статус «Готово» — через страницу/);
+    expect(String(log[0].Получатели)).toContain(IVANOV);
+    console.log(`click to saved workbook: ${clickToSaved.toFixed(0)} ms`);
+    await page.context().close();
+  });
+
+  it('asks for an extension before the cut-off and after it (accepted, marked late)', async () => {
+    const page = await open(IVANOV);
+    await page.locator('[data-order="П1-3"] summary').click();
+    const before = await submit(page, 'П1-3', async (f) => {
+      await f.locator('input[name=requestedDate]').fill('01.04.2026');
+      await f.locator('textarea[name=reason]').fill('Ждём поставку знаков');
+    });
+    expect(before).toContain('передан контролёру');
+    await page.locator('[data-order="П1-2"] summary').click();
+    // 12.03 less 3 working days: 11.03, 10.03 and 06.03 (09.03.2026 is a holiday: 08.03 on a Sunday).
+    expect(await page.locator('[data-order="П1-2"] .hint.warn').textContent()).toContain('06.03.2026');
+    const after = await submit(page, 'П1-2', async (f) => {
+      await f.locator('input[name=requestedDate]').fill('19.03.2026');
+      await f.locator('textarea[name=reason]').fill('Не получены данные от поселений');
+    });
+    expect(after).toContain('позже срока подачи (не позднее 06.03.2026)');
+    await page.locator('[data-order="П1-4"] summary').click();
+    const bad = await submit(page, 'П1-4', async (f) => {
+      await f.locator('input[name=requestedDate]').fill('31.02.2026');
+      await f.locator('textarea[name=reason]').fill('—');
+    });
+    expect(bad).toContain('Не удалось прочитать дату «31.02.2026»');
+    const wb = await saved();
+    const r3 = orderRow(wb, 'П1-3');
+    expect(r3[ORDER_COL.requestedDate]).toBe('2026-04-01');
+    expect(r3[ORDER_COL.requestReason]).toBe('Ждём поставку знаков');
+    expect(String(r3[ORDER_COL.history])).toContain('10.03.2026: запрошен перенос срока на 01.04.2026');
+    const late = rowsOf(wb, TAB.log).find((r) => r['№ поручения'] === 'П1-2');
+    expect(String(late?.Результат)).toContain('позже срока подачи запроса 06.03.2026');
+    await page.context().close();
+  });
+
+  it('the controller approves a pending extension from the page', async () => {
+    const page = await open(CONTROLLER, 1280);
+    const ext = page.locator('[data-extension="П1-7"]');
+    expect(await ext.textContent()).toContain('Нет ответа Росреестра');
+    expect(await page.locator('[data-extension="П1-2"] .badge.late').count()).toBe(1);
+    await ext.getByLabel('Согласован', { exact: true }).check();
+    await ext.getByLabel('Кем согласован перенос').fill('Глава А.А.');
+    await ext.locator('button[type=submit]').click();
+    await page.locator('#status p').waitFor();
+    expect(await page.locator('#status p').textContent()).toContain('«Согласован»');
+    const r7 = orderRow(await saved(), 'П1-7');
+    expect(r7[ORDER_COL.decision]).toBe('Согласован');
+    expect(r7['Кем согласован перенос']).toBe('Глава А.А.');
+    await page.context().close();
+  });
+
+  it('refuses an order changed since the page loaded, asking to reload', async () => {
+    const page = await open(IVANOV);
+    // Someone edits П1-2 in the workbook meanwhile (another program saves the file).
+    const wb = structuredClone(await saved());
+    const s = wb.sheets.find((x) => x.name === TAB.orders)!;
+    const h = s.cells[0].map((c) => c.v);
+    const row = s.cells.findIndex((r) => r[h.indexOf('№')]?.v === 'П1-2');
+    s.cells[row][h.indexOf(ORDER_COL.progress)] = { v: 'Правка в таблице' };
+    await saveXlsx(wb, file);
+    const said = await submit(page, 'П1-2', (f) => f.locator('select[name=status]').selectOption('В процессе 50'));
+    expect(said).toContain('Обновите страницу');
+    expect(orderRow(await saved(), 'П1-2')[ORDER_COL.status]).toBe('В процессе 0');
+    await page.context().close();
+  });
+
+  it('two people submitting at once lose nothing', async () => {
+    const a = await open(IVANOV);
+    const b = await open(SIDOROVA);
+    await a.locator('[data-order="П1-4"] textarea[name=progress]').fill('Иванов: график согласован');
+    await b.locator('[data-order="П1-8"] select[name=status]').selectOption('В процессе 50');
+    await b.locator('[data-order="П1-4"] textarea[name=progress]').fill('Сидорова: жду подписи');
+    await Promise.all([
+      a.locator('[data-order="П1-4"] button[type=submit]').click(),
+      b.locator('[data-order="П1-8"] button[type=submit]').click(),
+    ]);
+    await Promise.all([a.locator('#status p').waitFor(), b.locator('#status p').waitFor()]);
+    // Сидорова's note on the same order, sent right after Иванов's change: her page is stale now.
+    await b.locator('[data-order="П1-4"] button[type=submit]').click();
+    await b.locator('[data-order="П1-4"] .note').waitFor();
+    expect(await b.locator('[data-order="П1-4"] .note').textContent()).toContain('Обновите страницу');
+    const wb = await saved();
+    expect(String(orderRow(wb, 'П1-4')[ORDER_COL.progress])).toContain('Иванов: график согласован');
+    expect(orderRow(wb, 'П1-8')[ORDER_COL.status]).toBe('В процессе 50');
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('forged, altered, expired and revoked links get the Russian error page and no data', async () => {
+    const good = await served.linkFor(IVANOV);
+    const token = decodeURIComponent(new URL(good).searchParams.get('t') ?? '');
+    const [email, expires, sig] = token.split('~');
+    const secret = (await saved()).properties.script['kontrol.linkSecret'];
+    const mac = (m: string) => createHmac('sha256', secret).update(m).digest('hex');
+    const links: [string, string, string][] = [
+      ['forged', `${email}~${expires}~${'0'.repeat(64)}`, 'Ссылка недействительна'],
+      ['altered', `${SIDOROVA}~${expires}~${sig}`, 'Ссылка недействительна'],
+      ['expired', `${email}~2026-03-09~${mac(linkMessage(email, '2026-03-09'))}`, 'Срок действия ссылки истёк'],
+    ];
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 700 } });
+    const page = await ctx.newPage();
+    for (const [, t, title] of links) {
+      await page.goto(`${served.url}?t=${encodeURIComponent(t)}`);
+      expect(await page.locator('[data-link-error] h1').textContent()).toBe(title);
+      expect(await page.locator('[data-order]').count()).toBe(0);
+      expect(await page.content()).not.toContain('Поручение');
+    }
+    // Revoked: the page was open with a good link; «Отозвать ссылки» runs; the next action shows the error.
+    await page.goto(good);
+    expect(await page.locator('[data-order]').count()).toBeGreaterThan(0);
+    const wb = structuredClone(await saved());
+    const sb = createSandbox({ workbook: wb, code, now: at(TODAY), alerts: ['YES'], user: CONTROLLER });
+    sb.run('menuRevokeLinks');
+    await saveXlsx(wb, file);
+    await page.locator('[data-order="П1-2"] select[name=status]').selectOption('В процессе 50');
+    await page.locator('[data-order="П1-2"] button[type=submit]').click();
+    await page.locator('[data-link-error]').waitFor();
+    expect(await page.locator('[data-link-error] h2').textContent()).toBe('Ссылка недействительна');
+    expect(await page.locator('[data-order]').count()).toBe(0);
+    await page.goto(good);
+    expect(await page.locator('[data-link-error] h1').textContent()).toBe('Ссылка недействительна');
+    expect(orderRow(await saved(), 'П1-2')[ORDER_COL.status]).toBe('В процессе 0');
+    await page.screenshot({ path: join(ARTIFACTS, 'my-orders-link-error-360.png') });
+    await ctx.close();
+  });
+});
