@@ -13,6 +13,8 @@ import { isAbsent } from './substitutes';
 /** Statuses an executor may set from the page (spec: Список дел, В процессе 0/50/99, Готово). */
 export const PAGE_STATUSES = ['Список дел', 'В процессе 0', 'В процессе 50', 'В процессе 99', 'Готово'] as const;
 export const PAGE_DECISIONS = ['Согласован', 'Отклонён'] as const;
+/** «Снятие с контроля» (the «решением давшего поручение» mode): the decision of the one who gave the order. */
+export const PAGE_REMOVALS = ['Снято', 'Не снято'] as const;
 /** Longest progress note or reason accepted (a cell holds 50 000 characters; a note is short). */
 export const MAX_NOTE = 1000;
 
@@ -56,6 +58,17 @@ export interface ExtensionItem {
   version: string;
 }
 
+/** An order marked «Готово» that waits for the decision of the one who gave it (001 гл.7 п.2.4.15). */
+export interface RemovalItem {
+  number: string;
+  text: string;
+  executor: string;
+  deadline: string;
+  doneDate: string;
+  lastNote: string;
+  version: string;
+}
+
 export interface PageData {
   email: string;
   name: string;
@@ -66,14 +79,17 @@ export interface PageData {
   lists: {
     orders: OrderItem[];
     extensions: ExtensionItem[];
+    /** Only in the «решением давшего поручение» mode. */
+    removals: RemovalItem[];
   };
+  removalMode: 'executor' | 'giver';
 }
 
 export interface PageEnv {
   today: IsoDate;
   settings: Pick<
     Settings,
-    'remindDays' | 'nonWorkingDeadline' | 'extensionCutoffDays' | 'controllerEmail' | 'organization'
+    'remindDays' | 'nonWorkingDeadline' | 'extensionCutoffDays' | 'controllerEmail' | 'organization' | 'removalMode'
   >;
   calendar: WorkCalendar;
 }
@@ -183,6 +199,20 @@ export function extensionItem(
   };
 }
 
+/** An order awaiting removal from control, as the controller sees it; null when none is awaited. */
+export function removalItem(o: OrderRecord, version: string, env: PageEnv): RemovalItem | null {
+  if (env.settings.removalMode !== 'giver' || o.status !== 'Готово' || o.removal || !o.deadline) return null;
+  return {
+    number: o.number,
+    text: o.text,
+    executor: o.executor,
+    deadline: formatRu(o.deadline),
+    doneDate: o.doneDate ? formatRu(o.doneDate) : '',
+    lastNote: lastLine(o.progress),
+    version,
+  };
+}
+
 // ---------------------------------------------------------------- actions
 
 export interface OrderAction {
@@ -201,7 +231,13 @@ export interface ExtensionAction {
   decision: string;
   decidedBy?: string;
 }
-export type PageAction = OrderAction | ExtensionAction;
+export interface RemovalAction {
+  kind: 'removal';
+  number: string;
+  version: string;
+  decision: string;
+}
+export type PageAction = OrderAction | ExtensionAction | RemovalAction;
 
 /** What to write for an order action, validated; `error` is a Russian message and nothing is written. */
 export interface OrderChange {

@@ -46,8 +46,8 @@ import { type AppealDigestEntry, type AppealRun, appealDigestEntries, finishAppe
 import { appealsReportFrom, previousWorkingDay } from './appeals-report';
 import { openContext, type RunContext } from './context';
 import { leanReminders, validateLean } from './lean';
+import { linkMaker, webAppUrl } from './links';
 import { blockedMessage, isProtectionError } from './protected';
-import { personalLink, webAppUrl } from './links';
 import { ratingReminders, validateRating } from './rating';
 import { periodicReports } from './reports';
 
@@ -480,7 +480,7 @@ function sendNotices(
   if (notices.length === 0 && appealEntries.length === 0 && !wantProblems) return 0;
 
   const base = `${ctx.ss.getUrl()}#gid=`;
-  const pageBase = webAppUrl();
+  const pageLink = linkMaker(webAppUrl(), today, s.linkDays);
   const gid = t.sheet.getSheetId();
   interface Digest {
     to: string;
@@ -574,7 +574,7 @@ function sendNotices(
       organization: s.organization,
       today,
       items: d.items,
-      pageLink: personalLink(pageBase, d.to, today, s.linkDays),
+      pageLink: pageLink(d.to),
       problems: withProblems ? { count: ctx.problems.list.length, link: problemsLink } : undefined,
       appeals: d.appeals.map((x) => x.item),
     });

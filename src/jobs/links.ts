@@ -55,6 +55,17 @@ export function webAppUrl(): string {
   }
 }
 
+/**
+ * Personal links for one run: the secret is read once, so a digest per recipient costs one MAC
+ * (no property read each). '' for everyone when there is no web app.
+ */
+export function linkMaker(base: string, today: IsoDate, days: number): (email: string) => string {
+  if (!base) return () => '';
+  const mac = macWith(ensureLinkSecret());
+  return (email) =>
+    email ? `${base}${base.includes('?') ? '&' : '?'}t=${encodeURIComponent(issueToken(email, today, days, mac))}` : '';
+}
+
 /** The personal link that opens «Мои поручения» for `email`; '' when there is no web app. */
 export function personalLink(base: string, email: string, today: IsoDate, days: number): string {
   if (!base || !email) return '';

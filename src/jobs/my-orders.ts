@@ -26,9 +26,13 @@ import {
   orderChangeText,
   orderItem,
   PAGE_DECISIONS,
+  PAGE_REMOVALS,
   type PageAction,
   type PageData,
   type PageEnv,
+  type RemovalAction,
+  type RemovalItem,
+  removalItem,
   roleFor,
   rowVersion,
 } from '../domain/my-orders';
@@ -45,8 +49,6 @@ import { editFills } from './onedit';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 
-/** «Кем согласован перенос» (issue 12's column; used when the sheet has it). */
-export const DECIDED_BY_COL = 'Кем согласован перенос';
 export const PAGE_TITLE = 'Мои поручения';
 /** The page file built by scripts/build.mjs (src/web/ → dist/MyOrders.html). */
 export const PAGE_FILE = 'MyOrders';
@@ -122,19 +124,23 @@ function pageData(book: PageBook, email: string): PageData {
   const absent = absentColleagues(mine, book.executors, env.today);
   const orders: OrderItem[] = [];
   const extensions: ExtensionItem[] = [];
+  const removals: RemovalItem[] = [];
   const t = book.table;
   const chairOf = new Map((book.protocols ?? []).map((p) => [p.number, p.chair]));
   if (t) {
     const ec = t.col(ORDER_COL.executor);
     const cc = t.col(ORDER_COL.coExecutors);
     const rc = t.col(ORDER_COL.requestedDate);
+    const sc = t.col(ORDER_COL.status);
+    const done = (r: Cell[]) => sc >= 0 && normHeader(r[sc]) === normHeader('Готово');
     t.rows.forEach((r, i) => {
       if (isBlankRow(r)) return;
       // Cheap test first: only the person's rows (and, for the controller, rows with a request) are parsed.
       const names = `${ec >= 0 ? String(r[ec] ?? '') : ''};${cc >= 0 ? String(r[cc] ?? '') : ''}`;
       const maybeMine = (mine.size > 0 || absent.size > 0) && names.trim() !== ';';
       const maybeRequest = book.protocols !== null && rc >= 0 && r[rc] !== '';
-      if (!maybeMine && !maybeRequest) return;
+      const maybeRemoval = book.protocols !== null && env.settings.removalMode === 'giver' && done(r);
+      if (!maybeMine && !maybeRequest && !maybeRemoval) return;
       const o = parse(book, i);
       if (!o.number || o.invalid.includes(ORDER_COL.number)) return;
       const version = versionOf(t, r, book.tz);
@@ -148,6 +154,10 @@ function pageData(book: PageBook, email: string): PageData {
         const x = extensionItem(o, day, chairOf.get(o.protocol) ?? '', version, env);
         if (x) extensions.push(x);
       }
+      if (maybeRemoval) {
+        const x = removalItem(o, version, env);
+        if (x) removals.push(x);
+      }
     });
   }
   orders.sort(byDue);
@@ -157,7 +167,8 @@ function pageData(book: PageBook, email: string): PageData {
     organization: env.settings.organization,
     today: formatRu(env.today),
     isController: book.protocols !== null,
-    lists: { orders, extensions },
+    lists: { orders, extensions, removals },
+    removalMode: env.settings.removalMode,
   };
 }
 
@@ -300,13 +311,39 @@ function applyExtension(book: PageBook, a: ExtensionAction): { message: string; 
   const next = [...t.rows[f.index]];
   while (next.length < t.width) next.push('');
   next[dc] = decision;
-  const bc = t.col(DECIDED_BY_COL);
+  const bc = t.col(ORDER_COL.approvedBy);
   if (bc >= 0 && decidedBy) next[bc] = decidedBy;
   writeRow(t, f.index, next);
   const who = decidedBy ? ` (решение: ${decidedBy})` : '';
   return {
     message: `№ ${r.number}: перенос на ${formatRu(r.requestedDate)} — «${decision}»${who}. Срок изменится при ближайшей ежедневной проверке.`,
     journal: `решение по переносу на ${formatRu(r.requestedDate)}: «${decision}»${who} — через страницу`,
+  };
+}
+
+function applyRemoval(book: PageBook, a: RemovalAction): { message: string; journal: string } | string {
+  if (book.protocols === null) return 'Снимать с контроля может только контролёр.';
+  if (book.env.settings.removalMode !== 'giver')
+    return 'В «Настройках» поручения снимаются с контроля по отметке исполнителя: решение не нужно.';
+  const f = findOrder(book, String(a.number ?? ''));
+  if ('error' in f) return f.error;
+  const t = book.table as Table;
+  if (versionOf(t, t.rows[f.index], book.tz) !== a.version) return STALE;
+  const r = f.record;
+  if (r.status !== 'Готово' || r.removal) return `№ ${r.number} не ждёт снятия с контроля. Обновите страницу.`;
+  const decision = String(a.decision ?? '').trim();
+  if (!(PAGE_REMOVALS as readonly string[]).includes(decision)) return 'Выберите решение: «Снято» или «Не снято».';
+  const c = colOrError(t, ORDER_COL.removal);
+  if (typeof c === 'string') return c;
+  const next = [...t.rows[f.index]];
+  while (next.length < t.width) next.push('');
+  next[c] = decision;
+  writeRow(t, f.index, next);
+  const then =
+    decision === 'Снято' ? 'поручение снято с контроля' : 'поручение вернётся на доработку при ежедневной проверке';
+  return {
+    message: `№ ${r.number}: «${decision}» — ${then}.`,
+    journal: `снятие с контроля: «${decision}» — через страницу`,
   };
 }
 
@@ -356,7 +393,7 @@ export function pageSubmit(req: unknown): PageResponse {
   const email = linkError(body.token, spreadsheetToday(ss));
   if (typeof email !== 'string') return email;
   const a = body.action;
-  if (!a || (a.kind !== 'order' && a.kind !== 'extension'))
+  if (!a || (a.kind !== 'order' && a.kind !== 'extension' && a.kind !== 'removal'))
     return { ok: false, message: 'Непонятный запрос страницы.' };
   // A bound script has a document lock in a web app too; null only outside a document (then the script lock).
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
@@ -367,7 +404,12 @@ export function pageSubmit(req: unknown): PageResponse {
     };
   try {
     const book = openBook(ss, email);
-    const done = a.kind === 'order' ? applyOrder(book, email, a) : applyExtension(book, a);
+    const done =
+      a.kind === 'order'
+        ? applyOrder(book, email, a)
+        : a.kind === 'extension'
+          ? applyExtension(book, a)
+          : applyRemoval(book, a);
     if (typeof done === 'string')
       return { ok: false, message: done, data: pageData(book, email), token: String(body.token) };
     appendJournal(ss, who(book, email), String(a.number), done.journal);
@@ -439,15 +481,17 @@ export function webPost(e: WebEvent | undefined): HtmlOutput {
           decision: p.decision ?? '',
           decidedBy: p.decidedBy,
         }
-      : {
-          kind: 'order',
-          number: p.number ?? '',
-          version: p.version ?? '',
-          status: p.status,
-          progress: p.progress,
-          requestedDate: p.requestedDate,
-          reason: p.reason,
-        };
+      : p.kind === 'removal'
+        ? { kind: 'removal', number: p.number ?? '', version: p.version ?? '', decision: p.decision ?? '' }
+        : {
+            kind: 'order',
+            number: p.number ?? '',
+            version: p.version ?? '',
+            status: p.status,
+            progress: p.progress,
+            requestedDate: p.requestedDate,
+            reason: p.reason,
+          };
   const r = pageSubmit({ token: p.t, action });
   if (r.linkError) return renderLinkError(r.linkError);
   return renderPage(r);

@@ -96,7 +96,11 @@ export const OPTIONS = {
     value: 'URL',
     help: 'адрес kontrol serve для личных ссылок «Мои поручения» в письмах, например http://127.0.0.1:8080/',
   },
-  port: { type: 'string', value: 'PORT', help: 'порт kontrol serve на 127.0.0.1 (по умолчанию 8080; 0 — любой свободный)' },
+  port: {
+    type: 'string',
+    value: 'PORT',
+    help: 'порт kontrol serve на 127.0.0.1 (по умолчанию 8080; 0 — любой свободный)',
+  },
 } satisfies Record<string, OptionSpec>;
 export type OptionName = keyof typeof OPTIONS;
 

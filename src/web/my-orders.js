@@ -120,6 +120,38 @@
     );
   }
 
+  function choices(values) {
+    const uidBase = ++uid;
+    const choice = el('div', { className: 'choice' });
+    values.forEach((d, i) => {
+      const id = `d${uidBase}_${i}`;
+      choice.appendChild(
+        el('label', { for: id }, [el('input', { type: 'radio', name: 'decision', value: d, id, required: true }), d]),
+      );
+    });
+    return choice;
+  }
+
+  function renderRemoval(x) {
+    return el(
+      'form',
+      { className: 'card', 'data-removal': x.number, 'data-version': x.version, 'aria-label': `Снятие № ${x.number}` },
+      [
+        el('div', { className: 'head' }, [el('span', { className: 'num', text: `№ ${x.number}` })]),
+        el('p', { className: 'text', text: x.text }),
+        facts([
+          ['Исполнитель', x.executor],
+          ['Срок', x.deadline],
+          ['Исполнено', x.doneDate],
+          ['Последняя запись', x.lastNote],
+        ]),
+        el('fieldset', null, [el('legend', { text: 'Снятие с контроля' }), choices(['Снято', 'Не снято'])]),
+        el('button', { type: 'submit', text: 'Сохранить решение' }),
+        noteFor(`removal:${x.number}`),
+      ],
+    );
+  }
+
   function renderExtension(x) {
     const uidBase = ++uid;
     const choice = el('div', { className: 'choice' });
@@ -171,6 +203,12 @@
       item: renderExtension,
       show: (d) => d.isController,
     },
+    removals: {
+      title: 'Ожидают снятия с контроля',
+      empty: 'Поручений, ожидающих снятия с контроля, нет.',
+      item: renderRemoval,
+      show: (d) => d.isController && d.removalMode === 'giver',
+    },
   };
 
   function showLinkError(err) {
@@ -210,10 +248,15 @@
     return out;
   }
 
+  const KINDS = ['order', 'extension', 'removal'];
+
+  function kindOf(form) {
+    return KINDS.find((k) => form.hasAttribute(`data-${k}`));
+  }
+
   function formKey(form) {
-    return form.hasAttribute('data-order')
-      ? `order:${form.getAttribute('data-order')}`
-      : `extension:${form.getAttribute('data-extension')}`;
+    const k = kindOf(form);
+    return `${k}:${form.getAttribute(`data-${k}`)}`;
   }
 
   function restore(kept) {
@@ -270,9 +313,10 @@
         reason: get('reason'),
       };
     const checked = form.querySelector('input[name=decision]:checked');
+    const kind = kindOf(form);
     return {
-      kind: 'extension',
-      number: form.getAttribute('data-extension'),
+      kind,
+      number: form.getAttribute(`data-${kind}`),
       version: form.getAttribute('data-version'),
       decision: checked ? checked.value : '',
       decidedBy: get('decidedBy'),
@@ -297,9 +341,7 @@
         // The form just sent starts afresh; what is typed in the others stays.
         form.reset();
         render(true);
-        const again = app.querySelector(
-          `[data-${action.kind === 'order' ? 'order' : 'extension'}="${CSS.escape(action.number)}"] button`,
-        );
+        const again = app.querySelector(`[data-${action.kind}="${CSS.escape(action.number)}"] button`);
         if (again) again.focus();
       })
       .withFailureHandler((e) => {

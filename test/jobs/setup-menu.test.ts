@@ -43,7 +43,7 @@ describe('menu «Контроль поручений»', () => {
   });
   it('calls one distinct global per item', () => {
     const fns = menuFunctions();
-    expect(fns).toHaveLength(17);
+    expect(fns).toHaveLength(19);
     expect(new Set(fns).size).toBe(fns.length);
     expect(fns.every((f) => /^menu[A-Z]/.test(f))).toBe(true);
   });

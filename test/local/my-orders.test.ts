@@ -175,6 +175,35 @@ describe('e-mails carry the personal link and say what to do next', () => {
   });
 });
 
+describe('the controller in the «решением давшего поручение» mode', () => {
+  it('sees orders awaiting removal and records «Снято» (001 гл.7 п.2.4.15: the one who gave the order removes it)', () => {
+    const { wb } = buildBook();
+    setSetting(wb, 'Снятие с контроля', 'решением давшего поручение');
+    const sb = createSandbox({ workbook: wb, code, now: at(TODAY), realElapsed: false, webAppUrl: BASE });
+    const token = tokenFor(sb, CONTROLLER);
+    const page = sb.invoke('myOrdersLoad', [token], { trigger: 'webapp' }) as {
+      data: { lists: { removals: { number: string; version: string }[] } };
+    };
+    const item = page.data.lists.removals.find((x) => x.number === 'П1-6');
+    expect(item).toBeDefined();
+    const r = sb.invoke(
+      'myOrdersSubmit',
+      [{ token, action: { kind: 'removal', number: 'П1-6', version: item?.version, decision: 'Снято' } }],
+      { trigger: 'webapp' },
+    ) as { ok: boolean; message: string };
+    expect(r.ok, r.message).toBe(true);
+    expect(orderRow(wb, 'П1-6')[ORDER_COL.removal]).toBe('Снято');
+    // An executor's link cannot decide.
+    const mine = tokenFor(sb, IVANOV);
+    const refused = sb.invoke(
+      'myOrdersSubmit',
+      [{ token: mine, action: { kind: 'removal', number: 'П1-6', version: item?.version, decision: 'Не снято' } }],
+      { trigger: 'webapp' },
+    ) as { ok: boolean; message: string };
+    expect(refused).toMatchObject({ ok: false, message: 'Снимать с контроля может только контролёр.' });
+  });
+});
+
 describe('menu items', () => {
   it('«Мои поручения» opens the same page in a sidebar for the signed-in user', () => {
     const { wb } = buildBook();

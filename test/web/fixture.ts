@@ -2,7 +2,7 @@
 // Today is Tuesday 10.03.2026. Иванов sees П1-1, П1-2 (cut-off passed), П1-3 (as the substitute of
 // the absent Петров, who also has a pending request on П1-7) and П1-4 (as a co-executor); never
 // П1-5 (Сидорова's) or П1-6 (done). The controller is control@adm.test.
-import { appendRows, type DemoValue, sheetOf } from '../../src/local/demo/util';
+import { appendRows, type DemoValue } from '../../src/local/demo/util';
 import { emptyWorkbook, type WorkbookModel } from '../../src/local/model';
 import { createSandbox, type Sandbox } from '../../src/local/sandbox/index';
 import { TAB } from '../../src/workbook/schema';
@@ -48,9 +48,6 @@ export function buildBook(extraOrders = 0): { wb: WorkbookModel; sb: Sandbox } {
   appendRows(wb, TAB.protocols, [
     { '№': 'П1', Дата: d('2026-03-02'), Совещание: 'аппаратное', Председатель: 'Глава А.А.' },
   ]);
-  // The column issue 12 adds; extra columns are allowed, and the page fills it when present.
-  const orders = sheetOf(wb, TAB.orders);
-  orders.cells[0].push({ v: 'Кем согласован перенос' });
   appendRows(wb, TAB.orders, [
     order('П1-1', 'Иванов И.И.', '2026-03-20', { Поручение: `${XSS}Отремонтировать кровлю школы № 3` }),
     order('П1-2', 'Иванов И.И.', '2026-03-12', { Поручение: 'Подготовить отчёт о готовности к паводку' }),
