@@ -137,3 +137,53 @@ export function appealDayReport(
   );
   return { day, groups, categories };
 }
+
+export interface AppealDisciplineRow {
+  executor: string;
+  onTime: number;
+  late: number;
+  overdue: number;
+}
+
+/**
+ * «Обращения» of the weekly and monthly summary (003 п.117: «довідки про стан виконавської
+ * дисципліни в розрізі виконавців»): per executor, the appeals whose due day (the term in force
+ * after the non-working-day rule) lies in [from, to]: answered on time, answered late, and not
+ * answered with the due day before `today` (an interim answer does not count: 003 п.119). An answer
+ * given after `to` counts as late or overdue as of today. Rows by executor, then «Итого».
+ */
+export function appealDiscipline(
+  appeals: readonly Pick<AppealRecord, 'executor' | 'deadline' | 'extendedTo' | 'answerDate'>[],
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+  s: AppealSettings,
+  cal: WorkCalendar,
+): { rows: AppealDisciplineRow[]; total: AppealDisciplineRow } {
+  const by = new Map<string, AppealDisciplineRow>();
+  const total: AppealDisciplineRow = { executor: 'Итого', onTime: 0, late: 0, overdue: 0 };
+  for (const a of appeals) {
+    const due = appealDue(a, s, cal);
+    if (!due || due < from || due > to) continue;
+    const key = foldText(a.executor) || '—';
+    let r = by.get(key);
+    if (!r) {
+      r = { executor: a.executor.trim() || '(не указан)', onTime: 0, late: 0, overdue: 0 };
+      by.set(key, r);
+    }
+    const field: keyof Omit<AppealDisciplineRow, 'executor'> | null = a.answerDate
+      ? a.answerDate <= due
+        ? 'onTime'
+        : 'late'
+      : today > due
+        ? 'overdue'
+        : null;
+    if (!field) continue;
+    r[field]++;
+    total[field]++;
+  }
+  const rows = [...by.values()]
+    .filter((r) => r.onTime + r.late + r.overdue > 0)
+    .sort((a, b) => b.overdue - a.overdue || b.late - a.late || a.executor.localeCompare(b.executor, 'ru'));
+  return { rows, total };
+}

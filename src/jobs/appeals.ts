@@ -13,6 +13,7 @@ import {
   appealState,
   parseAppealKey,
 } from '../domain/appeals';
+import { appealDiscipline } from '../domain/appeals-report';
 import { cellToIsoDate, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { appendHistory, historyLine } from '../domain/history';
 import type { Executor } from '../domain/order';
@@ -44,8 +45,20 @@ export interface AppealRun {
   filled: number;
 }
 
-// The digest of daily.ts asks for the appeal entries of its run here, so RunContext stays as it is.
+// The digest of daily.ts and the summaries of reports.ts ask for this run's appeals here, so
+// RunContext stays as it is.
 const entriesByRun = new WeakMap<RunContext, AppealDigestEntry[]>();
+const appealsByRun = new WeakMap<RunContext, AppealRecord[]>();
+
+/** Section «Обращения» of a summary for [from, to]; undefined when the run read no appeals. */
+export function appealSummaryFor(
+  ctx: RunContext,
+  period: { from: IsoDate; to: IsoDate },
+): ReturnType<typeof appealDiscipline> | undefined {
+  const appeals = appealsByRun.get(ctx);
+  if (!appeals?.length) return undefined;
+  return appealDiscipline(appeals, period.from, period.to, ctx.today, ctx.settings, ctx.calendar);
+}
 
 /** The appeal notices of this run's digest ([] when «Обращения» had none or was not prepared). */
 export function appealDigestEntries(ctx: RunContext): AppealDigestEntry[] {
@@ -224,6 +237,7 @@ export function prepareAppeals(
       for (const n of appealNotices(a, today, s, cal, (k) => ctx.journal.has(k)))
         run.entries.push(entry(n, base, today));
     entriesByRun.set(ctx, run.entries);
+    appealsByRun.set(ctx, book.appeals);
   }
   return run;
 }

@@ -27,6 +27,7 @@ import {
   TAB,
 } from '../workbook/schema';
 import type { Cell } from '../workbook/table';
+import { appealSummaryFor } from './appeals';
 import { openContext, type RunContext } from './context';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -288,6 +289,7 @@ function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string, book
       organization: ctx.settings.organization,
       tabUrl: withLink ? tabLink(ctx, out.sheet) : '',
       generatedAt: generatedAt(ctx),
+      appeals: appealSummaryFor(ctx, out.report.period),
     });
     // Deferred or failed sends leave the key unrecorded: the next run of the week tries again.
     ctx.mailer.send(mail, { action, items: [code], keys: [key] });

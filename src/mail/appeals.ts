@@ -2,6 +2,7 @@
 // executor's daily e-mail in their own section) and the emergency mail of «Отчёт: обращения»
 // (004 п.1.3, п.3.1). Pure: no Apps Script calls; every field through escapeHtml.
 import type { AppealNoticeKind } from '../domain/appeals';
+import type { AppealDisciplineRow } from '../domain/appeals-report';
 import { formatRu, type IsoDate } from '../domain/dates';
 import { escapeHtml } from './html';
 import type { OutMail } from './mailer';
@@ -117,4 +118,35 @@ export function composeEmergency(m: EmergencyInput): OutMail {
     `<p><a href="${e(m.link)}">Открыть «Отчёт: обращения»</a></p>`,
   ];
   return { to: [...m.to], subject, text: body.join('\n'), html: htmlBody.join('\n') };
+}
+
+type Discipline = { rows: readonly AppealDisciplineRow[]; total: AppealDisciplineRow };
+const DISCIPLINE_HEADERS = ['Исполнитель', 'Отвечено в срок', 'Отвечено с нарушением срока', 'Просрочено, ответа нет'];
+
+/** Section «Обращения» of the weekly/monthly summary, plain text. */
+export function appealSummaryText(d: Discipline): string[] {
+  const out = ['Обращения граждан со сроком ответа в этом периоде:'];
+  if (d.rows.length === 0) return [...out, 'Обращений со сроком ответа в периоде нет.'];
+  for (const r of [...d.rows, d.total])
+    out.push(`— ${r.executor}: в срок — ${r.onTime}, с нарушением срока — ${r.late}, просрочено — ${r.overdue}`);
+  return out;
+}
+
+/** Section «Обращения» of the weekly/monthly summary, HTML (every name through escapeHtml). */
+export function appealSummaryHtml(d: Discipline): string {
+  const e = escapeHtml;
+  if (d.rows.length === 0) return '<h3>Обращения</h3><p>Обращений со сроком ответа в периоде нет.</p>';
+  const row = (r: AppealDisciplineRow, b = false) => {
+    const c = (v: string | number, right = false) =>
+      `<td${right ? ' align="right"' : ''}>${b ? '<b>' : ''}${e(String(v))}${b ? '</b>' : ''}</td>`;
+    return `<tr>${c(r.executor)}${c(r.onTime, true)}${c(r.late, true)}${c(r.overdue, true)}</tr>`;
+  };
+  return [
+    '<h3>Обращения</h3>',
+    '<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">',
+    `<tr>${DISCIPLINE_HEADERS.map((h) => `<th>${e(h)}</th>`).join('')}</tr>`,
+    ...d.rows.map((r) => row(r)),
+    row(d.total, true),
+    '</table>',
+  ].join('\n');
 }

@@ -1,9 +1,11 @@
 // The weekly and monthly summary for the head and deputies (Kyshtym 000 п.15: weekly, monthly
 // summaries to the head; Kramatorsk 003 п.199: every Monday an analysis of execution). Plain
 // composition, no Apps Script calls: text from people's cells reaches the HTML only via escapeHtml.
+import type { AppealDisciplineRow } from '../domain/appeals-report';
 import { formatRu } from '../domain/dates';
 import { type ExecutionReport, formatCoefficient } from '../domain/execution-report';
 import { TAB } from '../workbook/schema';
+import { appealSummaryHtml, appealSummaryText } from './appeals';
 import { escapeHtml } from './html';
 import type { OutMail } from './mailer';
 
@@ -18,6 +20,8 @@ export interface SummaryInput {
   tabUrl: string;
   /** «Сформировано» time, ДД.ММ.ГГГГ ЧЧ:ММ. */
   generatedAt: string;
+  /** Citizens' appeals due in the period, per executor (section «Обращения»; absent without appeals). */
+  appeals?: { rows: readonly AppealDisciplineRow[]; total: AppealDisciplineRow };
 }
 
 function plural(n: number, one: string, few: string, many: string): string {
@@ -64,6 +68,7 @@ export function composeSummary(input: SummaryInput): OutMail {
     if (more > 0) text.push(`…и ещё ${more}.`);
   }
   text.push('');
+  if (input.appeals) text.push(...appealSummaryText(input.appeals), '');
   text.push(
     tabUrl
       ? `Полный отчёт по исполнителям: лист «${TAB.reportExecution}», ${tabUrl}`
@@ -90,6 +95,7 @@ export function composeSummary(input: SummaryInput): OutMail {
     html.push('</table>');
     if (more > 0) html.push(`<p>…и ещё ${more}.</p>`);
   }
+  if (input.appeals) html.push(appealSummaryHtml(input.appeals));
   html.push(
     tabUrl
       ? `<p>Полный отчёт по исполнителям: <a href="${e(tabUrl)}">лист «${e(TAB.reportExecution)}»</a>.</p>`

@@ -101,3 +101,35 @@ describe('category index (004 п.1.3: «индекс категории боль
     expect(r.categories[0].emergency).toBe(true);
   });
 });
+
+describe('«Обращения» in the weekly summary (003 п.117: discipline «в розрізі виконавців»)', () => {
+  it('per executor: answered on time, late, overdue — by the due day of the term in force', async () => {
+    const { appealDiscipline } = await import('../../src/domain/appeals-report');
+    const a = (executor: string, deadline: string, answerDate: string | null, extendedTo: string | null = null) => ({
+      executor,
+      deadline,
+      extendedTo,
+      answerDate,
+    });
+    const r = appealDiscipline(
+      [
+        a('Иванов', '2026-03-10', '2026-03-10'),
+        a('Иванов', '2026-03-11', '2026-03-12'),
+        a('Петров', '2026-03-12', null),
+        a('Петров', '2026-03-13', null), // due on the last day, today is that day: still running
+        a('Петров', '2026-03-02', null, '2026-03-12'), // postponed into the week, not answered
+        a('Сидорова', '2026-03-20', null), // due after the week
+      ],
+      '2026-03-09',
+      '2026-03-15',
+      '2026-03-13',
+      s,
+      cal,
+    );
+    expect(r.rows).toEqual([
+      { executor: 'Петров', onTime: 0, late: 0, overdue: 2 },
+      { executor: 'Иванов', onTime: 1, late: 1, overdue: 0 },
+    ]);
+    expect(r.total).toEqual({ executor: 'Итого', onTime: 1, late: 1, overdue: 2 });
+  });
+});

@@ -45,6 +45,7 @@ describe('appeals in the daily check', () => {
   it('fills «Срок», marks repeats, reminds and tells overdue once, in the one daily e-mail', () => {
     const { sb, wb } = makeBook('2026-02-02');
     setSetting(wb, 'Напоминать за, рабочих дней', 1);
+    setSetting(wb, 'Получатели сводки', 'glava@adm.test');
     appendRows(wb, TAB.orders, [
       { '№': '1', Поручение: 'Отчёт', Исполнитель: 'Иванов И.И.', Срок: d('2026-03-03'), Статус: 'Список дел' },
     ]);
@@ -114,6 +115,12 @@ describe('appeals in the daily check', () => {
     day(sb, '2026-02-27');
     const iv = sb.mails.slice(before).filter((m) => m.to === 'ivanov@adm.test');
     expect(iv.map((m) => m.subject)).toEqual(['Обращения: 2 — срок наступает']);
+    // The weekly summary for 16.02–22.02 (caught up on 27.02: no run since the Monday) has its
+    // section «Обращения»: О-2 was due 17.02 and is not answered (003 п.117 «в розрізі виконавців»).
+    const week = sb.mails.find((m) => m.to === 'glava@adm.test' && m.subject.includes('неделя 8'));
+    expect(week?.body).toContain('Обращения граждан со сроком ответа в этом периоде:');
+    expect(week?.body).toContain('— Петров П.П.: в срок — 0, с нарушением срока — 0, просрочено — 1');
+    expect(week?.htmlBody).toContain('<h3>Обращения</h3>');
     const b2 = sb.mails.length;
     day(sb, '2026-03-02');
     const iv2 = sb.mails.slice(b2).filter((m) => m.to === 'ivanov@adm.test');
