@@ -29,6 +29,7 @@ import {
 import type { Cell } from '../workbook/table';
 import { appealSummaryFor } from './appeals';
 import { openContext, type RunContext } from './context';
+import { roadmapTable } from './roadmap';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -203,29 +204,40 @@ export function reportProtocol(ss: Spreadsheet, protocol: string): string {
   const notes: string[] = [];
   if (rows.length === 0) notes.push('По этому протоколу нет поручений.');
   if (!found) notes.push(`Протокола с этим номером нет на листе «${TAB.protocols}».`);
-  writeReportTab(ss, TAB.reportProtocol, {
-    title: titleOf('Отчёт об исполнении поручений протокола', ctx),
-    subtitle: `${endSentence(heading)} Сформировано ${generatedAt(ctx)}`,
-    tables: [
-      {
-        headers: PROTOCOL_REPORT_HEADERS,
-        rows: rows.map((r) => [
-          r.number,
-          r.text,
-          r.executor,
-          r.coExecutors,
-          d(r.deadline),
-          d(r.doneDate),
-          r.progress,
-          r.state,
-          r.note,
-        ]),
-        formats: { 4: 'dd.MM.yyyy', 5: 'dd.MM.yyyy' },
-      },
-    ],
-    widths: { 1: 80, 2: 320, 3: 170, 4: 170, 5: 95, 6: 110, 7: 320, 8: 170, 9: 130 },
-    notes,
-  });
+  // A plan of measures (004 Приложение 2) prints in its «Дорожная карта» form.
+  const roadmap = roadmapTable(data.book, rows, heading, ctx.tz);
+  if (roadmap) {
+    writeReportTab(ss, TAB.reportProtocol, {
+      title: titleOf('Еженедельный план мероприятий', ctx),
+      subtitle: `${endSentence(heading)} Сформировано ${generatedAt(ctx)}`,
+      tables: [roadmap],
+      widths: { 1: 70, 2: 320, 3: 220, 4: 170, 5: 150, 6: 110, 7: 110, 8: 200 },
+      notes,
+    });
+  } else
+    writeReportTab(ss, TAB.reportProtocol, {
+      title: titleOf('Отчёт об исполнении поручений протокола', ctx),
+      subtitle: `${endSentence(heading)} Сформировано ${generatedAt(ctx)}`,
+      tables: [
+        {
+          headers: PROTOCOL_REPORT_HEADERS,
+          rows: rows.map((r) => [
+            r.number,
+            r.text,
+            r.executor,
+            r.coExecutors,
+            d(r.deadline),
+            d(r.doneDate),
+            r.progress,
+            r.state,
+            r.note,
+          ]),
+          formats: { 4: 'dd.MM.yyyy', 5: 'dd.MM.yyyy' },
+        },
+      ],
+      widths: { 1: 80, 2: 320, 3: 170, 4: 170, 5: 95, 6: 110, 7: 320, 8: 170, 9: 130 },
+      notes,
+    });
   const message = `«${TAB.reportProtocol}»: ${heading}; поручений ${rows.length}, без информации об исполнении ${noInfo}.`;
   ctx.journal.add({ action: 'Отчёт по протоколу', order: protocol.trim(), result: message });
   ctx.journal.flush();
