@@ -28,7 +28,7 @@ export function addAppeals(wb: WorkbookModel, n: number): void {
   for (let i = 0; i < n; i++) {
     // Registered and answered by the warm-up day (Friday 29.05) at the latest: a date after «today»
     // is a data problem, and its notes would be load of another kind.
-    const reg = addDays(BENCH_TODAY, -3 - Math.floor(r() * 60));
+    const reg = addDays(BENCH_TODAY, -3 - (i % 60));
     const answered = r() < 0.33;
     const extended = !answered && r() < 0.1;
     rows.push({
@@ -38,7 +38,8 @@ export function addAppeals(wb: WorkbookModel, n: number): void {
       Адрес: `ул. Садовая, ${1 + Math.floor(r() * 200)}`,
       Канал: APPEAL_CHANNELS[Math.floor(r() * APPEAL_CHANNELS.length)],
       Тема: 'Проблема жителей',
-      Категория: CATEGORIES[Math.floor(r() * CATEGORIES.length)],
+      // Even days and categories: no emergency (an index above 3,00 mails once — news, not load).
+      Категория: CATEGORIES[Math.floor(i / 60) % CATEGORIES.length],
       'Требует изучения': r() < 0.3 ? 'Нет' : 'Да',
       // Five executors answer appeals (the mail count, one digest per person, then compares across N).
       Исполнитель: names[i % 5] ?? '',
