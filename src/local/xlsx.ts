@@ -618,14 +618,22 @@ function lineChars(s: SheetModel, col: number): number {
  * editor, in full, instead of over its neighbours («История»). Rows above the table header (titles)
  * keep running across.
  */
-function wrapsInPrint(row: CellModel[], i: number, s: SheetModel, r: number, firstDataRow: number): boolean {
+function wrapsInPrint(
+  row: CellModel[],
+  i: number,
+  s: SheetModel,
+  r: number,
+  firstDataRow: number,
+  width: number,
+): boolean {
   const c = row[i];
   if (c?.wrap) return true;
   if (r + 1 < firstDataRow || typeof c?.v !== 'string') return false;
   if ((s.columnWidths[i + 1] ?? SHEETS_COLUMN_PX) < 150) return false;
   if (!c.v.includes('\n') && c.v.length <= lineChars(s, i + 1)) return false;
   const next = row[i + 1];
-  return i === row.length - 1 || (next !== undefined && next.v !== null && next.v !== '');
+  // The sheet's last used column runs off the page; elsewhere only text the next cell would cut.
+  return i === width - 1 || (next !== undefined && next.v !== null && next.v !== '');
 }
 
 /**
@@ -699,7 +707,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetModel, model: WorkbookModel): 
   s.cells.forEach((row, r) => {
     if (!row || row.length === 0) return;
     const xr = ws.getRow(r + 1);
-    const wrapped = row.map((_, i) => wrapsInPrint(row, i, s, r, firstDataRow));
+    const wrapped = row.map((_, i) => wrapsInPrint(row, i, s, r, firstDataRow, used));
     const lines = wrappedLines(row, wrapped, s);
     if (lines > 1) xr.height = Math.min(409, lines * LINE_PT + 3);
     row.forEach((c, i) => {

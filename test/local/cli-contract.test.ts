@@ -230,13 +230,21 @@ describe('mail after the save', () => {
     let server: SMTPServer;
     let url = '';
     let down = false;
+    /** Refuse only the n-th message offered (1-based, counted from when it is set). */
+    let refuseNth = 0;
+    let offered = 0;
     beforeAll(async () => {
       server = new SMTPServer({
         authOptional: true,
         disabledCommands: ['STARTTLS', 'AUTH'],
         logger: false,
+        onMailFrom(_a, _s, cb) {
+          offered++;
+          cb();
+        },
         onRcptTo(_a, _s, cb) {
-          cb(down ? Object.assign(new Error('Сервер недоступен'), { responseCode: 451 }) : undefined);
+          const refuse = down || (refuseNth > 0 && offered === refuseNth);
+          cb(refuse ? Object.assign(new Error('Сервер недоступен'), { responseCode: 451 }) : undefined);
         },
         onData(stream, session, cb) {
           stream.resume();
@@ -276,6 +284,37 @@ describe('mail after the save', () => {
       const next = await cli(['run', 'daily', file, ...DAY, '--outbox', outbox, '--smtp', url]);
       expect(next.code).toBe(0);
       expect(received).toHaveLength(waiting);
+    });
+
+    it('at every point of a run: the server refusing the k-th message leaves only it queued, sent once later', async () => {
+      const { file, outbox } = copy();
+      // How many this run sends, on a copy.
+      const probe = copy();
+      const n0 = received.length;
+      expect((await cli(['run', 'daily', probe.file, ...DAY, '--outbox', probe.outbox, '--smtp', url])).code).toBe(0);
+      const total = received.length - n0;
+      expect(total).toBeGreaterThan(1);
+      // Every k under SOAK=1; in CI the first, a middle and the last message.
+      const all = Array.from({ length: total }, (_, i) => i + 1);
+      const ks = process.env.SOAK ? all : [...new Set([1, Math.ceil(total / 2), total])];
+      for (const k of ks) {
+        const c = k === 1 ? { file, outbox } : copy();
+        const before = received.length;
+        offered = 0;
+        refuseNth = k;
+        const r = await cli(['run', 'daily', c.file, ...DAY, '--outbox', c.outbox, '--smtp', url]);
+        refuseNth = 0;
+        expect(r.code, `k=${k}`).toBe(0);
+        expect(received.length - before, `k=${k}`).toBe(total - 1);
+        expect(
+          queued(c.outbox).filter((f) => f.endsWith('.json')),
+          `k=${k}`,
+        ).toHaveLength(1);
+        const s = await cli(['send', c.file, '--outbox', c.outbox, '--smtp', url]);
+        expect(s.code, `k=${k}`).toBe(0);
+        expect(received.length - before, `k=${k}`).toBe(total);
+        expect(queued(c.outbox), `k=${k}`).toEqual([]);
+      }
     });
 
     it('a failed save sends nothing by SMTP either', async () => {
