@@ -74,7 +74,7 @@
           className: 'hint warn',
           text: `Срок подачи запроса прошёл (${o.cutoff}): запрос примут, но отметят как поздний.`,
         })
-      : el('p', { className: 'hint', text: `Запрос переноса — не позднее ${o.cutoff}.` });
+      : null;
     const role =
       o.role === 'substitute'
         ? el('p', { className: 'role sub', text: `Замещение: вы замещаете ${o.onBehalfOf}` })
