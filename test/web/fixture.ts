@@ -28,8 +28,20 @@ export function order(n: string, executor: string, deadline: string, extra: Reco
   };
 }
 
+/** Tabs the page reads or writes; the browser tests drop the rest, so each save (exceljs) is quicker. */
+export const PAGE_TABS: readonly string[] = [
+  TAB.settings,
+  TAB.executors,
+  TAB.protocols,
+  TAB.orders,
+  TAB.archive,
+  TAB.calendar,
+  TAB.problems,
+  TAB.log,
+];
+
 /** The fixture workbook; `extraOrders` more orders of Сидорова (for the call-count sizes). */
-export function buildBook(extraOrders = 0): { wb: WorkbookModel; sb: Sandbox } {
+export function buildBook(extraOrders = 0, opts: { pageTabsOnly?: boolean } = {}): { wb: WorkbookModel; sb: Sandbox } {
   const wb = emptyWorkbook('Контроль поручений', 'Europe/Moscow');
   const sb = createSandbox({ workbook: wb, now: at(TODAY), realElapsed: false });
   sb.api('setup');
@@ -67,5 +79,6 @@ export function buildBook(extraOrders = 0): { wb: WorkbookModel; sb: Sandbox } {
     order('П1-8', 'Сидорова С.С.', '2026-03-31', { Поручение: 'Подготовить справку для главы' }),
     ...Array.from({ length: extraOrders }, (_, i) => order(`Х-${i + 1}`, 'Сидорова С.С.', '2026-04-30')),
   ]);
+  if (opts.pageTabsOnly) wb.sheets = wb.sheets.filter((x) => PAGE_TABS.includes(x.name));
   return { wb, sb };
 }
