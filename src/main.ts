@@ -23,6 +23,7 @@ import { pageLoad, pageSubmit, revokeLinks, showMyOrdersSidebar, webGet, webPost
 import { type EditEvent, handleEdit } from './jobs/onedit';
 import { ratingReport } from './jobs/rating';
 import {
+  halfYearPeriod,
   lastMonthPeriod,
   lastWeekPeriod,
   quarterPeriod,
@@ -99,6 +100,10 @@ export function menuReportLastMonth(): string {
 
 export function menuReportQuarter(): string {
   return executionReport('Отчёт за квартал', (ss) => quarterPeriod(todayOf(ss)));
+}
+
+export function menuReportHalfYear(): string {
+  return executionReport('Отчёт за полугодие', (ss) => halfYearPeriod(todayOf(ss)));
 }
 
 export function menuReportYear(): string {

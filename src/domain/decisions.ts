@@ -4,7 +4,7 @@
 // patch; nothing here touches a cell.
 import type { WorkCalendar } from './calendar';
 import { formatRu, type IsoDate } from './dates';
-import { defaultDeadline } from './deadlines';
+import { defaultDeadline, dueDate } from './deadlines';
 import {
   decisionRecorded,
   hasReturnLine,
@@ -41,6 +41,11 @@ export interface Step2Env {
   calendar: WorkCalendar;
   /** Date of the order's protocol, when known. */
   protocolDate: IsoDate | null;
+  /**
+   * Who took an extension decision: «Кем согласован перенос», else the protocol's «Председатель»
+   * (001 гл.7 п.2.4.2: the term is changed by the one who set it). '' when unknown.
+   */
+  approver?: string;
   /** Only fill blanks (menu «Отправить новые поручения»): decisions wait for the daily check. */
   fillOnly?: boolean;
 }
@@ -108,13 +113,22 @@ export function step2Patch(o: OrderRecord, env: Step2Env): { patch: OrderPatch; 
     patch.clearRequest = true;
   } else if (o.decision === 'Согласован') {
     if (o.requestedDate) {
+      // 001 гл.7 п.2.4.10: a change of term must reach the control department before it expires.
+      const due = deadline ? dueDate(deadline, env.settings, env.calendar) : null;
+      if (due && today > due)
+        issues.push({
+          column: 'Решение по переносу',
+          value: 'Согласован',
+          message: `Перенос согласован ${formatRu(today)} — после контрольной даты ${formatRu(due)}: решение об изменении срока должно приниматься до его истечения (Ростов, гл.7 п.2.4.10). В отчётах за прошедшие периоды поручение остаётся просроченным.`,
+          fix: 'Впредь согласовывайте перенос до контрольной даты; это сообщение исчезнет при следующей проверке.',
+        });
       patch.deadline = o.requestedDate;
       patch.extensions = o.extensions + 1;
       patch.clearRequest = true;
       patch.history.push(
         historyLine(
           today,
-          `перенос срока согласован: с ${deadline ? formatRu(deadline) : '—'} на ${formatRu(o.requestedDate)}${reasonText(o)}`,
+          `перенос срока согласован: с ${deadline ? formatRu(deadline) : '—'} на ${formatRu(o.requestedDate)}${reasonText(o)}${env.approver ? `; согласовал: ${env.approver}` : ''}`,
         ),
       );
     } else if (!o.invalid.includes('Запрошенный срок'))

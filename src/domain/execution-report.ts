@@ -3,9 +3,15 @@
 // documents due in the period, the overdue ones of past periods counted again as overdue.
 // Kyshtym 000 п.13: an order is done when the execution record was made by the deadline;
 // 000 п.14: a returned order («На доработке») counts as not executed.
+// The control date is the due date «Состояние» uses (001 гл.8 п.2.4.2). A period that has ended
+// shows the same figures whenever generated: the control date in force at its end (an extension
+// approved later, recorded in «История», does not move it) and only executions recorded by its end.
+// Periods of whole months are assessed month by month (001 гл.7 п.2.5.1).
 import type { WorkCalendar } from './calendar';
-import type { IsoDate } from './dates';
+import { addDays, cellToIsoDate, daysInMonth, type IsoDate, isoOf, MONTH_NAMES_RU } from './dates';
+import { dueDate } from './deadlines';
 import type { Period } from './periods';
+import type { Settings } from './settings';
 import { foldText } from './text';
 
 /** The few facts of an order the report needs (read from «Поручения» and «Архив»). */
@@ -22,6 +28,10 @@ export interface ReportOrder {
   returned: boolean;
   extensions: number;
   returns: number;
+  /** «История»: approved extensions with their days (for the control date in force at a day). */
+  history?: string;
+  /** Date of the order's protocol: an execution before it does not count. */
+  protocolDate?: IsoDate | null;
 }
 
 export type OrderClass = 'onTime' | 'late' | 'overdue' | 'running';
@@ -39,6 +49,8 @@ export interface ExecutorRow {
   carriedOver: number;
   /** Percent with one decimal (66.7), null when the divisor is 0. */
   coefficient: number | null;
+  /** Whole-month periods: each month's coefficient, in the order of `ExecutionReport.months`. */
+  monthly?: (number | null)[];
 }
 
 export interface OverdueItem {
@@ -58,6 +70,89 @@ export interface ExecutionReport {
   overdue: OverdueItem[];
   /** Orders left out because «Срок» is blank or unreadable. */
   withoutDeadline: number;
+  /** «По подразделениям»: the same columns per «Подразделение» (001 гл.7 п.2.5.1; 003 п.117). */
+  units: ExecutorRow[];
+  unitTotal: ExecutorRow;
+  /** The months of a whole-month period (month by month, 001 гл.7 п.2.5.1); empty otherwise. */
+  months: Period[];
+}
+
+export const NO_UNIT = 'Подразделение не указано';
+
+export interface ReportRules {
+  nonWorkingDeadline: Settings['nonWorkingDeadline'];
+}
+
+/** The months a period of whole calendar months consists of; [] for weeks and other ranges. */
+export function wholeMonths(period: Period): Period[] {
+  if (period.from.slice(8) !== '01') return [];
+  const y2 = Number(period.to.slice(0, 4));
+  const m2 = Number(period.to.slice(5, 7));
+  if (Number(period.to.slice(8)) !== daysInMonth(y2, m2)) return [];
+  const out: Period[] = [];
+  let y = Number(period.from.slice(0, 4));
+  let m = Number(period.from.slice(5, 7));
+  while (y < y2 || (y === y2 && m <= m2)) {
+    out.push({
+      kind: 'month',
+      code: `${y}-${String(m).padStart(2, '0')}`,
+      from: isoOf(y, m, 1),
+      to: isoOf(y, m, daysInMonth(y, m)),
+      label: `${MONTH_NAMES_RU[m - 1]} ${y} г.`,
+    });
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+const APPROVED = /^\s*(\d{2}\.\d{2}\.\d{4}):\s*перенос срока согласован: с (\S+) на (\d{2}\.\d{2}\.\d{4})/;
+
+/**
+ * «Срок» in force at the end of `day`: extensions approved after it (their lines in «История») are
+ * undone, latest first. An unreadable line is ignored.
+ */
+export function deadlineInForce(deadline: IsoDate | null, history: string | undefined, day: IsoDate): IsoDate | null {
+  if (!history || !deadline) return deadline;
+  const approvals = history
+    .split('\n')
+    .map((l) => APPROVED.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ on: cellToIsoDate(m[1], 'UTC'), from: cellToIsoDate(m[2], 'UTC') }));
+  let d: IsoDate | null = deadline;
+  for (let i = approvals.length - 1; i >= 0; i--) {
+    const a = approvals[i];
+    if (!a.on || a.on <= day) break;
+    d = a.from;
+  }
+  return d;
+}
+
+/** The facts of one order as of a period: due date in force, execution counted, the cut-off day. */
+interface AsOf {
+  due: IsoDate | null;
+  done: IsoDate | null;
+  /** Orders due before this day and not executed are overdue. */
+  cut: IsoDate;
+}
+
+/**
+ * How an order stands for `period` generated on `today`. The cut is today, or the day after the
+ * period's end when it has ended; an execution recorded on or after the cut, in the future, or
+ * before the protocol date does not count.
+ */
+export function asOf(o: ReportOrder, period: Period, today: IsoDate, calendar: WorkCalendar, rules: ReportRules): AsOf {
+  const ended = period.to < today;
+  const cut = ended ? addDays(period.to, 1) : today;
+  const last = ended ? period.to : today;
+  const deadline = ended ? deadlineInForce(o.deadline, o.history, period.to) : o.deadline;
+  const due = deadline ? dueDate(deadline, rules, calendar) : null;
+  let done = executedOn(o);
+  if (done && (done > last || (o.protocolDate && done < o.protocolDate))) done = null;
+  return { due, done, cut };
 }
 
 /** A row of «Исполнители»: «ФИО» and «Подразделение». */
@@ -80,15 +175,21 @@ export function executedOn(o: ReportOrder): IsoDate | null {
  * (control date before today), or still running.
  */
 export function classifyOrder(o: ReportOrder & { deadline: IsoDate }, today: IsoDate): OrderClass {
-  const done = executedOn(o);
-  if (done) return done <= o.deadline ? 'onTime' : 'late';
-  return o.deadline < today ? 'overdue' : 'running';
+  return classifyAt(o.deadline, executedOn(o), today);
+}
+
+function classifyAt(due: IsoDate, done: IsoDate | null, cut: IsoDate): OrderClass {
+  if (done) return done <= due ? 'onTime' : 'late';
+  return due < cut ? 'overdue' : 'running';
 }
 
 /** Control date before the period and still not executed on its first day (001 гл.7 п.2.5.2). */
 export function isCarriedOver(o: ReportOrder, period: Period): boolean {
-  if (!o.deadline || o.deadline >= period.from) return false;
-  const done = executedOn(o);
+  return carriedAt(o.deadline, executedOn(o), period);
+}
+
+function carriedAt(due: IsoDate | null, done: IsoDate | null, period: Period): boolean {
+  if (!due || due >= period.from) return false;
   return done === null || done >= period.from;
 }
 
@@ -127,11 +228,51 @@ export function compareRu(a: string, b: string): number {
 /** A name as compared between tabs (see foldText). */
 export const normName = foldText;
 
+/** Per order and period: the executor's row counters (block counts for the period). */
+function tally(
+  orders: readonly ReportOrder[],
+  period: Period,
+  today: IsoDate,
+  calendar: WorkCalendar,
+  rules: ReportRules,
+  rowFor: (o: ReportOrder) => ExecutorRow[],
+  overdue: OverdueItem[] | null,
+): number {
+  let withoutDeadline = 0;
+  for (const o of orders) {
+    if (!o.deadline) {
+      withoutDeadline++;
+      continue;
+    }
+    const a = asOf(o, period, today, calendar, rules);
+    if (!a.due) continue;
+    const d = a.due;
+    if (d >= period.from && d <= period.to) {
+      const cls = classifyAt(d, a.done, a.cut);
+      for (const r of rowFor(o)) {
+        r.due++;
+        r[cls]++;
+        r.extensions += o.extensions;
+        r.returns += o.returns;
+      }
+      if (cls === 'overdue' && overdue) overdue.push(overdueItem(o, d, today, calendar, rowFor(o)[0].executor));
+    } else if (carriedAt(d, a.done, period)) {
+      for (const r of rowFor(o)) r.carriedOver++;
+      // Listed only while still open: one executed during the period is no longer overdue.
+      if (overdue && a.done === null && d < a.cut)
+        overdue.push(overdueItem(o, d, today, calendar, rowFor(o)[0].executor));
+    }
+  }
+  return withoutDeadline;
+}
+
 /**
  * Builds the report. `executors` are the rows of «Исполнители»: a name written in another case or
  * spacing is shown as «Исполнители» spells it, with its «Подразделение».
  * Executors appear in alphabetical order, then «Итого»; the overdue list holds every order not
  * executed whose control date has passed (in the period or carried over), most overdue first.
+ * For a period of whole months the coefficient is Σ on time ÷ Σ counted month by month (001 гл.7
+ * п.2.5.1), each month's beside it; the other columns count each order once for the period.
  */
 export function buildExecutionReport(
   orders: readonly ReportOrder[],
@@ -139,68 +280,112 @@ export function buildExecutionReport(
   today: IsoDate,
   calendar: WorkCalendar,
   executors: readonly ExecutorInfo[] = [],
+  rules: ReportRules = { nonWorkingDeadline: 'previous' },
 ): ExecutionReport {
-  const byExecutor = new Map<string, ExecutorRow>();
   const known = new Map<string, ExecutorInfo>();
   for (const e of executors) if (e.name.trim() && !known.has(normName(e.name))) known.set(normName(e.name), e);
-  const rowFor = (name: string): ExecutorRow => {
-    const key = name.trim() ? normName(name) : '';
-    let r = byExecutor.get(key);
-    if (!r) {
-      const k = known.get(key);
-      r = k ? emptyRow(k.name.trim(), k.unit.trim()) : emptyRow(name.trim() || NO_EXECUTOR, '');
-      byExecutor.set(key, r);
-    }
-    return r;
+  const execKey = (o: ReportOrder) => (o.executor.trim() ? normName(o.executor) : '');
+  const unitOf = (o: ReportOrder) => known.get(execKey(o))?.unit.trim() ?? '';
+  const unitKey = (o: ReportOrder) => foldText(unitOf(o));
+  const newExecRow = (o: ReportOrder): ExecutorRow => {
+    const k = known.get(execKey(o));
+    return k ? emptyRow(k.name.trim(), k.unit.trim()) : emptyRow(o.executor.trim() || NO_EXECUTOR, '');
   };
+  const newUnitRow = (o: ReportOrder): ExecutorRow => emptyRow(unitOf(o) || NO_UNIT, '');
+  /** Rows keyed by executor and by unit, for one pass. */
+  const pass = () => {
+    const byExecutor = new Map<string, ExecutorRow>();
+    const byUnit = new Map<string, ExecutorRow>();
+    const get = (m: Map<string, ExecutorRow>, k: string, make: () => ExecutorRow) => {
+      let r = m.get(k);
+      if (!r) {
+        r = make();
+        m.set(k, r);
+      }
+      return r;
+    };
+    const rowFor = (o: ReportOrder) => [
+      get(byExecutor, execKey(o), () => newExecRow(o)),
+      get(byUnit, unitKey(o), () => newUnitRow(o)),
+    ];
+    return { byExecutor, byUnit, rowFor };
+  };
+
+  const main = pass();
   const overdue: OverdueItem[] = [];
-  let withoutDeadline = 0;
-  for (const o of orders) {
-    if (!o.deadline) {
-      withoutDeadline++;
-      continue;
-    }
-    const d = o.deadline;
-    if (d >= period.from && d <= period.to) {
-      const r = rowFor(o.executor);
-      const cls = classifyOrder({ ...o, deadline: d }, today);
-      r.due++;
-      r[cls]++;
-      r.extensions += o.extensions;
-      r.returns += o.returns;
-      if (cls === 'overdue') overdue.push(overdueItem(o, d, today, calendar, r.executor));
-    } else if (isCarriedOver(o, period)) {
-      const r = rowFor(o.executor);
-      r.carriedOver++;
-      // Listed only while still open: one executed during the period is no longer overdue.
-      if (executedOn(o) === null && d < today) overdue.push(overdueItem(o, d, today, calendar, r.executor));
-    }
+  const withoutDeadline = tally(orders, period, today, calendar, rules, main.rowFor, overdue);
+
+  const sortRows = (list: ExecutorRow[], last: string) =>
+    list.sort((a, b) => {
+      if (a.executor === last) return 1;
+      if (b.executor === last) return -1;
+      return compareRu(a.executor, b.executor);
+    });
+  const rows = sortRows([...main.byExecutor.values()], NO_EXECUTOR);
+  const units = sortRows([...main.byUnit.values()], NO_UNIT);
+  const total = sumRows(rows, TOTAL_LABEL);
+  const unitTotal = sumRows(units, TOTAL_LABEL);
+  for (const r of [...rows, ...units, total, unitTotal]) r.coefficient = disciplineCoefficient(r);
+
+  // 001 гл.7 п.2.5.1: «отношение суммы исполненных в срок документов к сумме общего количества
+  // контрольных документов, учтенных по каждому месяцу этого периода».
+  const months = wholeMonths(period);
+  if (months.length > 1) {
+    // A month that has not begun counts nothing (its carried-over orders are not yet counted).
+    const perMonth = months.map((m) => {
+      const p = pass();
+      if (m.from <= today) tally(orders, m, today, calendar, rules, p.rowFor, null);
+      return p;
+    });
+    const monthly = (target: ExecutorRow, pick: (p: ReturnType<typeof pass>) => ExecutorRow | undefined) => {
+      let onTime = 0;
+      let counted = 0;
+      target.monthly = perMonth.map((p) => {
+        const r = pick(p);
+        if (!r) return null;
+        onTime += r.onTime;
+        counted += r.onTime + r.late + r.overdue + r.carriedOver;
+        return disciplineCoefficient(r);
+      });
+      target.coefficient = counted === 0 ? null : Math.round((onTime / counted) * 1000) / 10;
+    };
+    for (const [k, r] of main.byExecutor) monthly(r, (p) => p.byExecutor.get(k));
+    for (const [k, r] of main.byUnit) monthly(r, (p) => p.byUnit.get(k));
+    monthly(total, (p) => sumRows([...p.byExecutor.values()], TOTAL_LABEL));
+    monthly(unitTotal, (p) => sumRows([...p.byUnit.values()], TOTAL_LABEL));
   }
-  const rows = [...byExecutor.values()].sort((a, b) => {
-    if (a.executor === NO_EXECUTOR) return 1;
-    if (b.executor === NO_EXECUTOR) return -1;
-    return compareRu(a.executor, b.executor);
-  });
-  const total = emptyRow(TOTAL_LABEL, '');
-  for (const r of rows) {
-    r.coefficient = disciplineCoefficient(r);
-    total.due += r.due;
-    total.onTime += r.onTime;
-    total.late += r.late;
-    total.overdue += r.overdue;
-    total.running += r.running;
-    total.extensions += r.extensions;
-    total.returns += r.returns;
-    total.carriedOver += r.carriedOver;
-  }
-  total.coefficient = disciplineCoefficient(total);
   overdue.sort(
     (a, b) =>
       b.workingDaysOverdue - a.workingDaysOverdue ||
       (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0) ||
       compareRu(a.number, b.number),
   );
-  return { period, today, rows, total, overdue, withoutDeadline };
+  return {
+    period,
+    today,
+    rows,
+    total,
+    overdue,
+    withoutDeadline,
+    units,
+    unitTotal,
+    months: months.length > 1 ? months : [],
+  };
+}
+
+function sumRows(rows: readonly ExecutorRow[], label: string): ExecutorRow {
+  const t = emptyRow(label, '');
+  for (const r of rows) {
+    t.due += r.due;
+    t.onTime += r.onTime;
+    t.late += r.late;
+    t.overdue += r.overdue;
+    t.running += r.running;
+    t.extensions += r.extensions;
+    t.returns += r.returns;
+    t.carriedOver += r.carriedOver;
+  }
+  return t;
 }
 
 function overdueItem(

@@ -6,7 +6,7 @@
 // wipe colours people gave their cells).
 
 import { cellToIsoDate, dateTimeRuInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
-import { archiveDue, dueDate, entryDeadline, extensionCutoff, isLateEntry, isLateRequest } from '../domain/deadlines';
+import { dueDate, entryDeadline, extensionCutoff, isLateEntry, isLateRequest } from '../domain/deadlines';
 import { assignNumber, type OrderPatch, step2Patch } from '../domain/decisions';
 import {
   ARCHIVE_WHAT,
@@ -22,6 +22,7 @@ import {
 import { dueNotices, type Notice, type NoticeKind, noticeKey } from '../domain/notices';
 import type { OrderRecord } from '../domain/order';
 import { orderState, overdueWorkingDays } from '../domain/order-state';
+import { archiveDay, type RemovalPatch, removalPatch } from '../domain/removal';
 import { resolveRecipient } from '../domain/substitutes';
 import { composeDigest, type DigestItem } from '../mail/compose';
 import {
@@ -105,10 +106,14 @@ type Mode = 'daily' | 'notify' | 'refresh';
 const PEOPLE_WRITE_ORDER: readonly string[] = [
   ORDER_COL.number,
   ORDER_COL.deadline,
+  ORDER_COL.status,
   ORDER_COL.doneDate,
   ORDER_COL.requestedDate,
   ORDER_COL.requestReason,
+  ORDER_COL.approvedBy,
   ORDER_COL.decision,
+  // Last, like «Решение по переносу»: a run stopped before it leaves the decision visible.
+  ORDER_COL.removal,
 ];
 
 interface Outcome {
@@ -195,20 +200,15 @@ function ruleProblems(ctx: RunContext, book: OrderBook, requestDays: Map<OrderRe
           fix: 'Контролёр решает по запросу («Решение по переносу»); впредь подавайте запрос раньше.',
         });
     }
+    // 000 п.7: judged on «Внесено» and nothing else (not on mail sent: mail may be off).
     const p = book.protocolByNumber.get(o.protocol);
-    if (
-      p?.date &&
-      o.number &&
-      o.status !== STATUS.done &&
-      !ctx.journal.has(noticeKey.new(o.number)) &&
-      isLateEntry(p.date, today, s.entryDays, cal)
-    )
+    if (p?.date && o.enteredAt && isLateEntry(p.date, o.enteredAt, s.entryDays, cal))
       ctx.problems.add({
         tab: TAB.orders,
         row: o.row,
-        column: ORDER_COL.protocol,
-        value: o.protocol,
-        message: `Поручение внесено позже срока: совещание ${formatRu(p.date)}, внести нужно было не позднее ${formatRu(entryDeadline(p.date, s.entryDays, cal))}.`,
+        column: ORDER_COL.enteredAt,
+        value: formatRu(o.enteredAt),
+        message: `Поручение внесено позже срока: внесено ${formatRu(o.enteredAt)}, совещание ${formatRu(p.date)}, внести нужно было не позднее ${formatRu(entryDeadline(p.date, s.entryDays, cal))}.`,
         fix: `Вносите поручения в течение ${s.entryDays} раб. дн. после совещания.`,
       });
   }
@@ -245,12 +245,35 @@ function applyPatch(o: OrderRecord, p: OrderPatch, put: (header: string, v: Cell
     put(ORDER_COL.requestedDate, '');
     put(ORDER_COL.requestReason, '');
     put(ORDER_COL.decision, '');
+    if (o.approvedBy) {
+      o.approvedBy = '';
+      put(ORDER_COL.approvedBy, '');
+    }
   }
   if (p.clearDoneDate) {
     o.doneDate = null;
     put(ORDER_COL.doneDate, '');
   }
   o.history = appendHistory(o.history, p.history);
+}
+
+/** Applies the removal decision (001 гл.7 п.2.4.15; 003 п.199) before the rest of step 2. */
+function applyRemoval(o: OrderRecord, p: RemovalPatch, put: (header: string, v: Cell) => void): boolean {
+  if (p.status !== undefined) {
+    o.status = p.status;
+    put(ORDER_COL.status, p.status);
+  }
+  if (p.clearDoneDate) {
+    o.doneDate = null;
+    put(ORDER_COL.doneDate, '');
+  }
+  if (p.returns !== undefined) o.returns = p.returns;
+  if (p.removal !== undefined && p.removal !== o.removal) {
+    o.removal = p.removal;
+    put(ORDER_COL.removal, p.removal);
+  }
+  o.history = appendHistory(o.history, p.history);
+  return p.history.length > 0;
 }
 
 function newOutcome(): Outcome {
@@ -306,8 +329,14 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
         m.set(idx, v);
         t.rows[idx][t.col(h)] = v;
       };
-      const protocolDate = book.protocolByNumber.get(o.protocol)?.date ?? null;
+      // «Внесено»: the first run that sees the row filled in stamps it, if onEdit did not.
+      if (!o.enteredAt && !o.invalid.includes(ORDER_COL.enteredAt) && (o.text || o.executor)) o.enteredAt = today;
+      if (mode === 'daily' && !o.invalid.includes(ORDER_COL.removal) && !o.invalid.includes(ORDER_COL.status))
+        if (applyRemoval(o, removalPatch(o, today, s.removalMode), put)) out.decisions++;
+      const protocol = book.protocolByNumber.get(o.protocol);
+      const protocolDate = protocol?.date ?? null;
       const { patch, issues } = step2Patch(o, {
+        approver: o.approvedBy || protocol?.chair || '',
         today,
         settings: s,
         calendar: cal,
@@ -347,22 +376,21 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
 
   // Step 3: states.
   for (const o of book.orders) {
-    o.state = orderState(o, today, s, cal);
-    o.overdueDays = overdueWorkingDays(o, today, s, cal);
+    const st = { ...o, protocolDate: book.protocolByNumber.get(o.protocol)?.date ?? null };
+    o.state = orderState(st, today, s, cal);
+    o.overdueDays = overdueWorkingDays(st, today, s, cal);
   }
 
   // Step 5 (choice): rows «Готово» for keepDoneDays working days go to «Архив». The line is not
   // added again to a row a stopped run was moving.
   const toArchive: number[] = [];
   if (usable && mode === 'daily' && book.archiveTable) {
-    const due = book.orders.filter(
-      (o) =>
-        o.status === STATUS.done &&
-        o.doneDate &&
-        o.number &&
-        !o.invalid.includes(ORDER_COL.number) &&
-        today >= archiveDue(o.doneDate, s.keepDoneDays, cal),
-    );
+    // 000 п.14; in the «решением давшего поручение» mode the delay counts from «Снято».
+    const due = book.orders.filter((o) => {
+      if (!o.number || o.invalid.includes(ORDER_COL.number)) return false;
+      const day = archiveDay(o, s.removalMode, s.keepDoneDays, cal);
+      return day !== null && today >= day;
+    });
     // A bounded number of row runs per run; the others move on the next run.
     const chosen = new Set(
       firstRuns(
@@ -388,6 +416,8 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
     for (const o of book.orders) byIdx.set(o.row - 2, o);
     const value = (o: OrderRecord, h: string, current: Cell): Cell => {
       switch (h) {
+        case ORDER_COL.enteredAt:
+          return o.enteredAt && !o.invalid.includes(h) ? midnightInZone(o.enteredAt, tz) : current;
         case ORDER_COL.originalDeadline:
           return o.originalDeadline && !o.invalid.includes(h) ? midnightInZone(o.originalDeadline, tz) : current;
         case ORDER_COL.extensions:

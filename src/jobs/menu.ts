@@ -28,6 +28,7 @@ export const MENU: readonly (MenuItem | null)[] = [
       { caption: 'За прошлую неделю', fn: 'menuReportLastWeek' },
       { caption: 'За прошлый месяц', fn: 'menuReportLastMonth' },
       { caption: 'За квартал', fn: 'menuReportQuarter' },
+      { caption: 'За полугодие', fn: 'menuReportHalfYear' },
       { caption: 'За год', fn: 'menuReportYear' },
       { caption: 'За период…', fn: 'menuReportPeriod' },
     ],

@@ -1,7 +1,8 @@
 // onEdit (simple trigger: no mail, 30 s, not fired by script edits). On «Поручения» it records what
 // a person just did, so the daily check and the reports see it: «Готово» stamps «Дата исполнения»
 // (000 п.13: done when the execution record is made before the deadline), the first «Срок» goes to
-// «Первоначальный срок», and an extension request (000 п.11) is dated in «История».
+// «Первоначальный срок», an extension request (000 п.11) is dated in «История», and «Внесено» is
+// stamped when the row is first filled in (000 п.7).
 // Two reads at most (the header row and the edited rows); writes only the cells it fills.
 import { cellToIsoDate, dateInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { ORDER_COL, STATUS, TAB } from '../workbook/schema';
@@ -64,8 +65,15 @@ export function editFills(edit: EditedRows, today: IsoDate, tz: string): EditFil
   const original = col(ORDER_COL.originalDeadline);
   const requested = col(ORDER_COL.requestedDate);
   const history = col(ORDER_COL.history);
+  const text = col(ORDER_COL.text);
+  const executor = col(ORDER_COL.executor);
+  const entered = col(ORDER_COL.enteredAt);
   const fills: EditFill[] = [];
   edit.rows.forEach((r, i) => {
+    // «Внесено»: the day the row is first filled in (000 п.7 is judged on it).
+    const filled = (text >= 0 && !blank(r[text])) || (executor >= 0 && !blank(r[executor]));
+    if (entered >= 0 && filled && blank(r[entered]))
+      fills.push({ row: i, header: ORDER_COL.enteredAt, value: midnightInZone(today, tz) });
     if (status >= 0 && done >= 0 && edited.has(status)) {
       const s = normHeader(r[status]);
       if (s === normHeader(STATUS.done) && blank(r[done]))
@@ -124,9 +132,13 @@ export function handleEdit(e: EditEvent): number {
   const c0 = e.range.getColumn() - 1;
   const editedCols: number[] = [];
   for (let c = c0; c < c0 + e.range.getNumColumns(); c++) editedCols.push(c);
-  const watched = [ORDER_COL.status, ORDER_COL.deadline, ORDER_COL.requestedDate].map((h) =>
-    norm.indexOf(normHeader(h)),
-  );
+  const watched = [
+    ORDER_COL.status,
+    ORDER_COL.deadline,
+    ORDER_COL.requestedDate,
+    ORDER_COL.text,
+    ORDER_COL.executor,
+  ].map((h) => norm.indexOf(normHeader(h)));
   if (!watched.some((c) => c >= 0 && editedCols.includes(c))) return 0;
   const rows = sheet.getRange(first, 1, lastEdited - first + 1, lastCol).getValues() as Cell[][];
   const ss = e.source ?? SpreadsheetApp.getActive();

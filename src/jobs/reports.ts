@@ -39,8 +39,10 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** One order of «Поручения» or «Архив» with what both reports need. */
 interface LoadedOrder extends ReportOrder, ProtocolOrder {}
 
-function toLoaded(r: OrderRecord): LoadedOrder {
+function toLoaded(r: OrderRecord, protocolDate: IsoDate | null): LoadedOrder {
   return {
+    history: r.history,
+    protocolDate,
     number: r.number,
     protocol: r.protocol,
     text: r.text,
@@ -70,7 +72,9 @@ function load(ctx: RunContext, given?: OrderBook): Loaded {
   // «Проверка данных»; a report run must not list them a second time.
   const book = given ?? readOrderBook({ ...ctx, problems: new Problems() });
   return {
-    orders: [...book.orders, ...book.archive].map(toLoaded),
+    orders: [...book.orders, ...book.archive].map((r) =>
+      toLoaded(r, r.protocol ? (book.protocolByNumber.get(r.protocol)?.date ?? null) : null),
+    ),
     executors: book.executors.map((e) => ({ name: e.name, unit: e.unit })),
     book,
   };
@@ -79,6 +83,8 @@ function load(ctx: RunContext, given?: OrderBook): Loaded {
 // ---------------------------------------------------------------- «Отчёт: исполнение»
 
 const COEFFICIENT_COL = EXECUTION_REPORT_HEADERS.length - 1;
+export const UNIT_TABLE_CAPTION = 'По подразделениям';
+const UNIT_HEADER = 'Подразделение';
 
 function generatedAt(ctx: RunContext): string {
   return dateTimeRuInZone(ctx.now, ctx.tz);
@@ -97,11 +103,22 @@ function titleOf(base: string, ctx: RunContext): string {
 export function writeExecutionTab(ctx: RunContext, report: ExecutionReport): Sheet {
   // The coefficient is stored as a fraction shown with a «0.0%» format: 66.7 → 0.667 → «66,7 %».
   const asFraction = (c: number | string | null) => (typeof c === 'number' ? Math.round(c * 10) / 1000 : '');
-  const tableRows: Cell[][] = [...report.rows, report.total].map((r) => {
-    const cells = executorRowCells(r);
+  const monthHeaders = report.months.map((m) => `${m.label.replace(/ г\.$/, '')}, %`);
+  const withMonths = (cells: Cell[], r: ExecutionReport['total']): Cell[] => {
     cells[COEFFICIENT_COL] = asFraction(r.coefficient);
-    return cells;
+    return [...cells, ...(r.monthly ?? []).map((c) => asFraction(c))];
+  };
+  const tableRows: Cell[][] = [...report.rows, report.total].map((r) => withMonths(executorRowCells(r), r));
+  // «По подразделениям» (001 гл.7 п.2.5.1; 003 п.117): the same columns per unit.
+  const unitRows: Cell[][] = [...report.units, report.unitTotal].map((r) =>
+    withMonths([r.executor, ...executorRowCells(r).slice(2)], r),
+  );
+  const pct: Record<number, string> = { [COEFFICIENT_COL]: '0.0%' };
+  monthHeaders.forEach((_, i) => {
+    pct[COEFFICIENT_COL + 1 + i] = '0.0%';
   });
+  const unitPct: Record<number, string> = {};
+  for (const [k, v] of Object.entries(pct)) unitPct[Number(k) - 1] = v;
   const overdueRows: Cell[][] = report.overdue.map((o) => [
     o.number,
     o.text,
@@ -112,6 +129,13 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport): She
   const notes: string[] = [
     'Коэффициент исполнительской дисциплины = исполнено в срок ÷ (исполнено в срок + с нарушением срока + не исполнено, срок истёк + просрочено из прошлых периодов). Поручение «На доработке» считается неисполненным.',
   ];
+  if (report.months.length)
+    notes.unshift(
+      `Коэффициент за период считается по месяцам (Ростов, гл.7 п.2.5.1): сумма исполненных в срок за каждый месяц ÷ сумма учтённых за каждый месяц (исполнено в срок, с нарушением, не исполнено, просрочено из прошлых периодов). Поручение, которое остаётся просроченным, учитывается в каждом месяце просрочки. Рядом — коэффициент каждого месяца; остальные столбцы считают каждое поручение за период один раз.`,
+    );
+  notes.push(
+    'Срок — контрольная дата с учётом переноса с нерабочего дня на предыдущий рабочий (как в «Состоянии»). За закончившийся период берётся срок, действовавший на его последний день, и исполнение, отмеченное не позже этого дня.',
+  );
   if (report.overdue.length === 0) notes.push('Просроченных поручений нет.');
   if (report.withoutDeadline > 0)
     notes.push(
@@ -122,10 +146,17 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport): She
     subtitle: `Период: ${endSentence(report.period.label)} Сформировано ${generatedAt(ctx)}`,
     tables: [
       {
-        headers: EXECUTION_REPORT_HEADERS,
+        headers: [...EXECUTION_REPORT_HEADERS, ...monthHeaders],
         rows: tableRows,
-        formats: { [COEFFICIENT_COL]: '0.0%' },
+        formats: pct,
         boldRows: [tableRows.length - 1],
+      },
+      {
+        caption: UNIT_TABLE_CAPTION,
+        headers: [UNIT_HEADER, ...EXECUTION_REPORT_HEADERS.slice(2), ...monthHeaders],
+        rows: unitRows,
+        formats: unitPct,
+        boldRows: [unitRows.length - 1],
       },
       {
         caption: 'Просроченные поручения',
@@ -165,7 +196,9 @@ export function executionReport(ctx: RunContext, periodText: string, book?: Orde
   const parsed = parsePeriod(periodText);
   if (!parsed.ok) throw new Error(parsed.error);
   const data = load(ctx, book);
-  const report = buildExecutionReport(data.orders, parsed.period, ctx.today, ctx.calendar, data.executors);
+  const report = buildExecutionReport(data.orders, parsed.period, ctx.today, ctx.calendar, data.executors, {
+    nonWorkingDeadline: ctx.settings.nonWorkingDeadline,
+  });
   const sheet = writeExecutionTab(ctx, report);
   const t = report.total;
   const message =
@@ -340,6 +373,10 @@ export function lastMonthPeriod(today: IsoDate): string {
 /** The quarter holding today (the menu's «за квартал»: the current quarter to date). */
 export function quarterPeriod(today: IsoDate): string {
   return quarterCode(today);
+}
+/** The half-year holding today (the menu's «за полугодие»: Rostov 001 гл.7 п.2.5.1 assesses by half-year). */
+export function halfYearPeriod(today: IsoDate): string {
+  return `${today.slice(0, 4)}-H${Number(today.slice(5, 7)) <= 6 ? 1 : 2}`;
 }
 export function yearPeriod(today: IsoDate): string {
   return yearCode(today);

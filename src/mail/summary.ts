@@ -57,6 +57,19 @@ export function composeSummary(input: SummaryInput): OutMail {
     '',
   ];
   for (const [k, v] of lines) text.push(`${k}: ${v}`);
+  if (report.months?.length)
+    text.push(
+      `Коэффициент за период — по месяцам (Ростов, гл.7 п.2.5.1): ${report.months.map((m, i) => `${m.label.replace(/ г\.$/, '')} — ${formatCoefficient(t.monthly?.[i] ?? null)}`).join('; ')}.`,
+    );
+  // «По подразделениям» (001 гл.7 п.2.5.1; 003 п.117).
+  const units = report.units ?? [];
+  if (units.length) {
+    text.push('', 'По подразделениям:');
+    for (const u of units)
+      text.push(
+        `— ${u.executor}: коэффициент ${formatCoefficient(u.coefficient)}, подлежало ${u.due}, в срок ${u.onTime}, с нарушением ${u.late}, не исполнено ${u.overdue}, из прошлых периодов ${u.carriedOver}`,
+      );
+  }
   text.push('');
   if (top.length === 0) text.push('Просроченных поручений нет.');
   else {
@@ -83,6 +96,18 @@ export function composeSummary(input: SummaryInput): OutMail {
     ...lines.map(([k, v]) => `<tr><td>${e(k)}</td><td align="right">${e(v)}</td></tr>`),
     '</table>',
   ];
+  if (units.length) {
+    html.push('<p>По подразделениям:</p>');
+    html.push('<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">');
+    html.push(
+      '<tr><th>Подразделение</th><th>Коэффициент</th><th>Подлежало</th><th>В срок</th><th>С нарушением</th><th>Не исполнено</th><th>Из прошлых периодов</th></tr>',
+    );
+    for (const u of units)
+      html.push(
+        `<tr><td>${e(u.executor)}</td><td align="right">${e(formatCoefficient(u.coefficient))}</td><td align="right">${u.due}</td><td align="right">${u.onTime}</td><td align="right">${u.late}</td><td align="right">${u.overdue}</td><td align="right">${u.carriedOver}</td></tr>`,
+      );
+    html.push('</table>');
+  }
   if (top.length === 0) html.push('<p>Просроченных поручений нет.</p>');
   else {
     html.push(`<p>Наиболее просроченные поручения (всего просрочено: ${report.overdue.length}):</p>`);

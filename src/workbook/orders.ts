@@ -484,6 +484,26 @@ export function readOrderBook(ctx: RunContext): OrderBook {
         fix: `Добавьте протокол на лист «${TAB.protocols}» или исправьте номер.`,
       });
     }
+    // A «Дата исполнения» after today or before the protocol: not counted as executed until fixed.
+    const protocolDate = rec.protocol ? (protocolByNumber.get(rec.protocol)?.date ?? null) : null;
+    if (rec.doneDate && rec.doneDate > ctx.today)
+      p.add({
+        tab: rec.tab,
+        row: rec.row,
+        column: ORDER_COL.doneDate,
+        value: formatRu(rec.doneDate),
+        message: `«Дата исполнения» ${formatRu(rec.doneDate)} ещё не наступила: поручение не считается исполненным, пока дата не исправлена.`,
+        fix: 'Впишите дату, когда исполнитель действительно внёс запись об исполнении.',
+      });
+    else if (rec.doneDate && protocolDate && rec.doneDate < protocolDate)
+      p.add({
+        tab: rec.tab,
+        row: rec.row,
+        column: ORDER_COL.doneDate,
+        value: formatRu(rec.doneDate),
+        message: `«Дата исполнения» ${formatRu(rec.doneDate)} раньше даты протокола ${formatRu(protocolDate)}: поручение не считается исполненным, пока дата не исправлена.`,
+        fix: 'Проверьте дату исполнения и № протокола.',
+      });
     if (rec.status === 'Готово' && !rec.doneDate && !rec.invalid.includes(ORDER_COL.doneDate))
       p.add({
         tab: rec.tab,

@@ -129,20 +129,21 @@ describe('buildExecutionReport on the fixture, 2026-Q1 on 20.03.2026', () => {
     ]);
   });
 
-  it('Иванов: due 5 (И-1…И-5) = 2 on time (И-1, И-5) + 1 late (И-2) + 1 overdue (И-3) + 1 running (И-4); 3 extensions (1 + 2); 1 carried (И-6); 2/(2+1+1+1) = 40.0 %', () => {
-    expect(executorRowCells(row(IV))).toEqual([IV, 'Отдел экономики', 5, 2, 1, 1, 1, 3, 0, 1, 40]);
+  it('Иванов: due 5 (И-1…И-5) = 2 on time (И-1, И-5) + 1 late (И-2) + 1 overdue (И-3) + 1 running (И-4); 3 extensions (1 + 2); 1 carried (И-6)', () => {
+    expect(executorRowCells(row(IV)).slice(0, 10)).toEqual([IV, 'Отдел экономики', 5, 2, 1, 1, 1, 3, 0, 1]);
   });
-  it('Петрова: due 3 (П-1, П-2, П-6) = 1 on time + 0 late + 1 overdue (returned П-2) + 1 running (П-6); 1 return; 1 carried (П-3); 1/(1+0+1+1) = 33.3 %', () => {
-    expect(executorRowCells(row(PE))).toEqual([PE, 'Юридический отдел', 3, 1, 0, 1, 1, 0, 1, 1, 33.3]);
+  it('Петрова: due 3 (П-1, П-2, П-6) = 1 on time + 0 late + 1 overdue (returned П-2) + 1 running (П-6); 1 return; 1 carried (П-3)', () => {
+    expect(executorRowCells(row(PE)).slice(0, 10)).toEqual([PE, 'Юридический отдел', 3, 1, 0, 1, 1, 0, 1, 1]);
   });
-  it('Сидоров: due 3 (С-1, С-2, С-4) = 1 on time (С-2) + 1 late (С-1) + 1 overdue (С-4) + 0 running; 1 extension; 1 return (С-1; С-5 is not in the period); 1 carried (С-5); 1/4 = 25.0 %', () => {
-    expect(executorRowCells(row(SI))).toEqual([SI, 'Отдел ЖКХ', 3, 1, 1, 1, 0, 1, 1, 1, 25]);
+  it('Сидоров: due 3 (С-1, С-2, С-4) = 1 on time (С-2) + 1 late (С-1) + 1 overdue (С-4) + 0 running; 1 extension; 1 return (С-1; С-5 is not in the period); 1 carried (С-5)', () => {
+    expect(executorRowCells(row(SI)).slice(0, 10)).toEqual([SI, 'Отдел ЖКХ', 3, 1, 1, 1, 0, 1, 1, 1]);
   });
   it('no executor: 1 due, 1 overdue, 0/1 = 0.0 %', () => {
     expect(executorRowCells(row(NO_EXECUTOR))).toEqual([NO_EXECUTOR, '', 1, 0, 0, 1, 0, 0, 0, 0, 0]);
   });
-  it('«Итого»: due 5+3+3+1 = 12; on time 4; late 2; overdue 4; running 2; extensions 4; returns 2; carried 3; 4/(4+2+4+3) = 4/13 = 30.77 → 30.8 %', () => {
-    expect(executorRowCells(rep.total)).toEqual(['Итого', '', 12, 4, 2, 4, 2, 4, 2, 3, 30.8]);
+  it('«Итого»: due 5+3+3+1 = 12; on time 4; late 2; overdue 4; running 2; extensions 4; returns 2; carried 3', () => {
+    expect(executorRowCells(rep.total).slice(0, 10)).toEqual(['Итого', '', 12, 4, 2, 4, 2, 4, 2, 3]);
+    // The quarter's coefficient is month by month (001 гл.7 п.2.5.1): see execution-report-months.test.ts.
   });
   it('each due order is exactly one of the four classes', () => {
     for (const r of [...rep.rows, rep.total]) expect(r.onTime + r.late + r.overdue + r.running).toBe(r.due);
