@@ -117,11 +117,28 @@ const ARCHIVE: Row[] = [
 //   Петрова: due 12-5, 12-6, 12-7 = 3 → 1, 0, 1, 1; ext 0; returns 1; carried 7-3 → 1/(1+0+1+1) = 33.3 %
 //   Сидоров: due 12-8, 12-9, 7-4 = 3 → 1, 1, 1, 0; ext 1; returns 1; carried 0 → 1/(1+1+1) = 33.3 %
 //   Итого: 11 → 4, 2, 3, 2; ext 4; returns 2; carried 2 → 4/(4+2+3+2) = 36.4 %
+// The quarter's coefficient is month by month (001 гл.7 п.2.5.1: Σ on time ÷ Σ counted by month);
+// January and February have ended (an execution after a month's end does not count in it), March
+// runs to 20.03:
+//   Иванов:  Jan 7-2 on time + 7-1 carried = 1/2; Feb 12-1 on time, 12-2 late, 7-1 carried = 1/3;
+//            Mar 12-3 overdue, 7-1 carried = 0/2 → 2/7 = 28.6 %
+//   Петрова: Jan 7-3 carried (done 15.01) = 0/1; Feb 12-6 returned = 0/1; Mar 12-5 on time, 12-6
+//            carried = 1/2 → 1/4 = 25 %
+//   Сидоров: Jan 7-4 (done 02.02, after January) overdue = 0/1; Feb 7-4 carried = 0/1; Mar 12-9 on
+//            time, 12-8 overdue = 1/2 → 1/4 = 25 %
+//   Итого:   Jan 1/4 = 25 %, Feb 1/5 = 20 %, Mar 2/6 = 33.3 % → 4/15 = 26.7 %
+// The other columns count each order once for the quarter (unchanged from the block rule).
 const EXPECTED: (string | number)[][] = [
-  [IV, 'Отдел экономики', 5, 2, 1, 1, 1, 3, 0, 1, 0.4],
-  [PE, 'Юридический отдел', 3, 1, 0, 1, 1, 0, 1, 1, 0.333],
-  [SI, 'Отдел ЖКХ', 3, 1, 1, 1, 0, 1, 1, 0, 0.333],
-  ['Итого', '', 11, 4, 2, 3, 2, 4, 2, 2, 0.364],
+  [IV, 'Отдел экономики', 5, 2, 1, 1, 1, 3, 0, 1, 0.286],
+  [PE, 'Юридический отдел', 3, 1, 0, 1, 1, 0, 1, 1, 0.25],
+  [SI, 'Отдел ЖКХ', 3, 1, 1, 1, 0, 1, 1, 0, 0.25],
+  ['Итого', '', 11, 4, 2, 3, 2, 4, 2, 2, 0.267],
+];
+const EXPECTED_MONTHS = [
+  [0.5, 0.333, 0],
+  [0, 0, 0.5],
+  [0, 0, 0.5],
+  [0.25, 0.2, 0.333],
 ];
 // Overdue list, working days after «Срок» to 20.03.2026: 7-1 → 59, 12-6 → 14, 12-8 → 13, 12-3 → 8.
 const EXPECTED_OVERDUE = [
@@ -160,8 +177,24 @@ function assertExecutionReport(model: WorkbookModel): void {
   const t = tableOf(s, EXECUTION_REPORT_HEADERS[0]);
   expect(t.header.slice(0, EXECUTION_REPORT_HEADERS.length).map(val)).toEqual([...EXECUTION_REPORT_HEADERS]);
   expect(t.rows.map((r) => r.slice(0, EXECUTION_REPORT_HEADERS.length).map(val))).toEqual(EXPECTED);
-  // Coefficient as a percent with one decimal.
+  // Coefficient as a percent with one decimal; each month's beside it.
   for (const r of t.rows) expect(r[10]?.numberFormat).toBe('0.0%');
+  expect(t.header.slice(EXECUTION_REPORT_HEADERS.length).map(val)).toEqual([
+    'январь 2026, %',
+    'февраль 2026, %',
+    'март 2026, %',
+  ]);
+  expect(t.rows.map((r) => r.slice(EXECUTION_REPORT_HEADERS.length).map(val))).toEqual(EXPECTED_MONTHS);
+  // «По подразделениям» (001 гл.7 п.2.5.1; 003 п.117): one unit per executor here, the same figures.
+  const ui = s.cells.findIndex((r) => val(r?.[0]) === 'По подразделениям');
+  expect(ui).toBeGreaterThan(t.headerRow);
+  const u = tableOf(s, 'Подразделение', ui);
+  expect(u.rows.map((r) => [val(r[0]), val(r[1]), val(r[9])])).toEqual([
+    ['Отдел ЖКХ', 3, 0.25],
+    ['Отдел экономики', 5, 0.286],
+    ['Юридический отдел', 3, 0.25],
+    ['Итого', 11, 0.267],
+  ]);
   // The chart of the coefficient per executor sits beside the table, on the executors only.
   expect(s.charts).toHaveLength(1);
   const chart = s.charts[0];
@@ -219,7 +252,7 @@ describe('kontrol run report-execution (001 гл.7 п.2.5; 000 п.13–14)', () 
     const workbook = await loadXlsx(file);
     const sb = createSandbox({ workbook, code: CODE, now: new Date('2026-03-20T05:00:00Z') });
     const summary = String(sb.api('report-execution', { period: '2026-Q1' }));
-    expect(summary).toContain('36,4 %');
+    expect(summary).toContain('26,7 %');
     assertExecutionReport(sb.workbook);
     // Regenerated for another period: the tab is replaced whole, still one chart.
     sb.api('report-execution', { period: '2026-W10' });
@@ -232,7 +265,7 @@ describe('kontrol run report-execution (001 гл.7 п.2.5; 000 п.13–14)', () 
   it('--period 2026-Q1 --today 2026-03-20 writes the tab into the .xlsx', async () => {
     const out = await ok('run', 'report-execution', file, '--period', '2026-Q1', '--today', '2026-03-20');
     expect(out).toContain('1-й квартал 2026 г.');
-    expect(out).toContain('36,4 %');
+    expect(out).toContain('26,7 %');
     const model = await loadXlsx(file);
     assertExecutionReport(model);
     // People's cells are never changed: the order rows read back as written.
@@ -321,6 +354,7 @@ describe('sandbox api(report-execution): Spreadsheet calls do not grow with the 
     const small = await callsFor(0);
     const big = await callsFor(100);
     expect(big).toBe(small);
-    expect(small).toBeLessThan(80);
+    // Three tables (executors, «По подразделениям», overdue) and the chart: a fixed number of calls.
+    expect(small).toBeLessThan(120);
   }, 240_000);
 });
