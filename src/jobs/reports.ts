@@ -105,7 +105,7 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport): She
   const asFraction = (c: number | string | null) => (typeof c === 'number' ? Math.round(c * 10) / 1000 : '');
   const monthHeaders = report.months.map((m) => `${m.label.replace(/ г\.$/, '')}, %`);
   const withMonths = (cells: Cell[], r: ExecutionReport['total']): Cell[] => {
-    cells[COEFFICIENT_COL] = asFraction(r.coefficient);
+    cells[cells.length - 1] = asFraction(r.coefficient);
     return [...cells, ...(r.monthly ?? []).map((c) => asFraction(c))];
   };
   const tableRows: Cell[][] = [...report.rows, report.total].map((r) => withMonths(executorRowCells(r), r));
