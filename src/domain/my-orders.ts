@@ -2,6 +2,7 @@
 // with what the page shows for each, and what a page action asks of the sheet. The page renders
 // `PageData.lists` by name, so another list (e.g. appeals) is one more key and one more renderer.
 // Pure: the workbook layer (src/jobs/my-orders.ts) reads the rows and writes the cells.
+import type { AppealAction, AppealItem } from './appeals-page';
 import type { WorkCalendar } from './calendar';
 import { formatRu, type IsoDate, textToIsoDate } from './dates';
 import { dueDate, extensionCutoff, isLateRequest } from './deadlines';
@@ -81,6 +82,8 @@ export interface PageData {
     extensions: ExtensionItem[];
     /** Only in the «решением давшего поручение» mode. */
     removals: RemovalItem[];
+    /** Citizens' appeals of the person (src/domain/appeals-page.ts). */
+    appeals: AppealItem[];
   };
   removalMode: 'executor' | 'giver';
 }
@@ -89,7 +92,15 @@ export interface PageEnv {
   today: IsoDate;
   settings: Pick<
     Settings,
-    'remindDays' | 'nonWorkingDeadline' | 'extensionCutoffDays' | 'controllerEmail' | 'organization' | 'removalMode'
+    | 'remindDays'
+    | 'nonWorkingDeadline'
+    | 'extensionCutoffDays'
+    | 'controllerEmail'
+    | 'organization'
+    | 'removalMode'
+    | 'appealDays'
+    | 'appealShortDays'
+    | 'appealRemindDays'
   >;
   calendar: WorkCalendar;
 }
@@ -237,7 +248,7 @@ export interface RemovalAction {
   version: string;
   decision: string;
 }
-export type PageAction = OrderAction | ExtensionAction | RemovalAction;
+export type PageAction = OrderAction | ExtensionAction | RemovalAction | AppealAction;
 
 /** What to write for an order action, validated; `error` is a Russian message and nothing is written. */
 export interface OrderChange {

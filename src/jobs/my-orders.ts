@@ -10,6 +10,8 @@
 // with SpreadsheetApp.getActive() (developers.google.com/apps-script/guides/bound: bound scripts
 // «refer to their parent file without referring to the file's ID»). We do not store an id at setup:
 // opening by id would need the full `spreadsheets` scope instead of `spreadsheets.currentonly`.
+
+import type { AppealAction } from '../domain/appeals-page';
 import { cellToIsoDate, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { historyLine, requestDayFromHistory } from '../domain/history';
 import { linkProblemText } from '../domain/links';
@@ -42,6 +44,7 @@ import { parseOrderRow, readExecutors, readProtocols } from '../workbook/orders'
 import { Problems } from '../workbook/problems';
 import { LOG_COL, ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schema';
 import { type Cell, isBlankRow, normHeader, readTable, safeCell, safeText, type Table } from '../workbook/table';
+import { appealItems, applyAppeal } from './appeals-page';
 import { readCalendar, readSettings } from './context';
 import { rotateLinkSecret, signLink, todayIn, verifyLink } from './links';
 import { editFills } from './onedit';
@@ -167,7 +170,7 @@ function pageData(book: PageBook, email: string): PageData {
     organization: env.settings.organization,
     today: formatRu(env.today),
     isController: book.protocols !== null,
-    lists: { orders, extensions, removals },
+    lists: { orders, extensions, removals, appeals: appealItems(book.ss, book.tz, env, mine, absent) },
     removalMode: env.settings.removalMode,
   };
 }
@@ -347,6 +350,20 @@ function applyRemoval(book: PageBook, a: RemovalAction): { message: string; jour
   };
 }
 
+/** «Принятые меры» / «Дата ответа» of one of the person's appeals (jobs/appeals-page.ts). */
+function appealAction(book: PageBook, email: string, a: AppealAction): { message: string; journal: string } | string {
+  const mine = new Set(namesOf(email, book.executors).map((e) => normName(e.name)));
+  return applyAppeal(
+    book.ss,
+    book.tz,
+    book.env,
+    mine,
+    absentColleagues(mine, book.executors, book.env.today),
+    a,
+    who(book, email),
+  );
+}
+
 /** One «Журнал» row, appended (no read of the log: it only grows). */
 function appendJournal(ss: Spreadsheet, who: string, order: string, result: string): void {
   const sheet = ss.getSheetByName(TAB.log);
@@ -393,7 +410,7 @@ export function pageSubmit(req: unknown): PageResponse {
   const email = linkError(body.token, spreadsheetToday(ss));
   if (typeof email !== 'string') return email;
   const a = body.action;
-  if (!a || (a.kind !== 'order' && a.kind !== 'extension' && a.kind !== 'removal'))
+  if (!a || (a.kind !== 'order' && a.kind !== 'extension' && a.kind !== 'removal' && a.kind !== 'appeal'))
     return { ok: false, message: 'Непонятный запрос страницы.' };
   // A bound script has a document lock in a web app too; null only outside a document (then the script lock).
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
@@ -405,11 +422,13 @@ export function pageSubmit(req: unknown): PageResponse {
   try {
     const book = openBook(ss, email);
     const done =
-      a.kind === 'order'
-        ? applyOrder(book, email, a)
-        : a.kind === 'extension'
-          ? applyExtension(book, a)
-          : applyRemoval(book, a);
+      a.kind === 'appeal'
+        ? appealAction(book, email, a)
+        : a.kind === 'order'
+          ? applyOrder(book, email, a)
+          : a.kind === 'extension'
+            ? applyExtension(book, a)
+            : applyRemoval(book, a);
     if (typeof done === 'string')
       return { ok: false, message: done, data: pageData(book, email), token: String(body.token) };
     appendJournal(ss, who(book, email), String(a.number), done.journal);

@@ -190,6 +190,54 @@
     );
   }
 
+  function renderAppeal(x) {
+    const measures = el('textarea', { name: 'measures', rows: 3, maxlength: 2000 });
+    measures.value = x.measures || '';
+    measures.defaultValue = x.measures || '';
+    const answer = el('input', {
+      type: 'text',
+      name: 'answerDate',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      placeholder: 'ДД.ММ.ГГГГ',
+      pattern: '\\d{1,2}\\.\\d{1,2}\\.\\d{4}',
+    });
+    const term = x.due !== x.term ? `${x.due} (в таблице ${x.term})` : x.term;
+    return el(
+      'form',
+      {
+        className: `card${x.overdue ? ' overdue' : ''}`,
+        'data-appeal': x.number,
+        'data-version': x.version,
+        'aria-label': `Обращение № ${x.number}`,
+      },
+      [
+        el('div', { className: 'head' }, [
+          el('span', { className: 'num', text: `Обращение № ${x.number}` }),
+          el('span', { className: stateClass(x.state), text: x.state }),
+        ]),
+        el('p', { className: 'text', text: x.topic }),
+        x.onBehalfOf ? el('p', { className: 'role sub', text: `Замещение: вы замещаете ${x.onBehalfOf}` }) : null,
+        facts([
+          ['Срок ответа', `${term}${x.extended ? ' (продлён)' : ''} — ${x.left}`],
+          ['Заявитель', [x.applicant, x.address].filter(Boolean).join(', ')],
+          ['Категория', x.category],
+        ]),
+        field('Принятые меры', measures),
+        field(
+          'Дата ответа (ДД.ММ.ГГГГ)',
+          answer,
+          el('p', {
+            className: 'hint',
+            text: 'Промежуточный ответ не снимает обращение с контроля: дату ставьте, когда ответ дан.',
+          }),
+        ),
+        el('button', { type: 'submit', text: 'Сохранить' }),
+        noteFor(`appeal:${x.number}`),
+      ],
+    );
+  }
+
   const RENDER = {
     orders: {
       title: 'Поручения',
@@ -202,6 +250,12 @@
       empty: 'Запросов, ожидающих решения, нет.',
       item: renderExtension,
       show: (d) => d.isController,
+    },
+    appeals: {
+      title: 'Обращения граждан',
+      empty: 'Обращений, ждущих ответа, нет.',
+      item: renderAppeal,
+      show: (d) => (d.lists?.appeals || []).length > 0,
     },
     removals: {
       title: 'Ожидают снятия с контроля',
@@ -248,7 +302,7 @@
     return out;
   }
 
-  const KINDS = ['order', 'extension', 'removal'];
+  const KINDS = ['order', 'extension', 'removal', 'appeal'];
 
   function kindOf(form) {
     return KINDS.find((k) => form.hasAttribute(`data-${k}`));
@@ -312,6 +366,14 @@
         requestedDate: get('requestedDate'),
         reason: get('reason'),
       };
+    if (form.hasAttribute('data-appeal'))
+      return {
+        kind: 'appeal',
+        number: form.getAttribute('data-appeal'),
+        version: form.getAttribute('data-version'),
+        measures: get('measures'),
+        answerDate: get('answerDate'),
+      };
     const checked = form.querySelector('input[name=decision]:checked');
     const kind = kindOf(form);
     return {
@@ -346,7 +408,7 @@
       })
       .withFailureHandler((e) => {
         button.disabled = false;
-        button.textContent = action.kind === 'order' ? 'Сохранить' : 'Сохранить решение';
+        button.textContent = action.kind === 'order' || action.kind === 'appeal' ? 'Сохранить' : 'Сохранить решение';
         say(false, `Не удалось сохранить: ${e?.message ? e.message : e}. Проверьте связь и повторите.`);
       })
       .myOrdersSubmit({ token: state.token, action });

@@ -1,0 +1,132 @@
+// «Мои поручения» and citizens' appeals: the person's open appeals (one read of «Обращения») and
+// the two page actions, «Принятые меры» and «Дата ответа», written to the row found by «№» (never
+// by position), refused when the row changed since the page was loaded, with a line in «История».
+import { APPEAL_COL, APPEAL_SYSTEM_HEADERS, type AppealRecord } from '../domain/appeals';
+import {
+  type AppealAction,
+  type AppealItem,
+  type AppealPageEnv,
+  appealChange,
+  appealItem,
+  byAppealDue,
+} from '../domain/appeals-page';
+import { cellToIsoDate, formatRu, midnightInZone } from '../domain/dates';
+import { appendHistory, historyLine } from '../domain/history';
+import { rowVersion } from '../domain/my-orders';
+import { normName } from '../domain/order';
+import { parseAppealRow } from '../workbook/appeals';
+import { Problems } from '../workbook/problems';
+import { TAB } from '../workbook/schema';
+import { type Cell, isBlankRow, normHeader, readTable, safeCell, safeText, type Table } from '../workbook/table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function versionOf(t: Table, row: Cell[], tz: string): string {
+  const system = new Set(APPEAL_SYSTEM_HEADERS.map(normHeader));
+  const cells: string[] = [];
+  t.header.forEach((h, c) => {
+    if (system.has(normHeader(h))) return;
+    const v = row[c];
+    cells.push(
+      v instanceof Date ? (cellToIsoDate(v, tz) ?? '') : v === undefined || v === null ? '' : String(v).trim(),
+    );
+  });
+  return rowVersion(cells);
+}
+
+function parse(t: Table, i: number, tz: string): AppealRecord {
+  return parseAppealRow(t, t.rows[i], i + 2, tz, new Problems());
+}
+
+/**
+ * The open appeals of a person: `mine` are their names (normName), `absent` the absent colleagues
+ * they stand in for (normName → ФИО). One read of «Обращения»; only the person's rows are parsed.
+ */
+export function appealItems(
+  ss: Spreadsheet,
+  tz: string,
+  env: AppealPageEnv,
+  mine: ReadonlySet<string>,
+  absent: ReadonlyMap<string, string>,
+): AppealItem[] {
+  if (mine.size === 0 && absent.size === 0) return [];
+  const t = readTable(ss, TAB.appeals);
+  if (!t) return [];
+  const ec = t.col(APPEAL_COL.executor);
+  if (ec < 0) return [];
+  const out: AppealItem[] = [];
+  t.rows.forEach((r, i) => {
+    if (isBlankRow(r)) return;
+    const who = normName(String(r[ec] ?? ''));
+    if (!mine.has(who) && !absent.has(who)) return;
+    const a = parse(t, i, tz);
+    if (!a.number) return;
+    const item = appealItem(a, versionOf(t, r, tz), env, absent.get(who) ?? '');
+    if (item) out.push(item);
+  });
+  return out.sort(byAppealDue);
+}
+
+const STALE = 'Обращение изменилось с тех пор, как страница была загружена. Обновите страницу и повторите.';
+
+/** Applies one appeal action; returns the page's message and the «Журнал» text, or the refusal. */
+export function applyAppeal(
+  ss: Spreadsheet,
+  tz: string,
+  env: AppealPageEnv,
+  mine: ReadonlySet<string>,
+  absent: ReadonlyMap<string, string>,
+  a: AppealAction,
+  who: string,
+): { message: string; journal: string } | string {
+  const t = readTable(ss, TAB.appeals);
+  if (!t) return `Нет листа «${TAB.appeals}».`;
+  const nc = t.col(APPEAL_COL.number);
+  const ec = t.col(APPEAL_COL.executor);
+  if (nc < 0 || ec < 0) return `На листе «${TAB.appeals}» нет столбцов «№» и «Исполнитель».`;
+  const number = String(a.number ?? '').trim();
+  const hits: number[] = [];
+  t.rows.forEach((r, i) => {
+    const v = r[nc];
+    const n = typeof v === 'number' && Number.isInteger(v) ? String(v) : String(v ?? '').trim();
+    if (n && n === number) hits.push(i);
+  });
+  if (hits.length === 0) return `Обращения № ${number} больше нет на листе «${TAB.appeals}». Обновите страницу.`;
+  if (hits.length > 1) return `№ ${number} повторяется на листе «${TAB.appeals}»: сообщите контролёру.`;
+  const i = hits[0];
+  const whoRow = normName(String(t.rows[i][ec] ?? ''));
+  if (!mine.has(whoRow) && !absent.has(whoRow)) return `Обращение № ${number} не ваше: изменить его нельзя.`;
+  if (versionOf(t, t.rows[i], tz) !== String(a.version ?? '')) return STALE;
+  const rec = parse(t, i, tz);
+  if (rec.answerDate) return `На обращение № ${number} уже дан ответ. Обновите страницу.`;
+  const c = appealChange(a, rec, env.today);
+  if ('error' in c) return c.error;
+  const ch = c.change;
+  const writes: [string, Cell][] = [];
+  const lines: string[] = [];
+  if (ch.measures !== undefined) {
+    writes.push([APPEAL_COL.measures, ch.measures]);
+    lines.push(historyLine(env.today, `принятые меры записаны через страницу: ${who}`));
+  }
+  if (ch.answerDate) {
+    writes.push([APPEAL_COL.answerDate, midnightInZone(ch.answerDate, tz)]);
+    lines.push(historyLine(env.today, `дата ответа ${formatRu(ch.answerDate)} отмечена через страницу: ${who}`));
+  }
+  const hc = t.col(APPEAL_COL.history);
+  if (hc >= 0) writes.unshift([APPEAL_COL.history, safeText(appendHistory(String(t.rows[i][hc] ?? ''), lines))]);
+  for (const [h] of writes) {
+    const col = t.col(h);
+    if (col < 0) return `На листе «${TAB.appeals}» нет столбца «${h}»: изменение не сохранено.`;
+  }
+  for (const [h, v] of writes)
+    t.sheet.getRange(i + 2, t.col(h) + 1).setValue(h === APPEAL_COL.history ? v : safeCell(v));
+  const parts: string[] = [];
+  if (ch.measures !== undefined) parts.push('принятые меры сохранены');
+  if (ch.answerDate) parts.push(`дата ответа ${formatRu(ch.answerDate)} сохранена — обращение снимается с контроля`);
+  else parts.push('промежуточный ответ не снимает обращение с контроля: укажите дату ответа, когда ответ дан');
+  const msg = `Обращение № ${number}: ${parts.join('; ')}.`;
+  return {
+    message: msg,
+    journal: `обращение: ${ch.measures !== undefined ? 'принятые меры' : ''}${ch.measures !== undefined && ch.answerDate ? ', ' : ''}${ch.answerDate ? `дата ответа ${formatRu(ch.answerDate)}` : ''} — через страницу`,
+  };
+}
