@@ -130,6 +130,8 @@ function pageData(book: PageBook, email: string): PageData {
   const removals: RemovalItem[] = [];
   const t = book.table;
   const chairOf = new Map((book.protocols ?? []).map((p) => [p.number, p.chair]));
+  // Names as compared (normName); a row whose names contain none of them is not parsed at all.
+  const needles = [...mine, ...absent.keys()].filter(Boolean);
   if (t) {
     const ec = t.col(ORDER_COL.executor);
     const cc = t.col(ORDER_COL.coExecutors);
@@ -140,7 +142,8 @@ function pageData(book: PageBook, email: string): PageData {
       if (isBlankRow(r)) return;
       // Cheap test first: only the person's rows (and, for the controller, rows with a request) are parsed.
       const names = `${ec >= 0 ? String(r[ec] ?? '') : ''};${cc >= 0 ? String(r[cc] ?? '') : ''}`;
-      const maybeMine = (mine.size > 0 || absent.size > 0) && names.trim() !== ';';
+      const hay = needles.length > 0 ? normName(names) : '';
+      const maybeMine = needles.some((n) => hay.includes(n));
       const maybeRequest = book.protocols !== null && rc >= 0 && r[rc] !== '';
       const maybeRemoval = book.protocols !== null && env.settings.removalMode === 'giver' && done(r);
       if (!maybeMine && !maybeRequest && !maybeRemoval) return;
