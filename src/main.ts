@@ -5,7 +5,7 @@
 import { runApi } from './jobs/api';
 import { reportAppeals } from './jobs/appeals-report';
 import { checkData, notifyNew, runDaily } from './jobs/daily';
-import { guardDates } from './jobs/date-check';
+import { forgetCheckedZone, guardDates } from './jobs/date-check';
 import { planControl, reportLean } from './jobs/lean';
 import {
   addMenu,
@@ -59,7 +59,11 @@ export function dailyRun(): string {
   const gate = scheduledRunAllowed(ss);
   if (!gate.ok) return gate.message;
   // A date mismatch is recorded in «Журнал» and «Проверка данных»; the run ends without an error.
-  return guardDates(ss, 'Ежедневная проверка') ?? runDaily(ss);
+  try {
+    return guardDates(ss, 'Ежедневная проверка') ?? runDaily(ss);
+  } finally {
+    forgetCheckedZone();
+  }
 }
 
 /** A long action: a progress toast first, then the job. */

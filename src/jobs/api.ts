@@ -6,7 +6,7 @@ import { ACTIONS } from './actions';
 import { reportAppeals } from './appeals-report';
 import { readSettings } from './context';
 import { checkData, notifyNew, runDaily } from './daily';
-import { guardDates } from './date-check';
+import { forgetCheckedZone, guardDates } from './date-check';
 import { planControl, reportLean } from './lean';
 import { personalLink, todayIn, webAppUrl } from './links';
 import { normalizePeriodInput, parseQuarterInput, parseYearInput, quarterOf, todayOf } from './menu';
@@ -57,6 +57,14 @@ function yearParam(ss: Spreadsheet, params: ApiParams): string {
 
 /** Runs one action on the active spreadsheet; unknown actions and missing parameters throw in Russian. */
 export function runApi(action: string, params: ApiParams = {}): string {
+  try {
+    return runApiAction(action, params);
+  } finally {
+    forgetCheckedZone();
+  }
+}
+
+function runApiAction(action: string, params: ApiParams): string {
   const ss = SpreadsheetApp.getActive();
   // Every action computes or writes dates: none runs while our zone arithmetic disagrees with Google.
   if (API_ACTIONS.includes(action)) {

@@ -9,6 +9,7 @@ import { Journal } from '../workbook/journal';
 import { Problems } from '../workbook/problems';
 import { CALENDAR_COL, DAY_TYPE, SETTINGS_COL, TAB } from '../workbook/schema';
 import { normHeader, readTable, text } from '../workbook/table';
+import { takeCheckedZone } from './date-check';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -31,7 +32,8 @@ export interface RunContext {
 }
 
 export function readSettings(ss: Spreadsheet, problems: Problems): Settings {
-  const zone = ss.getSpreadsheetTimeZone() || 'Europe/Moscow';
+  // The date self-check has just read the zone at the start of this run: no second call.
+  const zone = takeCheckedZone() ?? (ss.getSpreadsheetTimeZone() || 'Europe/Moscow');
   const t = readTable(ss, TAB.settings);
   const pairs: [string, unknown][] = [];
   const rowOf = new Map<string, number>();

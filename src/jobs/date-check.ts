@@ -1,7 +1,8 @@
 // The date self-check at the start of a run (issue 13 item 4): our zone arithmetic against
 // Utilities.formatDate in the spreadsheet's zone. On a mismatch nothing date-dependent runs: the
 // run records one «Журнал» line and one «Проверка данных» row and stops with a Russian message.
-// Cost: one getSpreadsheetTimeZone and five Utilities.formatDate calls per run, none per row.
+// Cost: five Utilities.formatDate calls per run, none per row; the zone it reads is handed to the
+// run's readSettings (takeCheckedZone), so no Spreadsheet call is added.
 import { type ZoneProbe, zoneMismatches, zoneMismatchText, zoneProbes } from '../domain/zone-check';
 import { Journal } from '../workbook/journal';
 import { Problems } from '../workbook/problems';
@@ -29,6 +30,22 @@ export function dateSelfCheck(tz: string, now: Date = new Date()): string | null
   return list.length ? zoneMismatchText(tz, list) : null;
 }
 
+// The zone the check just read, handed to the run's first readSettings so the check costs no
+// Spreadsheet call of its own. Set only for the run that passed the check; the entry point
+// forgets it when the run ends (the sandbox keeps one global scope across runs; Apps Script does not).
+let checkedZone: string | null = null;
+
+/** The zone the self-check read in this run, once (the next call reads the spreadsheet again). */
+export function takeCheckedZone(): string | null {
+  const z = checkedZone;
+  checkedZone = null;
+  return z;
+}
+
+export function forgetCheckedZone(): void {
+  checkedZone = null;
+}
+
 /**
  * Runs the self-check for the action `title`; on a mismatch records it («Журнал», «Проверка
  * данных») and returns the message people see, else null. Recording failures are swallowed: the
@@ -38,7 +55,10 @@ export function guardDates(ss: Spreadsheet, title: string): string | null {
   const tz = ss.getSpreadsheetTimeZone() || 'Europe/Moscow';
   const now = new Date();
   const reason = dateSelfCheck(tz, now);
-  if (!reason) return null;
+  if (!reason) {
+    checkedZone = tz;
+    return null;
+  }
   const message = `${title}: выполнение остановлено. ${reason} Сроки, просрочка, отчёты и письма не пересчитывались, чтобы не записать неверные даты.`;
   try {
     const journal = Journal.open(ss);

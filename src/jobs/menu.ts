@@ -3,7 +3,7 @@
 // a protocol, a quarter and a year, and the help dialog.
 import { dateInZone, type IsoDate } from '../domain/dates';
 import { escapeHtml } from '../mail/html';
-import { guardDates } from './date-check';
+import { forgetCheckedZone, guardDates } from './date-check';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -126,6 +126,8 @@ export function runMenuAction(
       ui.ButtonSet.OK,
     );
     return '';
+  } finally {
+    forgetCheckedZone();
   }
 }
 

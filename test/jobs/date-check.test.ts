@@ -103,13 +103,15 @@ describe('the sandbox: Utilities.formatDate is an independent path with an injec
 });
 
 describe('a run with matching dates goes on; a mismatch stops it cleanly', () => {
-  it('agreement: the daily check runs, five formatDate calls and one zone read more, nothing recorded', () => {
+  it('agreement: the daily check runs; five formatDate calls, no Spreadsheet call added; nothing recorded', () => {
     const { sb, wb } = book();
     sb.setNow(at('2026-03-11'));
     sb.resetCounters();
     const r = String(sb.api('daily'));
     expect(r).toContain('Ежедневная проверка 11.03.2026');
     expect(sb.calls['Utilities.formatDate']).toBe(5);
+    // The zone the check read is handed to readSettings: one read per run, as before the check.
+    expect(sb.calls['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
     expect(journal(sb).some((l) => l.startsWith('Проверка расчёта дат'))).toBe(false);
     expect(orderRow(wb, '7-1')[ORDER_COL.state]).not.toBe('');
   });
