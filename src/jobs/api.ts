@@ -32,7 +32,11 @@ const ACTION_TITLE: Readonly<Record<string, string>> = {
   'report-lean': 'Квартальный отчёт по бережливым проектам',
   'plan-control': 'Контроль плана «Эффективный регион»',
   rating: 'Рейтинг самооценки',
+  'report-appeals': 'Отчёт по обращениям',
 };
+
+/** The trigger switches compute no dates; turning the daily check off must work even when dates do not. */
+const UNDATED_ACTIONS: readonly string[] = ['enable', 'disable'];
 
 function param(params: ApiParams, key: string): string {
   const v = params[key];
@@ -66,8 +70,8 @@ export function runApi(action: string, params: ApiParams = {}): string {
 
 function runApiAction(action: string, params: ApiParams): string {
   const ss = SpreadsheetApp.getActive();
-  // Every action computes or writes dates: none runs while our zone arithmetic disagrees with Google.
-  if (API_ACTIONS.includes(action)) {
+  // Every other action computes or writes dates: none runs while our zone arithmetic disagrees with Google.
+  if (API_ACTIONS.includes(action) && !UNDATED_ACTIONS.includes(action)) {
     const stop = guardDates(ss, ACTION_TITLE[action] ?? action);
     if (stop) throw new Error(stop);
   }

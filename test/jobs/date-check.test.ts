@@ -156,6 +156,9 @@ describe('a run with matching dates goes on; a mismatch stops it cleanly', () =>
     expect(r).toContain('Отчёт за прошлый месяц: выполнение остановлено.');
     expect(sb.ui.alerts.map((a) => JSON.stringify(a)).join('\n')).toContain('выполнение остановлено');
     expect(wb.sheets.some((s) => s.name === TAB.reportExecution)).toBe(false);
+    // kontrol run enable|disable (the api's trigger switches) are not stopped either.
+    expect(String(sb.api('enable'))).not.toContain('выполнение остановлено');
+    expect(String(sb.api('disable'))).not.toContain('выполнение остановлено');
     sb.run('menuEnableTrigger');
     expect(sb.evaluate('ScriptApp.getProjectTriggers().length')).toBe(1);
     sb.run('menuDisableTrigger');
