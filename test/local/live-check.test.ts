@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { liveCheckMain } from '../../scripts/live-check';
 import { SETTING } from '../../src/domain/settings';
 import {
+  columnLetter,
   compareGrids,
   differenceLine,
   type Grid,
@@ -24,7 +25,7 @@ import { runLiveCheck, runScenarioInSandbox } from '../../src/local/live/run';
 import { LIVE_HELPER_JS, LIVE_SCENARIO, LIVE_STEP_FUNCTION, liveManifest } from '../../src/local/live/scenario';
 import { emptyWorkbook, type WorkbookModel } from '../../src/local/model';
 import { createSandbox, type Sandbox } from '../../src/local/sandbox/index';
-import { EXECUTOR_COL, ORDER_HEADERS, PROTOCOL_COL, TAB } from '../../src/workbook/schema';
+import { EXECUTOR_COL, ORDER_COL, ORDER_HEADERS, PROTOCOL_COL, TAB } from '../../src/workbook/schema';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // dist/Code.js (npm test builds it first); the tests that run the bundle are skipped without it.
@@ -242,7 +243,8 @@ describe.runIf(CODE)('runLiveCheck against a fake Google', () => {
     const g = fakeGoogle({
       tamper: (wb) => {
         const s = wb.sheets.find((x) => x.name === TAB.orders);
-        if (s) s.cells[1][16] = { v: 'Исполнено в срок' };
+        const c = (s?.cells[0] ?? []).findIndex((x) => x.v === ORDER_COL.state);
+        if (s && c >= 0) s.cells[1][c] = { v: 'Исполнено в срок' };
       },
     });
     const o = io();
@@ -251,7 +253,8 @@ describe.runIf(CODE)('runLiveCheck against a fake Google', () => {
     const code = await runLiveCheck({ api: g.api, code: CODE, manifest: MANIFEST, io: o.io, title: 't', steps });
     expect(code).toBe(1);
     expect(o.out).toContain('Расхождений между Google и песочницей: 1.');
-    expect(o.out).toContain('«Поручения»!Q2 («Состояние»): Google — «Исполнено в срок», песочница — (пусто).');
+    const col = columnLetter(ORDER_HEADERS.indexOf(ORDER_COL.state));
+    expect(o.out).toContain(`«Поручения»!${col}2 («Состояние»): Google — «Исполнено в срок», песочница — (пусто).`);
     expect(g.log[g.log.length - 1]).toBe('delete sheet-1');
   });
   it('scripts.run refused: exit 2, one line with the stage and the Cloud-project hint, the scratch file still deleted', async () => {
