@@ -25,6 +25,8 @@ import { orderState, overdueWorkingDays } from '../domain/order-state';
 import { archiveDay, type RemovalPatch, removalPatch } from '../domain/removal';
 import { resolveRecipient } from '../domain/substitutes';
 import { composeDigest, type DigestItem } from '../mail/compose';
+import { dailyArchiveSince, olderArchiveNumbers } from '../workbook/archive-window';
+import { writeChanged } from '../workbook/diff-writer';
 import {
   firstRuns,
   MAX_ARCHIVE_RUNS,
@@ -42,7 +44,7 @@ import {
 } from '../workbook/problem-notes';
 import { writeProblemsTab } from '../workbook/problems-tab';
 import { ORDER_COL, ORDER_SYSTEM_HEADERS, STATUS, TAB } from '../workbook/schema';
-import { type Cell, safeText, type Table, writeColumns } from '../workbook/table';
+import { type Cell, safeText, type Table } from '../workbook/table';
 import { type AppealDigestEntry, type AppealRun, appealDigestEntries, finishAppeals, prepareAppeals } from './appeals';
 import { appealsReportFrom, previousWorkingDay } from './appeals-report';
 import { openContext, type RunContext } from './context';
@@ -114,6 +116,14 @@ const PEOPLE_WRITE_ORDER: readonly string[] = [
   ORDER_COL.decision,
   // Last, like «Решение по переносу»: a run stopped before it leaves the decision visible.
   ORDER_COL.removal,
+];
+
+/** A row's step-2 counters and its «История» line: written in one call (see writeChanged). */
+const LINE_AND_COUNTERS: readonly string[] = [
+  ORDER_COL.originalDeadline,
+  ORDER_COL.extensions,
+  ORDER_COL.returns,
+  ORDER_COL.history,
 ];
 
 interface Outcome {
@@ -293,6 +303,16 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
     // A blank «№»/«Срок» given by a formula is not blank: people's formula, never overwritten.
     const wantsNumber = (o: OrderRecord) =>
       !o.number && !o.invalid.includes(ORDER_COL.number) && !!(o.text || o.executor);
+    // Only the tail of «Архив» was read: a protocol older than it may have numbered orders above it.
+    const since = dailyArchiveSince(today);
+    if (
+      book.archiveTable &&
+      book.orders.some((o) => {
+        const d = book.protocolByNumber.get(o.protocol)?.date;
+        return wantsNumber(o) && !(d && d >= since);
+      })
+    )
+      for (const n of olderArchiveNumbers(book.archiveTable)) used.add(n);
     const wantsDeadline = (o: OrderRecord) => !o.deadline && !o.invalid.includes(ORDER_COL.deadline);
     for (const [header, wants] of [
       [ORDER_COL.number, wantsNumber],
@@ -434,14 +454,19 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
           return current;
       }
     };
+    // Only the cells that changed since the read (or since the first write below) are written.
     const writeSystem = (headers: string[]) =>
-      writeColumns(t, headers, t.rows.length, (i, h) => {
-        const current = t.rows[i][t.col(h)] ?? '';
-        const o = byIdx.get(i);
-        const v = o ? value(o, h, current) : current;
-        t.rows[i][t.col(h)] = v;
-        return v;
-      });
+      writeChanged(
+        t,
+        headers,
+        t.rows.length,
+        (i, h) => {
+          const current = t.rows[i][t.col(h)] ?? '';
+          const o = byIdx.get(i);
+          return o ? value(o, h, current) : current;
+        },
+        { together: LINE_AND_COUNTERS },
+      );
     writeSystem(mode === 'refresh' ? [ORDER_COL.state, ORDER_COL.overdueDays] : [...ORDER_SYSTEM_HEADERS]);
     // «Решение по переносу» last: a run stopped before it leaves the decision visible, and the
     // decision's line in «История» tells the re-run to finish clearing, not to decide again.
@@ -656,7 +681,7 @@ function appealSummary(run: AppealRun | null): string {
 export function runDaily(ss: Spreadsheet): string {
   return withLock('Ежедневная проверка', () => {
     const ctx = openContext(ss);
-    const book = readOrderBook(ctx);
+    const book = readOrderBook(ctx, { archiveSince: dailyArchiveSince(ctx.today) });
     if (!ctx.calendar.isWorkingDay(ctx.today)) {
       guarded(ctx, 'Обращения', () => prepareAppeals(ctx, book.executorByName, 'refresh'));
       writeStep(ctx, 'Поручения', () => processOrders(ctx, book, 'refresh'));
@@ -694,7 +719,7 @@ export function runDaily(ss: Spreadsheet): string {
 export function notifyNew(ss: Spreadsheet): string {
   return withLock('Отправка новых поручений', () => {
     const ctx = openContext(ss);
-    const book = readOrderBook(ctx);
+    const book = readOrderBook(ctx, { archiveSince: dailyArchiveSince(ctx.today) });
     const o = newOutcome();
     writeStep(ctx, 'Поручения', () => processOrders(ctx, book, 'notify', o));
     const msg = `Новые поручения ${formatRu(ctx.today)}: писем отправлено — ${o.messages}${o.notSent ? `, не отправлено уведомлений — ${o.notSent} (см. «Журнал»)` : ''}; заполнено пустых «№»/«Срок» — ${o.filled}.`;

@@ -16,6 +16,7 @@ import type { OrderRecord, Protocol } from '../domain/order';
 import { parsePeriod, previousMonthCode, previousWeekCode, quarterCode, yearCode } from '../domain/periods';
 import { buildProtocolReport, NO_INFORMATION, normProtocol, type ProtocolOrder } from '../domain/protocol-report';
 import { composeSummary } from '../mail/summary';
+import { archiveSinceFor } from '../workbook/archive-window';
 import { type OrderBook, readOrderBook } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
 import { writeReportTab } from '../workbook/report-tab';
@@ -66,11 +67,11 @@ interface Loaded {
 }
 
 /** «Поручения», «Архив», «Исполнители», «Протоколы»: one read each. */
-function load(ctx: RunContext, given?: OrderBook): Loaded {
+function load(ctx: RunContext, given?: OrderBook, archiveSince?: IsoDate): Loaded {
   // The daily check passes the book it already read (the order tabs are the largest: reading them
   // again would double the run's cells). Problems of the order tabs belong to the daily check's
   // «Проверка данных»; a report run must not list them a second time.
-  const book = given ?? readOrderBook({ ...ctx, problems: new Problems() });
+  const book = given ?? readOrderBook({ ...ctx, problems: new Problems() }, { archiveSince });
   return {
     orders: [...book.orders, ...book.archive].map((r) =>
       toLoaded(r, r.protocol ? (book.protocolByNumber.get(r.protocol)?.date ?? null) : null),
@@ -195,7 +196,8 @@ export interface ExecutionOutcome {
 export function executionReport(ctx: RunContext, periodText: string, book?: OrderBook): ExecutionOutcome {
   const parsed = parsePeriod(periodText);
   if (!parsed.ok) throw new Error(parsed.error);
-  const data = load(ctx, book);
+  // Only the part of «Архив» the period needs (issue 15): a year's report does not read past years.
+  const data = load(ctx, book, archiveSinceFor(parsed.period.from));
   const report = buildExecutionReport(data.orders, parsed.period, ctx.today, ctx.calendar, data.executors, {
     nonWorkingDeadline: ctx.settings.nonWorkingDeadline,
   });

@@ -1,9 +1,13 @@
 // Notes on the cells «Проверка данных» points at (spec «Bad input»: «… each is a row in «Проверка
 // данных» (and a note on the cell)»). Our text is a set of lines starting with NOTE_MARKER, appended
 // after a blank line to whatever note people keep on the cell; only those lines are ever removed.
-// Calls: per tab with problems now or at the previous check, one header read, one getNotes over the
-// columns involved and at most one setNotes — never a call per problem, per column or per row, so
-// the count depends only on which tabs have problems.
+// Calls: per tab with problems now or at the previous check, one header read, then per window of
+// rows where a problem is or was (at most MAX_NOTE_WINDOWS per tab, more only when more columns have
+// problems) one getNotes and at most one setNotes — never a call per problem or per row. Rows people
+// sorted or deleted since the previous check carry our old notes where we no longer look: those
+// stay until a problem points there again (issue 15 traded that for not reading every row's notes).
+
+import { coalesceRuns } from './diff-writer';
 import type { Problem } from './problems';
 import { PROBLEM_COL, TAB } from './schema';
 import { type Cell, normHeader } from './table';
@@ -17,6 +21,11 @@ export const NOTE_MARKER = '⚠ Контроль поручений:';
  * orders × all 19 columns of «Поручения» fit.
  */
 export const MAX_NOTE_CELLS = 1_500_000;
+/**
+ * Windows of rows whose notes are read per tab (each a getNotes, and a setNotes when it changed):
+ * the rows where a problem is or was, adjacent rows joined, the smallest gaps filled first.
+ */
+export const MAX_NOTE_WINDOWS = 8;
 /** A note is a hint, not the list: «Проверка данных» has the full text. */
 const MAX_LINES_PER_CELL = 5;
 const MAX_LINE_CHARS = 500;
@@ -260,7 +269,11 @@ export function planBlockNotes(
 export function readNotedCells(ss: Spreadsheet): NotedCell[] {
   const sheet = ss.getSheetByName(TAB.problems);
   if (!sheet) return [];
-  return parseProblemRows(sheet.getDataRange().getValues() as Cell[][]);
+  // «Лист», «Строка», «Столбец» are its first three columns (writeProblemsTab): the messages are
+  // not needed, and reading them doubled the cells.
+  const last = sheet.getLastRow();
+  if (last < 1) return [];
+  return parseProblemRows(sheet.getRange(1, 1, last, 3).getValues() as Cell[][]);
 }
 
 export interface NotesResult {
@@ -304,34 +317,49 @@ export function writeProblemNotes(
       if (k && !index.has(k)) index.set(k, i + 1);
     });
     const lines = new Map<number, Map<number, string[]>>();
+    // Rows to look at, per column: where a problem is now or was at the previous check. Only those
+    // cells can carry our note (issue 15: reading every row's notes was half a million cells).
+    const rowsOf = new Map<number, number[]>();
+    const look = (col: number, row: number) => {
+      if (row < 2 || row > maxRows) return;
+      const r = rowsOf.get(col) ?? [];
+      r.push(row - 2);
+      rowsOf.set(col, r);
+    };
     for (const c of cols) {
       const col = index.get(normHeader(c.column));
       if (col === undefined) continue;
       const rows = lines.get(col) ?? new Map<number, string[]>();
-      for (const [row, l] of c.lines) if (row <= maxRows) rows.set(row, [...(rows.get(row) ?? []), ...l]);
+      for (const [row, l] of c.lines)
+        if (row <= maxRows) {
+          rows.set(row, [...(rows.get(row) ?? []), ...l]);
+          look(col, row);
+        }
       lines.set(col, rows);
     }
+    for (const n of previous) {
+      if (n.tab !== tab || !keep(n.tab)) continue;
+      const col = index.get(normHeader(n.column));
+      if (col !== undefined && lines.has(col)) look(col, n.row);
+    }
     if (lines.size === 0) continue;
-    const first = Math.min(...lines.keys());
-    const width = Math.max(...lines.keys()) - first + 1;
-    if ((maxRows - 1) * width > MAX_NOTE_CELLS) {
+    const windows = coalesceRuns(rowsOf, MAX_NOTE_WINDOWS);
+    const cellsToRead = windows.reduce((s, w) => s + w.to - w.from + 1, 0);
+    if (cellsToRead > MAX_NOTE_CELLS) {
       result.skipped.push(tab);
       continue;
     }
-    // All data rows, not just the rows listed: rows deleted (archive, people) or sorted since the
-    // last check carried our notes elsewhere, and those must be found to be cleared.
-    const notes = (sheet.getRange(2, first, maxRows - 1, width).getNotes() as string[][]).map((r) =>
-      r.map((n) => String(n ?? '')),
-    );
     result.tabs++;
-    const plan = planBlockNotes(notes, 2, first, lines);
-    if (!plan) continue;
-    sheet.getRange(plan.row, plan.col, plan.notes.length, plan.notes[0].length).setNotes(plan.notes);
-    plan.notes.forEach((r, i) => {
-      r.forEach((n, j) => {
-        if (n !== notes[plan.row - 2 + i][plan.col - first + j]) result.cells++;
+    for (const w of windows) {
+      const range = sheet.getRange(w.from + 2, w.key, w.to - w.from + 1, 1);
+      const notes = (range.getNotes() as string[][]).map((r) => String(r[0] ?? ''));
+      const plan = planColumnNotes(notes, w.from + 2, lines.get(w.key) ?? new Map());
+      if (!plan) continue;
+      sheet.getRange(plan.row, w.key, plan.notes.length, 1).setNotes(plan.notes.map((n) => [n]));
+      plan.notes.forEach((n, i) => {
+        if (n !== notes[plan.row - w.from - 2 + i]) result.cells++;
       });
-    });
+    }
   }
   return result;
 }

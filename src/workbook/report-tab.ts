@@ -1,7 +1,7 @@
 // Generated tabs («Отчёт: …», «Контроль плана ЭР», «Рейтинг самооценки», «Проверка данных»):
 // rewritten whole, title row, a row saying for what period and when, then one or more tables.
 // All text goes through safeCell so nothing people typed can become a formula; the whole tab is
-// written with one setValues and protected with a warning.
+// written with one setValues per table and protected with a warning.
 import { type Cell, safeCell } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -52,24 +52,34 @@ export function writeReportTab(
   }
   const grid: Cell[][] = [[layout.title], [layout.subtitle], []];
   const written: WrittenTable[] = [];
-  for (const t of layout.tables) {
+  // Rows from here on belong to the table that starts there: each table's rows are written with
+  // its own width (one setValues per table), not padded to the widest (issue 15: a 5-column list
+  // of thousands of overdue orders padded to 11 columns moved twice the cells it holds).
+  const starts: number[] = [0];
+  layout.tables.forEach((t, i) => {
+    if (i > 0) starts.push(grid.length);
     if (t.caption) grid.push([t.caption]);
     const headerRow = grid.length + 1;
     grid.push([...t.headers]);
     for (const r of t.rows) grid.push(r.map((v) => (v === null || v === undefined ? '' : safeCell(v))));
     written.push({ headerRow, firstDataRow: headerRow + 1, rowCount: t.rows.length, width: t.headers.length });
     grid.push([]);
-  }
+  });
   for (const n of layout.notes ?? []) grid.push([n]);
   const width = Math.max(1, ...grid.map((r) => r.length));
-  const block = grid.map((r) => (r.length < width ? [...r, ...new Array<Cell>(width - r.length).fill('')] : r));
-  const rowsNeeded = block.length;
+  const rowsNeeded = grid.length;
   // Each getMax… is a round trip: read once, so a growing report costs one call more, not three.
   const maxRows = sheet.getMaxRows();
   if (maxRows < rowsNeeded) sheet.insertRowsAfter(maxRows, rowsNeeded - maxRows);
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
-  sheet.getRange(1, 1, rowsNeeded, width).setValues(block);
+  starts.forEach((from, k) => {
+    const to = k + 1 < starts.length ? starts[k + 1] : grid.length;
+    const rows = grid.slice(from, to);
+    const w = Math.max(1, ...rows.map((r) => r.length));
+    const block = rows.map((r) => (r.length < w ? [...r, ...new Array<Cell>(w - r.length).fill('')] : r));
+    sheet.getRange(from + 1, 1, block.length, w).setValues(block);
+  });
   sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
   layout.tables.forEach((t, i) => {
     const w = written[i];

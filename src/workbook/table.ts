@@ -21,6 +21,8 @@ export interface Table {
   rows: Cell[][];
   /** Width of the read block. */
   width: number;
+  /** Sheet row of rows[0] when only a tail was read (see archive-window.ts); 2 when absent. */
+  firstRow?: number;
   /** 0-based index of a header, or -1. */
   col(header: string): number;
 }

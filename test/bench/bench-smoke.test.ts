@@ -1,5 +1,6 @@
 // The benchmark as a quick CI check (issue 7, «Done when»; spec «Quality bars»: the number of
-// Spreadsheet service calls of the daily check must not grow with the number of rows). N = 1 000
+// Spreadsheet service calls of the daily check must not grow with the number of rows; issue 15:
+// within 2 %). N = 1 000
 // against N = 2 000 is enough to see a per-row call; the full 1 000 / 10 000 / 50 000 run is
 // `npm run bench`. Runs the real dist/Code.js (npm test builds it first).
 import { existsSync } from 'node:fs';
@@ -38,7 +39,7 @@ describe('benchmark smoke: calls do not grow with the workbook', () => {
       }
     });
 
-    it(`${a}: the same Spreadsheet calls, method by method, for 1 000 and 2 000 orders`, () => {
+    it(`${a}: the same Spreadsheet methods, and calls within 2 %, for 1 000 and 2 000 orders`, () => {
       const small = runs.get(`${a}/1000`) as BenchRun;
       const big = runs.get(`${a}/2000`) as BenchRun;
       // Equal counts of two failed runs would prove nothing.
@@ -47,8 +48,12 @@ describe('benchmark smoke: calls do not grow with the workbook', () => {
         Object.fromEntries(
           Object.entries(r.byMethod).filter(([m]) => !/^(MailApp|GmailApp|Utilities|Logger|console|Session)\./.test(m)),
         );
-      expect(sheets(big)).toEqual(sheets(small));
-      expect(big.spreadsheetCalls).toBe(small.spreadsheetCalls);
+      // The writers of changed cells make a bounded number of runs (issue 15): a small book may
+      // need a few fewer, never more per row.
+      expect(Object.keys(sheets(big)).sort()).toEqual(Object.keys(sheets(small)).sort());
+      expect(Math.abs(big.spreadsheetCalls - small.spreadsheetCalls)).toBeLessThanOrEqual(
+        Math.ceil(0.02 * small.spreadsheetCalls),
+      );
     });
   }
 

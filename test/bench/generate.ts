@@ -318,6 +318,11 @@ export interface GenerateOptions {
   timeZone?: string;
   /** A workbook «Настроить таблицу» has already set up: its tabs and headers are kept. */
   base?: WorkbookModel;
+  /**
+   * Rows in «Архив» (default n / 10). Rows beyond n / 10 are earlier years' (archived 2–6 years
+   * before today), drawn from their own random stream so the rest of the book does not change.
+   */
+  archive?: number;
 }
 
 export interface GeneratedStats {
@@ -653,8 +658,13 @@ export function generateWorkbook(opts: GenerateOptions): {
   // «Архив»: a tenth as many, done long ago and moved by earlier daily checks.
   const archiveRows: Record<string, GenValue>[] = [];
   const archiveCount = Math.floor(opts.n / 10);
-  for (let i = 0; i < archiveCount; i++) {
-    const pd = addDays(today, -p.int(120, 700));
+  const older = Math.max(0, (opts.archive ?? archiveCount) - archiveCount);
+  const oldPick = new Pick(rng(seed + 1001));
+  const recentPick = p;
+  for (let i = 0; i < archiveCount + older; i++) {
+    const isOld = i >= archiveCount;
+    const p = isOld ? oldPick : recentPick;
+    const pd = isOld ? addDays(today, -p.int(730, 2190)) : addDays(today, -p.int(120, 700));
     const urgency = p.weighted([
       [URGENCY.urgent, 10],
       [URGENCY.operative, 15],
@@ -684,6 +694,9 @@ export function generateWorkbook(opts: GenerateOptions): {
       [ARCHIVE_EXTRA_COL.archivedAt]: { date: addDays(done, 7) },
     });
   }
+  // The add-on appends to «Архив» as it archives: «Дата архивации» grows down the tab.
+  const archivedOn = (r: Record<string, GenValue>) => (r[ARCHIVE_EXTRA_COL.archivedAt] as { date: string }).date;
+  archiveRows.sort((a, b) => (archivedOn(a) < archivedOn(b) ? -1 : archivedOn(a) > archivedOn(b) ? 1 : 0));
   const arc = ensureTab(wb, TAB.archive, ARCHIVE_HEADERS);
   arc.cells.length = 1;
   appendRows(arc, archiveRows);

@@ -27,10 +27,12 @@ const padEnd = (s: string | number, w: number) => String(s).padEnd(w);
 
 async function main(): Promise<number> {
   const json = process.argv.includes('--json');
-  const sizes = (arg('n') ?? process.env.BENCH_N ?? '1000,10000,50000')
+  // «N» or «N:A» (A rows in «Архив»; default N / 10).
+  const sizes = (arg('n') ?? process.env.BENCH_N ?? '1000,10000,50000,50000:200000')
     .split(',')
-    .map((s) => Number(s.replace(/[_\s]/g, '')))
-    .filter((n) => n > 0);
+    .map((s) => s.replace(/[_\s]/g, '').split(':').map(Number))
+    .filter(([n]) => n > 0)
+    .map(([n, a]) => ({ n, archive: a > 0 ? a : undefined }));
   const runsArg = Number(arg('runs') ?? process.env.BENCH_RUNS ?? 0);
   const log = (s: string) => process.stdout.write(`${s}\n`);
   if (!existsSync(codePath())) {
@@ -47,10 +49,10 @@ async function main(): Promise<number> {
 
   const results: BenchRun[] = [];
   let failed = 0;
-  for (const n of sizes) {
+  for (const { n, archive } of sizes) {
     const runs = runsArg > 0 ? runsArg : n <= 1000 ? 5 : 3;
     const t0 = performance.now();
-    const prep = await prepareWorkbook(n);
+    const prep = await prepareWorkbook(n, { archive });
     log(
       `\nN = ${n}: книга готова за ${Math.round(performance.now() - t0)} мс — ${prep.rows.orders} в «Поручения», ` +
         `${prep.rows.archive} в «Архив», ${prep.cells} ячеек; ${prep.notes.join('; ') || 'подготовка без замечаний'}`,
@@ -83,29 +85,32 @@ async function main(): Promise<number> {
   // Summary table, then calls by method for the largest size.
   const sec = (ms: number) => (ms / 1000).toFixed(1);
   log(
-    '\n| N | действие | мс (медиана) | heap, МБ | вызовов Spreadsheet | ячеек | писем (адресов) | Apps Script, с: таблица + почта + скрипт = всего | от 6 мин |',
+    '\n| N | архив | действие | мс (медиана) | heap, МБ | вызовов Spreadsheet | ячеек | писем (адресов) | Apps Script, с: таблица + почта + скрипт = всего | от 6 мин |',
   );
-  log('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  log('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results)
     log(
-      `| ${r.n} | ${r.action}${r.ok ? '' : ' ✗'} | ${r.ms.toFixed(1)} | ${r.heapMB} | ${r.spreadsheetCalls} | ${r.cells} | ${r.mailCalls} (${r.mailRecipients}) | ` +
+      `| ${r.n} | ${r.archived} | ${r.action}${r.ok ? '' : ' ✗'} | ${r.ms.toFixed(1)} | ${r.heapMB} | ${r.spreadsheetCalls} | ${r.cells} | ${r.mailCalls} (${r.mailRecipients}) | ` +
         `${sec(r.projected.sheetsMs)} + ${sec(r.projected.mailMs)} + ${sec(r.projected.scriptMs)} = ${sec(r.projectedAppsScriptMs)} | ` +
         `${((r.projectedAppsScriptMs / LIMIT_MS) * 100).toFixed(1)} % |`,
     );
-  const biggest = Math.max(...sizes);
+  const biggest = Math.max(...sizes.map((s) => s.n));
   for (const r of results.filter((x) => x.n === biggest)) {
     const top = Object.entries(r.byMethod)
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    log(`\nВызовы по методам, N = ${r.n}, ${r.action}: ${top || '—'}`);
+    log(`\nВызовы по методам, N = ${r.n}, архив ${r.archived}, ${r.action}: ${top || '—'}`);
     const cells = Object.entries(r.cellsByTarget)
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     log(`Ячейки по вызовам: ${cells || '—'}`);
   }
-  // Calls that grow with N are the bug this benchmark exists to catch.
+  // Calls that grow with N are the bug this benchmark exists to catch: the totals must stay within
+  // 2 % (issue 15; the bounded writers may differ by a few calls where a small book has fewer runs).
+  const targets: Record<string, unknown> = {};
+  const within = (a: number, b: number, share: number) => Math.abs(a - b) <= share * Math.max(a, b);
   for (const action of ['daily', 'setup', 'report'] as const) {
     const byN = results.filter((r) => r.action === action && r.ok);
     if (byN.length < 2) continue;
@@ -114,8 +119,44 @@ async function main(): Promise<number> {
       const diff = Object.keys({ ...first.byMethod, ...r.byMethod })
         .filter((m) => (first.byMethod[m] ?? 0) !== (r.byMethod[m] ?? 0))
         .map((m) => `${m} ${first.byMethod[m] ?? 0} → ${r.byMethod[m] ?? 0}`);
+      const flat = within(first.spreadsheetCalls, r.spreadsheetCalls, 0.02);
       if (diff.length)
-        log(`ВНИМАНИЕ: вызовы ${action} при N = ${first.n} и N = ${r.n} различаются: ${diff.join(', ')}`);
+        log(
+          `${flat ? 'вызовы в пределах 2 %' : 'ВНИМАНИЕ: вызовы растут'}: ${action} при N = ${first.n} и N = ${r.n} (архив ${r.archived}): ` +
+            `${first.spreadsheetCalls} → ${r.spreadsheetCalls}; ${diff.join(', ')}`,
+        );
+      if (action === 'daily') targets[`callsFlat ${first.n}→${r.n}/${r.archived}`] = flat;
+    }
+  }
+  // Issue 15's targets for the daily check at the largest N, and «Архив» beside it.
+  const readOf = (r: BenchRun) => r.cellsByTarget['Range.getValues «Поручения»'] ?? 0;
+  const dailies = results.filter((r) => r.action === 'daily' && r.ok && r.n === biggest);
+  const plain = dailies.reduce<BenchRun | undefined>((a, r) => (!a || r.archived < a.archived ? r : a), undefined);
+  if (plain) {
+    const ratio = readOf(plain) ? plain.cells / readOf(plain) : 0;
+    Object.assign(targets, {
+      cellsPerRead: Math.round(ratio * 1000) / 1000,
+      cellsPerReadOk: ratio > 0 && ratio <= 1.25,
+      sheetsMs: plain.projected.sheetsMs,
+      sheetsMsOk: plain.projected.sheetsMs <= 65_000,
+      sandboxMs: plain.ms,
+      sandboxMsOk: plain.ms < 5000,
+      heapMB: plain.heapMB,
+    });
+    log(
+      `\nЦели (N = ${plain.n}, архив ${plain.archived}): ячеек ${plain.cells} = ${ratio.toFixed(3)} × одно чтение «Поручения» (≤ 1,25); ` +
+        `таблица ${sec(plain.projected.sheetsMs)} с (≤ 65); песочница ${plain.ms.toFixed(0)} мс (< 5000); heap ${plain.heapMB} МБ`,
+    );
+    for (const r of dailies.filter((x) => x !== plain)) {
+      const ok = within(plain.spreadsheetCalls, r.spreadsheetCalls, 0.02) && within(plain.cells, r.cells, 0.02);
+      targets[`archive ${plain.archived}→${r.archived}`] = {
+        calls: [plain.spreadsheetCalls, r.spreadsheetCalls],
+        cells: [plain.cells, r.cells],
+        ok,
+      };
+      log(
+        `«Архив» ${plain.archived} → ${r.archived}: вызовов ${plain.spreadsheetCalls} → ${r.spreadsheetCalls}, ячеек ${plain.cells} → ${r.cells} (${ok ? 'в пределах 2 %' : 'БОЛЬШЕ 2 %'})`,
+      );
     }
   }
   if (!cellsMeasured) log('ВНИМАНИЕ: класс Range песочницы не найден — ячейки не посчитаны, прогноз занижен.');
@@ -124,8 +165,10 @@ async function main(): Promise<number> {
     log(
       JSON.stringify({
         model: { callMs: CALL_MS, cellMs: CELL_MS, mailMs: MAIL_MS, limitMs: LIMIT_MS },
+        targets,
         runs: results.map((r) => ({
           n: r.n,
+          archived: r.archived,
           action: r.action,
           ok: r.ok,
           ms: r.ms,
