@@ -488,7 +488,8 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
       const deletedRows = out.archived ? toArchive.map((i) => i + 2) : [];
       if (shiftProblemRows(ctx.problems.list, TAB.orders, deletedRows)) {
         writeStep(ctx, 'Проверка данных', () => writeProblemsTab(ctx.ss, ctx.problems, ctx.now, tz));
-        problemNotes(ctx, [], TAB.orders);
+        // Notes moved with their rows: only the cells whose lines changed are looked at.
+        problemNotes(ctx, ctx.problems.list, TAB.orders);
       }
     }
   }

@@ -11,6 +11,8 @@ import { type Cell, makeTable, normHeader, type Table, text } from './table';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const FIRST_CHUNK = 64;
+/** Up to this many rows «Архив» is read whole (a few calls cost more than its cells). */
+const SMALL_ROWS = 2 * FIRST_CHUNK;
 
 /**
  * How far before a period's first day archived rows are still read. A report counts an order by
@@ -50,6 +52,11 @@ export function readArchiveTail(ss: Spreadsheet, since: IsoDate, tz: string): Ar
   if (lastRow < 2) {
     const header = lastRow < 1 ? [''] : (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[]);
     return { table: makeTable(TAB.archive, sheet, [header]), partial: false };
+  }
+  if (lastRow <= SMALL_ROWS) {
+    // A small «Архив» is read whole with one call: the search would cost more calls than cells.
+    const all = sheet.getRange(1, 1, lastRow, lastCol).getValues() as Cell[][];
+    return { table: makeTable(TAB.archive, sheet, all), partial: false };
   }
   const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[];
   const dateCol = header.findIndex((h) => normHeader(h) === normHeader(ARCHIVE_EXTRA_COL.archivedAt));

@@ -6,6 +6,8 @@
 // problems) one getNotes and at most one setNotes — never a call per problem or per row. Rows people
 // sorted or deleted since the previous check carry our old notes where we no longer look: those
 // stay until a problem points there again (issue 15 traded that for not reading every row's notes).
+// A cell whose lines are the same as at the previous check (its text is in the previous list) is
+// not read at all: a note of ours a person deleted by hand comes back only when its lines change.
 
 import { coalesceRuns } from './diff-writer';
 import type { Problem } from './problems';
@@ -46,6 +48,9 @@ export interface NotedCell {
   tab: string;
   row: number;
   column: string;
+  /** The problem's text as listed (readNotedCells): the cell's note then holds its line already. */
+  message?: string;
+  fix?: string;
 }
 
 // ---------------------------------------------------------------- pure: note text
@@ -269,11 +274,40 @@ export function planBlockNotes(
 export function readNotedCells(ss: Spreadsheet): NotedCell[] {
   const sheet = ss.getSheetByName(TAB.problems);
   if (!sheet) return [];
-  // «Лист», «Строка», «Столбец» are its first three columns (writeProblemsTab): the messages are
-  // not needed, and reading them doubled the cells.
-  const last = sheet.getLastRow();
-  if (last < 1) return [];
-  return parseProblemRows(sheet.getRange(1, 1, last, 3).getValues() as Cell[][]);
+  const values = sheet.getDataRange().getValues() as Cell[][];
+  const cells = parseProblemRows(values);
+  // With each problem's text, a cell whose lines are the same today needs no reading (issue 15).
+  const texts = parseProblemTexts(values);
+  cells.forEach((c, i) => {
+    const t = texts[i];
+    if (t && t.tab === c.tab && t.row === c.row && t.column === c.column) Object.assign(c, t);
+  });
+  return cells;
+}
+
+/** parseProblemRows with «Что не так» and «Как исправить»; [] when the list lacks them. */
+export function parseProblemTexts(values: readonly (readonly Cell[])[]): NotedCell[] {
+  const want = [PROBLEM_COL.message, PROBLEM_COL.fix].map(normHeader);
+  for (let h = 0; h < values.length; h++) {
+    const names = values[h].map(normHeader);
+    const [mc, fc] = want.map((w) => names.indexOf(w));
+    if (mc < 0 || fc < 0) continue;
+    const cells = parseProblemRows(values.slice(h));
+    // parseProblemRows keeps rows in order, skipping whole-tab rows: match them the same way.
+    const out: NotedCell[] = [];
+    let k = 0;
+    for (let r = h + 1; r < values.length && k < cells.length; r++) {
+      const c = cells[k];
+      if (String(values[r][names.indexOf(normHeader(PROBLEM_COL.tab))] ?? '').trim() === '') break;
+      const row = Number(String(values[r][names.indexOf(normHeader(PROBLEM_COL.row))] ?? '').trim());
+      const column = String(values[r][names.indexOf(normHeader(PROBLEM_COL.column))] ?? '').trim();
+      if (row !== c.row || column !== c.column) continue;
+      out.push({ ...c, message: String(values[r][mc] ?? ''), fix: String(values[r][fc] ?? '') });
+      k++;
+    }
+    return out;
+  }
+  return [];
 }
 
 export interface NotesResult {
@@ -342,6 +376,28 @@ export function writeProblemNotes(
       const col = index.get(normHeader(n.column));
       if (col !== undefined && lines.has(col)) look(col, n.row);
     }
+    // A cell whose lines are the ones the previous list gave it already carries them: not read.
+    const before = new Map<string, string>();
+    if (previous.every((n) => n.message !== undefined))
+      for (const c of selectNoteColumns(
+        previous
+          .filter((n) => n.tab === tab && keep(n.tab))
+          .map((n) => ({ ...n, value: '', message: n.message ?? '', fix: n.fix ?? '' })),
+        [],
+      )) {
+        const col = index.get(normHeader(c.column));
+        if (col !== undefined) for (const [row, l] of c.lines) before.set(`${col}:${row}`, l.join('\n'));
+      }
+    if (before.size)
+      for (const [col, rows] of rowsOf) {
+        const now = lines.get(col);
+        const kept = rows.filter((i) => {
+          const l = now?.get(i + 2);
+          return !(l && before.get(`${col}:${i + 2}`) === l.join('\n'));
+        });
+        if (kept.length) rowsOf.set(col, kept);
+        else rowsOf.delete(col);
+      }
     if (lines.size === 0) continue;
     const windows = coalesceRuns(rowsOf, MAX_NOTE_WINDOWS);
     const cellsToRead = windows.reduce((s, w) => s + w.to - w.from + 1, 0);
