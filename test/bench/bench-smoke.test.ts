@@ -51,8 +51,10 @@ describe('benchmark smoke: calls do not grow with the workbook', () => {
       // The writers of changed cells make a bounded number of runs (issue 15): a small book may
       // need a few fewer, never more per row.
       expect(Object.keys(sheets(big)).sort()).toEqual(Object.keys(sheets(small)).sort());
+      // The search for the tail of «Архив» (archive-window.ts) adds a call pair per doubling of the
+      // rows it looks through: a handful of calls, whatever the tab's size.
       expect(Math.abs(big.spreadsheetCalls - small.spreadsheetCalls)).toBeLessThanOrEqual(
-        Math.ceil(0.02 * small.spreadsheetCalls),
+        Math.max(6, Math.ceil(0.02 * small.spreadsheetCalls)),
       );
     });
   }
