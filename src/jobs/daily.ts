@@ -592,6 +592,7 @@ function sendNotices(
       requestDay: n.requestDay,
       late: n.late,
       overdueDays: o.overdueDays,
+      removalByGiver: s.removalMode === 'giver',
       cutoff: extensionCutoff(n.due, s.extensionCutoffDays, cal),
     });
     d.keys.push(n.key);

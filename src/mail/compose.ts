@@ -8,6 +8,11 @@ import { escapeHtml } from './html';
 import type { OutMail } from './mailer';
 
 export interface DigestItem {
+  /**
+   * True in the «решением давшего поручение» mode (001 гл.7 п.2.4.15; 003 п.199): «Готово» does not
+   * close the order, the one who gave it removes it from control.
+   */
+  removalByGiver?: boolean;
   kind: NoticeKind;
   number: string;
   text: string;
@@ -87,7 +92,11 @@ function deadlineText(i: DigestItem): string {
 export function nextStep(i: DigestItem, today: IsoDate, onPage: boolean): string {
   const where = onPage ? 'на странице «Мои поручения» (ссылка в письме)' : 'в таблице';
   if (i.role === 'controller') return `Что сделать: решите по запросу — «Согласован» или «Отклонён» — ${where}.`;
+  const removal = i.removalByGiver
+    ? ' После «Готово» поручение остаётся на контроле, пока его не снимет давший поручение («Не снято» — возврат на доработку).'
+    : '';
   const report = `отметьте ход исполнения или «Готово» ${where}`;
+  if (removal) return `${nextStep({ ...i, removalByGiver: false }, today, onPage)}${removal}`;
   if (!i.cutoff) return `Что сделать: ${report}.`;
   if (today > i.cutoff)
     return `Что сделать: ${report}. Срок подачи запроса на перенос прошёл (${formatRu(i.cutoff)}): поздний запрос примут, но отметят.`;

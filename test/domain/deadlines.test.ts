@@ -58,7 +58,9 @@ describe('reminder window (000 п.10: «за сутки до контрольн�
     expect(inReminderWindow('2026-03-05', '2026-03-10', 1, cal)).toBe(false);
     expect(inReminderWindow('2026-03-11', '2026-03-10', 1, cal)).toBe(false);
   });
-  it('three working days (003 reminders 3 working days before)', () => {
+  // «Напоминать за, рабочих дней» set to 3: the window the appeals' reminder uses (003 п.117 «за 3 робочих
+  // дні до настання терміну» is about appeals; for orders 000 п.10 says «за сутки», the default 1).
+  it('a window of three working days (the appeals reminder of 003 п.117 uses the same rule): 10.03.2026 → from 04.03', () => {
     expect(inReminderWindow('2026-03-04', '2026-03-10', 3, cal)).toBe(true);
     expect(inReminderWindow('2026-03-03', '2026-03-10', 3, cal)).toBe(false);
   });

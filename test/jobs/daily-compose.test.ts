@@ -37,4 +37,16 @@ describe('digest mail', () => {
     expect(m.text).toContain('замещающий: Иванов И.И. отсутствует');
     expect(m.to).toEqual(['a@b.ru']);
   });
+  it('the mail knows the removal mode (001 гл.7 п.2.4.15; 003 п.199): «Готово» does not close the order', () => {
+    const mail = (removalByGiver: boolean) =>
+      composeDigest({
+        to: 'a@b.ru',
+        name: 'Иванов И.И.',
+        organization: '',
+        today: '2026-03-02',
+        items: [item({ removalByGiver })],
+      });
+    expect(mail(true).text).toContain('пока его не снимет давший поручение');
+    expect(mail(false).text).not.toContain('давший поручение');
+  });
 });
