@@ -349,8 +349,11 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
         m.set(idx, v);
         t.rows[idx][t.col(h)] = v;
       };
-      // «Внесено»: the first run that sees the row filled in stamps it, if onEdit did not.
-      if (!o.enteredAt && !o.invalid.includes(ORDER_COL.enteredAt) && (o.text || o.executor)) o.enteredAt = today;
+      // «Внесено»: the first run that sees the row filled in stamps it, if onEdit did not. A row
+      // that already has a «Состояние» was seen by an earlier run (before «Внесено» existed): its
+      // entry day is unknown, so it stays blank and the entry rule does not judge it.
+      if (!o.enteredAt && !o.state && !o.invalid.includes(ORDER_COL.enteredAt) && (o.text || o.executor))
+        o.enteredAt = today;
       if (mode === 'daily' && !o.invalid.includes(ORDER_COL.removal) && !o.invalid.includes(ORDER_COL.status))
         if (applyRemoval(o, removalPatch(o, today, s.removalMode), put)) out.decisions++;
       const protocol = book.protocolByNumber.get(o.protocol);

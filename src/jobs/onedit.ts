@@ -68,11 +68,13 @@ export function editFills(edit: EditedRows, today: IsoDate, tz: string): EditFil
   const text = col(ORDER_COL.text);
   const executor = col(ORDER_COL.executor);
   const entered = col(ORDER_COL.enteredAt);
+  const state = col(ORDER_COL.state);
   const fills: EditFill[] = [];
   edit.rows.forEach((r, i) => {
-    // «Внесено»: the day the row is first filled in (000 п.7 is judged on it).
+    // «Внесено»: the day the row is first filled in (000 п.7 is judged on it). A row with a
+    // «Состояние» was seen by a daily check before: not a new row, its entry day is unknown.
     const filled = (text >= 0 && !blank(r[text])) || (executor >= 0 && !blank(r[executor]));
-    if (entered >= 0 && filled && blank(r[entered]))
+    if (entered >= 0 && filled && blank(r[entered]) && (state < 0 || blank(r[state])))
       fills.push({ row: i, header: ORDER_COL.enteredAt, value: midnightInZone(today, tz) });
     if (status >= 0 && done >= 0 && edited.has(status)) {
       const s = normHeader(r[status]);

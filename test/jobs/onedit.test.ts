@@ -165,3 +165,16 @@ describe('editFills: a paste over several rows and columns', () => {
     ]);
   });
 });
+
+describe('editFills: «Внесено» when an order row is first filled in (000 п.7 is judged on it)', () => {
+  const edit = (values: Partial<Record<string, Cell>>) =>
+    editFills({ header: [...ORDER_HEADERS], rows: [row(values)], editedCols: [col(ORDER_COL.text)] }, TODAY, TZ);
+  it('typing «Поручение» in a new row stamps today', () => {
+    const fills = edit({ [ORDER_COL.text]: 'Подготовить план' });
+    expect(fills.map((f) => [f.header, dateInZone(f.value as Date, TZ)])).toEqual([[ORDER_COL.enteredAt, TODAY]]);
+  });
+  it('a stamped row, or one a daily check has already seen («Состояние» set), is not stamped again', () => {
+    expect(edit({ [ORDER_COL.text]: 'План', [ORDER_COL.enteredAt]: midnightInZone('2026-03-04', TZ) })).toEqual([]);
+    expect(edit({ [ORDER_COL.text]: 'План', [ORDER_COL.state]: 'На исполнении' })).toEqual([]);
+  });
+});
