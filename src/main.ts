@@ -193,7 +193,8 @@ export function menuMyOrders(): string {
 
 /** Menu «Отозвать ссылки»: every personal link sent so far stops opening the page. */
 export function menuRevokeLinks(): string {
-  return runMenuAction('Отозвать ссылки', revokeLinks);
+  // No dates: revoking access must work even while the date self-check stops everything else.
+  return runMenuAction('Отозвать ссылки', revokeLinks, { checkDates: false });
 }
 
 /** The web app («Мои поручения» by a personal link): the page, or the Russian error page. */

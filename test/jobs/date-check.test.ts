@@ -165,6 +165,18 @@ describe('a run with matching dates goes on; a mismatch stops it cleanly', () =>
     expect(sb.evaluate('ScriptApp.getProjectTriggers().length')).toBe(0);
   });
 
+  it('mismatch: «Отозвать ссылки» still revokes (access control computes no dates)', () => {
+    const { wb } = book();
+    const sb = createSandbox({
+      workbook: wb,
+      now: at('2026-03-11'),
+      realElapsed: false,
+      alerts: ['YES'],
+      formatDateZoneOffsets: { 'Europe/Moscow': 180 },
+    });
+    expect(String(sb.run('menuRevokeLinks'))).toContain('Ссылки отозваны');
+  });
+
   it('mismatch in the time-driven run: returns the message, no exception', () => {
     const { wb } = book();
     const sb = createSandbox({ workbook: wb, now: at('2026-03-11'), formatDateZoneOffsets: { 'Europe/Moscow': 180 } });
