@@ -4,6 +4,7 @@
 // run makes no change. Calls are per tab and per column, never per row: validations, formats and
 // protections cover whole columns («H2:H»).
 
+import { APPEAL_COL, APPEAL_STATE } from '../domain/appeals';
 import { columnLetter } from '../workbook/a1';
 import { ORDER_COL, SETTINGS_COL, STATE, TAB } from '../workbook/schema';
 import { SETTINGS_CHOICES } from '../workbook/specs/core';
@@ -36,7 +37,22 @@ export function stateFormula(letter: string, state: string): string {
   return `=$${letter}2="${state}"`;
 }
 
-const OUR_STATE_FORMULA = new RegExp(`^=\\$[A-Z]{1,3}2="(${STATE_HIGHLIGHTS.map((h) => h.state).join('|')})"$`);
+type Highlights = readonly { state: string; background: string }[];
+
+/** The formulas of our rules for these states (any column letter), told apart from people's rules. */
+function ourFormula(list: Highlights): RegExp {
+  return new RegExp(`^=\\$[A-Z]{1,3}2="(${list.map((h) => h.state).join('|')})"$`);
+}
+const OUR_STATE_FORMULA = ourFormula(STATE_HIGHLIGHTS);
+
+/** Row colours of «Обращения» by its «Состояние» (overdue red, due soon amber, answered green, postponed violet). */
+export const APPEAL_HIGHLIGHTS: Highlights = [
+  { state: APPEAL_STATE.overdue, background: '#f4cccc' },
+  { state: APPEAL_STATE.dueSoon, background: '#fce8b2' },
+  { state: APPEAL_STATE.answeredOnTime, background: '#d9ead3' },
+  { state: APPEAL_STATE.answeredLate, background: '#d9ead3' },
+  { state: APPEAL_STATE.extended, background: '#d9d2e9' },
+];
 
 export function systemProtectionDescription(tab: string, header: string): string {
   return `«${tab}» → «${header}»: системный столбец, его заполняет «Контроль поручений»`;
@@ -304,16 +320,22 @@ function ruleFormula(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): 
  * Row highlighting of «Поручения» by «Состояние», with formulas naming its current column letter.
  * People's own rules are kept; ours are replaced only when they differ from what they should be.
  */
-function highlights(t: TabState, ch: Changes): void {
-  const sc = colOf(t, ORDER_COL.state);
+function highlights(
+  t: TabState,
+  ch: Changes,
+  list: Highlights = STATE_HIGHLIGHTS,
+  stateHeader: string = ORDER_COL.state,
+): void {
+  const OURS = list === STATE_HIGHLIGHTS ? OUR_STATE_FORMULA : ourFormula(list);
+  const sc = colOf(t, stateHeader);
   if (sc === 0 || t.header.length === 0) return;
   const { sheet } = t;
   const letter = columnLetter(sc);
   const target = sheet.getRange(`A2:${columnLetter(t.header.length)}`);
   const targetA1 = target.getA1Notation();
-  const want = STATE_HIGHLIGHTS.map((h) => ({ formula: stateFormula(letter, h.state), background: h.background }));
+  const want = list.map((h) => ({ formula: stateFormula(letter, h.state), background: h.background }));
   const rules = sheet.getConditionalFormatRules();
-  const ours = rules.filter((r) => OUR_STATE_FORMULA.test(ruleFormula(r)));
+  const ours = rules.filter((r) => OURS.test(ruleFormula(r)));
   const same =
     ours.length === want.length &&
     want.every((w) =>
@@ -329,7 +351,7 @@ function highlights(t: TabState, ch: Changes): void {
       }),
     );
   if (same) return;
-  const kept = rules.filter((r) => !OUR_STATE_FORMULA.test(ruleFormula(r)));
+  const kept = rules.filter((r) => !OURS.test(ruleFormula(r)));
   const added = want.map((w) =>
     SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(w.formula)
@@ -367,6 +389,7 @@ export function setupWorkbook(ss: Spreadsheet): string {
     validations(ss, t, byName, ch);
     protections(t, ch);
     if (t.spec.name === TAB.orders) highlights(t, ch);
+    if (t.spec.name === TAB.appeals) highlights(t, ch, APPEAL_HIGHLIGHTS, APPEAL_COL.state);
   }
   // The secret behind personal links to «Мои поручения» (script properties, never the sheet).
   ensureLinkSecret();

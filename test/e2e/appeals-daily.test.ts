@@ -34,6 +34,11 @@ describe('«Обращения» made by «Настроить таблицу»',
     const rules = JSON.stringify(s.validations ?? s);
     expect(rules).toContain('Добродел');
     expect(rules).toContain('Не поддержано');
+    // Rows coloured by «Состояние» (column P), as «Поручения» are.
+    const formats = JSON.stringify(s.conditionalFormats);
+    expect(formats).toContain('=$P2=\\"Просрочено\\"');
+    expect(formats).toContain('=$P2=\\"Продлено\\"');
+    expect(s.conditionalFormats).toHaveLength(5);
     const settings = rowsOf(wb, TAB.settings).map((r) => [r['Параметр'], r['Значение']]);
     expect(settings).toContainEqual(['Срок ответа на обращение, дней', 30]);
     expect(settings).toContainEqual(['Срок ответа без дополнительного изучения, дней', 15]);
