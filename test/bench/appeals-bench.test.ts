@@ -61,6 +61,10 @@ describe.skipIf(!process.env.SOAK)('appeals at size (SOAK=1)', () => {
       );
     }
     process.stderr.write(`${lines.join('\n')}\n`);
-    expect(sheetsOnly(runs[3])).toEqual(sheetsOnly(runs[1]));
+    // What appeals add to a daily check does not grow with rows: the orders' own calls differ between
+    // the two generated books (their news), so the increments are compared. A few calls of slack:
+    // one digest more or less (its «Журнал» row) between the books.
+    const added = (i: number) => runs[i + 1].spreadsheetCalls - runs[i].spreadsheetCalls;
+    expect(Math.abs(added(2) - added(0))).toBeLessThanOrEqual(5);
   }, 600_000);
 });
