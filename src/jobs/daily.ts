@@ -19,7 +19,7 @@ import {
   requestDayFromHistory,
   requestLine,
 } from '../domain/history';
-import { dueNotices, type Notice, type NoticeKind, noticeKey } from '../domain/notices';
+import { dueNotices, type Notice, type NoticeKind } from '../domain/notices';
 import type { OrderRecord } from '../domain/order';
 import { orderState, overdueWorkingDays } from '../domain/order-state';
 import { archiveDay, type RemovalPatch, removalPatch } from '../domain/removal';
@@ -43,7 +43,7 @@ import {
   writeProblemNotes,
 } from '../workbook/problem-notes';
 import { writeProblemsTab } from '../workbook/problems-tab';
-import { ORDER_COL, ORDER_SYSTEM_HEADERS, STATUS, TAB } from '../workbook/schema';
+import { ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schema';
 import { type Cell, safeText, type Table } from '../workbook/table';
 import { type AppealDigestEntry, type AppealRun, appealDigestEntries, finishAppeals, prepareAppeals } from './appeals';
 import { appealsReportFrom, previousWorkingDay } from './appeals-report';
