@@ -36,6 +36,7 @@ describe('menu «Контроль поручений»', () => {
       'За прошлую неделю',
       'За прошлый месяц',
       'За квартал',
+      'За полугодие',
       'За год',
       'За период…',
     ]);
@@ -43,7 +44,7 @@ describe('menu «Контроль поручений»', () => {
   });
   it('calls one distinct global per item', () => {
     const fns = menuFunctions();
-    expect(fns).toHaveLength(19);
+    expect(fns).toHaveLength(20);
     expect(new Set(fns).size).toBe(fns.length);
     expect(fns.every((f) => /^menu[A-Z]/.test(f))).toBe(true);
   });
