@@ -112,7 +112,6 @@ const PEOPLE_WRITE_ORDER: readonly string[] = [
   ORDER_COL.doneDate,
   ORDER_COL.requestedDate,
   ORDER_COL.requestReason,
-  ORDER_COL.approvedBy,
   ORDER_COL.decision,
   // Last, like «Решение по переносу»: a run stopped before it leaves the decision visible.
   ORDER_COL.removal,
@@ -255,10 +254,6 @@ function applyPatch(o: OrderRecord, p: OrderPatch, put: (header: string, v: Cell
     put(ORDER_COL.requestedDate, '');
     put(ORDER_COL.requestReason, '');
     put(ORDER_COL.decision, '');
-    if (o.approvedBy) {
-      o.approvedBy = '';
-      put(ORDER_COL.approvedBy, '');
-    }
   }
   if (p.clearDoneDate) {
     o.doneDate = null;
