@@ -186,15 +186,20 @@ export function writeChanged(
       left = Math.min(left, lineCol);
       right = Math.max(right, lineCol);
     }
-    const block: Cell[][] = [];
-    for (let i = run.from; i <= run.to; i++) {
-      const r: Cell[] = [];
-      for (let c = left; c <= right; c++) r.push(cell(i, c));
-      block.push(r);
+    // Only the columns passed (system columns) are written: where people's columns lie inside the
+    // span (columns reordered by hand), it is cut around them, the line's segment last, so a cut
+    // run never leaves a line ahead of its counters (as writeColumns did before).
+    for (const [from, to] of systemSegments(left, right, cols, lineCol)) {
+      const block: Cell[][] = [];
+      for (let i = run.from; i <= run.to; i++) {
+        const r: Cell[] = [];
+        for (let c = from; c <= to; c++) r.push(cell(i, c));
+        block.push(r);
+      }
+      table.sheet.getRange(run.from + 2, from + 1, block.length, to - from + 1).setValues(block);
+      result.calls++;
+      result.written += block.length * (to - from + 1);
     }
-    table.sheet.getRange(run.from + 2, left + 1, block.length, right - left + 1).setValues(block);
-    result.calls++;
-    result.written += block.length * (right - left + 1);
   }
   for (const [c, vals] of values)
     for (const [i, v] of vals) {
@@ -202,4 +207,23 @@ export function writeChanged(
       if (row) row[c] = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
     }
   return result;
+}
+
+/** Maximal runs of columns of `cols` within [left, right]; the one holding `lineCol` last. */
+function systemSegments(
+  left: number,
+  right: number,
+  cols: ReadonlyMap<number, string>,
+  lineCol: number,
+): [number, number][] {
+  const segs: [number, number][] = [];
+  for (let c = left; c <= right; c++) {
+    if (!cols.has(c)) continue;
+    const last = segs[segs.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else segs.push([c, c]);
+  }
+  const withLine = segs.findIndex(([a, b]) => a <= lineCol && lineCol <= b);
+  if (withLine >= 0 && withLine < segs.length - 1) segs.push(...segs.splice(withLine, 1));
+  return segs;
 }

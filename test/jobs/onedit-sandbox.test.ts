@@ -50,9 +50,11 @@ describe('onEdit on «Поручения» (simple trigger)', () => {
     edit(`${L(ORDER_COL.status)}2`);
     expect(get(2, ORDER_COL.doneDate)).toEqual({ kind: 'date', iso: '2026-03-10' });
     expect(sb.mails).toHaveLength(0);
-    // Header row once, edited row once: two reads; one write.
+    // The row had no «Внесено» and no «Состояние»: it is new, so «Внесено» is stamped too (000 п.7).
+    expect(get(2, ORDER_COL.enteredAt)).toEqual({ kind: 'date', iso: '2026-03-10' });
+    // Header row once, edited row once: two reads; one write per stamped cell (not adjacent).
     expect(sb.calls['Range.getValues']).toBe(2);
-    expect(sb.calls['Range.setValues']).toBe(1);
+    expect(sb.calls['Range.setValues']).toBe(2);
   });
 
   it('never overwrites a «Дата исполнения» a person wrote', () => {

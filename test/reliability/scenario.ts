@@ -209,7 +209,8 @@ export function scenarioWorkbook(tz = 'Europe/Moscow', t: ScenarioTexts = {}): W
       [O.executor]: name('a'),
       [O.deadline]: { date: '2026-02-27' },
       [O.status]: STATUS.done,
-      [O.doneDate]: { date: '2026-02-26' },
+      // The protocol's own day: an execution before the meeting is a data problem (spec «Поручения»).
+      [O.doneDate]: { date: '2026-02-27' },
     }),
     order('unknown-executor', {
       [O.number]: 'Р-1',
