@@ -6,6 +6,7 @@ import { runApi } from './jobs/api';
 import { reportAppeals } from './jobs/appeals-report';
 import { checkData, notifyNew, runDaily } from './jobs/daily';
 import { forgetCheckedZone, guardDates } from './jobs/date-check';
+import { deleteFollowUpTriggers } from './jobs/follow-up';
 import { planControl, reportLean } from './jobs/lean';
 import {
   addMenu,
@@ -61,6 +62,21 @@ export function dailyRun(): string {
   // A date mismatch is recorded in «Журнал» and «Проверка данных»; the run ends without an error.
   try {
     return guardDates(ss, 'Ежедневная проверка') ?? runDaily(ss);
+  } finally {
+    forgetCheckedZone();
+  }
+}
+
+/**
+ * The one-off trigger's handler (jobs/follow-up.ts): deletes its own one-off triggers first (a
+ * fired one stays listed and counts toward the 20 per user, guides/triggers/installable), then
+ * finishes today's daily check from its checkpoint; with no checkpoint of today it does nothing.
+ */
+export function dailyFollowUp(): string {
+  const ss = SpreadsheetApp.getActive();
+  deleteFollowUpTriggers(ss);
+  try {
+    return guardDates(ss, 'Ежедневная проверка') ?? runDaily(ss, { followUp: true });
   } finally {
     forgetCheckedZone();
   }

@@ -78,8 +78,11 @@ function runApiAction(action: string, params: ApiParams): string {
   switch (action) {
     case 'setup':
       return setupWorkbook(ss);
-    case 'daily':
-      return runDaily(ss);
+    case 'daily': {
+      // The run's budget in ms (tests and the soak make it small); default SOFT_LIMIT_MS.
+      const budget = Number(param(params, 'budgetMs'));
+      return runDaily(ss, budget > 0 ? { softLimitMs: budget } : {});
+    }
     case 'notify':
       return notifyNew(ss);
     case 'check':

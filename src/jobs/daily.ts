@@ -48,6 +48,7 @@ import { type Cell, safeText, type Table } from '../workbook/table';
 import { type AppealDigestEntry, type AppealRun, appealDigestEntries, finishAppeals, prepareAppeals } from './appeals';
 import { appealsReportFrom, previousWorkingDay } from './appeals-report';
 import { openContext, type RunContext } from './context';
+import { DailyProgress, parseCheckpoint, readCheckpoint } from './follow-up';
 import { leanReminders, validateLean } from './lean';
 import { linkMaker, webAppUrl } from './links';
 import { blockedMessage, isProtectionError } from './protected';
@@ -677,12 +678,27 @@ function appealSummary(run: AppealRun | null): string {
   return `; ${parts.join('; ')}`;
 }
 
-/** The daily check; on a non-working day only «Состояние» and «Просрочка» are refreshed. */
-export function runDaily(ss: Spreadsheet): string {
+/** The daily check's options: the run's budget (tests make it small) and whether it is a follow-up. */
+export interface DailyOptions {
+  softLimitMs?: number;
+  /** dailyFollowUp: do nothing unless today's check stopped and left a checkpoint. */
+  followUp?: boolean;
+}
+
+/**
+ * The daily check; on a non-working day only «Состояние» and «Просрочка» are refreshed. On a
+ * working day the steps run in order (jobs/follow-up.ts): one that would start too near the run's
+ * budget, or whose mail was deferred for time, stops the run with a checkpoint and a follow-up.
+ */
+export function runDaily(ss: Spreadsheet, opts: DailyOptions = {}): string {
   return withLock('Ежедневная проверка', () => {
-    const ctx = openContext(ss);
-    const book = readOrderBook(ctx, { archiveSince: dailyArchiveSince(ctx.today) });
+    const raw = readCheckpoint();
+    // A follow-up keeps the budget its day's run was given (tests make it small).
+    const budgetMs = opts.softLimitMs ?? parseCheckpoint(raw)?.budgetMs;
+    const ctx = openContext(ss, { softLimitMs: budgetMs });
     if (!ctx.calendar.isWorkingDay(ctx.today)) {
+      if (opts.followUp) return 'Продолжать нечего: сегодня нерабочий день.';
+      const book = readOrderBook(ctx, { archiveSince: dailyArchiveSince(ctx.today) });
       guarded(ctx, 'Обращения', () => prepareAppeals(ctx, book.executorByName, 'refresh'));
       writeStep(ctx, 'Поручения', () => processOrders(ctx, book, 'refresh'));
       const msg = `Ежедневная проверка ${formatRu(ctx.today)}: нерабочий день, обновлены только состояния поручений.`;
@@ -690,25 +706,51 @@ export function runDaily(ss: Spreadsheet): string {
       ctx.journal.flush();
       return msg;
     }
+    const progress = new DailyProgress(ctx, raw, budgetMs);
+    if (opts.followUp && !progress.resumed) return 'Продолжать нечего: сегодняшняя проверка завершена.';
+    // Read once, and only when a step left needs it.
+    let bookRead: OrderBook | null = null;
+    const book = () => {
+      if (!bookRead) bookRead = readOrderBook(ctx, { archiveSince: dailyArchiveSince(ctx.today) });
+      return bookRead;
+    };
     let appeals = null as AppealRun | null;
-    guarded(ctx, 'Обращения', () => {
-      appeals = prepareAppeals(ctx, book.executorByName, 'daily');
-    });
+    // The appeals' rows ride in the orders' digest and feed «Отчёт 1»: read again while any of
+    // those is left (prepareAppeals is idempotent and restores notice lines from «Журнал»).
+    const appealsNeeded = (['appeals', 'orders', 'appeals-finish', 'appeals-report'] as const).some((s) =>
+      progress.pending(s),
+    );
+    if (appealsNeeded)
+      progress.step(
+        'appeals',
+        () =>
+          guarded(ctx, 'Обращения', () => {
+            appeals = prepareAppeals(ctx, book().executorByName, 'daily');
+          }),
+        true,
+      );
     const o = newOutcome();
-    writeStep(ctx, 'Поручения', () => processOrders(ctx, book, 'daily', o));
-    if (appeals) {
-      const run: AppealRun = appeals;
-      guarded(ctx, 'Обращения', () => finishAppeals(run));
-      // «Отчёт 1» each working morning (004 п.2.2.1.1), from the rows already read.
-      if (run.book.appeals.length)
+    progress.step('orders', () => writeStep(ctx, 'Поручения', () => processOrders(ctx, book(), 'daily', o)));
+    const run = appeals as AppealRun | null;
+    progress.step('appeals-finish', () => {
+      if (run) guarded(ctx, 'Обращения', () => finishAppeals(run));
+    });
+    // «Отчёт 1» each working morning (004 п.2.2.1.1), from the rows already read.
+    progress.step('appeals-report', () => {
+      if (run?.book.appeals.length)
         guarded(ctx, 'Отчёт по обращениям', () => {
           appealsReportFrom(ctx, run.book.appeals, previousWorkingDay(ctx));
         });
-    }
-    guarded(ctx, 'Периодические отчёты', () => periodicReports(ctx, book));
-    guarded(ctx, 'Напоминания по плану ЭР', () => leanReminders(ctx));
-    guarded(ctx, 'Напоминания по самооценке', () => ratingReminders(ctx));
-    const msg = summary('Ежедневная проверка', ctx, o, appealSummary(appeals));
+    });
+    progress.step('reports', () => guarded(ctx, 'Периодические отчёты', () => periodicReports(ctx, book())));
+    progress.step('lean', () => guarded(ctx, 'Напоминания по плану ЭР', () => leanReminders(ctx)));
+    progress.step('rating', () => guarded(ctx, 'Напоминания по самооценке', () => ratingReminders(ctx)));
+    const title = progress.resumed ? 'Ежедневная проверка (продолжение)' : 'Ежедневная проверка';
+    let msg = summary(title, ctx, o, appealSummary(appeals));
+    // The steps' writes and sent keys are in the workbook already (each step writes its own; the
+    // mailer records every send at once), so the checkpoint may say they are done.
+    if (progress.stoppedAt) msg = `${msg.replace(/\.$/, '')}${progress.suspend()}.`;
+    else progress.finish();
     ctx.journal.add({ action: 'Ежедневная проверка', result: msg });
     ctx.journal.flush();
     return msg;

@@ -108,6 +108,10 @@ export interface WorkbookModel {
     everyDays?: number;
     everyHours?: number; // sandbox: ClockTriggerBuilder.everyHours
     timeZone?: string; // sandbox: ClockTriggerBuilder.inTimezone
+    /** Sandbox: a one-off clock trigger (ClockTriggerBuilder.after/at) runs once, at or after this instant (ms). */
+    at?: number;
+    /** Sandbox: the one-off trigger has run; it stays listed until deleted. */
+    fired?: boolean;
     /** Sandbox: the account that created it (runs as it, only it sees it); absent = the default user. */
     owner?: string;
   }[];

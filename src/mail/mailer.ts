@@ -36,7 +36,8 @@ const QUOTA_ERROR = /too many times|quota|слишком много/i;
 
 export class Mailer {
   private remaining: number | null = null;
-  readonly counts = { sent: 0, skipped: 0, deferred: 0, failed: 0 };
+  /** deferred counts every deferral; late only those for time (the run's budget), not for quota. */
+  readonly counts = { sent: 0, skipped: 0, deferred: 0, failed: 0, late: 0 };
 
   constructor(private readonly opts: MailerOptions) {}
 
@@ -67,6 +68,7 @@ export class Mailer {
     if (this.opts.timeLeftMs() < (this.opts.minMsLeft ?? 20_000)) {
       log('отложено: мало времени до предела выполнения, письмо уйдёт при следующем запуске');
       this.counts.deferred++;
+      this.counts.late++;
       return 'deferred';
     }
     if (this.quota() < recipients.length) {

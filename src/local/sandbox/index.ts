@@ -259,6 +259,13 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     fireTrigger(id) {
       const t = opts.workbook.triggers.find((x) => x.id === id);
       if (!t) throw new Error(`No trigger ${id}`);
+      // A one-off clock trigger (clock-trigger-builder#after) runs once, not before its time: the
+      // clock moves there. It stays listed until the script deletes it.
+      if (t.at !== undefined) {
+        if (t.fired) throw new Error(`Trigger ${id} is a one-off trigger that has already run`);
+        if (st.now() < t.at) st.setNow(t.at);
+        t.fired = true;
+      }
       const fn = g[t.handler];
       if (typeof fn !== 'function') throw st.err(`Script function not found: ${t.handler}`);
       const e = st.realm.newObject();

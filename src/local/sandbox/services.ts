@@ -285,12 +285,32 @@ export class ClockTriggerBuilderImpl {
   nearMinute(_m: number) {
     return this;
   }
+  /**
+   * reference/script/clock-trigger-builder#after(Integer): a one-off trigger that runs once, no
+   * sooner than `ms` after now. After it runs it stays in the trigger list (and counts toward the 20
+   * per user) until deleted (guides/triggers/installable); fireTrigger runs it once.
+   */
+  after(ms: number) {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw sig(this.st, 'ClockTriggerBuilder.after', [ms]);
+    this.m.at = this.st.now() + Math.floor(ms);
+    return this;
+  }
+  /** reference/script/clock-trigger-builder#at(Date): a one-off trigger at that instant. */
+  at(d: Date) {
+    const ms = Object.prototype.toString.call(d) === '[object Date]' ? d.getTime() : Number.NaN;
+    if (!Number.isFinite(ms)) throw sig(this.st, 'ClockTriggerBuilder.at', [d]);
+    this.m.at = ms;
+    return this;
+  }
   inTimezone(tz: string) {
     if (!isValidZone(String(tz))) throw this.st.err(`Invalid argument: timezone`);
     this.m.timeZone = String(tz);
     return this;
   }
   create() {
+    // A one-off trigger has no recurrence; the page documents no mix of the two.
+    if (this.m.at !== undefined && (this.m.everyDays || this.m.everyHours || this.m.atHour !== undefined))
+      throw this.st.err('Sandbox: a one-off clock trigger (after/at) cannot also recur (everyDays/everyHours/atHour).');
     return createTrigger(this.st, { ...this.m });
   }
 }
