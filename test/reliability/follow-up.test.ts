@@ -172,3 +172,52 @@ describe('a daily check near its budget finishes in follow-up runs the same day'
     expect(stopsSeen.has('orders+mail'), 'в рассылке по поручениям').toBe(true);
   });
 });
+
+describe('the follow-up and its trigger', () => {
+  it('a second stop while a follow-up is pending makes no second trigger', () => {
+    const wb = JSON.parse(base) as WorkbookModel;
+    // The second run (a person's, say) resumes and stops in the orders' mail.
+    for (const k of [1, 240]) sandboxAt(wb, BENCH_NOW).api('daily', { budgetMs: budget(k) }, { trigger: 'time' });
+    expect(followUps(wb).length).toBe(1);
+    expect(journalRows(wb).at(-1)?.result).toMatch(/продолжение уже запланировано/);
+  });
+
+  it('when no trigger can be made (20 per user), the stop says so and the next run finishes the day', () => {
+    const wb = JSON.parse(base) as WorkbookModel;
+    for (let i = 0; i < 20; i++) wb.triggers.push({ id: `x${i}`, handler: 'other', type: 'CLOCK', everyDays: 1 });
+    sandboxAt(wb, BENCH_NOW).api('daily', { budgetMs: budget(1) }, { trigger: 'time' });
+    expect(followUps(wb)).toEqual([]);
+    expect(journalRows(wb).at(-1)?.result).toMatch(
+      /дополнительный запуск создать не удалось .*too many triggers.*работу закончит следующая ежедневная проверка/,
+    );
+    expect(checkpoint(wb)?.done).toEqual(['appeals']);
+    // The next run (here the same day, default budget) resumes from the checkpoint.
+    const mails: SentMail[] = [];
+    const sb = sandboxAt(wb, new Date(BENCH_NOW.getTime() + 3_600_000), 0);
+    sb.api('daily', {}, { trigger: 'time' });
+    mails.push(...sb.mails);
+    wb.triggers.splice(0);
+    expectSameAsClean({ wb, mails, runs: 2, stops: [], maxPendingTriggers: 0 });
+    expect(journalRows(wb).at(-1)?.result).toMatch(/^Ежедневная проверка \(продолжение\)/);
+  });
+
+  it('a checkpoint of another day is ignored: the whole check runs and the checkpoint goes', () => {
+    const wb = JSON.parse(base) as WorkbookModel;
+    wb.properties.document[RESUME_PROP] = JSON.stringify({ date: '2026-05-29', done: [...DAILY_STEPS] });
+    const sb = sandboxAt(wb, BENCH_NOW, 0);
+    sb.api('daily', {}, { trigger: 'time' });
+    expectSameAsClean({ wb, mails: [...sb.mails], runs: 1, stops: [], maxPendingTriggers: 0 });
+  });
+
+  it('a follow-up with nothing left deletes its own trigger and does nothing', () => {
+    const wb = JSON.parse(base) as WorkbookModel;
+    const sb = sandboxAt(wb, BENCH_NOW, 0);
+    sb.evaluate(`ScriptApp.newTrigger('dailyFollowUp').timeBased().after(60000).create()`);
+    const rows = journalRows(wb).length;
+    const t = followUps(wb)[0];
+    expect(sb.fireTrigger(t.id)).toMatch(/Продолжать нечего/);
+    expect(followUps(wb)).toEqual([]);
+    expect(journalRows(wb).length).toBe(rows);
+    expect(sb.mails).toEqual([]);
+  });
+});
