@@ -11,19 +11,23 @@
 // not with less than 20 s (src/mail/mailer.ts): with budget 60 s + k calls, a run starts no step
 // after k calls and no message after k + 160 calls (40 s); Apps Script's 6 minutes are 1 440 calls. The test sets each run's budget through the
 // checkpoint (the follow-up keeps its day's budget), so it can cut wherever it wants.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DAILY_STEPS, type DailyStep, RESUME_PROP } from '../../src/jobs/follow-up';
 import type { WorkbookModel } from '../../src/local/model';
 import { createSandbox, type SentMail } from '../../src/local/sandbox/index';
 import { TAB } from '../../src/workbook/schema';
 import { addAppeals } from '../bench/appeals-bench-data';
 import { BENCH_NOW, loadCode, prepareWorkbook } from '../bench/harness';
-import { journalRows, sentKeys } from './harness';
+import { journalRows, SOAK, sentKeys } from './harness';
 
-const N = 300;
+/** A few hundred orders in CI; the 50 000 under SOAK=1 (npm run test:soak: minutes). */
+const N = SOAK ? 50_000 : 300;
+const T = SOAK ? 3_600_000 : 30_000;
 const CALL_MS = 250;
 const RESERVE_MS = 60_000;
 const budget = (calls: number) => RESERVE_MS + calls * CALL_MS;
+
+vi.setConfig({ testTimeout: T, hookTimeout: T });
 
 let code: string;
 let base: string;
@@ -138,7 +142,7 @@ beforeAll(async () => {
   const sb = sandboxAt(c, BENCH_NOW, 0);
   sb.api('daily', {}, { trigger: 'time' });
   clean = { wb: c, mails: [...sb.mails] };
-}, 60_000);
+}, T);
 
 describe('a daily check near its budget finishes in follow-up runs the same day', () => {
   it('the clean run (default budget) needs no follow-up', () => {
