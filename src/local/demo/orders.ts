@@ -319,6 +319,14 @@ export function addDemoOrders(model: WorkbookModel, today: IsoDate): void {
       },
     ),
   ];
+  // «Внесено» (000 п.7): typed on the meeting's day, as the specialist did last week; 13-7 and 13-8
+  // were not, and the first daily check stamps them today and reports them as entered late.
+  const lateEntries = new Set(['13-7', '13-8']);
+  for (const o of orders) {
+    const protocol = o[O.protocol];
+    if (lateEntries.has(String(o[O.number]))) continue;
+    o[O.enteredAt] = d(protocol === '12' ? p1 : protocol === '13' ? p2 : addDays(p1, -1));
+  }
   appendRows(model, TAB.orders, orders);
 
   // Last week's notices, one message per executor per protocol, the working day after the meeting.
@@ -330,7 +338,7 @@ export function addDemoOrders(model: WorkbookModel, today: IsoDate): void {
     [E.morozova]: 'morozova@example.ru',
     [E.nikolaev]: 'nikolaev@example.ru',
   };
-  const unsent = new Set(['13-7', '13-8']);
+  const unsent = lateEntries;
   const log: Record<string, DemoValue>[] = [];
   for (const [protocol, day] of [
     ['12', p1],
