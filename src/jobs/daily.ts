@@ -51,6 +51,7 @@ import { openContext, type RunContext } from './context';
 import { DailyProgress, parseCheckpoint, readCheckpoint } from './follow-up';
 import { leanReminders, validateLean } from './lean';
 import { linkMaker, webAppUrl } from './links';
+import { lockSpreadsheet } from './lock';
 import { blockedMessage, isProtectionError } from './protected';
 import { ratingReminders, validateRating } from './rating';
 import { periodicReports } from './reports';
@@ -59,14 +60,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LOCK_WAIT_MS = 10_000;
 
-/**
- * Runs `fn` under the document lock (one run per spreadsheet; the script lock would also hold back
- * every other spreadsheet of an add-on, reference/lock/lock-service); when another run holds it,
- * logs and returns without work.
- */
+/** Runs `fn` under the spreadsheet's locks (jobs/lock.ts); when another run holds one, logs and returns without work. */
 function withLock(what: string, fn: () => string): string {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
+  const locks = lockSpreadsheet(LOCK_WAIT_MS);
+  if (!locks) {
     const msg = `${what}: уже выполняется другой запуск, этот пропущен.`;
     console.log(msg);
     return msg;
@@ -75,7 +72,7 @@ function withLock(what: string, fn: () => string): string {
     return fn();
   } finally {
     SpreadsheetApp.flush();
-    lock.releaseLock();
+    locks.release();
   }
 }
 

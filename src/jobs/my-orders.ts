@@ -47,6 +47,7 @@ import { type Cell, isBlankRow, normHeader, readTable, safeCell, safeText, type 
 import { appealItems, applyAppeal } from './appeals-page';
 import { readCalendar, readSettings } from './context';
 import { rotateLinkSecret, signLink, todayIn, verifyLink } from './links';
+import { lockSpreadsheet } from './lock';
 import { editFills } from './onedit';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -406,7 +407,7 @@ export function pageLoad(token: unknown): PageResponse {
   return { ok: true, message: '', data: pageData(openBook(ss, email), email), token: String(token) };
 }
 
-/** google.script.run (and doPost): one action from the page, under the document lock. */
+/** google.script.run (and doPost): one action from the page, under the spreadsheet's locks. */
 export function pageSubmit(req: unknown): PageResponse {
   const body = (req && typeof req === 'object' ? req : {}) as { token?: unknown; action?: PageAction };
   const ss = SpreadsheetApp.getActive();
@@ -415,9 +416,10 @@ export function pageSubmit(req: unknown): PageResponse {
   const a = body.action;
   if (!a || (a.kind !== 'order' && a.kind !== 'extension' && a.kind !== 'removal' && a.kind !== 'appeal'))
     return { ok: false, message: 'Непонятный запрос страницы.' };
-  // A bound script has a document lock in a web app too; null only outside a document (then the script lock).
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS))
+  // A web app has no document lock (reference/lock/lock-service): the script lock, which the daily
+  // check also takes, keeps a page action and a run apart (jobs/lock.ts).
+  const locks = lockSpreadsheet(LOCK_WAIT_MS);
+  if (!locks)
     return {
       ok: false,
       message: 'Таблица сейчас занята (идёт проверка или другое изменение). Повторите через минуту.',
@@ -438,7 +440,7 @@ export function pageSubmit(req: unknown): PageResponse {
     SpreadsheetApp.flush();
     return { ok: true, message: done.message, data: pageData(book, email), token: String(body.token) };
   } finally {
-    lock.releaseLock();
+    locks.release();
   }
 }
 

@@ -9,6 +9,7 @@ import { dateInZone, formatRu } from '../domain/dates';
 import { Journal } from '../workbook/journal';
 import { Problems } from '../workbook/problems';
 import { readSettings } from './context';
+import { lockSpreadsheet } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -62,15 +63,14 @@ function hourText(h: number): string {
   return `${String(h).padStart(2, '0')}:00`;
 }
 
-/** Runs `fn` under the document lock; another change in progress gets a Russian line instead. */
+/** Runs `fn` under the spreadsheet's locks (jobs/lock.ts); another change in progress gets a Russian line instead. */
 function underDocumentLock(fn: () => string): string {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS))
-    return 'Автоматическую проверку сейчас меняет или выполняет другой запуск: повторите через минуту.';
+  const locks = lockSpreadsheet(LOCK_WAIT_MS);
+  if (!locks) return 'Автоматическую проверку сейчас меняет или выполняет другой запуск: повторите через минуту.';
   try {
     return fn();
   } finally {
-    lock.releaseLock();
+    locks.release();
   }
 }
 

@@ -108,9 +108,15 @@ describe('one daily check per spreadsheet', () => {
 });
 
 describe('runs take the document lock', () => {
-  it('another spreadsheet of the script holding the script lock does not stop this one', () => {
+  it('a page action holding the script lock (a web app has no document lock) makes this one skip', () => {
+    // reference/lock/lock-service: getDocumentLock() is null in a web app, so the page can only take
+    // the script lock; in the bound script (the supported deployment) it guards this spreadsheet.
     const sb = sandbox(setUpWorkbook(), { lockHeldByOther: ['script'] });
-    const result = String(sb.api('daily'));
+    expect(String(sb.api('daily'))).toContain('уже выполняется другой запуск');
+  });
+
+  it('free locks: the run goes', () => {
+    const result = String(sandbox(setUpWorkbook()).api('daily'));
     expect(result).toMatch(/^Ежедневная проверка \d\d\.\d\d\.\d{4}:/);
     expect(result).not.toContain('другой запуск');
   });
