@@ -46,6 +46,7 @@ import { LOG_COL, ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schem
 import { type Cell, isBlankRow, normHeader, readTable, safeCell, safeText, type Table } from '../workbook/table';
 import { appealItems, applyAppeal } from './appeals-page';
 import { readCalendar, readSettings } from './context';
+import { dateSelfCheck } from './date-check';
 import { rotateLinkSecret, signLink, todayIn, verifyLink } from './links';
 import { lockSpreadsheet } from './lock';
 import { editFills } from './onedit';
@@ -399,11 +400,27 @@ function spreadsheetToday(ss: Spreadsheet): IsoDate {
   return todayIn(ss.getSpreadsheetTimeZone() || 'Europe/Moscow');
 }
 
+/**
+ * The date self-check (jobs/date-check.ts) before the page shows or changes anything: every date on
+ * it (days left, the cut-off, stamps) is zone arithmetic. Nothing is recorded from the page; the
+ * next daily check or menu action records the mismatch.
+ */
+function datesError(ss: Spreadsheet): PageResponse | null {
+  const reason = dateSelfCheck(ss.getSpreadsheetTimeZone() || 'Europe/Moscow');
+  if (!reason) return null;
+  return {
+    ok: false,
+    message: `Страница временно не работает: даты в таблице не удаётся рассчитать надёжно (${reason}) Сообщите специалисту по контролю.`,
+  };
+}
+
 /** google.script.run: the page as it is now, for a reload. */
 export function pageLoad(token: unknown): PageResponse {
   const ss = SpreadsheetApp.getActive();
   const email = linkError(token, spreadsheetToday(ss));
   if (typeof email !== 'string') return email;
+  const dates = datesError(ss);
+  if (dates) return dates;
   return { ok: true, message: '', data: pageData(openBook(ss, email), email), token: String(token) };
 }
 
@@ -413,6 +430,8 @@ export function pageSubmit(req: unknown): PageResponse {
   const ss = SpreadsheetApp.getActive();
   const email = linkError(body.token, spreadsheetToday(ss));
   if (typeof email !== 'string') return email;
+  const dates = datesError(ss);
+  if (dates) return dates;
   const a = body.action;
   if (!a || (a.kind !== 'order' && a.kind !== 'extension' && a.kind !== 'removal' && a.kind !== 'appeal'))
     return { ok: false, message: 'Непонятный запрос страницы.' };

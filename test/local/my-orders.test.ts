@@ -271,3 +271,32 @@ describe('kontrol serve', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('the date self-check on the page (issue 13 item 4)', () => {
+  it('a zone our arithmetic gets wrong: the page shows and changes nothing, in Russian', () => {
+    const { wb } = buildBook();
+    // Moscow pinned to UTC+3 in Google's formatter: right today, wrong for 2013 (UTC+4 then).
+    const sb = createSandbox({
+      workbook: wb,
+      code,
+      now: at(TODAY),
+      realElapsed: false,
+      webAppUrl: BASE,
+      formatDateZoneOffsets: { 'Europe/Moscow': 180 },
+    });
+    const token = tokenFor(sb, IVANOV);
+    const loaded = sb.invoke('myOrdersLoad', [token], { trigger: 'webapp' }) as { ok: boolean; message: string };
+    expect(loaded.ok).toBe(false);
+    expect(loaded.message).toContain('даты в таблице не удаётся рассчитать');
+    expect(loaded).not.toHaveProperty('data');
+    const before = JSON.stringify(wb);
+    const r = sb.invoke(
+      'myOrdersSubmit',
+      [{ token, action: { kind: 'order', number: 'П1-1', version: 'x', status: 'Готово' } }],
+      { trigger: 'webapp' },
+    ) as { ok: boolean; message: string };
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain('Сообщите специалисту по контролю');
+    expect(JSON.stringify(wb)).toBe(before);
+  });
+});
