@@ -463,6 +463,9 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
         },
         { together: LINE_AND_COUNTERS },
       );
+    // «Внесено» before «Состояние»: the stamp rule above skips a row that has a «Состояние», so a run
+    // cut after that write and before this one would leave the row without its entry day for good.
+    if (mode !== 'refresh') writeSystem([ORDER_COL.enteredAt]);
     writeSystem(mode === 'refresh' ? [ORDER_COL.state, ORDER_COL.overdueDays] : [...ORDER_SYSTEM_HEADERS]);
     // «Решение по переносу» last: a run stopped before it leaves the decision visible, and the
     // decision's line in «История» tells the re-run to finish clearing, not to decide again.
