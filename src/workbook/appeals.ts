@@ -9,12 +9,13 @@ import {
   type AppealRecord,
   repeatedFlags,
 } from '../domain/appeals';
-import { cellToIsoDate, formatRu, type IsoDate } from '../domain/dates';
+import { formatRu, type IsoDate } from '../domain/dates';
 import { type Executor, normName } from '../domain/order';
 import { foldText } from '../domain/text';
 import type { Problems } from './problems';
+import { cellText, rowReader } from './row-reader';
 import { TAB } from './schema';
-import { type Cell, isBlankRow, readTable, type Table, text } from './table';
+import { type Cell, isBlankRow, readTable, type Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -34,11 +35,6 @@ export interface AppealBook {
   usable: boolean;
 }
 
-function cellText(v: Cell | undefined): string {
-  if (typeof v === 'number' && Number.isInteger(v)) return String(v);
-  return text(v);
-}
-
 /** A value matched to a list ignoring case, ё and spaces; '' for blank, null when not in the list. */
 function fromList(raw: string, list: readonly string[]): string | null {
   if (raw === '') return '';
@@ -48,22 +44,7 @@ function fromList(raw: string, list: readonly string[]): string | null {
 
 export function parseAppealRow(t: Table, r: Cell[], row: number, tz: string, problems: Problems): AppealRecord {
   const tab = TAB.appeals;
-  const invalid: string[] = [];
-  const get = (h: string): Cell => {
-    const c = t.col(h);
-    return c >= 0 ? (r[c] ?? '') : '';
-  };
-  const add = (column: string, value: string, message: string, fix: string) => {
-    invalid.push(column);
-    problems.add({ tab, row, column, value, message, fix });
-  };
-  const date = (h: string): IsoDate | null => {
-    const v = get(h);
-    if (v === '') return null;
-    const d = cellToIsoDate(v, tz);
-    if (!d) add(h, cellText(v), `Не удалось прочитать дату «${cellText(v)}».`, 'Введите дату в виде ДД.ММ.ГГГГ.');
-    return d;
-  };
+  const { invalid, get, add, date } = rowReader(t, tab, r, row, tz, problems);
   const listed = (h: string, list: readonly string[], what: string): string => {
     const raw = cellText(get(h));
     const v = fromList(raw, list);

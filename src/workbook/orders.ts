@@ -10,6 +10,7 @@ import { columnLetter } from './a1';
 import { readArchiveTail } from './archive-window';
 import { coalesceRuns } from './diff-writer';
 import type { Problems } from './problems';
+import { cellText, rowReader } from './row-reader';
 import {
   ARCHIVE_EXTRA_COL,
   DECISION,
@@ -22,7 +23,7 @@ import {
   TAB,
   URGENCY,
 } from './schema';
-import { type Cell, isBlankRow, normHeader, readTable, safeCell, type Table, text } from './table';
+import { type Cell, isBlankRow, normHeader, readTable, safeCell, type Table } from './table';
 
 export interface OrderBook {
   /** Rows of «Поручения» (blank rows skipped). */
@@ -86,12 +87,6 @@ export function normalizeRemoval(s: string): string | null {
   if (n === norm(REMOVAL.removed) || n === 'снят' || n === 'снято с контроля') return REMOVAL.removed;
   if (n === norm(REMOVAL.notRemoved) || n === 'не снят') return REMOVAL.notRemoved;
   return null;
-}
-
-/** Cell text; a number that is a whole number prints without decimals («12», not «12.0»). */
-function cellText(v: Cell | undefined): string {
-  if (typeof v === 'number' && Number.isInteger(v)) return String(v);
-  return text(v);
 }
 
 function missingColumns(t: Table, required: readonly string[], problems: Problems): string[] {
@@ -292,22 +287,7 @@ export function parseOrderRow(
   tz: string,
   problems: Problems,
 ): OrderRecord {
-  const invalid: string[] = [];
-  const get = (h: string): Cell => {
-    const c = t.col(h);
-    return c >= 0 ? (r[c] ?? '') : '';
-  };
-  const add = (column: string, value: string, message: string, fix: string) => {
-    invalid.push(column);
-    problems.add({ tab, row, column, value, message, fix });
-  };
-  const date = (h: string): IsoDate | null => {
-    const v = get(h);
-    if (v === '') return null;
-    const d = cellToIsoDate(v, tz);
-    if (!d) add(h, cellText(v), `Не удалось прочитать дату «${cellText(v)}».`, 'Введите дату в виде ДД.ММ.ГГГГ.');
-    return d;
-  };
+  const { invalid, get, add, date } = rowReader(t, tab, r, row, tz, problems);
   const int = (h: string): number => {
     const v = get(h);
     if (v === '') return 0;
