@@ -40,10 +40,11 @@ import {
 } from '../domain/my-orders';
 import { type Executor, normName, type OrderRecord, type Protocol } from '../domain/order';
 import { escapeHtml } from '../mail/html';
+import { appendJournalEntry } from '../workbook/journal';
 import { parseOrderRow, readExecutors, readProtocols } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
-import { LOG_COL, ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schema';
-import { type Cell, isBlankRow, normHeader, readTable, safeCell, safeText, type Table } from '../workbook/table';
+import { ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schema';
+import { type Cell, isBlankRow, normHeader, readTable, safeCell, type Table } from '../workbook/table';
 import { appealItems, applyAppeal } from './appeals-page';
 import { readCalendar, readSettings } from './context';
 import { dateSelfCheck } from './date-check';
@@ -371,19 +372,7 @@ function appealAction(book: PageBook, email: string, a: AppealAction): { message
 
 /** One «Журнал» row, appended (no read of the log: it only grows). */
 function appendJournal(ss: Spreadsheet, who: string, order: string, result: string): void {
-  const sheet = ss.getSheetByName(TAB.log);
-  if (!sheet) return;
-  const width = sheet.getLastColumn();
-  if (width === 0) return;
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-  const values: Record<string, Cell> = {
-    [normHeader(LOG_COL.time)]: new Date(),
-    [normHeader(LOG_COL.action)]: 'Мои поручения',
-    [normHeader(LOG_COL.order)]: safeText(order),
-    [normHeader(LOG_COL.recipients)]: safeText(who),
-    [normHeader(LOG_COL.result)]: safeText(result),
-  };
-  sheet.appendRow(header.map((h) => values[normHeader(h)] ?? ''));
+  appendJournalEntry(ss, { action: 'Мои поручения', order, recipients: who, result });
 }
 
 // ---------------------------------------------------------------- entry points

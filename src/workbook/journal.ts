@@ -31,6 +31,41 @@ export interface KeyRecord {
   recipients: string;
 }
 
+/** Column of each of JOURNAL_HEADERS in `header` (-1 when absent). */
+function journalColumns(header: readonly Cell[]): number[] {
+  return JOURNAL_HEADERS.map((h) => header.findIndex((x) => normHeader(x) === normHeader(h)));
+}
+
+/** One «Журнал» row for `e` in the layout `colIndex` (journalColumns); text never becomes a formula. */
+function journalRow(colIndex: readonly number[], e: JournalEntry, time: Date): Cell[] {
+  const r: Cell[] = new Array(Math.max(...colIndex) + 1).fill('');
+  const vals: Cell[] = [
+    time,
+    safeText(e.action),
+    safeText(e.order ?? ''),
+    safeText(e.recipients ?? ''),
+    safeText(e.result),
+    (e.keys ?? []).join('\n'),
+  ];
+  colIndex.forEach((c, i) => {
+    if (c >= 0) r[c] = vals[i];
+  });
+  return r;
+}
+
+/**
+ * Appends one entry without reading the log (its header row only): for a page action, which needs
+ * no keys and should not read a log that only grows. Nothing when «Журнал» is absent or empty.
+ */
+export function appendJournalEntry(ss: Spreadsheet, e: JournalEntry): void {
+  const sheet = ss.getSheetByName(TAB.log);
+  const width = sheet ? sheet.getLastColumn() : 0;
+  if (!sheet || width === 0) return;
+  const colIndex = journalColumns(sheet.getRange(1, 1, 1, width).getValues()[0]);
+  if (colIndex.every((c) => c < 0)) return;
+  sheet.appendRow(journalRow(colIndex, e, new Date()));
+}
+
 export class Journal {
   private readonly keys = new Set<string>();
   private readonly records = new Map<string, KeyRecord>();
@@ -44,7 +79,7 @@ export class Journal {
     rows: Cell[][],
     private readonly clock: () => Date,
   ) {
-    this.colIndex = JOURNAL_HEADERS.map((h) => header.findIndex((x) => normHeader(x) === normHeader(h)));
+    this.colIndex = journalColumns(header);
     const k = this.colIndex[5];
     const [tc, , , rc] = this.colIndex;
     if (k >= 0)
@@ -95,20 +130,7 @@ export class Journal {
   }
 
   private row(e: JournalEntry): Cell[] {
-    const width = Math.max(...this.colIndex) + 1;
-    const r: Cell[] = new Array(width).fill('');
-    const vals: Cell[] = [
-      this.clock(),
-      safeText(e.action),
-      safeText(e.order ?? ''),
-      safeText(e.recipients ?? ''),
-      safeText(e.result),
-      (e.keys ?? []).join('\n'),
-    ];
-    this.colIndex.forEach((c, i) => {
-      if (c >= 0) r[c] = vals[i];
-    });
-    return r;
+    return journalRow(this.colIndex, e, this.clock());
   }
 
   /** The sheet's row count, read once: appendNow runs once per sent message. */
