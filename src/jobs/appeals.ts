@@ -14,7 +14,7 @@ import {
   parseAppealKey,
 } from '../domain/appeals';
 import { appealDiscipline } from '../domain/appeals-report';
-import { cellToIsoDate, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
+import { formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { appendHistory, historyLine } from '../domain/history';
 import type { Executor } from '../domain/order';
 import { resolveRecipient } from '../domain/substitutes';
@@ -148,13 +148,9 @@ function restoreLines(ctx: RunContext, appeals: AppealRecord[], byName: Readonly
   const byNumber = new Map<string, AppealRecord>();
   for (const a of appeals) if (a.number && !a.invalid.includes(APPEAL_COL.number)) byNumber.set(a.number, a);
   if (byNumber.size === 0) return;
-  for (const [key, rec] of ctx.journal.recorded()) {
-    const k = parseAppealKey(key);
-    const a = k && byNumber.get(k.number);
-    if (!k || !a) continue;
-    const day = cellToIsoDate(rec.time, ctx.tz);
-    const email = rec.recipients.split(',')[0]?.trim() ?? '';
-    if (!day || !email) continue;
+  for (const { key: k, day, email } of ctx.journal.recordedNotices(ctx.tz, parseAppealKey)) {
+    const a = byNumber.get(k.number);
+    if (!a) continue;
     const r = resolveRecipient(a.executor, byName, day);
     const line =
       r.ok && r.recipient.email.toLowerCase() === email.toLowerCase()

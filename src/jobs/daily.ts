@@ -5,7 +5,7 @@
 // таблицу» installs, so writing «Состояние» is the refresh; no setBackgrounds here (it would also
 // wipe colours people gave their cells).
 
-import { cellToIsoDate, dateTimeRuInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
+import { dateTimeRuInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { dueDate, entryDeadline, extensionCutoff, isLateEntry, isLateRequest } from '../domain/deadlines';
 import { assignNumber, type OrderPatch, step2Patch } from '../domain/decisions';
 import {
@@ -162,13 +162,9 @@ function restoreNoticeLines(ctx: RunContext, book: OrderBook): void {
   for (const o of book.orders)
     if (o.number && !o.invalid.includes(ORDER_COL.number) && !byNumber.has(o.number)) byNumber.set(o.number, o);
   if (byNumber.size === 0) return;
-  for (const [key, rec] of ctx.journal.recorded()) {
-    const k = parseNoticeKey(key);
-    const o = k && byNumber.get(k.number);
-    if (!k || !o) continue;
-    const day = cellToIsoDate(rec.time, ctx.tz);
-    const email = rec.recipients.split(',')[0]?.trim() ?? '';
-    if (!day || !email || hasNoticeLine(o.history, day, k.kind, email)) continue;
+  for (const { key: k, day, email } of ctx.journal.recordedNotices(ctx.tz, parseNoticeKey)) {
+    const o = byNumber.get(k.number);
+    if (!o || hasNoticeLine(o.history, day, k.kind, email)) continue;
     const person = k.kind === 'extension' ? null : (k.coExecutor ?? o.executor);
     o.history = appendHistory(o.history, [noticeHistoryLine(book, k.kind, person, email, day)]);
   }

@@ -1,6 +1,7 @@
 // «Журнал»: append-only log of what the add-on did. It is also the durable record of sent
 // messages: each sent message's idempotency keys go into «Ключ» right after the send, so a
 // re-run (or a run after a crash) never sends the same notice twice.
+import { cellToIsoDate, type IsoDate } from '../domain/dates';
 import { LOG_COL, TAB } from './schema';
 import { type Cell, normHeader, readTable, safeText } from './table';
 
@@ -116,9 +117,22 @@ export class Journal {
     return this.keys.has(key);
   }
 
-  /** Every recorded key with its row's time and recipients (the daily check rebuilds «История» from them). */
-  recorded(): ReadonlyMap<string, KeyRecord> {
-    return this.records;
+  /**
+   * The recorded keys that `parse` understands, each with the day it was recorded (in `tz`) and its
+   * first recipient; keys with neither are skipped. Used to bring back «История» lines a stopped run
+   * did not write.
+   */
+  *recordedNotices<K>(
+    tz: string,
+    parse: (key: string) => K | null,
+  ): Generator<{ key: K; day: IsoDate; email: string }> {
+    for (const [raw, rec] of this.records) {
+      const key = parse(raw);
+      if (!key) continue;
+      const day = cellToIsoDate(rec.time, tz);
+      const email = rec.recipients.split(',')[0]?.trim() ?? '';
+      if (day && email) yield { key, day, email };
+    }
   }
 
   private remember(e: JournalEntry): void {
