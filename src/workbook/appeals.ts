@@ -11,7 +11,7 @@ import {
 } from '../domain/appeals';
 import { formatRu, type IsoDate } from '../domain/dates';
 import { type Executor, normName } from '../domain/order';
-import { foldText } from '../domain/text';
+import { fromList } from '../domain/text';
 import type { Problems } from './problems';
 import { cellText, rowReader } from './row-reader';
 import { TAB } from './schema';
@@ -33,13 +33,6 @@ export interface AppealBook {
   appeals: AppealRecord[];
   /** False when the tab is missing or lacks a core column: nothing is filled, written or sent. */
   usable: boolean;
-}
-
-/** A value matched to a list ignoring case, ё and spaces; '' for blank, null when not in the list. */
-function fromList(raw: string, list: readonly string[]): string | null {
-  if (raw === '') return '';
-  const n = foldText(raw);
-  return list.find((x) => foldText(x) === n) ?? null;
 }
 
 export function parseAppealRow(t: Table, r: Cell[], row: number, tz: string, problems: Problems): AppealRecord {

@@ -4,7 +4,7 @@
 import { cellToIsoDate, formatRu, type IsoDate } from '../domain/dates';
 import { type Executor, normName, type OrderRecord, type OrderTab, type Protocol, splitNames } from '../domain/order';
 import { isEmail } from '../domain/settings';
-import { foldText } from '../domain/text';
+import { foldText, fromList } from '../domain/text';
 import type { RunContext } from '../jobs/context';
 import { columnLetter } from './a1';
 import { readArchiveTail } from './archive-window';
@@ -62,16 +62,10 @@ const norm = foldText;
 
 /** A status as typed, matched to the list ignoring case, ё and extra spaces; null if not in the list. */
 export function normalizeStatus(s: string): string | null {
-  if (s === '') return '';
-  const n = norm(s);
-  return STATUSES.find((x) => norm(x) === n) ?? null;
+  return fromList(s, STATUSES);
 }
 export function normalizeUrgency(s: string): string | null {
-  if (s === '') return '';
-  const n = norm(s);
-  if (n === norm(URGENCY.urgent)) return URGENCY.urgent;
-  if (n === norm(URGENCY.operative)) return URGENCY.operative;
-  return null;
+  return fromList(s, [URGENCY.urgent, URGENCY.operative]);
 }
 export function normalizeDecision(s: string): string | null {
   if (s === '') return '';
