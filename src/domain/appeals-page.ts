@@ -5,6 +5,7 @@
 import { APPEAL_COL, type AppealRecord, type AppealSettings, appealDue, appealState, appealTerm } from './appeals';
 import type { WorkCalendar } from './calendar';
 import { formatRu, type IsoDate, textToIsoDate } from './dates';
+import { leftText } from './my-orders';
 
 export const MAX_MEASURES = 2000;
 
@@ -38,12 +39,6 @@ export interface AppealPageEnv {
   today: IsoDate;
   settings: AppealSettings;
   calendar: WorkCalendar;
-}
-
-function leftText(today: IsoDate, due: IsoDate, cal: WorkCalendar): { left: string; overdue: boolean } {
-  if (today === due) return { left: 'срок сегодня', overdue: false };
-  if (today > due) return { left: `просрочено на ${cal.workingDaysBetween(due, today)} раб. дн.`, overdue: true };
-  return { left: `осталось ${cal.workingDaysBetween(today, due)} раб. дн.`, overdue: false };
 }
 
 /** One open appeal as the page shows it; null when answered or without a term. */

@@ -136,7 +136,8 @@ export function absentColleagues(mine: ReadonlySet<string>, executors: readonly 
   return out;
 }
 
-function leftText(today: IsoDate, due: IsoDate, cal: WorkCalendar): { left: string; overdue: boolean } {
+/** «осталось N раб. дн.», «срок сегодня», «просрочено на N раб. дн.» (orders and appeals alike). */
+export function leftText(today: IsoDate, due: IsoDate, cal: WorkCalendar): { left: string; overdue: boolean } {
   if (today === due) return { left: 'срок сегодня', overdue: false };
   if (today > due) return { left: `просрочено на ${cal.workingDaysBetween(due, today)} раб. дн.`, overdue: true };
   return { left: `осталось ${cal.workingDaysBetween(today, due)} раб. дн.`, overdue: false };

@@ -10,28 +10,19 @@ import {
   appealItem,
   byAppealDue,
 } from '../domain/appeals-page';
-import { cellToIsoDate, formatRu, midnightInZone } from '../domain/dates';
+import { formatRu, midnightInZone } from '../domain/dates';
 import { appendHistory, historyLine } from '../domain/history';
-import { rowVersion } from '../domain/my-orders';
 import { normName } from '../domain/order';
 import { parseAppealRow } from '../workbook/appeals';
 import { Problems } from '../workbook/problems';
+import { rowVersionOf } from '../workbook/row-version';
 import { TAB } from '../workbook/schema';
-import { type Cell, isBlankRow, normHeader, readTable, safeCell, safeText, type Table } from '../workbook/table';
+import { type Cell, isBlankRow, readTable, safeCell, safeText, type Table } from '../workbook/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function versionOf(t: Table, row: Cell[], tz: string): string {
-  const system = new Set(APPEAL_SYSTEM_HEADERS.map(normHeader));
-  const cells: string[] = [];
-  t.header.forEach((h, c) => {
-    if (system.has(normHeader(h))) return;
-    const v = row[c];
-    cells.push(
-      v instanceof Date ? (cellToIsoDate(v, tz) ?? '') : v === undefined || v === null ? '' : String(v).trim(),
-    );
-  });
-  return rowVersion(cells);
+  return rowVersionOf(t, row, tz, APPEAL_SYSTEM_HEADERS);
 }
 
 function parse(t: Table, i: number, tz: string): AppealRecord {

@@ -12,7 +12,7 @@
 // opening by id would need the full `spreadsheets` scope instead of `spreadsheets.currentonly`.
 
 import type { AppealAction } from '../domain/appeals-page';
-import { cellToIsoDate, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
+import { formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { historyLine, requestDayFromHistory } from '../domain/history';
 import { linkProblemText } from '../domain/links';
 import {
@@ -36,13 +36,13 @@ import {
   type RemovalItem,
   removalItem,
   roleFor,
-  rowVersion,
 } from '../domain/my-orders';
 import { type Executor, normName, type OrderRecord, type Protocol } from '../domain/order';
 import { escapeHtml } from '../mail/html';
 import { appendJournalEntry } from '../workbook/journal';
 import { parseOrderRow, readExecutors, readProtocols } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
+import { rowVersionOf } from '../workbook/row-version';
 import { ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schema';
 import { type Cell, isBlankRow, normHeader, readTable, safeCell, type Table } from '../workbook/table';
 import { appealItems, applyAppeal } from './appeals-page';
@@ -103,19 +103,8 @@ function openBook(ss: Spreadsheet, email: string): PageBook {
   };
 }
 
-/** The text of a cell as the version sees it: dates as ISO days, so a re-read gives the same. */
-function versionText(v: Cell | undefined, tz: string): string {
-  if (v instanceof Date) return cellToIsoDate(v, tz) ?? '';
-  return v === undefined || v === null ? '' : String(v).trim();
-}
-
 function versionOf(t: Table, row: Cell[], tz: string): string {
-  const system = new Set(ORDER_SYSTEM_HEADERS.map(normHeader));
-  const cells: string[] = [];
-  t.header.forEach((h, c) => {
-    if (!system.has(normHeader(h))) cells.push(versionText(row[c], tz));
-  });
-  return rowVersion(cells);
+  return rowVersionOf(t, row, tz, ORDER_SYSTEM_HEADERS);
 }
 
 function parse(book: PageBook, i: number): OrderRecord {
