@@ -1,0 +1,196 @@
+// «Мои поручения»: the page's actions on «Поручения» — an executor's status, note or extension
+// request, the controller's decision on a request or on removal from control. Each re-reads the row
+// it changes (found by «№», never by position), refuses a row changed since the page loaded, applies
+// the same fills onEdit makes (editFills: «Дата исполнения», the request's «История» line) and
+// writes only the cells that changed.
+import type { AppealAction } from '../domain/appeals-page';
+import { formatRu, midnightInZone } from '../domain/dates';
+import { historyLine } from '../domain/history';
+import {
+  type ExtensionAction,
+  type OrderAction,
+  type OrderChange,
+  orderChange,
+  orderChangeText,
+  PAGE_DECISIONS,
+  PAGE_REMOVALS,
+  type PageAction,
+  type RemovalAction,
+  roleFor,
+} from '../domain/my-orders';
+import { ORDER_COL, TAB } from '../workbook/schema';
+import { type Cell, safeCell, type Table } from '../workbook/table';
+import { applyAppeal } from './appeals-page';
+import { findOrder, type PageBook, peopleOf, versionOf, who } from './my-orders-book';
+import { editFills } from './onedit';
+
+export type Done = { message: string; journal: string } | string;
+
+const STALE = 'Поручение изменилось с тех пор, как страница была загружена. Обновите страницу и повторите.';
+
+/** Writes the cells of row `i` that differ from `next`; one getRange/setValue per changed cell. */
+function writeRow(t: Table, i: number, next: Cell[]): number {
+  let n = 0;
+  next.forEach((v, c) => {
+    const old = t.rows[i][c] ?? '';
+    const same = old instanceof Date && v instanceof Date ? old.getTime() === v.getTime() : old === v;
+    if (same) return;
+    t.sheet.getRange(i + 2, c + 1).setValue(safeCell(v));
+    n++;
+  });
+  t.rows[i] = next;
+  return n;
+}
+
+function colOrError(t: Table, header: string): number | string {
+  const c = t.col(header);
+  return c >= 0 ? c : `На листе «${TAB.orders}» нет столбца «${header}»: изменение не сохранено.`;
+}
+
+/** Row `i` as read, padded to the table's width, for the action to change. */
+function rowCopy(t: Table, i: number): Cell[] {
+  const next = [...t.rows[i]];
+  while (next.length < t.width) next.push('');
+  return next;
+}
+
+/** The row after an executor's change; a refusal when a column it needs is missing. */
+function orderRowAfter(book: PageBook, email: string, i: number, ch: OrderChange): Cell[] | string {
+  const t = book.table as Table;
+  const { env, tz } = book;
+  const next = rowCopy(t, i);
+  const edited: number[] = [];
+  if (ch.status) {
+    const sc = colOrError(t, ORDER_COL.status);
+    if (typeof sc === 'string') return sc;
+    next[sc] = ch.status;
+    edited.push(sc);
+  }
+  if (ch.note) {
+    const pc = colOrError(t, ORDER_COL.progress);
+    if (typeof pc === 'string') return pc;
+    const old = String(next[pc] ?? '').replace(/\s+$/, '');
+    const line = historyLine(env.today, ch.note);
+    next[pc] = old ? `${old}\n${line}` : line;
+  }
+  if (ch.request) {
+    const qc = colOrError(t, ORDER_COL.requestedDate);
+    if (typeof qc === 'string') return qc;
+    const rc = colOrError(t, ORDER_COL.requestReason);
+    if (typeof rc === 'string') return rc;
+    next[qc] = midnightInZone(ch.request.date, tz);
+    next[rc] = ch.request.reason;
+    // A new request replaces a decided one only through the daily check; here the cell is blank or undecided.
+    edited.push(qc, rc);
+  }
+  // The same fills onEdit makes for the same edit typed in the sheet.
+  for (const fill of editFills({ header: t.header, rows: [next], editedCols: edited }, env.today, tz)) {
+    const fc = t.col(fill.header);
+    if (fc >= 0) next[fc] = fill.value;
+  }
+  // A status set on the page is also an event of «История», with who set it (the sheet's own edit
+  // history shows who typed a status; the page's writes all come from one account).
+  const hc = t.col(ORDER_COL.history);
+  if (ch.status && hc >= 0) {
+    const line = historyLine(env.today, `статус «${ch.status}» отмечен через страницу: ${who(book, email)}`);
+    const old = String(next[hc] ?? '').replace(/\s+$/, '');
+    next[hc] = old ? `${old}\n${line}` : line;
+  }
+  return next;
+}
+
+function orderMessage(number: string, ch: OrderChange): string {
+  const parts: string[] = [];
+  if (ch.status) parts.push(`статус «${ch.status}» сохранён`);
+  if (ch.note) parts.push('запись о ходе исполнения добавлена');
+  if (ch.request)
+    parts.push(
+      ch.request.late
+        ? `запрос переноса на ${formatRu(ch.request.date)} принят, но подан позже срока подачи (не позднее ${formatRu(ch.request.cutoff)}): контролёр увидит его как поздний`
+        : `запрос переноса на ${formatRu(ch.request.date)} передан контролёру`,
+    );
+  const msg = `№ ${number}: ${parts.join('; ')}.`;
+  return msg.charAt(0).toUpperCase() + msg.slice(1);
+}
+
+function applyOrder(book: PageBook, email: string, a: OrderAction): Done {
+  const f = findOrder(book, String(a.number ?? ''));
+  if ('error' in f) return f.error;
+  const t = book.table as Table;
+  const { mine, absent } = peopleOf(book, email);
+  if (!roleFor(f.record, mine, absent)) return `Поручение № ${a.number} не ваше: изменить его нельзя.`;
+  if (versionOf(t, t.rows[f.index], book.tz) !== a.version) return STALE;
+  const c = orderChange(a, f.record, book.env);
+  if ('error' in c) return c.error as string;
+  const next = orderRowAfter(book, email, f.index, c.change);
+  if (typeof next === 'string') return next;
+  writeRow(t, f.index, next);
+  return { message: orderMessage(f.record.number, c.change), journal: orderChangeText(c.change) };
+}
+
+function applyExtension(book: PageBook, a: ExtensionAction): Done {
+  if (book.protocols === null) return 'Решать по запросам переноса может только контролёр.';
+  const f = findOrder(book, String(a.number ?? ''));
+  if ('error' in f) return f.error;
+  const t = book.table as Table;
+  if (versionOf(t, t.rows[f.index], book.tz) !== a.version) return STALE;
+  const r = f.record;
+  if (!r.requestedDate || r.decision)
+    return `По № ${r.number} нет запроса переноса, ожидающего решения. Обновите страницу.`;
+  const decision = String(a.decision ?? '').trim();
+  if (!(PAGE_DECISIONS as readonly string[]).includes(decision))
+    return 'Выберите решение: «Согласован» или «Отклонён».';
+  const decidedBy = String(a.decidedBy ?? '').trim();
+  if (decidedBy.length > 200) return '«Кем согласован перенос» слишком длинно.';
+  const dc = colOrError(t, ORDER_COL.decision);
+  if (typeof dc === 'string') return dc;
+  const next = rowCopy(t, f.index);
+  next[dc] = decision;
+  const bc = t.col(ORDER_COL.approvedBy);
+  if (bc >= 0 && decidedBy) next[bc] = decidedBy;
+  writeRow(t, f.index, next);
+  const by = decidedBy ? ` (решение: ${decidedBy})` : '';
+  return {
+    message: `№ ${r.number}: перенос на ${formatRu(r.requestedDate)} — «${decision}»${by}. Срок изменится при ближайшей ежедневной проверке.`,
+    journal: `решение по переносу на ${formatRu(r.requestedDate)}: «${decision}»${by} — через страницу`,
+  };
+}
+
+function applyRemoval(book: PageBook, a: RemovalAction): Done {
+  if (book.protocols === null) return 'Снимать с контроля может только контролёр.';
+  if (book.env.settings.removalMode !== 'giver')
+    return 'В «Настройках» поручения снимаются с контроля по отметке исполнителя: решение не нужно.';
+  const f = findOrder(book, String(a.number ?? ''));
+  if ('error' in f) return f.error;
+  const t = book.table as Table;
+  if (versionOf(t, t.rows[f.index], book.tz) !== a.version) return STALE;
+  const r = f.record;
+  if (r.status !== 'Готово' || r.removal) return `№ ${r.number} не ждёт снятия с контроля. Обновите страницу.`;
+  const decision = String(a.decision ?? '').trim();
+  if (!(PAGE_REMOVALS as readonly string[]).includes(decision)) return 'Выберите решение: «Снято» или «Не снято».';
+  const c = colOrError(t, ORDER_COL.removal);
+  if (typeof c === 'string') return c;
+  const next = rowCopy(t, f.index);
+  next[c] = decision;
+  writeRow(t, f.index, next);
+  const then =
+    decision === 'Снято' ? 'поручение снято с контроля' : 'поручение вернётся на доработку при ежедневной проверке';
+  return {
+    message: `№ ${r.number}: «${decision}» — ${then}.`,
+    journal: `снятие с контроля: «${decision}» — через страницу`,
+  };
+}
+
+/** «Принятые меры» / «Дата ответа» of one of the person's appeals (jobs/appeals-page.ts). */
+function appealAction(book: PageBook, email: string, a: AppealAction): Done {
+  const { mine, absent } = peopleOf(book, email);
+  return applyAppeal(book.ss, book.tz, book.env, mine, absent, a, who(book, email));
+}
+
+/** One page action: the page's message and the «Журнал» text, or the refusal (nothing written). */
+export function applyPageAction(book: PageBook, email: string, a: PageAction): Done {
+  if (a.kind === 'appeal') return appealAction(book, email, a);
+  if (a.kind === 'order') return applyOrder(book, email, a);
+  if (a.kind === 'extension') return applyExtension(book, a);
+  return applyRemoval(book, a);
+}
