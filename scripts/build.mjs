@@ -53,17 +53,35 @@ copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 // raw print scriptlet of `name` (kept out of the source so it stays plain HTML); a page is one file and loads
 // nothing at run time. Apps Script templates read <? ?> as scriptlets and a browser ends a script at
 // </script>: neither may appear in inlined code.
+// /*BUNDLE:file.ts*/ is that TypeScript entry bundled by esbuild for the browser (es2019, one IIFE).
 const web = join(root, 'src/web');
 const pages = [];
+const inlinable = (name, text) => {
+  if (/<\?|\?>|<\/(script|style)/i.test(text))
+    throw new Error(`src/web/${name}: <? ?>, </script> or </style> cannot be inlined`);
+  return text;
+};
 for (const f of readdirSync(web)) {
   if (!f.endsWith('.html')) continue;
-  const html = readFileSync(join(web, f), 'utf8')
-    .replace(/\/\*INLINE:([\w.-]+)\*\//g, (_m, name) => {
-      const text = readFileSync(join(web, name), 'utf8');
-      if (/<\?|\?>|<\/(script|style)/i.test(text))
-        throw new Error(`src/web/${name}: <? ?>, </script> or </style> cannot be inlined`);
-      return text;
-    })
+  const source = readFileSync(join(web, f), 'utf8');
+  const bundles = new Map();
+  for (const [, name] of source.matchAll(/\/\*BUNDLE:([\w./-]+\.ts)\*\//g)) {
+    const page = await build({
+      entryPoints: [join(web, name)],
+      bundle: true,
+      format: 'iife',
+      target: 'es2019',
+      platform: 'browser',
+      charset: 'utf8',
+      legalComments: 'none',
+      write: false,
+      logLevel: 'warning',
+    });
+    bundles.set(name, inlinable(name, page.outputFiles[0].text.trimEnd()));
+  }
+  const html = source
+    .replace(/\/\*BUNDLE:([\w./-]+\.ts)\*\//g, (_m, name) => bundles.get(name))
+    .replace(/\/\*INLINE:([\w.-]+)\*\//g, (_m, name) => inlinable(name, readFileSync(join(web, name), 'utf8')))
     .replace(/"PRINT:(\w+)"/g, (_m, name) => `<?!= ${name} ?>`);
   if (/https?:\/\//.test(html.replace(/<!--[\s\S]*?-->/g, '')))
     throw new Error(`src/web/${f}: a page may not load anything from the internet`);

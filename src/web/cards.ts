@@ -1,0 +1,278 @@
+// «Мои поручения»: what each list's item looks like, as VNodes (vnode.ts). Pure: given the server's
+// item and the page's notes, the same card every time; tested in Node (test/web/cards.test.ts).
+// The server's data has one key per list (orders, extensions, …); each list has its renderer in
+// RENDER, so a new list is one more renderer.
+import type { AppealItem } from '../domain/appeals-page';
+import type { ExtensionItem, OrderItem, PageData, RemovalItem } from '../domain/my-orders';
+import { type Child, h, type VNode } from './vnode';
+
+/** A message shown on a card after an action: the server's answer (or our own check). */
+export interface Note {
+  ok: boolean;
+  text: string;
+}
+
+export interface RenderCtx {
+  /** Messages by card key («order:П1-2»). */
+  notes: Record<string, Note>;
+  /** A fresh element id (labels point at controls by id). */
+  nextId: () => string;
+}
+
+/** A counter of ids: `f1`, `f2`, … */
+export function idCounter(prefix = 'f'): () => string {
+  let n = 0;
+  return () => `${prefix}${++n}`;
+}
+
+export const STATUSES = ['Список дел', 'В процессе 0', 'В процессе 50', 'В процессе 99', 'Готово'] as const;
+
+function field(ctx: RenderCtx, label: string, control: VNode, hint?: VNode | null): VNode {
+  const id = ctx.nextId();
+  control.attrs.id = id;
+  return h('div', null, [h('label', { for: id, text: label }), control, hint ?? null]);
+}
+
+function facts(pairs: [string, string | undefined | null][]): VNode {
+  const children: VNode[] = [];
+  for (const [k, v] of pairs) {
+    if (!v) continue;
+    children.push(h('dt', { text: k }), h('dd', { text: v }));
+  }
+  return h('dl', { className: 'facts' }, children);
+}
+
+export function stateClass(s: string): string {
+  if (s === 'Просрочено') return 'badge overdue';
+  if (s === 'Срок наступает') return 'badge soon';
+  if (s === 'На доработке') return 'badge rework';
+  return 'badge';
+}
+
+function noteFor(ctx: RenderCtx, key: string): VNode | null {
+  const n = ctx.notes[key];
+  if (!n) return null;
+  return h('p', { className: `note ${n.ok ? 'ok' : 'bad'}`, role: n.ok ? null : 'alert', text: n.text });
+}
+
+function dateInput(name: string): VNode {
+  return h('input', {
+    type: 'text',
+    name,
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    placeholder: 'ДД.ММ.ГГГГ',
+    pattern: '\\d{1,2}\\.\\d{1,2}\\.\\d{4}',
+  });
+}
+
+export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
+  const status = h('select', { name: 'status' }, [
+    (STATUSES as readonly string[]).includes(o.status)
+      ? null
+      : h('option', { value: '', text: o.status ? `${o.status} (не менять)` : '— не выбран —' }),
+    ...STATUSES.map((s) => h('option', { value: s, text: s, selected: s === o.status })),
+  ]);
+  const progress = h('textarea', { name: 'progress', rows: 2, maxlength: 1000 });
+  const date = dateInput('requestedDate');
+  const reason = h('textarea', { name: 'reason', rows: 2, maxlength: 1000 });
+  const cutoffHint = o.cutoffPassed
+    ? h('p', {
+        className: 'hint warn',
+        text: `Срок подачи запроса прошёл (${o.cutoff}): запрос примут, но отметят как поздний.`,
+      })
+    : null;
+  const role =
+    o.role === 'substitute'
+      ? h('p', { className: 'role sub', text: `Замещение: вы замещаете ${o.onBehalfOf}` })
+      : o.role === 'coexecutor'
+        ? h('p', { className: 'role', text: `Вы соисполнитель; ответственный исполнитель: ${o.responsible}` })
+        : null;
+  const deadline = o.due !== o.deadline ? `${o.due} (в таблице ${o.deadline})` : o.deadline;
+  return h(
+    'form',
+    {
+      className: `card${o.overdue ? ' overdue' : ''}`,
+      'data-order': o.number,
+      'data-role': o.role,
+      'data-version': o.version,
+      'aria-label': `Поручение № ${o.number}`,
+    },
+    [
+      h('div', { className: 'head' }, [
+        h('span', { className: 'num', text: `№ ${o.number}` }),
+        h('span', { className: stateClass(o.state), text: o.state }),
+      ]),
+      h('p', { className: 'text', text: o.text }),
+      role,
+      facts([
+        ['Срок', `${deadline} — ${o.left}`],
+        ['Последняя запись', o.lastNote],
+        ['Запрос переноса', o.cutoffPassed ? `срок подачи прошёл ${o.cutoff}` : `не позднее ${o.cutoff}`],
+        [
+          'Запрошен перенос',
+          o.pendingRequest ? `на ${o.pendingRequest.date} (${o.pendingRequest.reason}), ждёт решения` : '',
+        ],
+      ]),
+      field(ctx, 'Статус', status),
+      field(ctx, 'Ход исполнения: новая запись', progress),
+      h('details', null, [
+        h('summary', { text: 'Запросить перенос срока' }),
+        field(ctx, 'Новый срок (ДД.ММ.ГГГГ)', date, cutoffHint),
+        field(ctx, 'Обоснование переноса', reason),
+      ]),
+      h('button', { type: 'submit', text: 'Сохранить' }),
+      noteFor(ctx, `order:${o.number}`),
+    ],
+  );
+}
+
+function choices(ctx: RenderCtx, values: readonly string[]): VNode {
+  return h(
+    'div',
+    { className: 'choice' },
+    values.map((d) => {
+      const id = ctx.nextId();
+      return h('label', { for: id }, [
+        h('input', { type: 'radio', name: 'decision', value: d, id, required: true }),
+        d,
+      ]);
+    }),
+  );
+}
+
+export function renderRemoval(x: RemovalItem, ctx: RenderCtx): VNode {
+  return h(
+    'form',
+    { className: 'card', 'data-removal': x.number, 'data-version': x.version, 'aria-label': `Снятие № ${x.number}` },
+    [
+      h('div', { className: 'head' }, [h('span', { className: 'num', text: `№ ${x.number}` })]),
+      h('p', { className: 'text', text: x.text }),
+      facts([
+        ['Исполнитель', x.executor],
+        ['Срок', x.deadline],
+        ['Исполнено', x.doneDate],
+        ['Последняя запись', x.lastNote],
+      ]),
+      h('fieldset', null, [h('legend', { text: 'Снятие с контроля' }), choices(ctx, ['Снято', 'Не снято'])]),
+      h('button', { type: 'submit', text: 'Сохранить решение' }),
+      noteFor(ctx, `removal:${x.number}`),
+    ],
+  );
+}
+
+export function renderExtension(x: ExtensionItem, ctx: RenderCtx): VNode {
+  const by = h('input', { type: 'text', name: 'decidedBy', value: x.decidedBy, autocomplete: 'off' });
+  return h(
+    'form',
+    { className: 'card', 'data-extension': x.number, 'data-version': x.version, 'aria-label': `Запрос № ${x.number}` },
+    [
+      h('div', { className: 'head' }, [
+        h('span', { className: 'num', text: `№ ${x.number}` }),
+        x.late ? h('span', { className: 'badge late', text: 'Поздний запрос' }) : null,
+      ]),
+      h('p', { className: 'text', text: x.text }),
+      facts([
+        ['Исполнитель', x.executor],
+        ['Срок', x.deadline],
+        ['Просит перенести на', x.requestedDate],
+        ['Обоснование', x.reason],
+      ]),
+      h('fieldset', null, [h('legend', { text: 'Решение по переносу' }), choices(ctx, ['Согласован', 'Отклонён'])]),
+      field(ctx, 'Кем согласован перенос', by),
+      h('button', { type: 'submit', text: 'Сохранить решение' }),
+      noteFor(ctx, `extension:${x.number}`),
+    ],
+  );
+}
+
+export function renderAppeal(x: AppealItem, ctx: RenderCtx): VNode {
+  const measures = h('textarea', { name: 'measures', rows: 3, maxlength: 2000, value: x.measures || '' });
+  const answer = dateInput('answerDate');
+  const term = x.due !== x.term ? `${x.due} (в таблице ${x.term})` : x.term;
+  return h(
+    'form',
+    {
+      className: `card${x.overdue ? ' overdue' : ''}`,
+      'data-appeal': x.number,
+      'data-version': x.version,
+      'aria-label': `Обращение № ${x.number}`,
+    },
+    [
+      h('div', { className: 'head' }, [
+        h('span', { className: 'num', text: `Обращение № ${x.number}` }),
+        h('span', { className: stateClass(x.state), text: x.state }),
+      ]),
+      h('p', { className: 'text', text: x.topic }),
+      x.onBehalfOf ? h('p', { className: 'role sub', text: `Замещение: вы замещаете ${x.onBehalfOf}` }) : null,
+      facts([
+        ['Срок ответа', `${term}${x.extended ? ' (продлён)' : ''} — ${x.left}`],
+        ['Заявитель', [x.applicant, x.address].filter(Boolean).join(', ')],
+        ['Категория', x.category],
+      ]),
+      field(ctx, 'Принятые меры', measures),
+      field(
+        ctx,
+        'Дата ответа (ДД.ММ.ГГГГ)',
+        answer,
+        h('p', {
+          className: 'hint',
+          text: 'Промежуточный ответ не снимает обращение с контроля: дату ставьте, когда ответ дан.',
+        }),
+      ),
+      h('button', { type: 'submit', text: 'Сохранить' }),
+      noteFor(ctx, `appeal:${x.number}`),
+    ],
+  );
+}
+
+type Lists = PageData['lists'];
+
+interface ListRender<K extends keyof Lists> {
+  title: string;
+  empty: string;
+  item: (x: Lists[K][number], ctx: RenderCtx) => VNode;
+  show: (d: PageData) => boolean;
+}
+
+export const RENDER: { [K in keyof Lists]: ListRender<K> } = {
+  orders: { title: 'Поручения', empty: 'Открытых поручений нет.', item: renderOrder, show: () => true },
+  extensions: {
+    title: 'Запросы переноса срока',
+    empty: 'Запросов, ожидающих решения, нет.',
+    item: renderExtension,
+    show: (d) => d.isController,
+  },
+  appeals: {
+    title: 'Обращения граждан',
+    empty: 'Обращений, ждущих ответа, нет.',
+    item: renderAppeal,
+    show: (d) => (d.lists?.appeals ?? []).length > 0,
+  },
+  removals: {
+    title: 'Ожидают снятия с контроля',
+    empty: 'Поручений, ожидающих снятия с контроля, нет.',
+    item: renderRemoval,
+    show: (d) => d.isController && d.removalMode === 'giver',
+  },
+};
+
+/** The header line: the person's name (not the address), the organisation, today. */
+export function whoLine(d: PageData): string {
+  return [d.name || d.email, d.organization, `сегодня ${d.today}`].filter(Boolean).join(' · ');
+}
+
+/** Every list section of the page, in RENDER's order. */
+export function renderLists(d: PageData, ctx: RenderCtx): VNode[] {
+  const out: VNode[] = [];
+  for (const key of Object.keys(RENDER) as (keyof Lists)[]) {
+    const r = RENDER[key] as ListRender<typeof key>;
+    if (!r.show(d)) continue;
+    const list = (d.lists?.[key] ?? []) as Lists[typeof key];
+    const children: Child[] = [h('h2', { text: `${r.title} (${list.length})` })];
+    if (list.length === 0) children.push(h('p', { className: 'empty', text: r.empty }));
+    for (const item of list) children.push(r.item(item as never, ctx));
+    out.push(h('section', { 'data-list': key }, children));
+  }
+  return out;
+}

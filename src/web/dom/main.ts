@@ -1,0 +1,179 @@
+// «Мои поручения» in the browser: boots from the JSON the server put in the page, renders the lists
+// (../cards.ts) and sends each form's action through google.script.run (Apps Script, or the HTTP
+// shim of `kontrol serve`); the answer carries the page's data as it is after the change.
+import type { PageData } from '../../domain/my-orders';
+import { idCounter, type Note, renderLists, whoLine } from '../cards';
+import { actionOf, type FormSnapshot, KINDS, type Kind, submitLabel } from '../form';
+import { h } from '../vnode';
+import { mount } from './mount';
+
+interface PageResponse {
+  ok: boolean;
+  message: string;
+  data?: PageData;
+  token?: string;
+  linkError?: { title: string; text: string };
+}
+
+interface Runner {
+  withSuccessHandler(f: (r: PageResponse | null) => void): Runner;
+  withFailureHandler(f: (e: Error | string | null) => void): Runner;
+  myOrdersSubmit(req: unknown): void;
+}
+declare const google: { script: { run: Runner } };
+
+const boot = JSON.parse(document.getElementById('boot')?.textContent || '{}') as PageResponse;
+const state: { token: string; data: PageData | null; notes: Record<string, Note> } = {
+  token: boot.token || '',
+  data: boot.data || null,
+  notes: {},
+};
+const app = document.getElementById('app') as HTMLElement;
+const statusBox = document.getElementById('status') as HTMLElement;
+const whoBox = document.getElementById('who') as HTMLElement;
+const nextId = idCounter();
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement;
+
+function controls(form: HTMLFormElement): Control[] {
+  return [...form.elements] as Control[];
+}
+
+function kindOf(form: HTMLFormElement): Kind | undefined {
+  return KINDS.find((k) => form.hasAttribute(`data-${k}`));
+}
+
+function snapshot(form: HTMLFormElement): FormSnapshot | null {
+  const kind = kindOf(form);
+  if (!kind) return null;
+  const values: Record<string, string> = {};
+  for (const e of controls(form))
+    if (e.name && e.type !== 'radio' && !(e instanceof HTMLButtonElement)) values[e.name] = e.value;
+  const checked = form.querySelector<HTMLInputElement>('input[type=radio]:checked');
+  return {
+    kind,
+    number: form.getAttribute(`data-${kind}`) ?? '',
+    version: form.getAttribute('data-version') ?? '',
+    values,
+    checked: checked ? checked.value : null,
+  };
+}
+
+function formKey(form: HTMLFormElement): string {
+  const k = kindOf(form);
+  return `${k}:${form.getAttribute(`data-${k}`)}`;
+}
+
+function isDirty(form: HTMLFormElement): boolean {
+  return controls(form).some((e) =>
+    e instanceof HTMLSelectElement
+      ? [...e.options].some((o) => o.selected !== o.defaultSelected)
+      : e instanceof HTMLInputElement && e.type === 'radio'
+        ? e.checked !== e.defaultChecked
+        : e instanceof HTMLButtonElement
+          ? false
+          : e.value !== e.defaultValue,
+  );
+}
+
+function showLinkError(err: { title: string; text: string }): void {
+  state.data = null;
+  whoBox.textContent = '';
+  statusBox.textContent = '';
+  app.textContent = '';
+  app.appendChild(
+    mount(
+      h('section', { className: 'error', role: 'alert', 'data-link-error': true }, [
+        h('h2', { text: err.title }),
+        h('p', { text: err.text }),
+      ]),
+    ),
+  );
+}
+
+/** Forms with something typed and not yet sent: kept across a re-render, with the version they were typed on. */
+function unsaved(): Record<string, FormSnapshot> {
+  const out: Record<string, FormSnapshot> = {};
+  for (const form of app.querySelectorAll('form')) {
+    if (!isDirty(form)) continue;
+    const s = snapshot(form);
+    if (s) out[formKey(form)] = s;
+  }
+  return out;
+}
+
+function restore(kept: Record<string, FormSnapshot>): void {
+  for (const form of app.querySelectorAll('form')) {
+    const k = kept[formKey(form)];
+    if (!k) continue;
+    for (const name of Object.keys(k.values)) {
+      const c = form.elements.namedItem(name);
+      if (c && !(c instanceof RadioNodeList)) (c as Control).value = k.values[name];
+    }
+    if (k.checked) {
+      const r = form.querySelector<HTMLInputElement>(`input[type=radio][value="${CSS.escape(k.checked)}"]`);
+      if (r) r.checked = true;
+    }
+    // Sent later, it is judged against the row as it was when typed: a change meanwhile is refused.
+    form.setAttribute('data-version', k.version);
+    const details = form.querySelector('details');
+    if (details && (k.values.requestedDate || k.values.reason)) details.open = true;
+  }
+}
+
+function render(keep?: boolean): void {
+  const d = state.data;
+  const kept = keep ? unsaved() : {};
+  app.textContent = '';
+  if (!d) return;
+  whoBox.textContent = whoLine(d);
+  for (const section of renderLists(d, { notes: state.notes, nextId })) app.appendChild(mount(section));
+  restore(kept);
+}
+
+function say(ok: boolean, text: string): void {
+  statusBox.textContent = '';
+  if (text) statusBox.appendChild(mount(h('p', { className: ok ? '' : 'bad', text })));
+}
+
+app.addEventListener('submit', (ev) => {
+  const form = ev.target as HTMLFormElement;
+  ev.preventDefault();
+  const snap = snapshot(form);
+  if (!snap) return;
+  const action = actionOf(snap);
+  const key = `${action.kind}:${action.number}`;
+  const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
+  if (button) {
+    button.disabled = true;
+    button.textContent = 'Сохраняю…';
+  }
+  google.script.run
+    .withSuccessHandler((r) => {
+      if (r?.linkError) return showLinkError(r.linkError);
+      if (r?.data) state.data = r.data;
+      state.notes = {};
+      state.notes[key] = { ok: !!r?.ok, text: r ? r.message : 'Нет ответа.' };
+      say(!!r?.ok, r ? r.message : '');
+      // The form just sent starts afresh; what is typed in the others stays.
+      form.reset();
+      render(true);
+      const again = app.querySelector<HTMLElement>(`[data-${action.kind}="${CSS.escape(action.number)}"] button`);
+      if (again) again.focus();
+    })
+    .withFailureHandler((e) => {
+      if (button) {
+        button.disabled = false;
+        button.textContent = submitLabel(snap.kind);
+      }
+      const why = e && typeof e === 'object' && e.message ? e.message : String(e);
+      say(false, `Не удалось сохранить: ${why}. Проверьте связь и повторите.`);
+    })
+    .myOrdersSubmit({ token: state.token, action });
+});
+
+if (boot.linkError) showLinkError(boot.linkError);
+else {
+  render();
+  if (boot.message) say(boot.ok, boot.message);
+}
