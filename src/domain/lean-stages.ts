@@ -1,7 +1,57 @@
 // Lean project stages (seed 002, Приложение 1 «Паспорт бережливого проекта», «Сроки» 1–10) and the
 // quarterly report's selection (002, Приложение 2). Pure: plain data in, plain data out.
-import { PROJECT_COL, STAGE_NAMES, STAGE_NONE } from '../workbook/schema';
 import { cellToIsoDate, formatMonthYearShort, formatRu, type IsoDate, isoOf, yearOf } from './dates';
+
+/** «Проекты»' headers (the workbook contract, spec «Проекты»): the stage rules own them. */
+export const PROJECT_COL = {
+  participant: 'Участник реализации программы',
+  direction: 'Направление',
+  name: 'Название проекта',
+  customer: 'Заказчик',
+  process: 'Процесс',
+  leader: 'Руководитель проекта',
+  contacts: 'Телефон, почта',
+  team: 'Команда',
+  orgShort: 'Организация (сокращённо)',
+  openYear: 'Год открытия',
+  passportLink: 'Паспорт (ссылка)',
+  presentationLink: 'Презентация (ссылка)',
+  significance: 'Показатель значимости, балл',
+  goal: 'Цель',
+  currentValue: 'Текущий показатель',
+  targetValue: 'Целевой показатель',
+  stage1: 'Этап 1',
+  stage2Start: 'Этап 2 начало',
+  stage2End: 'Этап 2 окончание',
+  stage3Start: 'Этап 3 начало',
+  stage3End: 'Этап 3 окончание',
+  stage4Start: 'Этап 4 начало',
+  stage4End: 'Этап 4 окончание',
+  stage5Start: 'Этап 5 начало',
+  stage5End: 'Этап 5 окончание',
+  stage6Start: 'Этап 6 начало',
+  stage6End: 'Этап 6 окончание',
+  stage7Start: 'Этап 7 начало',
+  stage7End: 'Этап 7 окончание',
+  stage8Start: 'Этап 8 начало',
+  stage8End: 'Этап 8 окончание',
+  stage9: 'Этап 9',
+  stage10: 'Этап 10',
+} as const;
+
+export const STAGE_NAMES: readonly string[] = [
+  'Согласование паспорта проекта',
+  'Картирование текущего состояния',
+  'Анализ проблем и потерь',
+  'Составление карты целевого состояния',
+  'Разработка плана мероприятий',
+  'Защита плана мероприятий перед заказчиком',
+  'Внедрение улучшений',
+  'Мониторинг результатов',
+  'Закрытие проекта',
+  'Мониторинг стабильности достигнутых результатов',
+];
+export const STAGE_NONE = 'Паспорт не согласован';
 
 /** The passport's ten stages: 1, 9, 10 have one date; 2–8 a start and an end. */
 export interface StageColumns {

@@ -19,9 +19,9 @@
 //   place and the next place is skipped, so a rank always says how many organisations scored
 //   more (rank − 1), as in sports tables and official ratings.
 
-import type { Problem } from '../workbook/problems';
 import type { WorkCalendar } from './calendar';
 import { type IsoDate, isoOf } from './dates';
+import type { Problem } from './problem';
 import { foldText } from './text';
 
 export const CRITERIA_TAB = 'Критерии самооценки';
@@ -29,7 +29,7 @@ export const ANSWERS_TAB = 'Самооценка';
 /** Criteria К1…К8 of the check-list. */
 export const CRITERION_NUMBERS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
-/** A problem in people's data: the workbook's Problem itself (type only; nothing of the workbook runs here). */
+/** A problem in people's data (domain/problem), the row «Проверка данных» shows. */
 export type RatingIssue = Problem;
 
 /** One row of «Критерии самооценки» as read (cell values as they are). */

@@ -1,8 +1,9 @@
 // The local CLI's entry (`kontrol run ACTION`, `kontrol init`): one dispatcher over the same jobs the
 // menu runs, with the same defaults, returning the job's one-line Russian summary. Apps Script never
 // calls it (build.mjs makes no stub for `api`).
+
+import { ACTIONS } from '../domain/actions';
 import { Problems } from '../workbook/problems';
-import { ACTIONS } from './actions';
 import { reportAppeals } from './appeals-report';
 import { readSettings } from './context';
 import { checkData, notifyNew, runDaily } from './daily';

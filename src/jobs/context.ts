@@ -124,7 +124,7 @@ export function openContext(ss: Spreadsheet, opts: { softLimitMs?: number } = {}
   const timeLeftMs = () => limit - (Date.now() - startedMs);
   const mailer = new Mailer({
     enabled: settings.mailEnabled,
-    journal,
+    recorder: journal,
     timeLeftMs,
     senderName: settings.organization ? `Контроль поручений — ${settings.organization}` : undefined,
   });

@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ACTIONS, type Action } from '../domain/actions';
 import { dateInZone, dayjs, formatRu } from '../domain/dates';
 import { PERIOD_FORMATS_HINT } from '../domain/periods';
-import { ACTIONS, type Action } from '../jobs/actions';
 import {
   CliError,
   changedCells,

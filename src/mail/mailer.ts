@@ -2,7 +2,25 @@
 // (checked before sending, what does not fit waits for the next run), the run's time budget, and a
 // failure of one message never stopping the run. A sent message's keys are written to «Журнал» at
 // once, so the window in which a crash could lose the record is a single call wide.
-import type { Journal } from '../workbook/journal';
+
+/** One line about a message: «Действие», «№ поручения», «Получатели», «Результат», its keys. */
+export interface SendRecord {
+  action: string;
+  order?: string;
+  recipients?: string;
+  result: string;
+  keys?: readonly string[];
+}
+
+/**
+ * Where the mailer writes down what became of each message. The jobs hand it «Журнал» (mail never
+ * touches the workbook itself): `appendNow` records a sent message and its keys in one call at once,
+ * `add` queues an outcome for the run's next flush.
+ */
+export interface SendRecorder {
+  appendNow(e: SendRecord): void;
+  add(e: SendRecord): void;
+}
 
 export interface OutMail {
   to: readonly string[];
@@ -25,7 +43,7 @@ export type SendOutcome = 'sent' | 'skipped' | 'deferred' | 'failed';
 
 export interface MailerOptions {
   enabled: boolean;
-  journal: Journal;
+  recorder: SendRecorder;
   /** ms left in this run's budget; a message is not started with less than minMsLeft. */
   timeLeftMs: () => number;
   minMsLeft?: number;
@@ -52,8 +70,8 @@ export class Mailer {
     const items = (meta.items ?? []).join(', ');
     const log = (result: string, keys?: readonly string[]) =>
       keys
-        ? this.opts.journal.appendNow({ action: meta.action, order: items, recipients: who, result, keys })
-        : this.opts.journal.add({ action: meta.action, order: items, recipients: who, result });
+        ? this.opts.recorder.appendNow({ action: meta.action, order: items, recipients: who, result, keys })
+        : this.opts.recorder.add({ action: meta.action, order: items, recipients: who, result });
 
     if (!this.opts.enabled) {
       log('пропущено: рассылка выключена («Рассылка включена» = Нет)');

@@ -2,9 +2,9 @@
 // summaries to the head; Kramatorsk 003 п.199: every Monday an analysis of execution). Plain
 // composition, no Apps Script calls: text from people's cells reaches the HTML only via escapeHtml.
 import type { AppealDisciplineRow } from '../domain/appeals-report';
+import { TAB } from '../domain/contract';
 import { formatRu } from '../domain/dates';
 import { type ExecutionReport, formatCoefficient } from '../domain/execution-report';
-import { TAB } from '../workbook/schema';
 import { appealSummaryHtml, appealSummaryText } from './appeals';
 import { escapeHtml } from './html';
 import type { OutMail } from './mailer';

@@ -5,7 +5,6 @@ import { cellToIsoDate, formatRu, type IsoDate } from '../domain/dates';
 import { type Executor, normName, type OrderRecord, type OrderTab, type Protocol, splitNames } from '../domain/order';
 import { isEmail } from '../domain/settings';
 import { foldText, fromList } from '../domain/text';
-import type { RunContext } from '../jobs/context';
 import { columnLetter } from './a1';
 import { readArchiveTail } from './archive-window';
 import { coalesceRuns } from './diff-writer';
@@ -24,6 +23,14 @@ import {
   URGENCY,
 } from './schema';
 import { type Cell, isBlankRow, normHeader, readTable, safeCell, type Table } from './table';
+
+/** What reading the order tabs needs of a run (the jobs' RunContext has it all; workbook never imports jobs). */
+export interface ReadContext {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  tz: string;
+  today: IsoDate;
+  problems: Problems;
+}
 
 export interface OrderBook {
   /** Rows of «Поручения» (blank rows skipped). */
@@ -90,7 +97,7 @@ function missingColumns(t: Table, required: readonly string[], problems: Problem
 }
 
 /** «Исполнители», one read; null when the tab or «ФИО» is missing. */
-export function readExecutors(ctx: Pick<RunContext, 'ss' | 'tz' | 'problems'>): Executor[] | null {
+export function readExecutors(ctx: Pick<ReadContext, 'ss' | 'tz' | 'problems'>): Executor[] | null {
   const t = readTable(ctx.ss, TAB.executors);
   if (!t) {
     ctx.problems.missingTab(TAB.executors);
@@ -195,7 +202,7 @@ export function readExecutors(ctx: Pick<RunContext, 'ss' | 'tz' | 'problems'>): 
 }
 
 /** «Протоколы», one read; null when the tab or «№» is missing. */
-export function readProtocols(ctx: Pick<RunContext, 'ss' | 'tz' | 'problems'>): Protocol[] | null {
+export function readProtocols(ctx: Pick<ReadContext, 'ss' | 'tz' | 'problems'>): Protocol[] | null {
   const t = readTable(ctx.ss, TAB.protocols);
   if (!t) {
     ctx.problems.missingTab(TAB.protocols);
@@ -371,7 +378,7 @@ export function parseOrderRow(
 }
 
 function readOrderTab(
-  ctx: RunContext,
+  ctx: ReadContext,
   tab: OrderTab,
   given?: Table | null,
 ): { table: Table | null; records: OrderRecord[]; missing: string[] } {
@@ -396,7 +403,7 @@ function readOrderTab(
  * or co-executor, protocol № that does not exist, duplicate order №, «Готово» without
  * «Дата исполнения».
  */
-export function readOrderBook(ctx: RunContext, opts: { archiveSince?: IsoDate } = {}): OrderBook {
+export function readOrderBook(ctx: ReadContext, opts: { archiveSince?: IsoDate } = {}): OrderBook {
   // null: the tab or its key column is missing, so references to it cannot be checked.
   const executorsRead = readExecutors(ctx);
   const protocolsRead = readProtocols(ctx);

@@ -1,13 +1,7 @@
 // Every problem in people's data becomes one row of «Проверка данных»; none stops a run.
-export interface Problem {
-  tab: string;
-  /** Sheet row number (1-based, header = 1); 0 when the problem is about the tab as a whole. */
-  row: number;
-  column: string;
-  value: string;
-  message: string;
-  fix: string;
-}
+import type { Problem } from '../domain/problem';
+
+export type { Problem };
 
 export class Problems {
   readonly list: Problem[] = [];

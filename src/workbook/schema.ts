@@ -1,28 +1,11 @@
 // The workbook contract of ../shared/spec/product.md: tab names and header texts. Users and
 // acceptance tests depend on these strings; change them only with the spec.
 
-export const TAB = {
-  settings: 'Настройки',
-  executors: 'Исполнители',
-  protocols: 'Протоколы',
-  orders: 'Поручения',
-  archive: 'Архив',
-  calendar: 'Календарь',
-  plan: 'План ЭР',
-  projects: 'Проекты',
-  training: 'Обучение',
-  criteria: 'Критерии самооценки',
-  selfAssessment: 'Самооценка',
-  appeals: 'Обращения',
-  reportExecution: 'Отчёт: исполнение',
-  reportProtocol: 'Отчёт: протокол',
-  reportLean: 'Отчёт: бережливые проекты',
-  planControl: 'Контроль плана ЭР',
-  rating: 'Рейтинг самооценки',
-  reportAppeals: 'Отчёт: обращения',
-  problems: 'Проверка данных',
-  log: 'Журнал',
-} as const;
+// Tab names and «Поручения»'s headers are what the rules speak of (a problem names its tab and
+// column): they live in the domain (src/domain/contract.ts) and are re-exported here.
+import { ORDER_COL, type TAB } from '../domain/contract';
+
+export { ORDER_COL, TAB } from '../domain/contract';
 
 export type TabName = (typeof TAB)[keyof typeof TAB];
 
@@ -44,32 +27,6 @@ export const PROTOCOL_COL = {
   meeting: 'Совещание',
   chair: 'Председатель',
   link: 'Ссылка',
-} as const;
-
-export const ORDER_COL = {
-  number: '№',
-  protocol: 'Протокол',
-  text: 'Поручение',
-  executor: 'Исполнитель',
-  coExecutors: 'Соисполнители',
-  urgency: 'Срочность',
-  deadline: 'Срок',
-  status: 'Статус',
-  progress: 'Ход исполнения',
-  doneDate: 'Дата исполнения',
-  requestedDate: 'Запрошенный срок',
-  requestReason: 'Обоснование переноса',
-  decision: 'Решение по переносу',
-  approvedBy: 'Кем согласован перенос',
-  removal: 'Снятие с контроля',
-  // system columns
-  enteredAt: 'Внесено',
-  originalDeadline: 'Первоначальный срок',
-  extensions: 'Переносов',
-  returns: 'Возвратов',
-  state: 'Состояние',
-  overdueDays: 'Просрочка, раб. дн.',
-  history: 'История',
 } as const;
 
 export const ARCHIVE_EXTRA_COL = { archivedAt: 'Дата архивации' } as const;
@@ -121,55 +78,8 @@ export const PLAN_COL = {
   fact2027: 'Факт 2027',
 } as const;
 
-export const PROJECT_COL = {
-  participant: 'Участник реализации программы',
-  direction: 'Направление',
-  name: 'Название проекта',
-  customer: 'Заказчик',
-  process: 'Процесс',
-  leader: 'Руководитель проекта',
-  contacts: 'Телефон, почта',
-  team: 'Команда',
-  orgShort: 'Организация (сокращённо)',
-  openYear: 'Год открытия',
-  passportLink: 'Паспорт (ссылка)',
-  presentationLink: 'Презентация (ссылка)',
-  significance: 'Показатель значимости, балл',
-  goal: 'Цель',
-  currentValue: 'Текущий показатель',
-  targetValue: 'Целевой показатель',
-  stage1: 'Этап 1',
-  stage2Start: 'Этап 2 начало',
-  stage2End: 'Этап 2 окончание',
-  stage3Start: 'Этап 3 начало',
-  stage3End: 'Этап 3 окончание',
-  stage4Start: 'Этап 4 начало',
-  stage4End: 'Этап 4 окончание',
-  stage5Start: 'Этап 5 начало',
-  stage5End: 'Этап 5 окончание',
-  stage6Start: 'Этап 6 начало',
-  stage6End: 'Этап 6 окончание',
-  stage7Start: 'Этап 7 начало',
-  stage7End: 'Этап 7 окончание',
-  stage8Start: 'Этап 8 начало',
-  stage8End: 'Этап 8 окончание',
-  stage9: 'Этап 9',
-  stage10: 'Этап 10',
-} as const;
-
-export const STAGE_NAMES: readonly string[] = [
-  'Согласование паспорта проекта',
-  'Картирование текущего состояния',
-  'Анализ проблем и потерь',
-  'Составление карты целевого состояния',
-  'Разработка плана мероприятий',
-  'Защита плана мероприятий перед заказчиком',
-  'Внедрение улучшений',
-  'Мониторинг результатов',
-  'Закрытие проекта',
-  'Мониторинг стабильности достигнутых результатов',
-];
-export const STAGE_NONE = 'Паспорт не согласован';
+// «Проекты»'s headers and the stage names are the lean rules' vocabulary (domain/lean-stages).
+export { PROJECT_COL, STAGE_NAMES, STAGE_NONE } from '../domain/lean-stages';
 
 export const TRAINING_COL = {
   name: 'ФИО',

@@ -374,7 +374,7 @@ function context(ss: FakeSpreadsheet, today: string, controller = 'sector@prom.r
     calendar: new WorkCalendar(),
     problems: new Problems(),
     journal,
-    mailer: new Mailer({ enabled: true, journal, timeLeftMs }),
+    mailer: new Mailer({ enabled: true, recorder: journal, timeLeftMs }),
     startedMs: 0,
     timeLeftMs,
   };

@@ -1,4 +1,5 @@
-// The actions the local CLI can run (`kontrol run ACTION`), shared by the bundle's api and the CLI.
+// The actions `kontrol run ACTION` can run: one list the bundle's api and the CLI both import (the CLI
+// may not import jobs).
 export const ACTIONS = [
   'setup',
   'daily',
