@@ -45,7 +45,8 @@ export interface AppealPageEnv {
 export function appealItem(a: AppealRecord, version: string, env: AppealPageEnv, onBehalfOf = ''): AppealItem | null {
   const term = appealTerm(a);
   const due = appealDue(a, env.settings, env.calendar);
-  if (!term || !due || a.answerDate) return null;
+  // A duplicate joins its first appeal (003 п.99): the executor answers the first.
+  if (!term || !due || a.answerDate || a.duplicateOf !== null) return null;
   return {
     number: a.number,
     topic: a.topic,

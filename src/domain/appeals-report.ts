@@ -17,6 +17,14 @@ export const INDEX_WINDOW_DAYS = 28;
 /** 004 п.1.3: «индекс категории больше 3,00». */
 export const EMERGENCY_INDEX = 3;
 export const EMERGENCY_MARK = 'аварийная ситуация';
+/**
+ * The daily average a category with no appeal in the INDEX_WINDOW_DAYS days before is measured
+ * against (004 п.1.3 gives no reading for a zero baseline). A category that appears at all appears
+ * with at least one appeal a day, so one a day is the least ordinary flow: a single first appeal
+ * has index 1,00 (штатный режим), three have 3,00 (not above), and a new category with more than
+ * three on one day — twelve «Отопление» — is the sharp rise п.1.3 is about (index 12,00).
+ */
+export const ZERO_BASELINE_AVERAGE = 1;
 
 export interface AppealLine {
   number: string;
@@ -39,8 +47,13 @@ export interface CategoryLine {
   day: number;
   /** Appeals a day over the INDEX_WINDOW_DAYS days before. */
   average: number;
-  /** day ÷ average, rounded to 2 decimals; null when the average is 0 (no index can be formed). */
+  /**
+   * day ÷ average, rounded to 2 decimals; with no appeal in the window (average 0), day ÷
+   * ZERO_BASELINE_AVERAGE. null only when the category had no appeal that day either.
+   */
   index: number | null;
+  /** No appeal in the INDEX_WINDOW_DAYS days before: judged against ZERO_BASELINE_AVERAGE. */
+  newCategory: boolean;
   emergency: boolean;
 }
 
@@ -62,7 +75,8 @@ type Row = Pick<
   | 'deadline'
   | 'extendedTo'
   | 'answerDate'
->;
+> &
+  Partial<Pick<AppealRecord, 'duplicateOf'>>;
 
 /**
  * Which group an appeal is in on `day`. Новые: registered that day, first of its applicant in its
@@ -72,7 +86,8 @@ type Row = Pick<
  */
 export function groupsOf(a: Row, day: IsoDate, s: AppealSettings, cal: WorkCalendar): AppealGroupName[] {
   const out: AppealGroupName[] = [];
-  if (!a.registered) return out;
+  // A duplicate joins its first appeal (003 п.99): the first is counted, not the duplicate.
+  if (!a.registered || isDuplicate(a)) return out;
   if (a.registered === day) out.push(a.repeated ? 'Повторные' : 'Новые');
   if (openOn(a, day)) {
     if (a.extendedTo) out.push('Отложенные (Продлено)');
@@ -80,6 +95,10 @@ export function groupsOf(a: Row, day: IsoDate, s: AppealSettings, cal: WorkCalen
     if (due && day > due) out.push('Просроченные');
   }
   return out;
+}
+
+function isDuplicate(a: Partial<Pick<AppealRecord, 'duplicateOf'>>): boolean {
+  return a.duplicateOf !== undefined && a.duplicateOf !== null;
 }
 
 function problemText(a: Row): string {
@@ -113,7 +132,7 @@ export function appealDayReport(
   const from = addDays(day, -INDEX_WINDOW_DAYS);
   const cats = new Map<string, { name: string; day: number; window: number }>();
   for (const a of appeals) {
-    if (!a.registered || !a.category.trim() || a.registered < from || a.registered > day) continue;
+    if (!a.registered || !a.category.trim() || a.registered < from || a.registered > day || isDuplicate(a)) continue;
     const k = foldText(a.category);
     let c = cats.get(k);
     if (!c) {
@@ -125,8 +144,16 @@ export function appealDayReport(
   }
   const categories: CategoryLine[] = [...cats.values()].map((c) => {
     const average = c.window / INDEX_WINDOW_DAYS;
-    const index = average > 0 ? round2(c.day / average) : null;
-    return { category: c.name, day: c.day, average, index, emergency: index !== null && index > EMERGENCY_INDEX };
+    const newCategory = c.window === 0;
+    const index = average > 0 ? round2(c.day / average) : c.day > 0 ? round2(c.day / ZERO_BASELINE_AVERAGE) : null;
+    return {
+      category: c.name,
+      day: c.day,
+      average,
+      index,
+      newCategory,
+      emergency: index !== null && index > EMERGENCY_INDEX,
+    };
   });
   categories.sort(
     (a, b) =>
@@ -153,7 +180,8 @@ export interface AppealDisciplineRow {
  * given after `to` counts as late or overdue as of today. Rows by executor, then «Итого».
  */
 export function appealDiscipline(
-  appeals: readonly Pick<AppealRecord, 'executor' | 'deadline' | 'extendedTo' | 'answerDate'>[],
+  appeals: readonly (Pick<AppealRecord, 'executor' | 'deadline' | 'extendedTo' | 'answerDate'> &
+    Partial<Pick<AppealRecord, 'duplicateOf'>>)[],
   from: IsoDate,
   to: IsoDate,
   today: IsoDate,
@@ -163,6 +191,7 @@ export function appealDiscipline(
   const by = new Map<string, AppealDisciplineRow>();
   const total: AppealDisciplineRow = { executor: 'Итого', onTime: 0, late: 0, overdue: 0 };
   for (const a of appeals) {
+    if (isDuplicate(a)) continue;
     const due = appealDue(a, s, cal);
     if (!due || due < from || due > to) continue;
     const key = foldText(a.executor) || '—';

@@ -5,7 +5,7 @@
 // marked «ПОВТОРНО»); federal law 59-ФЗ ст. 12 (30 days); Rostov (001) гл.8 п.2.4.2 (a last day on
 // a non-working day moves to the day before), as for orders.
 import type { WorkCalendar } from './calendar';
-import { addDays, type IsoDate } from './dates';
+import { addDays, addMonths, formatRu, type IsoDate } from './dates';
 import { inReminderWindow, onWorkingDay } from './deadlines';
 import type { Settings } from './settings';
 import { foldText } from './text';
@@ -70,6 +70,8 @@ export interface AppealRecord {
   /** One of APPEAL_RESULTS or ''. */
   result: string;
   repeated: boolean;
+  /** «Дублирующее»: the sheet row of the first appeal this one joins (appealKinds); null otherwise. */
+  duplicateOf: number | null;
   state: AppealState | '';
   history: string;
   /** Headers whose cell could not be understood: no rule relies on or overwrites these. */
@@ -78,7 +80,7 @@ export interface AppealRecord {
 
 export type AppealSettings = Pick<
   Settings,
-  'appealDays' | 'appealShortDays' | 'appealRemindDays' | 'nonWorkingDeadline'
+  'appealDays' | 'appealMonths' | 'appealShortDays' | 'appealRemindDays' | 'nonWorkingDeadline'
 >;
 
 /**
@@ -93,8 +95,15 @@ export function appealDeadline(
   s: AppealSettings,
   cal: WorkCalendar,
 ): IsoDate {
+  if (needsStudy !== false && s.appealMonths > 0) return onWorkingDay(addMonths(registered, s.appealMonths), s, cal);
   const days = needsStudy === false ? s.appealShortDays : s.appealDays;
   return onWorkingDay(addDays(registered, days), s, cal);
+}
+
+/** How the filled term was counted, for «История»: «30 дн.» or «1 мес.» from registration. */
+export function appealTermText(needsStudy: boolean | null, s: AppealSettings): string {
+  if (needsStudy !== false && s.appealMonths > 0) return `${s.appealMonths} мес. от регистрации`;
+  return `${needsStudy === false ? s.appealShortDays : s.appealDays} дн. от регистрации`;
 }
 
 /** The term in force: «Продлено до» when set (003 п.113: an additional term), else «Срок». */
@@ -139,30 +148,90 @@ export function appealState(
   return APPEAL_STATE.pending;
 }
 
+/** What an appeal is against the earlier ones of its applicant on its question (003 п.99, п.102). */
+export interface AppealKind {
+  /** «Повторное»: an earlier appeal of the same person on the same question was answered. */
+  repeated: boolean;
+  /** «Дублирующее»: sent again before the earlier one was answered; the row of that first appeal. */
+  duplicateOf: number | null;
+}
+
 /**
- * «Повторное» for each appeal (same order as given): true when the same applicant (text-folded)
- * has an earlier appeal — earlier registration, or the same day and a higher row — in the same
- * «Категория» (003 п.102: «Якщо звернення надійшло повторно, то на картці ставиться … «ПОВТОРНО»»).
- * An appeal without applicant, category or registration date is never marked.
+ * «Повторное» / «Дублирующее» for each appeal (same order as given). The same question is the same
+ * applicant and «Категория», text-folded. 003 п.99: «повторні — … з тих питань, які вже … розглянуті
+ * по суті»: a repeat follows an answer; п.102: «Перед реєстрацією листи перевіряються на
+ * повторність». An appeal that arrives while an earlier one on the same question is still
+ * unanswered (no «Дата ответа» before its registration day) is the same appeal sent again: it is
+ * «Дублирующее» and joins the first open one (its term and answer are the first's). Appeals are
+ * taken in registration order (same day: sheet order); a duplicate is never a first. Without
+ * applicant, category or registration date an appeal is neither.
  */
-export function repeatedFlags(
-  appeals: readonly Pick<AppealRecord, 'applicant' | 'category' | 'registered' | 'row'>[],
-): boolean[] {
-  const first = new Map<string, { day: IsoDate; row: number }>();
+export function appealKinds(
+  appeals: readonly Pick<AppealRecord, 'applicant' | 'category' | 'registered' | 'row' | 'answerDate'>[],
+): AppealKind[] {
   const keyOf = (a: Pick<AppealRecord, 'applicant' | 'category'>) =>
     a.applicant.trim() && a.category.trim() ? `${foldText(a.applicant)}\u0000${foldText(a.category)}` : '';
-  for (const a of appeals) {
-    const k = keyOf(a);
-    if (!k || !a.registered) continue;
-    const f = first.get(k);
-    if (!f || a.registered < f.day || (a.registered === f.day && a.row < f.row))
-      first.set(k, { day: a.registered, row: a.row });
+  const out: AppealKind[] = appeals.map(() => ({ repeated: false, duplicateOf: null }));
+  const order = appeals
+    .map((a, i) => ({ a, i, k: keyOf(a) }))
+    .filter((x) => x.k && x.a.registered)
+    .sort((x, y) =>
+      (x.a.registered as string) < (y.a.registered as string)
+        ? -1
+        : x.a.registered === y.a.registered
+          ? x.a.row - y.a.row
+          : 1,
+    );
+  const firsts = new Map<string, { row: number; answer: IsoDate | null }[]>();
+  for (const { a, i, k } of order) {
+    const day = a.registered as IsoDate;
+    const earlier = firsts.get(k) ?? [];
+    const open = earlier.find((e) => !e.answer || e.answer >= day);
+    if (open) out[i] = { repeated: false, duplicateOf: open.row };
+    else {
+      out[i] = { repeated: earlier.length > 0, duplicateOf: null };
+      earlier.push({ row: a.row, answer: a.answerDate });
+      firsts.set(k, earlier);
+    }
   }
-  return appeals.map((a) => {
-    const k = keyOf(a);
-    const f = k && a.registered ? first.get(k) : undefined;
-    return !!f && (f.day !== a.registered || f.row !== a.row);
-  });
+  return out;
+}
+
+/** «Повторное» only (kept for callers that need the flag): see appealKinds. */
+export function repeatedFlags(
+  appeals: readonly Pick<AppealRecord, 'applicant' | 'category' | 'registered' | 'row' | 'answerDate'>[],
+): boolean[] {
+  return appealKinds(appeals).map((k) => k.repeated);
+}
+
+/** The text of «Повторное»: «Да», «Дублирующее (к № …)» or ''. */
+export function repeatedCell(a: Pick<AppealRecord, 'repeated' | 'duplicateOf'>, first?: AppealRecord): string {
+  if (a.duplicateOf !== null)
+    return `${APPEAL_DUPLICATE} (к ${first?.number ? `№ ${first.number}` : `строке ${a.duplicateOf}`})`;
+  return a.repeated ? 'Да' : '';
+}
+
+export const APPEAL_DUPLICATE = 'Дублирующее';
+
+/**
+ * A duplicate joins the first appeal (003 п.99): its term and its answer are the first's, so its
+ * «Состояние» is the first's and it raises no notices of its own. The fields a duplicate takes over.
+ */
+export function joinedToFirst(
+  dup: AppealRecord,
+  first: AppealRecord,
+): Pick<AppealRecord, 'deadline' | 'extendedTo' | 'answerDate'> {
+  return {
+    deadline: appealTerm(first) ?? dup.deadline,
+    extendedTo: null,
+    answerDate: dup.answerDate ?? first.answerDate,
+  };
+}
+
+/** «История» line of a duplicate (written once). */
+export function duplicatePhrase(first: AppealRecord): string {
+  const term = appealTerm(first);
+  return `${APPEAL_PHRASE.duplicate} № ${first.number || `строки ${first.row}`}${term ? ` (срок ответа — ${formatRu(term)})` : ''}`;
 }
 
 export type AppealNoticeKind = 'remind' | 'overdue';
@@ -202,7 +271,7 @@ export function appealNotices(
   const term = appealTerm(a);
   if (!a.number || a.invalid.includes(APPEAL_COL.number) || !a.executor || a.invalid.includes(APPEAL_COL.executor))
     return [];
-  if (!term || a.answerDate) return [];
+  if (!term || a.answerDate || a.duplicateOf !== null) return [];
   const due = onWorkingDay(term, s, cal);
   const out: AppealNotice[] = [];
   if (today > due) {
@@ -222,4 +291,5 @@ export const APPEAL_PHRASE = {
   filled: 'срок ответа заполнен',
   extended: 'срок продлён до',
   answered: 'дан ответ',
+  duplicate: 'дублирующее: присоединено к обращению',
 } as const;

@@ -99,6 +99,7 @@ export interface PageEnv {
     | 'organization'
     | 'removalMode'
     | 'appealDays'
+    | 'appealMonths'
     | 'appealShortDays'
     | 'appealRemindDays'
   >;

@@ -21,6 +21,11 @@ export interface Settings {
   defaultTerm: { unit: 'month' | 'day' | 'workday'; n: number };
   /** Citizens' appeals (003 п.113, п.117; 59-ФЗ ст. 12). */
   appealDays: number;
+  /**
+   * «Срок ответа на обращение» written in months («1 месяц», 003 п.113 «не більше одного місяця»):
+   * the term is that many calendar months from registration; 0 when it is given in days.
+   */
+  appealMonths: number;
   appealShortDays: number;
   appealRemindDays: number;
   /**
@@ -100,7 +105,11 @@ export function defaultSettingsRows(timeZone: string): [string, string | number,
       REMOVAL_MODE.executor,
       '«по отметке исполнителя»: статус «Готово» закрывает поручение (так по умолчанию, как в регламенте Кыштыма, п.13–14). «решением давшего поручение»: после «Готово» поручение ждёт, пока контролёр не отметит в столбце «Снятие с контроля» решение того, кто дал поручение: «Снято» закрывает его, «Не снято» возвращает на доработку (Ростов, гл.7 п.2.4.15; Краматорск, п.199)',
     ],
-    [SETTING.appealDays, 30, 'Календарных дней от регистрации обращения до ответа (59-ФЗ ст. 12; Краматорск, п.113)'],
+    [
+      SETTING.appealDays,
+      30,
+      'Календарных дней от регистрации обращения до ответа (59-ФЗ ст. 12) или «1 месяц» (Краматорск, п.113: не более одного месяца)',
+    ],
     [SETTING.appealShortDays, 15, 'Для обращения с «Требует изучения» = Нет (Краматорск, п.113: не позднее 15 дней)'],
     [SETTING.appealRemindDays, 3, 'Напоминание до срока ответа на обращение (Краматорск, п.117: за 3 рабочих дня)'],
     [SETTING.linkDays, 45, 'Сколько дней открывает «Мои поручения» личная ссылка из письма'],
@@ -215,6 +224,25 @@ export function parseSettings(
       );
   }
 
+  // «Срок ответа на обращение»: a number of days, or «1 месяц» (003 п.113: «не більше одного місяця»).
+  function appealTerm(): { appealDays: number; appealMonths: number } {
+    const r = norm(raw(SETTING.appealDays));
+    const m = /^(\d+)\s*(.*)$/.exec(r);
+    const unit = m ? m[2].replace(/\.$/, '') : '';
+    const n = m ? Number(m[1]) : Number.NaN;
+    if (m && /^мес/.test(unit) && n >= 1 && n <= 12) return { appealDays: 30 * n, appealMonths: n };
+    if (m && (unit === '' || /^(д(ень|ня|ней|н)?|календ)/.test(unit)) && n >= 1 && n <= 365)
+      return { appealDays: n, appealMonths: 0 };
+    if (r)
+      bad(
+        SETTING.appealDays,
+        raw(SETTING.appealDays),
+        'Не понят срок ответа на обращение.',
+        'Укажите число дней от 1 до 365 (например, 30) или «1 месяц».',
+      );
+    return { appealDays: 30, appealMonths: 0 };
+  }
+
   const removalRaw = norm(raw(SETTING.removalMode));
   let removalMode: Settings['removalMode'] = 'executor';
   if (removalRaw.startsWith('решен') || removalRaw.startsWith('давш')) removalMode = 'giver';
@@ -243,7 +271,7 @@ export function parseSettings(
       urgentDays: int(SETTING.urgentDays, 3, 0, 365),
       operativeDays: int(SETTING.operativeDays, 10, 0, 365),
       defaultTerm: term,
-      appealDays: int(SETTING.appealDays, 30, 1, 365),
+      ...appealTerm(),
       appealShortDays: int(SETTING.appealShortDays, 15, 1, 365),
       appealRemindDays: int(SETTING.appealRemindDays, 3, 0, 30),
       removalMode,

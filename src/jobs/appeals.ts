@@ -11,7 +11,11 @@ import {
   appealDeadline,
   appealNotices,
   appealState,
+  appealTermText,
+  duplicatePhrase,
+  joinedToFirst,
   parseAppealKey,
+  repeatedCell,
 } from '../domain/appeals';
 import { appealDiscipline } from '../domain/appeals-report';
 import { formatRu, type IsoDate, midnightInZone } from '../domain/dates';
@@ -185,6 +189,7 @@ export function prepareAppeals(
       APPEAL_COL.deadline,
       blank.map((a) => a.row - 2),
     );
+    const byRow = new Map(book.appeals.map((a) => [a.row, a]));
     for (const a of blank) {
       if (withFormula.has(a.row - 2)) {
         a.invalid.push(APPEAL_COL.deadline);
@@ -198,19 +203,33 @@ export function prepareAppeals(
         });
         continue;
       }
-      const d = appealDeadline(a.registered as IsoDate, a.needsStudy, s, cal);
+      // A duplicate's term is its first appeal's (003 п.99: it joins the first).
+      const first = a.duplicateOf !== null ? byRow.get(a.duplicateOf) : undefined;
+      const joined = first ? joinedToFirst(a, first).deadline : null;
+      const d = joined ?? appealDeadline(a.registered as IsoDate, a.needsStudy, s, cal);
       a.deadline = d;
-      const days = a.needsStudy === false ? s.appealShortDays : s.appealDays;
-      a.history = appendHistory(a.history, [
-        historyLine(today, `${APPEAL_PHRASE.filled}: ${formatRu(d)} (${days} дн. от регистрации)`),
-      ]);
+      const how = joined
+        ? `как у обращения № ${first?.number || `строки ${first?.row}`}`
+        : appealTermText(a.needsStudy, s);
+      a.history = appendHistory(a.history, [historyLine(today, `${APPEAL_PHRASE.filled}: ${formatRu(d)} (${how})`)]);
       fills.set(a.row - 2, midnightInZone(d, tz));
       run.filled++;
     }
     for (const a of book.appeals) recordLines(a, today);
     restoreLines(ctx, book.appeals, byName);
   }
-  for (const a of book.appeals) a.state = appealState(a, today, s, cal);
+  const rowOf = new Map(book.appeals.map((a) => [a.row, a]));
+  const firstOf = (a: AppealRecord) => (a.duplicateOf !== null ? rowOf.get(a.duplicateOf) : undefined);
+  for (const a of book.appeals) {
+    const first = firstOf(a);
+    // A duplicate reads as its first appeal: the same term and answer (003 п.99).
+    a.state = appealState(first ? { ...a, ...joinedToFirst(a, first) } : a, today, s, cal);
+    if (first && mode === 'daily') {
+      const phrase = duplicatePhrase(first).replace(/ \(срок.*$/, '');
+      if (!a.history.includes(phrase))
+        a.history = appendHistory(a.history, [historyLine(today, duplicatePhrase(first))]);
+    }
+  }
 
   // System columns first, then people's «Срок»: a run stopped between them finds the line in
   // «История» and the cell blank, and fills it again with the same date.
@@ -219,7 +238,7 @@ export function prepareAppeals(
     want.set(h, new Map());
   for (const a of book.appeals) {
     const i = a.row - 2;
-    want.get(APPEAL_COL.repeated)?.set(i, a.repeated ? 'Да' : '');
+    want.get(APPEAL_COL.repeated)?.set(i, repeatedCell(a, firstOf(a)));
     want.get(APPEAL_COL.state)?.set(i, a.state);
     want.get(APPEAL_COL.history)?.set(i, safeText(a.history));
     run.written.set(i, a.history);

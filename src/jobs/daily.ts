@@ -46,7 +46,7 @@ import { writeProblemsTab } from '../workbook/problems-tab';
 import { ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schema';
 import { type Cell, safeText, type Table } from '../workbook/table';
 import { type AppealDigestEntry, type AppealRun, appealDigestEntries, finishAppeals, prepareAppeals } from './appeals';
-import { appealsReportFrom, previousWorkingDay } from './appeals-report';
+import { appealsReportFrom, reportDays } from './appeals-report';
 import { openContext, type RunContext } from './context';
 import { DailyProgress, parseCheckpoint, readCheckpoint } from './follow-up';
 import { leanReminders, validateLean } from './lean';
@@ -731,11 +731,11 @@ export function runDaily(ss: Spreadsheet, opts: DailyOptions = {}): string {
     progress.step('appeals-finish', () => {
       if (run) guarded(ctx, 'Обращения', () => finishAppeals(run));
     });
-    // «Отчёт 1» each working morning (004 п.2.2.1.1), from the rows already read.
+    // «Отчёт 1» each working morning for every day since the last one (004 п.2.2.1.1), from the rows already read.
     progress.step('appeals-report', () => {
       if (run?.book.appeals.length)
         guarded(ctx, 'Отчёт по обращениям', () => {
-          appealsReportFrom(ctx, run.book.appeals, previousWorkingDay(ctx));
+          appealsReportFrom(ctx, run.book.appeals, reportDays(ctx));
         });
     });
     progress.step('reports', () => guarded(ctx, 'Периодические отчёты', () => periodicReports(ctx, book())));

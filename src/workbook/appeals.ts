@@ -7,7 +7,7 @@ import {
   APPEAL_HEADERS,
   APPEAL_RESULTS,
   type AppealRecord,
-  repeatedFlags,
+  appealKinds,
 } from '../domain/appeals';
 import { formatRu, type IsoDate } from '../domain/dates';
 import { type Executor, normName } from '../domain/order';
@@ -74,6 +74,7 @@ export function parseAppealRow(t: Table, r: Cell[], row: number, tz: string, pro
     answerDate: date(APPEAL_COL.answerDate),
     result: listed(APPEAL_COL.result, APPEAL_RESULTS, 'Результат'),
     repeated: false,
+    duplicateOf: null,
     state: '',
     history: typeof historyCell === 'string' ? historyCell : cellText(historyCell),
     invalid,
@@ -229,9 +230,10 @@ export function readAppeals(
       });
     }
   }
-  const flags = repeatedFlags(appeals);
+  const kinds = appealKinds(appeals);
   appeals.forEach((a, i) => {
-    a.repeated = flags[i];
+    a.repeated = kinds[i].repeated;
+    a.duplicateOf = kinds[i].duplicateOf;
   });
   return { table: t, appeals, usable };
 }

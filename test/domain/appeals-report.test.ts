@@ -89,9 +89,31 @@ describe('category index (004 п.1.3: «индекс категории боль
     const c = Object.fromEntries(r.categories.map((x) => [x.category, [x.day, x.average, x.index, x.emergency]]));
     expect(c['Дороги']).toEqual([4, 1, 4, true]);
     expect(c['ЖКХ']).toEqual([3, 1, 3, false]);
-    // No appeal in the 28 days before: no index can be formed (division by zero), no mark.
-    expect(c['Новая']).toEqual([2, 0, null, false]);
+    // No appeal in the 28 days before: judged against one appeal a day (README «Индекс новой
+    // категории»): two are 2,00, no mark.
+    expect(c['Новая']).toEqual([2, 0, 2, false]);
     expect(r.categories[0].category).toBe('Дороги');
+  });
+  it('a zero baseline (004 п.1.3 read for a new category): twelve on one day is an emergency, a single first one is not', () => {
+    const r = appealDayReport(
+      [...onDay('Отопление', 12), ...onDay('Благоустройство', 1), ...onDay('Связь', 3), ...onDay('Свет', 4)],
+      day,
+      s,
+      cal,
+    );
+    const c = Object.fromEntries(r.categories.map((x) => [x.category, [x.day, x.index, x.newCategory, x.emergency]]));
+    expect(c).toEqual({
+      Отопление: [12, 12, true, true],
+      Свет: [4, 4, true, true],
+      Связь: [3, 3, true, false],
+      Благоустройство: [1, 1, true, false],
+    });
+    expect(r.categories[0].category).toBe('Отопление');
+  });
+  it('a duplicate joins its first appeal (003 п.99): not in the groups, not in the category count', () => {
+    const r = appealDayReport([row({ number: '1' }), row({ number: '2', duplicateOf: 2 })], '2026-03-10', s, cal);
+    expect(r.groups[0].count).toBe(1);
+    expect(r.categories[0].day).toBe(1);
   });
   it('3,01 is above 3,00', () => {
     // 100 appeals in 28 days (3,5714…/day) and 11 on the day → 3,08.

@@ -6,9 +6,12 @@ import {
   type AppealRecord,
   appealDeadline,
   appealKey,
+  appealKinds,
   appealNotices,
   appealState,
+  joinedToFirst,
   openOn,
+  repeatedCell,
   repeatedFlags,
 } from '../../src/domain/appeals';
 import { WorkCalendar } from '../../src/domain/calendar';
@@ -36,6 +39,7 @@ function appeal(fields: Partial<AppealRecord>): AppealRecord {
     answerDate: null,
     result: '',
     repeated: false,
+    duplicateOf: null,
     state: '',
     history: '',
     invalid: [],
@@ -103,19 +107,64 @@ describe('«Состояние» of an appeal', () => {
   });
 });
 
-describe('«Повторное» (003 п.102: «Якщо звернення надійшло повторно … «ПОВТОРНО»»)', () => {
-  it('same applicant (text-folded) and category, earlier registration or higher row', () => {
-    const flags = repeatedFlags([
-      { row: 2, applicant: 'Кузнецова А.А.', category: 'Дороги', registered: '2026-02-03' },
-      { row: 3, applicant: ' кузнецова  а.а. ', category: 'дороги', registered: '2026-02-10' },
-      { row: 4, applicant: 'Кузнецова А.А.', category: 'ЖКХ', registered: '2026-02-11' },
-      { row: 5, applicant: 'Кузнецова А.А.', category: 'Дороги', registered: '2026-02-01' },
-      { row: 6, applicant: '', category: 'Дороги', registered: '2026-02-12' },
-      { row: 7, applicant: 'Петров', category: 'ЖКХ', registered: '2026-02-12' },
-      { row: 8, applicant: 'Петров', category: 'ЖКХ', registered: '2026-02-12' },
+describe('«Повторное» and «Дублирующее» (003 п.99 «повторні — … з тих питань, які вже … розглянуті по суті»; п.102 «Перед реєстрацією листи перевіряються на повторність»)', () => {
+  it('a repeat follows an answer; sent again before the answer it is a duplicate of the first', () => {
+    const kinds = appealKinds([
+      // Кузнецова/Дороги: row 5 first (01.02), answered 05.02.
+      { row: 2, applicant: 'Кузнецова А.А.', category: 'Дороги', registered: '2026-02-03', answerDate: null },
+      { row: 3, applicant: ' кузнецова  а.а. ', category: 'дороги', registered: '2026-02-10', answerDate: null },
+      { row: 4, applicant: 'Кузнецова А.А.', category: 'ЖКХ', registered: '2026-02-11', answerDate: null },
+      { row: 5, applicant: 'Кузнецова А.А.', category: 'Дороги', registered: '2026-02-01', answerDate: '2026-02-05' },
+      { row: 6, applicant: '', category: 'Дороги', registered: '2026-02-12', answerDate: null },
+      { row: 7, applicant: 'Петров', category: 'ЖКХ', registered: '2026-02-12', answerDate: null },
+      { row: 8, applicant: 'Петров', category: 'ЖКХ', registered: '2026-02-12', answerDate: null },
     ]);
-    // Row 5 is the earliest of Кузнецова/Дороги: rows 2 and 3 are repeats; same day → the higher row first.
-    expect(flags).toEqual([true, true, false, false, false, false, true]);
+    // Row 2 (03.02) came before row 5's answer (05.02): it joins row 5. Row 3 (10.02) came after that
+    // answer: a repeat, and the new first of the question. Row 8 the same day as row 7, both open: a
+    // duplicate of row 7. Other applicant / category / no applicant: neither.
+    expect(kinds).toEqual([
+      { repeated: false, duplicateOf: 5 },
+      { repeated: true, duplicateOf: null },
+      { repeated: false, duplicateOf: null },
+      { repeated: false, duplicateOf: null },
+      { repeated: false, duplicateOf: null },
+      { repeated: false, duplicateOf: null },
+      { repeated: false, duplicateOf: 7 },
+    ]);
+    expect(
+      repeatedFlags([
+        { row: 2, applicant: 'А', category: 'Б', registered: '2026-02-01', answerDate: '2026-02-01' },
+        { row: 3, applicant: 'А', category: 'Б', registered: '2026-02-02', answerDate: null },
+        { row: 4, applicant: 'А', category: 'Б', registered: '2026-02-03', answerDate: null },
+      ]),
+    ).toEqual([false, true, false]);
+  });
+  it('a duplicate raises no notice of its own: it joins the first (003 п.99)', () => {
+    const first = appeal({ row: 2, number: 'О-1' });
+    const dup = appeal({ row: 3, number: 'О-2', duplicateOf: 2, deadline: '2026-03-05' });
+    expect(appealNotices(dup, '2026-03-06', s, cal, () => false)).toEqual([]);
+    expect(joinedToFirst(dup, first)).toEqual({ deadline: '2026-03-04', extendedTo: null, answerDate: null });
+    expect(repeatedCell(dup, first)).toBe('Дублирующее (к № О-1)');
+  });
+});
+
+describe('«Срок ответа на обращение» in months (003 п.113 «не більше одного місяця від дня їх надходження»)', () => {
+  it('«1 месяц» is accepted: a calendar month from registration, then the non-working-day rule', () => {
+    const r = parseSettings([['Срок ответа на обращение, дней', '1 месяц']], 'Europe/Moscow');
+    expect(r.issues).toEqual([]);
+    expect(r.settings.appealMonths).toBe(1);
+    // 02.02.2026 + 1 month = 02.03.2026 (Monday); 31.01 + 1 month = 28.02 (Saturday) → 27.02 (Friday).
+    expect(appealDeadline('2026-02-02', null, r.settings, cal)).toBe('2026-03-02');
+    expect(appealDeadline('2026-01-31', true, r.settings, cal)).toBe('2026-02-27');
+    // «Требует изучения» = Нет keeps the short term in days (п.113: не пізніше п'ятнадцяти днів).
+    expect(appealDeadline('2026-02-02', false, r.settings, cal)).toBe('2026-02-17');
+    expect(parseSettings([['Срок ответа на обращение, дней', '30 дней']], 'Europe/Moscow').settings).toMatchObject({
+      appealDays: 30,
+      appealMonths: 0,
+    });
+    const bad = parseSettings([['Срок ответа на обращение, дней', 'месяц']], 'Europe/Moscow');
+    expect(bad.issues.map((i) => i.fix)).toEqual(['Укажите число дней от 1 до 365 (например, 30) или «1 месяц».']);
+    expect(bad.settings.appealDays).toBe(30);
   });
 });
 

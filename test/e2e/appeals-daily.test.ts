@@ -65,6 +65,7 @@ describe('appeals in the daily check', () => {
         Категория: 'Дороги',
         'Требует изучения': 'Да',
         Исполнитель: 'Иванов И.И.',
+        'Принятые меры': 'Запрошена информация у подрядчика',
       },
       {
         '№': 'О-2',
@@ -82,13 +83,14 @@ describe('appeals in the daily check', () => {
         Тема: 'Та же яма',
         Категория: 'Дороги',
         Исполнитель: 'Иванов И.И.',
-        'Принятые меры': 'Запрошена информация у подрядчика',
       },
     ]);
     day(sb, '2026-02-02');
     expect(appealOf(wb, 'О-1')[APPEAL_COL.deadline]).toBe('2026-03-04');
     expect(appealOf(wb, 'О-2')[APPEAL_COL.deadline]).toBe('2026-02-17');
-    expect(appealOf(wb, 'О-3')[APPEAL_COL.repeated]).toBe('Да');
+    // Sent again before О-1 was answered: a duplicate joining О-1, with its term (003 п.99, round 3).
+    expect(appealOf(wb, 'О-3')[APPEAL_COL.repeated]).toBe('Дублирующее (к № О-1)');
+    expect(appealOf(wb, 'О-3')[APPEAL_COL.deadline]).toBe('2026-03-04');
     expect(appealOf(wb, 'О-1')[APPEAL_COL.repeated]).toBe('');
     expect(appealOf(wb, 'О-1')[APPEAL_COL.state]).toBe('На рассмотрении');
     expect(String(appealOf(wb, 'О-1')[APPEAL_COL.history])).toContain('срок ответа заполнен: 04.03.2026');
@@ -114,12 +116,13 @@ describe('appeals in the daily check', () => {
     expect(m2.map((m) => m.subject)).toEqual(['Обращения: 1 — срок наступает', 'Обращения: 1 просрочено']);
     expect(appealOf(wb, 'О-2')[APPEAL_COL.state]).toBe('Просрочено');
 
-    // 27.02: three working days before 04.03 — Иванов's two appeals; on 02.03 only his order (due
-    // 03.03, reminded 1 working day before): the appeals were reminded already.
+    // 27.02: three working days before 04.03 — Иванов's appeal О-1 (its duplicate О-3 rides with
+    // it, no notice of its own); on 02.03 only his order (due 03.03, reminded 1 working day
+    // before): the appeal was reminded already.
     const before = sb.mails.length;
     day(sb, '2026-02-27');
     const iv = sb.mails.slice(before).filter((m) => m.to === 'ivanov@adm.test');
-    expect(iv.map((m) => m.subject)).toEqual(['Обращения: 2 — срок наступает']);
+    expect(iv.map((m) => m.subject)).toEqual(['Обращения: 1 — срок наступает']);
     // The weekly summary for 16.02–22.02 (caught up on 27.02: no run since the Monday) has its
     // section «Обращения»: О-2 was due 17.02 and is not answered (003 п.117 «в розрізі виконавців»).
     const week = sb.mails.find((m) => m.to === 'glava@adm.test' && m.subject.includes('неделя 8'));
@@ -131,15 +134,18 @@ describe('appeals in the daily check', () => {
     const iv2 = sb.mails.slice(b2).filter((m) => m.to === 'ivanov@adm.test');
     expect(iv2).toHaveLength(1);
     expect(iv2[0].subject).toBe('Поручения: 1 — срок наступает');
-    // Interim answer: О-3 has «Принятые меры», no «Дата ответа» → still overdue after 04.03 (003 п.119).
+    // Interim answer: О-1 has «Принятые меры», no «Дата ответа» → still overdue after 04.03 (003 п.119);
+    // its duplicate О-3 reads the same.
     const b3 = sb.mails.length;
     day(sb, '2026-03-05');
+    expect(appealOf(wb, 'О-1')[APPEAL_COL.state]).toBe('Просрочено');
     expect(appealOf(wb, 'О-3')[APPEAL_COL.state]).toBe('Просрочено');
     const iv3 = sb.mails.slice(b3).filter((m) => m.to === 'ivanov@adm.test');
-    expect(iv3.map((m) => m.subject)).toEqual(['Поручения: 1 просрочено; обращения: 2 просрочено']);
-    expect(iv3[0].body).toContain('Обращения: срок ответа истёк (2):');
+    expect(iv3.map((m) => m.subject)).toEqual(['Поручения: 1 просрочено; обращения: 1 просрочено']);
+    expect(iv3[0].body).toContain('Обращения: срок ответа истёк (1):');
     const journal = rowsOf(wb, TAB.log).flatMap((r) => String(r['Ключ']).split('\n'));
-    expect(journal).toContain('appeal-overdue:О-3:2026-03-04');
+    expect(journal).toContain('appeal-overdue:О-1:2026-03-04');
+    expect(journal).not.toContain('appeal-overdue:О-3:2026-03-04');
   });
 
   it('every bad input is a row in «Проверка данных» and the run goes on', () => {

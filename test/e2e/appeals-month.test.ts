@@ -184,7 +184,7 @@ describe('a month of appeals through kontrol (003 п.113–119; 004 п.1.3, Пр
       ],
       '2026-03-19': ['petrov@adm.test | Обращения: 1 просрочено'],
       // О-1 due 01.04 (30 days): the interim answer of 20.03 does not close it (003 п.119); О-2's
-      // new term 31.03 is reminded too. О-4 (10.03 + 30 days → 09.04) is not due.
+      // new term 31.03 is reminded too. О-4 joins О-2 (a duplicate: no notice of its own).
       '2026-03-27': [
         'ivanov@adm.test | Обращения: 1 — срок наступает',
         'petrov@adm.test | Обращения: 1 — срок наступает',
@@ -194,7 +194,9 @@ describe('a month of appeals through kontrol (003 п.113–119; 004 п.1.3, Пр
 
     expect(appealOf(wb, 'О-1')[APPEAL_COL.deadline]).toBe('2026-04-01');
     expect(appealOf(wb, 'О-2')[APPEAL_COL.deadline]).toBe('2026-03-17');
-    expect(appealOf(wb, 'О-4')[APPEAL_COL.repeated]).toBe('Да');
+    // Орлов wrote again on 10.03 before О-2 was answered (30.03): «Дублирующее», joining О-2 (003 п.99;
+    // round 3 «Appeals, exactly» — before it was marked a repeat).
+    expect(appealOf(wb, 'О-4')[APPEAL_COL.repeated]).toBe('Дублирующее (к № О-2)');
     expect(appealOf(wb, 'О-2')[APPEAL_COL.repeated]).toBe('');
     expect(states['2026-03-17']['О-2']).toBe('Продлено');
     expect(states['2026-03-17']['О-3']).toBe('Срок наступает');
