@@ -22,7 +22,7 @@ export class CliError extends Error {
 /** Validates --today/--time now; the instant is computed once the workbook's zone is known. */
 export function checkClock(today?: string, time?: string): void {
   if (today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(today) && dayjs(today, 'YYYY-MM-DD', true).isValid()))
-    throw new CliError(`Неверная дата --today ${today}: нужна ГГГГ-ММ-ДД, например 2025-03-14`, 2);
+    throw new CliError(`Неверная дата --today ${today}: нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, например 14.03.2025`, 2);
   if (time !== undefined && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(time))
     throw new CliError(`Неверное время --time ${time}: нужно ЧЧ:ММ, например 08:00`, 2);
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ACTIONS, type Action } from '../domain/actions';
 import { dateInZone, dayjs, formatRu } from '../domain/dates';
-import { PERIOD_FORMATS_HINT } from '../domain/periods';
+import { PERIOD_FORMATS_HINT, parsePeriod } from '../domain/periods';
 import {
   CliError,
   changedCells,
@@ -52,7 +52,11 @@ interface OptionSpec {
 }
 
 export const OPTIONS = {
-  today: { type: 'string', value: 'YYYY-MM-DD', help: 'день часов песочницы (по умолчанию — сегодня)' },
+  today: {
+    type: 'string',
+    value: 'YYYY-MM-DD',
+    help: 'день часов песочницы, ГГГГ-ММ-ДД или ДД.ММ.ГГГГ (по умолчанию — сегодня)',
+  },
   time: { type: 'string', value: 'HH:MM', help: 'время часов песочницы в поясе книги (по умолчанию 08:00)' },
   outbox: { type: 'string', value: 'DIR', help: 'папка писем .eml и очереди (по умолчанию outbox/ рядом с книгой)' },
   smtp: { type: 'string', value: 'URL', help: 'отправлять письма через SMTP, например smtp://127.0.0.1:2525' },
@@ -60,7 +64,7 @@ export const OPTIONS = {
     type: 'string',
     value: 'P',
     help: `период отчёта. ${PERIOD_FORMATS_HINT} Можно и 01.03.2026-15.03.2026`,
-    param: { key: 'period' },
+    param: { key: 'period', parse: checkPeriod },
   },
   quarter: {
     type: 'string',
@@ -78,7 +82,7 @@ export const OPTIONS = {
   date: {
     type: 'string',
     value: 'YYYY-MM-DD',
-    help: 'день отчёта по обращениям (по умолчанию предыдущий рабочий день)',
+    help: 'день отчёта по обращениям, ГГГГ-ММ-ДД или ДД.ММ.ГГГГ (по умолчанию предыдущий рабочий день)',
     param: { key: 'date', parse: parseDate },
   },
   force: { type: 'boolean', help: 'превратить в книгу «Контроль поручений» чужую книгу (добавит вкладки и столбцы)' },
@@ -266,7 +270,7 @@ export function usage(): string {
     ...optionLines(all),
     '',
     'Коды выхода: 0 — сделано; 1 — действие не выполнено, книга осталась как была; 2 — ошибка в командной строке.',
-    'Подробнее: kontrol help КОМАНДА или kontrol help ACTION',
+    'Подробнее: npx kontrol help КОМАНДА или npx kontrol help ACTION (в папке проекта; после npm link — просто kontrol)',
   ].join('\n');
 }
 
@@ -311,7 +315,10 @@ function parse(command: string, names: readonly OptionName[], args: string[]): P
   const options = Object.fromEntries(names.map((n) => [n, { type: OPTIONS[n].type }]));
   try {
     const r = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: r.values as Values, positionals: r.positionals };
+    const values = r.values as Values;
+    // A person types dates as on paper (ДД.ММ.ГГГГ); the rest of the CLI works in ISO.
+    for (const k of ['today', 'date'] as const) if (typeof values[k] === 'string') values[k] = isoFromRu(values[k]);
+    return { values, positionals: r.positionals };
   } catch (e) {
     const msg = (e as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(msg);
@@ -332,6 +339,20 @@ function str(v: Values, k: OptionName): string | undefined {
   return typeof x === 'string' ? x : undefined;
 }
 
+/** 04.12.2026 → 2026-12-04; anything else as it was (checked later with its own message). */
+export function isoFromRu(v: string): string {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v.trim());
+  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : v;
+}
+
+/** A bad --period is a command-line error (exit 2) before the workbook is opened. */
+function checkPeriod(p: string): string {
+  const r = parsePeriod(p);
+  if (!r.ok)
+    throw new CliError(`Неверный период --period ${p}: ${r.error.replace(/^Период «[^»]*» не распознан: /, '')}`, 2);
+  return p;
+}
+
 function parseQuarter(q: string): string {
   if (!/^\d{4}-Q[1-4]$/i.test(q))
     throw new CliError(`Неверный квартал --quarter ${q}: нужно ГГГГ-Qn, например 2025-Q1`, 2);
@@ -340,7 +361,7 @@ function parseQuarter(q: string): string {
 
 function parseDate(d: string): string {
   if (!(/^\d{4}-\d{2}-\d{2}$/.test(d) && dayjs(d, 'YYYY-MM-DD', true).isValid()))
-    throw new CliError(`Неверная дата --date ${d}: нужна ГГГГ-ММ-ДД, например 2026-03-16`, 2);
+    throw new CliError(`Неверная дата --date ${d}: нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, например 16.03.2026`, 2);
   return d;
 }
 
@@ -450,7 +471,7 @@ async function loadOwn(file: string, command: string, force = false): Promise<Wo
   const model = await load(file);
   if (!force && !isKontrolWorkbook(model))
     throw new CliError(
-      `${shown(file)} — не книга «Контроль поручений» (нет вкладок «Поручения» и «Настройки» с их столбцами): ${command} её не меняет; превратить её в такую книгу — kontrol run setup ${shown(file)} --force`,
+      `${shown(file)} — не книга «Контроль поручений» (нет вкладок «Поручения» и «Настройки» с их столбцами): ${command} её не меняет; превратить её в такую книгу — npx kontrol run setup ${shown(file)} --force`,
     );
   return model;
 }
@@ -489,7 +510,7 @@ function printDelivery(io: CliIo, d: QueueResult, outbox: string, smtp?: string)
   else io.out('Писем: 0');
   if (d.waiting)
     io.out(
-      `Ждут в очереди ${shown(join(outbox, 'queue'))}: ${d.waiting} (${d.failed.slice(0, 2).join('; ')}); отправить: kontrol send FILE.xlsx --smtp URL`,
+      `Ждут в очереди ${shown(join(outbox, 'queue'))}: ${d.waiting} (${d.failed.slice(0, 2).join('; ')}); отправить: npx kontrol send FILE.xlsx --smtp URL`,
     );
   if (d.unconfirmed)
     io.out(
@@ -645,7 +666,10 @@ async function cmdServe(io: CliIo, args: string[]): Promise<number> {
   io.out(`«Мои поручения»: ${served.url} (только этот компьютер; Ctrl+C — остановить)`);
   io.out(`Книга: ${shown(file)} — сохраняется после каждого изменения на странице`);
   if (user) io.out(`Личная ссылка для ${user}: ${await served.linkFor(user)}`);
-  else io.out(`Личные ссылки приходят в письмах: kontrol run daily ${shown(file)} --base-url ${baseUrl ?? served.url}`);
+  else
+    io.out(
+      `Личные ссылки приходят в письмах: npx kontrol run daily ${shown(file)} --base-url ${baseUrl ?? served.url}`,
+    );
   await new Promise<void>((done) => {
     if (io.signal) io.signal.addEventListener('abort', () => done(), { once: true });
     else {
@@ -799,7 +823,7 @@ async function cmdDemo(io: CliIo, args: string[]): Promise<number> {
   io.out('Где смотреть:');
   io.out(`  книга:  ${shown(file)} — вкладки «Поручения» (столбец «Состояние»), «Проверка данных», «Журнал»`);
   io.out(`  письма: ${shown(report.outbox)}/ — файлы .eml открываются почтовой программой`);
-  io.out(`  снова:  kontrol run daily ${shown(file)} --today ГГГГ-ММ-ДД`);
+  io.out(`  снова:  npx kontrol run daily ${shown(file)} --today ДД.ММ.ГГГГ`);
   return 0;
 }
 

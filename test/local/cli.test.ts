@@ -29,7 +29,21 @@ describe('kontrol: usage and one-line errors', () => {
     [['run', 'publish', 'x.xlsx'], 2, /Неизвестное действие «publish»/],
     [['run', 'daily', 'x.xlsx', '--force'], 2, /Неизвестный параметр --force/],
     [['init', 'x.xlsx', '--period', 'm'], 2, /Неизвестный параметр --period/],
-    [['run', 'daily', 'x.xlsx', '--today', '14.03.2025'], 2, /Неверная дата --today/],
+    // --today takes ДД.ММ.ГГГГ too (issue 25 item 14); an impossible day is still refused.
+    [['run', 'daily', 'x.xlsx', '--today', '31.02.2025'], 2, /Неверная дата --today 2025-02-31/],
+    [['run', 'daily', 'нет-такого.xlsx', '--today', '14.03.2025'], 1, /Файл не найден/],
+    [['run', 'report-appeals', 'нет-такого.xlsx', '--date', '16.03.2026'], 1, /Файл не найден/],
+    // A bad --period is a command-line error (exit 2), said before the workbook is opened.
+    [
+      ['run', 'report-execution', 'нет-такого.xlsx', '--period', '2026-13'],
+      2,
+      /Неверный период --period 2026-13: месяц/,
+    ],
+    [
+      ['run', 'report-execution', 'нет-такого.xlsx', '--period', 'март'],
+      2,
+      /Неверный период --period март: неизвестный формат/,
+    ],
     [['run', 'daily', 'x.xlsx', '--today', '2025-02-29'], 2, /Неверная дата --today/],
     [['run', 'daily', 'x.xlsx', '--time', '8'], 2, /Неверное время --time/],
     [['run', 'report-lean', 'x.xlsx', '--quarter', '2025-5'], 2, /Неверный квартал/],
@@ -231,5 +245,15 @@ describe('kontrol end to end (dist/Code.js in the sandbox)', () => {
     expect(r.out).toMatch(/нерабочий день/);
     expect(r.out).toMatch(/«Поручения».*«Проверка данных».*«Журнал»/);
     expect(existsSync(file)).toBe(true);
+    // The hint works as printed (issue 25 item 14): `npx kontrol …` with the day as a person writes it.
+    const hint = /снова:\s+npx kontrol (.+)$/m.exec(r.out)?.[1];
+    expect(hint).toMatch(/^run daily .*demo\.xlsx --today ДД\.ММ\.ГГГГ$/);
+    const again = await cli([...hint!.replace('ДД.ММ.ГГГГ', '17.03.2025').split(' ')]);
+    expect(again.err).toBe('');
+    expect(again.out).toContain('17.03.2025 08:00');
+    // and `npx kontrol` resolves to this package's bin without `npm link`
+    const npx = spawnSync('npx', ['--no-install', 'kontrol', 'help', 'demo'], { cwd: root, encoding: 'utf8' });
+    expect(npx.stderr).toBe('');
+    expect(npx.stdout).toContain('kontrol demo [FILE.xlsx]');
   });
 });
