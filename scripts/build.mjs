@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,6 +42,18 @@ const esm = await build({
 const meta = Object.values(esm.metafile.outputs)[0];
 const names = (meta.exports ?? []).filter((n) => n !== 'default' && n !== 'api').sort();
 if (!names.includes('onOpen')) throw new Error('src/main.ts must export onOpen');
+// Every global is reachable from the web app's page (google.script.run), so each must be made by a
+// guard of src/entry/guard.ts, which marks it (issue 19). The bundle only defines functions at load,
+// so it can be evaluated here, without Apps Script, to read the marks.
+const loaded = vm.runInNewContext(`${out.text}\n${GLOBAL}`, {}, { filename: 'Code.js' });
+const unguarded = [...names, 'api.run'].filter((n) => {
+  const f = n === 'api.run' ? loaded.api?.run : loaded[n];
+  return typeof f !== 'function' || !f.kontrolEntry;
+});
+if (unguarded.length)
+  throw new Error(
+    `src/main.ts: ${unguarded.join(', ')} — every export must be made by a guard of src/entry/guard.ts (page, fromMenu, fromEdit, fromTrigger, fromSelf)`,
+  );
 const stubs = names.map((n) => `function ${n}(e) { return ${GLOBAL}.${n}(e); }`).join('\n');
 // Only now, with the bundle built, replace dist/: a failed build leaves the previous bundle in place.
 rmSync(dist, { recursive: true, force: true });

@@ -1,12 +1,16 @@
 // The only file Apps Script sees. Each export becomes a top-level `function name(e)` stub in
-// dist/Code.js (scripts/build.mjs), except `api`, which the local CLI calls. Every function here is
-// a thin call into a module; menu actions run inside runMenuAction, so an error becomes a Russian
-// alert instead of a stack trace.
+// dist/Code.js (scripts/build.mjs), except `api`, which the local CLI calls. Every export is made by
+// one guard of entry/guard.ts (page, fromMenu, fromEdit, fromTrigger, fromSelf): the web app's page
+// can call any global, so only the page's own four act from there (issue 19); build.mjs refuses an
+// unguarded export. The guard decides first; only then does the job open the spreadsheet. Every
+// function here is a thin call into a module; menu actions run inside runMenuAction, so an error
+// becomes a Russian alert instead of a stack trace.
+import { fromEdit, fromMenu, fromSelf, fromTrigger, page } from './entry/guard';
 import { runApi } from './jobs/api';
 import { reportAppeals } from './jobs/appeals-report';
 import { checkData, notifyNew, runDaily } from './jobs/daily';
 import { forgetCheckedZone, guardDates } from './jobs/date-check';
-import { deleteFollowUpTriggers } from './jobs/follow-up';
+import { deleteFollowUpTriggers, FOLLOW_UP_HANDLER } from './jobs/follow-up';
 import { planControl, reportLean } from './jobs/lean';
 import {
   addMenu,
@@ -33,29 +37,29 @@ import {
   yearPeriod,
 } from './jobs/reports';
 import { setupWorkbook } from './jobs/setup';
-import { disableTrigger, enableTrigger, ownerLine, scheduledRunAllowed } from './jobs/triggers';
+import { DAILY_HANDLER, disableTrigger, enableTrigger, ownerLine, scheduledRunAllowed } from './jobs/triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export function onOpen(_e?: unknown): void {
+export const onOpen = fromMenu((_e?: unknown): void => {
   addMenu();
-}
+});
 
-export function onInstall(e?: unknown): void {
-  onOpen(e);
-}
+export const onInstall = fromMenu((_e?: unknown): void => {
+  addMenu();
+});
 
 /** Simple trigger: stamps dates on «Поручения»; a failure must never bother the person typing. */
-export function onEdit(e: EditEvent): void {
+export const onEdit = fromEdit((e: EditEvent): void => {
   try {
     handleEdit(e);
   } catch (err) {
     console.error(`onEdit: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
+});
 
 /** The installable time-driven trigger's handler: only the recorded owner's trigger runs the check. */
-export function dailyRun(): string {
+export const dailyRun = fromTrigger(DAILY_HANDLER, (_e?: unknown): string => {
   const ss = SpreadsheetApp.getActive();
   const gate = scheduledRunAllowed(ss);
   if (!gate.ok) return gate.message;
@@ -65,14 +69,14 @@ export function dailyRun(): string {
   } finally {
     forgetCheckedZone();
   }
-}
+});
 
 /**
  * The one-off trigger's handler (jobs/follow-up.ts): deletes its own one-off triggers first (a
  * fired one stays listed and counts toward the 20 per user, guides/triggers/installable), then
  * finishes today's daily check from its checkpoint; with no checkpoint of today it does nothing.
  */
-export function dailyFollowUp(): string {
+export const dailyFollowUp = fromTrigger(FOLLOW_UP_HANDLER, (_e?: unknown): string => {
   const ss = SpreadsheetApp.getActive();
   deleteFollowUpTriggers(ss);
   try {
@@ -80,7 +84,7 @@ export function dailyFollowUp(): string {
   } finally {
     forgetCheckedZone();
   }
-}
+});
 
 /** A long action: a progress toast first, then the job. */
 function long(title: string, progress: string, job: (ss: Spreadsheet) => string): string {
@@ -90,47 +94,47 @@ function long(title: string, progress: string, job: (ss: Spreadsheet) => string)
   });
 }
 
-export function menuSetup(): string {
+export const menuSetup = fromMenu((): string => {
   return long('Настроить таблицу', 'Создаю недостающие листы, столбцы и списки…', setupWorkbook);
-}
+});
 
-export function menuNotifyNew(): string {
+export const menuNotifyNew = fromMenu((): string => {
   return long('Новые поручения', 'Отправляю уведомления исполнителям…', notifyNew);
-}
+});
 
-export function menuCheckData(): string {
+export const menuCheckData = fromMenu((): string => {
   return long('Проверка данных', 'Проверяю листы…', checkData);
-}
+});
 
-export function menuDailyNow(): string {
+export const menuDailyNow = fromMenu((): string => {
   return long('Ежедневная проверка', 'Идёт ежедневная проверка: это может занять до минуты…', runDaily);
-}
+});
 
 function executionReport(title: string, period: (ss: Spreadsheet) => string): string {
   return long(title, 'Формирую «Отчёт: исполнение»…', (ss) => reportExecution(ss, period(ss)));
 }
 
-export function menuReportLastWeek(): string {
+export const menuReportLastWeek = fromMenu((): string => {
   return executionReport('Отчёт за прошлую неделю', (ss) => lastWeekPeriod(todayOf(ss)));
-}
+});
 
-export function menuReportLastMonth(): string {
+export const menuReportLastMonth = fromMenu((): string => {
   return executionReport('Отчёт за прошлый месяц', (ss) => lastMonthPeriod(todayOf(ss)));
-}
+});
 
-export function menuReportQuarter(): string {
+export const menuReportQuarter = fromMenu((): string => {
   return executionReport('Отчёт за квартал', (ss) => quarterPeriod(todayOf(ss)));
-}
+});
 
-export function menuReportHalfYear(): string {
+export const menuReportHalfYear = fromMenu((): string => {
   return executionReport('Отчёт за полугодие', (ss) => halfYearPeriod(todayOf(ss)));
-}
+});
 
-export function menuReportYear(): string {
+export const menuReportYear = fromMenu((): string => {
   return executionReport('Отчёт за год', (ss) => yearPeriod(todayOf(ss)));
-}
+});
 
-export function menuReportPeriod(): string {
+export const menuReportPeriod = fromMenu((): string => {
   const title = 'Отчёт за период';
   return runMenuAction(title, (ss) => {
     const raw = askText(
@@ -142,9 +146,9 @@ export function menuReportPeriod(): string {
     showProgress(ss, title, 'Формирую «Отчёт: исполнение»…');
     return reportExecution(ss, normalizePeriodInput(raw));
   });
-}
+});
 
-export function menuReportProtocol(): string {
+export const menuReportProtocol = fromMenu((): string => {
   const title = 'Отчёт по протоколу';
   return runMenuAction(title, (ss) => {
     const protocol = askText(title, 'Введите № протокола (как в столбце «№» листа «Протоколы»).');
@@ -153,15 +157,15 @@ export function menuReportProtocol(): string {
     showProgress(ss, title, `Формирую «Отчёт: протокол» № ${protocol}…`);
     return reportProtocol(ss, protocol);
   });
-}
+});
 
-export function menuReportAppeals(): string {
+export const menuReportAppeals = fromMenu((): string => {
   return long('Отчёт по обращениям', 'Формирую «Отчёт: обращения» за предыдущий рабочий день…', (ss) =>
     reportAppeals(ss),
   );
-}
+});
 
-export function menuLeanQuarterly(): string {
+export const menuLeanQuarterly = fromMenu((): string => {
   const title = 'Квартальный отчёт по бережливым проектам';
   return runMenuAction(title, (ss) => {
     const current = quarterOf(todayOf(ss));
@@ -172,7 +176,7 @@ export function menuLeanQuarterly(): string {
     showProgress(ss, title, `Формирую отчёт за ${quarter}…`);
     return reportLean(ss, quarter);
   });
-}
+});
 
 function yearAction(title: string, job: (ss: Spreadsheet, year: string) => string): string {
   return runMenuAction(title, (ss) => {
@@ -186,54 +190,54 @@ function yearAction(title: string, job: (ss: Spreadsheet, year: string) => strin
   });
 }
 
-export function menuPlanControl(): string {
+export const menuPlanControl = fromMenu((): string => {
   return yearAction('Контроль плана «Эффективный регион»', planControl);
-}
+});
 
-export function menuRating(): string {
+export const menuRating = fromMenu((): string => {
   return yearAction('Рейтинг самооценки', ratingReport);
-}
+});
 
-export function menuEnableTrigger(): string {
+export const menuEnableTrigger = fromMenu((): string => {
   return runMenuAction('Автоматическая проверка', enableTrigger, { checkDates: false });
-}
+});
 
-export function menuDisableTrigger(): string {
+export const menuDisableTrigger = fromMenu((): string => {
   return runMenuAction('Автоматическая проверка', disableTrigger, { checkDates: false });
-}
+});
 
 /** Menu «Мои поручения»: the executor's page in a sidebar, for the signed-in user. */
-export function menuMyOrders(): string {
+export const menuMyOrders = fromMenu((): string => {
   return runMenuAction('Мои поручения', () => showMyOrdersSidebar());
-}
+});
 
 /** Menu «Отозвать ссылки»: every personal link sent so far stops opening the page. */
-export function menuRevokeLinks(): string {
+export const menuRevokeLinks = fromMenu((): string => {
   // No dates: revoking access must work even while the date self-check stops everything else.
   return runMenuAction('Отозвать ссылки', revokeLinks, { checkDates: false });
-}
+});
 
 /** The web app («Мои поручения» by a personal link): the page, or the Russian error page. */
-export function doGet(e?: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
+export const doGet = page((e?: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput => {
   return webGet(e);
-}
+});
 
 /** The web app's form post: the same action as the page's button, answered with the page. */
-export function doPost(e?: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
+export const doPost = page((e?: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput => {
   return webPost(e);
-}
+});
 
 /** Called by the page (google.script.run): the page's data now. Verifies the link first. */
-export function myOrdersLoad(token: unknown): unknown {
+export const myOrdersLoad = page((token: unknown): unknown => {
   return pageLoad(token);
-}
+});
 
 /** Called by the page (google.script.run): one action. Verifies the link first. */
-export function myOrdersSubmit(req: unknown): unknown {
+export const myOrdersSubmit = page((req: unknown): unknown => {
   return pageSubmit(req);
-}
+});
 
-export function menuHelp(): void {
+export const menuHelp = fromMenu((): void => {
   runMenuAction(
     'Справка',
     (ss) => {
@@ -242,11 +246,9 @@ export function menuHelp(): void {
     },
     { checkDates: false },
   );
-}
+});
 
 /** For the local CLI only (no Apps Script stub): `api.run('daily', {})`. */
 export const api = {
-  run(action: string, params?: Readonly<Record<string, unknown>>): string {
-    return runApi(action, params ?? {});
-  },
+  run: fromSelf((action: string, params?: Readonly<Record<string, unknown>>): string => runApi(action, params ?? {})),
 };

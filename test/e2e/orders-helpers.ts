@@ -2,7 +2,7 @@
 // people's rows appended by header, people's edits fired through onEdit.
 import { appendRows, type DemoValue, sheetOf } from '../../src/local/demo/util';
 import { type CellModel, emptyWorkbook, type WorkbookModel } from '../../src/local/model';
-import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/local/sandbox/index';
+import { createSandbox, DEFAULT_USER, type Sandbox, type SandboxOptions } from '../../src/local/sandbox/index';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
 
 export const d = (iso: string): DemoValue => ({ date: iso });
@@ -111,6 +111,20 @@ export function makeBook(start: string, opts: Partial<SandboxOptions> = {}): Fix
 export function day(sb: Sandbox, iso: string, action = 'daily'): string {
   sb.setNow(at(iso));
   return String(sb.api(action));
+}
+
+/**
+ * The scheduled daily check as Apps Script runs it: the current account's dailyRun trigger fires
+ * (made first by «Включить автоматическую проверку» when there is none). dailyRun acts only for
+ * its own trigger's event (src/entry/guard.ts), so a bare `run('dailyRun')` is refused.
+ */
+export function fireDaily(sb: Sandbox): unknown {
+  const mine = () =>
+    sb.workbook.triggers.find((t) => t.handler === 'dailyRun' && (t.owner ?? DEFAULT_USER) === sb.user());
+  if (!mine()) sb.run('menuEnableTrigger');
+  const t = mine();
+  if (!t) throw new Error('no dailyRun trigger was made');
+  return sb.fireTrigger(t.id);
 }
 
 export { appendRows, sheetOf };

@@ -15,6 +15,7 @@ import type { CellModel, WorkbookModel } from '../../src/local/model';
 import { createSandbox, type SentMail } from '../../src/local/sandbox/index';
 import { loadXlsx } from '../../src/local/xlsx';
 import { EXECUTOR_COL, ORDER_COL, SETTINGS_COL, STATUS, TAB } from '../../src/workbook/schema';
+import { fireDaily } from './orders-helpers';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CODE = process.env.KONTROL_CODE ? readFileSync(process.env.KONTROL_CODE, 'utf8') : undefined;
@@ -95,7 +96,7 @@ describe('daily check step 6: weekly and monthly summaries (003 п.199, 000 п.1
   it('Monday 02.03.2026, the first working day of March: the summary for 2026-W09 and for February, once each', () => {
     const workbook: WorkbookModel = structuredClone(base);
     const sb = createSandbox({ workbook, code: CODE, now: at8('2026-03-02') });
-    sb.run('dailyRun', undefined, { trigger: 'time' });
+    fireDaily(sb);
     const sent = summaries(sb.mails);
     expect(sent.map((m) => m.subject).sort()).toEqual([
       'Исполнение поручений: неделя 9 (23.02.2026–01.03.2026) — Администрация <Кыштым>',
@@ -127,9 +128,9 @@ describe('daily check step 6: weekly and monthly summaries (003 п.199, 000 п.1
     expect(workbook.sheets.some((s) => s.name === TAB.reportExecution)).toBe(true);
 
     // Run again the same day and on Tuesday: nothing more (keys in «Журнал»).
-    sb.run('dailyRun', undefined, { trigger: 'time' });
+    fireDaily(sb);
     sb.setNow(at8('2026-03-03'));
-    sb.run('dailyRun', undefined, { trigger: 'time' });
+    fireDaily(sb);
     expect(summaries(sb.mails)).toHaveLength(2);
     const log = workbook.sheets.find((s) => s.name === TAB.log);
     const keys = (log?.cells ?? [])
@@ -141,12 +142,12 @@ describe('daily check step 6: weekly and monthly summaries (003 п.199, 000 п.1
   it('Monday 09.03.2026 is a day off (decree 1466): the summary for 2026-W10 goes on Tuesday 10.03', () => {
     const workbook: WorkbookModel = structuredClone(base);
     const sb = createSandbox({ workbook, code: CODE, now: at8('2026-03-02') });
-    sb.run('dailyRun', undefined, { trigger: 'time' });
+    fireDaily(sb);
     sb.setNow(at8('2026-03-09'));
-    sb.run('dailyRun', undefined, { trigger: 'time' });
+    fireDaily(sb);
     expect(summaries(sb.mails)).toHaveLength(2);
     sb.setNow(at8('2026-03-10'));
-    sb.run('dailyRun', undefined, { trigger: 'time' });
+    fireDaily(sb);
     const sent = summaries(sb.mails);
     expect(sent).toHaveLength(3);
     expect(sent[2].subject).toBe('Исполнение поручений: неделя 10 (02.03.2026–08.03.2026) — Администрация <Кыштым>');
@@ -158,8 +159,8 @@ describe('daily check step 6: weekly and monthly summaries (003 п.199, 000 п.1
     const workbook: WorkbookModel = structuredClone(base);
     setSetting(workbook, SETTING.mailEnabled, 'Нет');
     const sb = createSandbox({ workbook, code: CODE, now: at8('2026-03-02') });
-    sb.run('dailyRun', undefined, { trigger: 'time' });
-    sb.run('dailyRun', undefined, { trigger: 'time' });
+    fireDaily(sb);
+    fireDaily(sb);
     expect(sb.mails).toHaveLength(0);
     const report = workbook.sheets.find((s) => s.name === TAB.reportExecution);
     expect(String(val(report?.cells[1]?.[0]))).toMatch(/^Период: (неделя 9|февраль 2026 г\.)/);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { zoneMismatches, zoneMismatchText, zoneProbes } from '../../src/domain/zone-check';
 import { createSandbox } from '../../src/local/sandbox/index';
 import { ORDER_COL, STATUS, TAB } from '../../src/workbook/schema';
-import { appendRows, at, d, edit, makeBook, orderRow, rowsOf, sheetOf, val } from '../e2e/orders-helpers';
+import { appendRows, at, d, edit, fireDaily, makeBook, orderRow, rowsOf, sheetOf, val } from '../e2e/orders-helpers';
 
 const NOW = new Date('2026-03-11T09:00:00Z'); // 12:00 in Moscow
 
@@ -180,7 +180,7 @@ describe('a run with matching dates goes on; a mismatch stops it cleanly', () =>
   it('mismatch in the time-driven run: returns the message, no exception', () => {
     const { wb } = book();
     const sb = createSandbox({ workbook: wb, now: at('2026-03-11'), formatDateZoneOffsets: { 'Europe/Moscow': 180 } });
-    const r = String(sb.run('dailyRun', undefined, { trigger: 'time' }));
+    const r = String(fireDaily(sb));
     expect(r).toContain('Ежедневная проверка: выполнение остановлено.');
   });
 

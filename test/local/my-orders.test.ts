@@ -62,7 +62,7 @@ describe('the web app in the sandbox (strict as Apps Script)', () => {
 
   it('doGet must return an HtmlOutput; a web app run has no Ui and no active user', () => {
     const extra =
-      "\nfunction doGet(e) { return 'text'; }\nfunction whoAmI() { return Session.getActiveUser().getEmail(); }";
+      "\nfunction doGet(e) { return 'text'; }\nfunction whoAmI() { return Session.getActiveUser().getEmail(); }\nfunction uiHere() { return SpreadsheetApp.getUi(); }";
     const sb = createSandbox({
       workbook: buildBook().wb,
       code: code + extra,
@@ -70,7 +70,9 @@ describe('the web app in the sandbox (strict as Apps Script)', () => {
       webApp: { executeAs: 'USER_DEPLOYING', deployer: CONTROLLER },
     });
     expect(() => runEntry(sb, 'doGet', webAppEvent(new URLSearchParams('t=x')))).toThrow(NOT_SUPPORTED);
-    expect(() => sb.invoke('menuHelp', [], { trigger: 'webapp' })).toThrow(/Cannot call SpreadsheetApp.getUi/);
+    expect(() => sb.invoke('uiHere', [], { trigger: 'webapp' })).toThrow(/Cannot call SpreadsheetApp.getUi/);
+    // A menu global asks for the UI before anything else and refuses without it (src/entry/guard.ts).
+    expect(sb.invoke('menuHelp', [], { trigger: 'webapp' })).toMatch(/^Отказано/);
     expect(sb.invoke('whoAmI', [], { trigger: 'webapp' })).toBe('');
     expect(sb.invoke('whoAmI', [], { trigger: 'menu' })).toBe(IVANOV);
   });

@@ -160,8 +160,10 @@ function ${LIVE_STEP_FUNCTION}(step) {
     var ss = SpreadsheetApp.getActive();
     var call = step.call;
     if (call.kind === 'api') out.result = String(__Kontrol.api.run(call.action, call.params || {}));
-    else if (call.kind === 'menu' && call.fn === 'menuEnableTrigger') out.result = String(menuEnableTrigger());
-    else if (call.kind === 'menu' && call.fn === 'menuDisableTrigger') out.result = String(menuDisableTrigger());
+    // scripts.run has no UI, and a menu global refuses to act without one (src/entry/guard.ts):
+    // the trigger switches go through the api, the same jobs the menu items run.
+    else if (call.kind === 'menu' && call.fn === 'menuEnableTrigger') out.result = String(__Kontrol.api.run('enable', {}));
+    else if (call.kind === 'menu' && call.fn === 'menuDisableTrigger') out.result = String(__Kontrol.api.run('disable', {}));
     else if (call.kind === 'setting') kontrolLiveSetting_(ss, call.param, call.value);
     else if (call.kind === 'rows') kontrolLiveRows_(ss, call.tab, call.rows);
     else throw new Error('unknown step ' + JSON.stringify(call));

@@ -146,6 +146,48 @@ const DATE_SHIM = `(function (nowFn) {
   return R;
 })`;
 
+/**
+ * The time fields of a time-driven event (guides/triggers/events «Time-driven events»): year, month,
+ * day-of-month, day-of-week (1 = Monday), hour, minute, second, week-of-year and timezone.
+ */
+function clockEventFields(ms: number, timeZone: string): Record<string, unknown> {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+      weekday: 'short',
+    })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  const y = Number(parts.year);
+  const m = Number(parts.month);
+  const d = Number(parts.day);
+  const dow = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1;
+  // ISO week number of the wall date.
+  const wall = Date.UTC(y, m - 1, d);
+  const thursday = wall + (4 - dow) * 86_400_000;
+  const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
+  const week = Math.floor((thursday - yearStart) / 86_400_000 / 7) + 1;
+  return {
+    year: y,
+    month: m,
+    'day-of-month': d,
+    'day-of-week': dow,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    'week-of-year': week,
+    timezone: timeZone,
+  };
+}
+
 /** Globals a fresh vm context has that Apps Script does not. */
 const REMOVE = ['console', 'WebAssembly'];
 
@@ -268,9 +310,12 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       }
       const fn = g[t.handler];
       if (typeof fn !== 'function') throw st.err(`Script function not found: ${t.handler}`);
+      // guides/triggers/events: an installable trigger's event carries authMode and the triggerUid of
+      // the trigger that fired; a time-driven one also the fire time's fields in the trigger's zone.
       const e = st.realm.newObject();
       e.authMode = 'FULL';
       e.triggerUid = t.id;
+      if (t.type === 'CLOCK') Object.assign(e, clockEventFields(st.now(), t.timeZone ?? st.wb.timeZone));
       return exec(t.type === 'CLOCK' ? 'time' : 'installable', () => (fn as (e: unknown) => unknown)(e), {
         authMode: 'FULL',
         owner: ownerOf(t),
@@ -340,7 +385,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         e.range = sheet.getRange(a1);
         e.authMode = 'LIMITED';
         e.user = new UserImpl(st, st.opts.sameDomain ? st.user : '');
-        e.triggerUid = `sandbox-${st.now()}`;
+        // No triggerUid: guides/triggers/events gives it to installable triggers only, not to the simple onEdit.
         if (extra?.value !== undefined) e.value = extra.value;
         if (extra?.oldValue !== undefined) e.oldValue = extra.oldValue;
         return e;
