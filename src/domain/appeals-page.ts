@@ -4,8 +4,9 @@
 // sheet's «Проверка данных» refuse an answer date in the future or before registration.
 import { APPEAL_COL, type AppealRecord, type AppealSettings, appealDue, appealState, appealTerm } from './appeals';
 import type { WorkCalendar } from './calendar';
-import { formatRu, type IsoDate, textToIsoDate } from './dates';
+import { formatRu, type IsoDate } from './dates';
 import { leftText } from './my-orders';
+import { parseTypedDate } from './page-date';
 
 export const MAX_MEASURES = 2000;
 
@@ -87,9 +88,10 @@ export function appealChange(
   const change: AppealChange = {};
   if (measures && measures !== r.measures.trim()) change.measures = measures;
   if (rawDate) {
-    const t =
-      /^\d{1,2}\.\d{1,2}\.\d{4}$/.test(rawDate) || /^\d{4}-\d{2}-\d{2}$/.test(rawDate) ? textToIsoDate(rawDate) : null;
-    if (!t) return { error: `Дата ответа «${rawDate}» не понята: введите её в виде ДД.ММ.ГГГГ.` };
+    const p = parseTypedDate(rawDate);
+    if ('error' in p)
+      return { error: p.error.replace(/^Не удалось прочитать дату/, 'Не удалось прочитать дату ответа') };
+    const t = p.iso;
     if (t > today) return { error: 'Дата ответа не может быть позже сегодняшнего дня.' };
     if (r.registered && t < r.registered)
       return { error: `Дата ответа раньше даты регистрации (${formatRu(r.registered)}).` };

@@ -4,10 +4,14 @@
 // Pure: the workbook layer (src/jobs/my-orders.ts) reads the rows and writes the cells.
 import type { AppealAction, AppealItem } from './appeals-page';
 import type { WorkCalendar } from './calendar';
-import { formatRu, type IsoDate, textToIsoDate } from './dates';
+import { formatRu, type IsoDate } from './dates';
 import { dueDate, extensionCutoff, isLateRequest } from './deadlines';
 import { type Executor, normName, type OrderRecord } from './order';
 import { orderState } from './order-state';
+import { MAX_NOTE, parseTypedDate, requestProblem } from './page-date';
+
+export { MAX_NOTE };
+
 import type { Settings } from './settings';
 import { isAbsent } from './substitutes';
 
@@ -16,8 +20,6 @@ export const PAGE_STATUSES = ['Список дел', 'В процессе 0', '�
 export const PAGE_DECISIONS = ['Согласован', 'Отклонён'] as const;
 /** «Снятие с контроля» (the «решением давшего поручение» mode): the decision of the one who gave the order. */
 export const PAGE_REMOVALS = ['Снято', 'Не снято'] as const;
-/** Longest progress note or reason accepted (a cell holds 50 000 characters; a note is short). */
-export const MAX_NOTE = 1000;
 
 export type Role = 'executor' | 'coexecutor' | 'substitute';
 
@@ -263,19 +265,17 @@ function clean(v: unknown): string {
   return typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : '';
 }
 
-/** A date typed on the page: ДД.ММ.ГГГГ (as shown) or ГГГГ-ММ-ДД. */
+/** A date typed on the page (domain/page-date.ts: the page checks it with the same rule). */
 export function parsePageDate(s: string): IsoDate | null {
-  const t = s.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return textToIsoDate(t);
-  if (/^\d{1,2}\.\d{1,2}\.\d{4}$/.test(t)) return textToIsoDate(t);
-  return null;
+  const p = parseTypedDate(s);
+  return 'iso' in p ? p.iso : null;
 }
 
 export function orderChange(
   a: OrderAction,
   o: OrderRecord,
   env: PageEnv,
-): { change: OrderChange; error?: undefined } | { error: string } {
+): { change: OrderChange; error?: undefined } | { error: string; field?: string } {
   const change: OrderChange = {};
   const status = clean(a.status);
   if (status && status !== o.status) {
@@ -290,16 +290,11 @@ export function orderChange(
   }
   const rawDate = clean(a.requestedDate);
   const reason = clean(a.reason);
-  if (rawDate || reason) {
-    const date = parsePageDate(rawDate);
-    if (!rawDate) return { error: 'Укажите новый срок в виде ДД.ММ.ГГГГ.' };
-    if (!date) return { error: `Не удалось прочитать дату «${rawDate}»: введите её в виде ДД.ММ.ГГГГ.` };
-    if (!reason) return { error: 'Укажите обоснование переноса.' };
-    if (reason.length > MAX_NOTE) return { error: `Обоснование длиннее ${MAX_NOTE} знаков: сократите его.` };
-    if (date <= env.today) return { error: `Новый срок ${formatRu(date)} должен быть позже сегодняшнего дня.` };
-    if (o.deadline && date <= o.deadline)
-      return { error: `Новый срок ${formatRu(date)} должен быть позже текущего срока ${formatRu(o.deadline)}.` };
+  const problem = requestProblem(rawDate, reason, env.today, o.deadline || null, MAX_NOTE);
+  if (problem) return { error: problem.error, field: problem.field };
+  if (rawDate) {
     if (!o.deadline) return { error: 'У поручения нет срока: переносить нечего.' };
+    const date = parsePageDate(rawDate) as IsoDate;
     const due = dueDate(o.deadline, env.settings, env.calendar);
     const cutoff = extensionCutoff(due, env.settings.extensionCutoffDays, env.calendar);
     change.request = { date, reason, late: env.today > cutoff, cutoff };

@@ -15,6 +15,8 @@ export interface Note {
 export interface RenderCtx {
   /** Messages by card key («order:П1-2»). */
   notes: Record<string, Note>;
+  /** Messages beside a field, by card key and field name (the page's own check, issue 25 п.7). */
+  errors?: Record<string, Record<string, string>>;
   /** A fresh element id (labels point at controls by id). */
   nextId: () => string;
 }
@@ -27,10 +29,26 @@ export function idCounter(prefix = 'f'): () => string {
 
 export const STATUSES = ['Список дел', 'В процессе 0', 'В процессе 50', 'В процессе 99', 'Готово'] as const;
 
-function field(ctx: RenderCtx, label: string, control: VNode, hint?: VNode | null): VNode {
+function field(ctx: RenderCtx, label: string, control: VNode, hint?: VNode | null, error?: string): VNode {
   const id = ctx.nextId();
   control.attrs.id = id;
-  return h('div', null, [h('label', { for: id, text: label }), control, hint ?? null]);
+  let problem: VNode | null = null;
+  if (error) {
+    problem = h('p', { className: 'field-error', id: `${id}-error`, role: 'alert', text: error });
+    control.attrs['aria-invalid'] = 'true';
+    control.attrs['aria-describedby'] = `${id}-error`;
+  }
+  return h('div', { className: 'field', 'data-field': control.attrs.name }, [
+    h('label', { for: id, text: label }),
+    control,
+    problem,
+    hint ?? null,
+  ]);
+}
+
+/** The field's message for card `key`, if any. */
+function errorOf(ctx: RenderCtx, key: string, name: string): string | undefined {
+  return ctx.errors?.[key]?.[name];
 }
 
 function facts(pairs: [string, string | undefined | null][]): VNode {
@@ -55,15 +73,32 @@ function noteFor(ctx: RenderCtx, key: string): VNode | null {
   return h('p', { className: `note ${n.ok ? 'ok' : 'bad'}`, role: n.ok ? null : 'alert', text: n.text });
 }
 
-function dateInput(name: string): VNode {
-  return h('input', {
+/**
+ * A date typed as text (any form page-date.ts reads: «18122026» on a numeric keypad, «18.12.26» on a
+ * full keyboard) beside a native calendar that fills it in as ДД.ММ.ГГГГ. No `pattern`/`required`:
+ * the page checks it itself, in Russian, instead of the browser's own bubble.
+ */
+function dateInput(ctx: RenderCtx, key: string, name: string, label: string, hint?: VNode | null): VNode {
+  const text = h('input', {
     type: 'text',
     name,
     inputmode: 'numeric',
     autocomplete: 'off',
     placeholder: 'ДД.ММ.ГГГГ',
-    pattern: '\\d{1,2}\\.\\d{1,2}\\.\\d{4}',
+    'data-date': true,
   });
+  const f = field(ctx, label, text, hint, errorOf(ctx, key, name));
+  const picker = h('input', {
+    type: 'date',
+    className: 'picker',
+    'data-picker-for': name,
+    'aria-label': `${label}: выбрать в календаре`,
+    tabindex: -1,
+  });
+  // The text and the calendar side by side; the message and hint stay under both.
+  const [lab, control, ...rest] = f.children;
+  f.children = [lab, h('div', { className: 'date-row' }, [control, picker]), ...rest];
+  return f;
 }
 
 export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
@@ -73,9 +108,10 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
       : h('option', { value: '', text: o.status ? `${o.status} (не менять)` : '— не выбран —' }),
     ...STATUSES.map((s) => h('option', { value: s, text: s, selected: s === o.status })),
   ]);
+  const key = `order:${o.number}`;
   const progress = h('textarea', { name: 'progress', rows: 2, maxlength: 1000 });
-  const date = dateInput('requestedDate');
   const reason = h('textarea', { name: 'reason', rows: 2, maxlength: 1000 });
+  const requestError = errorOf(ctx, key, 'requestedDate') || errorOf(ctx, key, 'reason');
   const cutoffHint = o.cutoffPassed
     ? h('p', {
         className: 'hint warn',
@@ -93,6 +129,7 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
     'form',
     {
       className: `card${o.overdue ? ' overdue' : ''}`,
+      novalidate: true,
       'data-order': o.number,
       'data-role': o.role,
       'data-version': o.version,
@@ -114,12 +151,13 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
           o.pendingRequest ? `на ${o.pendingRequest.date} (${o.pendingRequest.reason}), ждёт решения` : '',
         ],
       ]),
-      field(ctx, 'Статус', status),
-      field(ctx, 'Ход исполнения: новая запись', progress),
-      h('details', null, [
+      field(ctx, 'Статус', status, null, errorOf(ctx, key, 'status')),
+      field(ctx, 'Ход исполнения: новая запись', progress, null, errorOf(ctx, key, 'progress')),
+      // Open while a message in it is about its fields (the section never closes over its error).
+      h('details', { open: !!requestError }, [
         h('summary', { text: 'Запросить перенос срока' }),
-        field(ctx, 'Новый срок (ДД.ММ.ГГГГ)', date, cutoffHint),
-        field(ctx, 'Обоснование переноса', reason),
+        dateInput(ctx, key, 'requestedDate', 'Новый срок (ДД.ММ.ГГГГ)', cutoffHint),
+        field(ctx, 'Обоснование переноса', reason, null, errorOf(ctx, key, 'reason')),
       ]),
       h('button', { type: 'submit', text: 'Сохранить' }),
       noteFor(ctx, `order:${o.number}`),
@@ -127,24 +165,33 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
   );
 }
 
-function choices(ctx: RenderCtx, values: readonly string[]): VNode {
-  return h(
-    'div',
-    { className: 'choice' },
-    values.map((d) => {
-      const id = ctx.nextId();
-      return h('label', { for: id }, [
-        h('input', { type: 'radio', name: 'decision', value: d, id, required: true }),
-        d,
-      ]);
-    }),
-  );
+function choices(ctx: RenderCtx, key: string, legend: string, values: readonly string[]): VNode {
+  const error = errorOf(ctx, key, 'decision');
+  const errorId = error ? ctx.nextId() : '';
+  return h('fieldset', { 'data-field': 'decision', 'aria-describedby': errorId || null }, [
+    h('legend', { text: legend }),
+    h(
+      'div',
+      { className: 'choice' },
+      values.map((d) => {
+        const id = ctx.nextId();
+        return h('label', { for: id }, [h('input', { type: 'radio', name: 'decision', value: d, id }), d]);
+      }),
+    ),
+    error ? h('p', { className: 'field-error', id: errorId, role: 'alert', text: error }) : null,
+  ]);
 }
 
 export function renderRemoval(x: RemovalItem, ctx: RenderCtx): VNode {
   return h(
     'form',
-    { className: 'card', 'data-removal': x.number, 'data-version': x.version, 'aria-label': `Снятие № ${x.number}` },
+    {
+      className: 'card',
+      novalidate: true,
+      'data-removal': x.number,
+      'data-version': x.version,
+      'aria-label': `Снятие № ${x.number}`,
+    },
     [
       h('div', { className: 'head' }, [h('span', { className: 'num', text: `№ ${x.number}` })]),
       h('p', { className: 'text', text: x.text }),
@@ -154,7 +201,7 @@ export function renderRemoval(x: RemovalItem, ctx: RenderCtx): VNode {
         ['Исполнено', x.doneDate],
         ['Последняя запись', x.lastNote],
       ]),
-      h('fieldset', null, [h('legend', { text: 'Снятие с контроля' }), choices(ctx, ['Снято', 'Не снято'])]),
+      choices(ctx, `removal:${x.number}`, 'Снятие с контроля', ['Снято', 'Не снято']),
       h('button', { type: 'submit', text: 'Сохранить решение' }),
       noteFor(ctx, `removal:${x.number}`),
     ],
@@ -165,7 +212,13 @@ export function renderExtension(x: ExtensionItem, ctx: RenderCtx): VNode {
   const by = h('input', { type: 'text', name: 'decidedBy', value: x.decidedBy, autocomplete: 'off' });
   return h(
     'form',
-    { className: 'card', 'data-extension': x.number, 'data-version': x.version, 'aria-label': `Запрос № ${x.number}` },
+    {
+      className: 'card',
+      novalidate: true,
+      'data-extension': x.number,
+      'data-version': x.version,
+      'aria-label': `Запрос № ${x.number}`,
+    },
     [
       h('div', { className: 'head' }, [
         h('span', { className: 'num', text: `№ ${x.number}` }),
@@ -178,7 +231,7 @@ export function renderExtension(x: ExtensionItem, ctx: RenderCtx): VNode {
         ['Просит перенести на', x.requestedDate],
         ['Обоснование', x.reason],
       ]),
-      h('fieldset', null, [h('legend', { text: 'Решение по переносу' }), choices(ctx, ['Согласован', 'Отклонён'])]),
+      choices(ctx, `extension:${x.number}`, 'Решение по переносу', ['Согласован', 'Отклонён']),
       field(ctx, 'Кем согласован перенос', by),
       h('button', { type: 'submit', text: 'Сохранить решение' }),
       noteFor(ctx, `extension:${x.number}`),
@@ -187,13 +240,14 @@ export function renderExtension(x: ExtensionItem, ctx: RenderCtx): VNode {
 }
 
 export function renderAppeal(x: AppealItem, ctx: RenderCtx): VNode {
+  const key = `appeal:${x.number}`;
   const measures = h('textarea', { name: 'measures', rows: 3, maxlength: 2000, value: x.measures || '' });
-  const answer = dateInput('answerDate');
   const term = x.due !== x.term ? `${x.due} (в таблице ${x.term})` : x.term;
   return h(
     'form',
     {
       className: `card${x.overdue ? ' overdue' : ''}`,
+      novalidate: true,
       'data-appeal': x.number,
       'data-version': x.version,
       'aria-label': `Обращение № ${x.number}`,
@@ -210,11 +264,12 @@ export function renderAppeal(x: AppealItem, ctx: RenderCtx): VNode {
         ['Заявитель', [x.applicant, x.address].filter(Boolean).join(', ')],
         ['Категория', x.category],
       ]),
-      field(ctx, 'Принятые меры', measures),
-      field(
+      field(ctx, 'Принятые меры', measures, null, errorOf(ctx, key, 'measures')),
+      dateInput(
         ctx,
+        key,
+        'answerDate',
         'Дата ответа (ДД.ММ.ГГГГ)',
-        answer,
         h('p', {
           className: 'hint',
           text: 'Промежуточный ответ не снимает обращение с контроля: дату ставьте, когда ответ дан.',

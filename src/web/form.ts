@@ -1,7 +1,8 @@
 // What a card's form sends: the action the server's pageSubmit takes (domain/my-orders PageAction),
 // built from the form's kind, its № and row version, and its fields. Pure: the page hands in a
 // reader of its controls, the tests a plain object.
-import type { PageAction } from '../domain/my-orders';
+import type { PageAction, PageData } from '../domain/my-orders';
+import { MAX_NOTE as MAX_TEXT, parseTypedDate, requestProblem, ruOfIso } from '../domain/page-date';
 
 export const KINDS = ['order', 'extension', 'removal', 'appeal'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -14,6 +15,8 @@ export interface FormSnapshot {
   values: Record<string, string>;
   /** The checked radio's value, if any. */
   checked: string | null;
+  /** «Запросить перенос срока» was open. */
+  open?: boolean;
 }
 
 export function actionOf(f: FormSnapshot): PageAction {
@@ -41,4 +44,49 @@ export function actionOf(f: FormSnapshot): PageAction {
 /** The submit button's label for a kind (restored after a failed send). */
 export function submitLabel(kind: Kind): string {
   return kind === 'order' || kind === 'appeal' ? 'Сохранить' : 'Сохранить решение';
+}
+
+/** ISO of a ДД.ММ.ГГГГ the server sent (today, a deadline); null when it is not one. */
+function isoOfRu(ru: string): string | null {
+  const p = parseTypedDate(ru);
+  return 'iso' in p ? p.iso : null;
+}
+
+/**
+ * The page's own check before sending (issue 25 п.7–8): messages by field name, in Russian, from the
+ * same rules the server applies (domain/page-date.ts). Empty when the form may be sent.
+ */
+export function checkForm(f: FormSnapshot, d: Pick<PageData, 'today' | 'lists'>): Record<string, string> {
+  const today = isoOfRu(d.today) ?? '';
+  const v = (n: string) => f.values[n] ?? '';
+  if (f.kind === 'order') {
+    const o = d.lists.orders.find((x) => x.number === f.number);
+    const p = requestProblem(v('requestedDate'), v('reason'), today, o ? isoOfRu(o.deadline) : null, MAX_TEXT);
+    if (p) return { [p.field]: p.error };
+    if (v('progress').trim().length > MAX_TEXT)
+      return { progress: `Запись о ходе исполнения длиннее ${MAX_TEXT} знаков: сократите её.` };
+    return {};
+  }
+  if (f.kind === 'appeal') {
+    if (!v('answerDate').trim()) return {};
+    const p = parseTypedDate(v('answerDate'));
+    if ('error' in p)
+      return { answerDate: p.error.replace(/^Не удалось прочитать дату/, 'Не удалось прочитать дату ответа') };
+    if (today && p.iso > today) return { answerDate: 'Дата ответа не может быть позже сегодняшнего дня.' };
+    return {};
+  }
+  if (!f.checked)
+    return {
+      decision:
+        f.kind === 'extension'
+          ? 'Выберите решение: «Согласован» или «Отклонён».'
+          : 'Выберите решение: «Снято» или «Не снято».',
+    };
+  return {};
+}
+
+/** A date field's text as ДД.ММ.ГГГГ once it reads as a date (what was typed stays otherwise). */
+export function normalDate(typed: string): string {
+  const p = parseTypedDate(typed);
+  return 'iso' in p ? ruOfIso(p.iso) : typed;
 }

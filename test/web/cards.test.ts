@@ -38,7 +38,12 @@ describe('an order card', () => {
     expect(textOf(find(card, 'class', 'badge soon')!)).toBe('Срок наступает');
     // People's text is a text child, never markup.
     expect(find(card, 'class', 'text')!.children).toEqual([`${XSS}Подготовить отчёт`]);
-    const ids = findAll(card, (n) => ['input', 'select', 'textarea'].includes(n.tag)).map((n) => n.attrs.id);
+    const controls = findAll(card, (n) => ['input', 'select', 'textarea'].includes(n.tag));
+    // The calendar button beside the date is named by aria-label; every other control by a label.
+    expect(controls.filter((n) => n.attrs.class === 'picker').map((n) => n.attrs['aria-label'])).toEqual([
+      'Новый срок (ДД.ММ.ГГГГ): выбрать в календаре',
+    ]);
+    const ids = controls.filter((n) => n.attrs.class !== 'picker').map((n) => n.attrs.id);
     const fors = findAll(card, (n) => n.tag === 'label').map((n) => n.attrs.for);
     expect(ids.length).toBe(4);
     for (const id of ids) expect(fors).toContain(id);

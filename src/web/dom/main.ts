@@ -3,7 +3,7 @@
 // shim of `kontrol serve`); the answer carries the page's data as it is after the change.
 import type { PageData } from '../../domain/my-orders';
 import { idCounter, type Note, renderLists, whoLine } from '../cards';
-import { actionOf, type FormSnapshot, KINDS, type Kind, submitLabel } from '../form';
+import { actionOf, checkForm, type FormSnapshot, KINDS, type Kind, normalDate, submitLabel } from '../form';
 import { h } from '../vnode';
 import { mount } from './mount';
 
@@ -23,10 +23,17 @@ interface Runner {
 declare const google: { script: { run: Runner } };
 
 const boot = JSON.parse(document.getElementById('boot')?.textContent || '{}') as PageResponse;
-const state: { token: string; data: PageData | null; notes: Record<string, Note> } = {
+const state: {
+  token: string;
+  data: PageData | null;
+  notes: Record<string, Note>;
+  /** Messages beside fields, by card key and field name. */
+  errors: Record<string, Record<string, string>>;
+} = {
   token: boot.token || '',
   data: boot.data || null,
   notes: {},
+  errors: {},
 };
 const app = document.getElementById('app') as HTMLElement;
 const statusBox = document.getElementById('status') as HTMLElement;
@@ -56,6 +63,7 @@ function snapshot(form: HTMLFormElement): FormSnapshot | null {
     version: form.getAttribute('data-version') ?? '',
     values,
     checked: checked ? checked.value : null,
+    open: !!form.querySelector('details')?.open,
   };
 }
 
@@ -95,7 +103,7 @@ function showLinkError(err: { title: string; text: string }): void {
 function unsaved(): Record<string, FormSnapshot> {
   const out: Record<string, FormSnapshot> = {};
   for (const form of app.querySelectorAll('form')) {
-    if (!isDirty(form)) continue;
+    if (!isDirty(form) && !form.querySelector('details')?.open) continue;
     const s = snapshot(form);
     if (s) out[formKey(form)] = s;
   }
@@ -117,7 +125,7 @@ function restore(kept: Record<string, FormSnapshot>): void {
     // Sent later, it is judged against the row as it was when typed: a change meanwhile is refused.
     form.setAttribute('data-version', k.version);
     const details = form.querySelector('details');
-    if (details && (k.values.requestedDate || k.values.reason)) details.open = true;
+    if (details && (k.open || k.values.requestedDate || k.values.reason)) details.open = true;
   }
 }
 
@@ -127,7 +135,8 @@ function render(keep?: boolean): void {
   app.textContent = '';
   if (!d) return;
   whoBox.textContent = whoLine(d);
-  for (const section of renderLists(d, { notes: state.notes, nextId })) app.appendChild(mount(section));
+  for (const section of renderLists(d, { notes: state.notes, errors: state.errors, nextId }))
+    app.appendChild(mount(section));
   restore(kept);
 }
 
@@ -136,13 +145,34 @@ function say(ok: boolean, text: string): void {
   if (text) statusBox.appendChild(mount(h('p', { className: ok ? '' : 'bad', text })));
 }
 
+/** The card of `key` again after a re-render, and its first control with a message (or its button). */
+function focusCard(key: string): void {
+  const [kind, number] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  const card = app.querySelector<HTMLFormElement>(`[data-${kind}="${CSS.escape(number)}"]`);
+  const target =
+    card?.querySelector<HTMLElement>('[aria-invalid=true], fieldset[aria-describedby] input') ??
+    card?.querySelector<HTMLElement>('button[type=submit]');
+  target?.focus();
+}
+
 app.addEventListener('submit', (ev) => {
   const form = ev.target as HTMLFormElement;
   ev.preventDefault();
   const snap = snapshot(form);
-  if (!snap) return;
+  if (!snap || !state.data) return;
+  const key = `${snap.kind}:${snap.number}`;
+  // A new action: the messages of the previous one are stale now.
+  state.notes = {};
+  state.errors = {};
+  say(true, '');
+  const errors = checkForm(snap, state.data);
+  if (Object.keys(errors).length > 0) {
+    state.errors[key] = errors;
+    render(true);
+    focusCard(key);
+    return;
+  }
   const action = actionOf(snap);
-  const key = `${action.kind}:${action.number}`;
   const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
   if (button) {
     button.disabled = true;
@@ -155,11 +185,10 @@ app.addEventListener('submit', (ev) => {
       state.notes = {};
       state.notes[key] = { ok: !!r?.ok, text: r ? r.message : 'Нет ответа.' };
       say(!!r?.ok, r ? r.message : '');
-      // The form just sent starts afresh; what is typed in the others stays.
-      form.reset();
+      // A saved form starts afresh; a refused one keeps everything typed (issue 25 п.7), as do the others.
+      if (r?.ok) form.reset();
       render(true);
-      const again = app.querySelector<HTMLElement>(`[data-${action.kind}="${CSS.escape(action.number)}"] button`);
-      if (again) again.focus();
+      focusCard(key);
     })
     .withFailureHandler((e) => {
       if (button) {
@@ -170,6 +199,40 @@ app.addEventListener('submit', (ev) => {
       say(false, `Не удалось сохранить: ${why}. Проверьте связь и повторите.`);
     })
     .myOrdersSubmit({ token: state.token, action });
+});
+
+/** Typing in a field retires its message and the card's last answer: both are about what was there before. */
+function clearMessages(form: HTMLFormElement, control: Element): void {
+  const key = formKey(form);
+  const name = control.getAttribute('name') ?? control.getAttribute('data-picker-for') ?? '';
+  const box = control.closest('[data-field]');
+  box?.querySelector('.field-error')?.remove();
+  box?.querySelectorAll('[aria-invalid]').forEach((c) => {
+    c.removeAttribute('aria-invalid');
+    c.removeAttribute('aria-describedby');
+  });
+  if (state.errors[key]) delete state.errors[key][name];
+  form.querySelector('.note')?.remove();
+  delete state.notes[key];
+}
+
+app.addEventListener('input', (ev) => {
+  const c = ev.target as Element;
+  const form = c.closest('form');
+  if (form) clearMessages(form, c);
+});
+
+app.addEventListener('change', (ev) => {
+  const c = ev.target as HTMLInputElement;
+  const form = c.closest('form');
+  if (!form) return;
+  const pickerFor = c.getAttribute('data-picker-for');
+  if (pickerFor) {
+    // The calendar fills the text field in as ДД.ММ.ГГГГ; the text field is what is sent.
+    const text = form.elements.namedItem(pickerFor);
+    if (text instanceof HTMLInputElement && c.value) text.value = normalDate(c.value);
+    clearMessages(form, c);
+  } else if (c.hasAttribute('data-date')) c.value = normalDate(c.value);
 });
 
 if (boot.linkError) showLinkError(boot.linkError);
