@@ -88,13 +88,11 @@ function dateInput(ctx: RenderCtx, key: string, name: string, label: string, hin
     'data-date': true,
   });
   const f = field(ctx, label, text, hint, errorOf(ctx, key, name));
-  const picker = h('input', {
-    type: 'date',
-    className: 'picker',
-    'data-picker-for': name,
-    'aria-label': `${label}: выбрать в календаре`,
-    tabindex: -1,
-  });
+  const pickerId = ctx.nextId();
+  const picker = h('label', { className: 'picker-label', for: pickerId }, [
+    h('span', { className: 'sr-only', text: `${label}: выбрать в календаре` }),
+    h('input', { type: 'date', className: 'picker', id: pickerId, 'data-picker-for': name, tabindex: -1 }),
+  ]);
   // The text and the calendar side by side; the message and hint stay under both.
   const [lab, control, ...rest] = f.children;
   f.children = [lab, h('div', { className: 'date-row' }, [control, picker]), ...rest];
