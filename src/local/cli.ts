@@ -185,7 +185,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   serve: {
     args: 'FILE.xlsx',
-    options: ['port', 'base-url', ...CLOCK, 'user'],
+    options: ['port', 'base-url', ...CLOCK, 'user', ...MAIL],
     help: '«Мои поручения» на этом компьютере (127.0.0.1); книга сохраняется после каждого изменения на странице',
     run: cmdServe,
   },
@@ -658,6 +658,8 @@ async function cmdServe(io: CliIo, args: string[]): Promise<number> {
     port: Number(portRaw),
     baseUrl,
     user,
+    outbox: defaultOutbox(file, str(p.values, 'outbox')),
+    smtp: str(p.values, 'smtp'),
     now: (m) => clockFor(m.timeZone, (io.now ?? (() => new Date()))(), today, time),
     log: (line) => io.out(line),
   }).catch((e) => {

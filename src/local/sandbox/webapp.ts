@@ -44,10 +44,14 @@ export function runEntry(sb: Sandbox, fn: 'doGet' | 'doPost', event: Record<stri
   return out;
 }
 
-/** The functions a page may call: the bundle's public globals (Apps Script hides names ending in «_»). */
+/**
+ * The functions a page may call: every top-level function of the script (guides/html/reference/run:
+ * «any server-side function»), except names ending in «_», which Apps Script keeps private. The
+ * bundle's stubs are such functions; so is any other top-level function a file declares.
+ */
 export function publicFunctions(sb: Sandbox): string[] {
   const names = sb.evaluate(
-    "Object.keys(__Kontrol).filter(function (k) { return k !== 'api' && typeof __Kontrol[k] === 'function'; })",
+    "Object.keys(globalThis).filter(function (k) { return typeof globalThis[k] === 'function'; })",
   ) as string[];
   return [...names].filter((n) => !n.endsWith('_')).sort();
 }
