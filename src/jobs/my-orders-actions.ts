@@ -19,27 +19,38 @@ import {
   roleFor,
 } from '../domain/my-orders';
 import { ORDER_COL, TAB } from '../workbook/schema';
-import { type Cell, safeCell, type Table } from '../workbook/table';
+import { type Cell, makeTable, safeCell, type Table } from '../workbook/table';
 import { applyAppeal } from './appeals-page';
-import { findOrder, type PageBook, peopleOf, versionOf, who } from './my-orders-book';
+import { type Found, findOrder, type OrdersTab, type PageBook, peopleOf, versionOf, who } from './my-orders-book';
 import { editFills } from './onedit';
 
 export type Done = { message: string; journal: string } | string;
 
 const STALE = 'Поручение изменилось с тех пор, как страница была загружена. Обновите страницу и повторите.';
 
-/** Writes the cells of row `i` that differ from `next`; one getRange/setValue per changed cell. */
-function writeRow(t: Table, i: number, next: Cell[]): number {
+/** Writes the cells of the found row that differ from `next`; one getRange/setValue per changed cell. */
+function writeRow(book: PageBook, f: Found, next: Cell[]): number {
+  const sheet = (book.orders as OrdersTab).sheet;
   let n = 0;
   next.forEach((v, c) => {
-    const old = t.rows[i][c] ?? '';
+    const old = f.cells[c] ?? '';
     const same = old instanceof Date && v instanceof Date ? old.getTime() === v.getTime() : old === v;
     if (same) return;
-    t.sheet.getRange(i + 2, c + 1).setValue(safeCell(v));
+    sheet.getRange(f.row, c + 1).setValue(safeCell(v));
     n++;
   });
-  t.rows[i] = next;
   return n;
+}
+
+/** «Поручения»'s whole header as a table (columns by header) for the row an action changes. */
+function fullTable(book: PageBook): Table {
+  const o = book.orders as OrdersTab;
+  return makeTable(TAB.orders, o.sheet, [o.header]);
+}
+
+/** True when the row still is as the page saw it. */
+function sameVersion(book: PageBook, f: Found, version: unknown): boolean {
+  return versionOf(book.orders as OrdersTab, f.cells, book.tz) === version;
 }
 
 function colOrError(t: Table, header: string): number | string {
@@ -47,18 +58,18 @@ function colOrError(t: Table, header: string): number | string {
   return c >= 0 ? c : `На листе «${TAB.orders}» нет столбца «${header}»: изменение не сохранено.`;
 }
 
-/** Row `i` as read, padded to the table's width, for the action to change. */
-function rowCopy(t: Table, i: number): Cell[] {
-  const next = [...t.rows[i]];
+/** The found row as read, padded to the table's width, for the action to change. */
+function rowCopy(t: Table, f: Found): Cell[] {
+  const next = [...f.cells];
   while (next.length < t.width) next.push('');
   return next;
 }
 
 /** The row after an executor's change; a refusal when a column it needs is missing. */
-function orderRowAfter(book: PageBook, email: string, i: number, ch: OrderChange): Cell[] | string {
-  const t = book.table as Table;
+function orderRowAfter(book: PageBook, email: string, f: Found, ch: OrderChange): Cell[] | string {
+  const t = fullTable(book);
   const { env, tz } = book;
-  const next = rowCopy(t, i);
+  const next = rowCopy(t, f);
   const edited: number[] = [];
   if (ch.status) {
     const sc = colOrError(t, ORDER_COL.status);
@@ -116,15 +127,14 @@ function orderMessage(number: string, ch: OrderChange): string {
 function applyOrder(book: PageBook, email: string, a: OrderAction): Done {
   const f = findOrder(book, String(a.number ?? ''));
   if ('error' in f) return f.error;
-  const t = book.table as Table;
   const { mine, absent } = peopleOf(book, email);
   if (!roleFor(f.record, mine, absent)) return `Поручение № ${a.number} не ваше: изменить его нельзя.`;
-  if (versionOf(t, t.rows[f.index], book.tz) !== a.version) return STALE;
+  if (!sameVersion(book, f, a.version)) return STALE;
   const c = orderChange(a, f.record, book.env);
   if ('error' in c) return c.error as string;
-  const next = orderRowAfter(book, email, f.index, c.change);
+  const next = orderRowAfter(book, email, f, c.change);
   if (typeof next === 'string') return next;
-  writeRow(t, f.index, next);
+  writeRow(book, f, next);
   return { message: orderMessage(f.record.number, c.change), journal: orderChangeText(c.change) };
 }
 
@@ -132,8 +142,8 @@ function applyExtension(book: PageBook, a: ExtensionAction): Done {
   if (book.protocols === null) return 'Решать по запросам переноса может только контролёр.';
   const f = findOrder(book, String(a.number ?? ''));
   if ('error' in f) return f.error;
-  const t = book.table as Table;
-  if (versionOf(t, t.rows[f.index], book.tz) !== a.version) return STALE;
+  const t = fullTable(book);
+  if (!sameVersion(book, f, a.version)) return STALE;
   const r = f.record;
   if (!r.requestedDate || r.decision)
     return `По № ${r.number} нет запроса переноса, ожидающего решения. Обновите страницу.`;
@@ -144,11 +154,11 @@ function applyExtension(book: PageBook, a: ExtensionAction): Done {
   if (decidedBy.length > 200) return '«Кем согласован перенос» слишком длинно.';
   const dc = colOrError(t, ORDER_COL.decision);
   if (typeof dc === 'string') return dc;
-  const next = rowCopy(t, f.index);
+  const next = rowCopy(t, f);
   next[dc] = decision;
   const bc = t.col(ORDER_COL.approvedBy);
   if (bc >= 0 && decidedBy) next[bc] = decidedBy;
-  writeRow(t, f.index, next);
+  writeRow(book, f, next);
   const by = decidedBy ? ` (решение: ${decidedBy})` : '';
   return {
     message: `№ ${r.number}: перенос на ${formatRu(r.requestedDate)} — «${decision}»${by}. Срок изменится при ближайшей ежедневной проверке.`,
@@ -162,17 +172,17 @@ function applyRemoval(book: PageBook, a: RemovalAction): Done {
     return 'В «Настройках» поручения снимаются с контроля по отметке исполнителя: решение не нужно.';
   const f = findOrder(book, String(a.number ?? ''));
   if ('error' in f) return f.error;
-  const t = book.table as Table;
-  if (versionOf(t, t.rows[f.index], book.tz) !== a.version) return STALE;
+  const t = fullTable(book);
+  if (!sameVersion(book, f, a.version)) return STALE;
   const r = f.record;
   if (r.status !== 'Готово' || r.removal) return `№ ${r.number} не ждёт снятия с контроля. Обновите страницу.`;
   const decision = String(a.decision ?? '').trim();
   if (!(PAGE_REMOVALS as readonly string[]).includes(decision)) return 'Выберите решение: «Снято» или «Не снято».';
   const c = colOrError(t, ORDER_COL.removal);
   if (typeof c === 'string') return c;
-  const next = rowCopy(t, f.index);
+  const next = rowCopy(t, f);
   next[c] = decision;
-  writeRow(t, f.index, next);
+  writeRow(book, f, next);
   const then =
     decision === 'Снято' ? 'поручение снято с контроля' : 'поручение вернётся на доработку при ежедневной проверке';
   return {

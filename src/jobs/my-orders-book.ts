@@ -1,5 +1,10 @@
-// «Мои поручения»: what a page action reads (the book: settings, calendar, executors, «Поручения»,
-// «Протоколы» for the controller), the page's data built from it, and an order found by «№».
+// «Мои поручения»: what a page action reads and the page's data built from it. The settings,
+// calendar and executors are read whole (small tabs); «Поручения» is never read whole: the
+// person's rows are found by TextFinder over «Исполнитель» and «Соисполнители», the controller's by
+// «Запрошенный срок» (and «Статус» = «Готово» when the one who gave the order removes it from
+// control), and only those rows are read, only as wide as the page's columns (workbook/find-rows.ts;
+// docs/PERFORMANCE.md «Мои поручения»). Every row read is re-checked (the person named in it,
+// its «№»), so a stale hit shows nothing it should not.
 import { formatRu } from '../domain/dates';
 import { requestDayFromHistory } from '../domain/history';
 import {
@@ -17,16 +22,18 @@ import {
   roleFor,
 } from '../domain/my-orders';
 import { type Executor, normName, type OrderRecord, type Protocol } from '../domain/order';
+import { columnOf, findNonBlankRows, findRowsByValue, readHeader, readRowsAt } from '../workbook/find-rows';
 import { parseOrderRow, readExecutors, readProtocols } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
 import { rowVersionOf } from '../workbook/row-version';
-import { ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schema';
-import { type Cell, isBlankRow, normHeader, readTable, type Table } from '../workbook/table';
+import { ORDER_COL, ORDER_SYSTEM_HEADERS, STATUS, TAB } from '../workbook/schema';
+import { type Cell, makeTable, normHeader, type Table } from '../workbook/table';
 import { appealItems } from './appeals-page';
 import { readCalendar, readSettings } from './context';
 import { todayIn } from './links';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface PageResponse {
   ok: boolean;
@@ -38,14 +45,39 @@ export interface PageResponse {
   linkError?: { title: string; text: string };
 }
 
+/** «Поручения» as the page sees it: its header, and how wide the page reads a row. */
+export interface OrdersTab {
+  sheet: Sheet;
+  header: Cell[];
+  /** Columns 1 … pageWidth hold every people's column the page shows, checks or changes. */
+  pageWidth: number;
+  /** The header cut to pageWidth: rows read for the page are parsed and versioned against it. */
+  pageTable: Table;
+}
+
 export interface PageBook {
   ss: Spreadsheet;
   tz: string;
   env: PageEnv;
-  table: Table | null;
+  orders: OrdersTab | null;
   executors: Executor[];
   /** Read only for the controller (the chair decides extensions by default). */
   protocols: Protocol[] | null;
+}
+
+/** The page's columns end at the last people's column of the contract; the system ones are not read. */
+function pageWidthOf(header: readonly Cell[]): number {
+  const system = new Set(ORDER_SYSTEM_HEADERS.map(normHeader));
+  const people = Object.values(ORDER_COL).filter((h) => !system.has(normHeader(h)));
+  return Math.max(1, ...people.map((h) => columnOf(header, h)));
+}
+
+function ordersTab(ss: Spreadsheet): OrdersTab | null {
+  const sheet = ss.getSheetByName(TAB.orders);
+  if (!sheet) return null;
+  const header = readHeader(sheet);
+  const pageWidth = Math.min(pageWidthOf(header), Math.max(1, header.length));
+  return { sheet, header, pageWidth, pageTable: makeTable(TAB.orders, sheet, [header.slice(0, pageWidth)]) };
 }
 
 export function openBook(ss: Spreadsheet, email: string): PageBook {
@@ -61,19 +93,22 @@ export function openBook(ss: Spreadsheet, email: string): PageBook {
     ss,
     tz,
     env: { today, settings, calendar },
-    table: readTable(ss, TAB.orders),
+    orders: ordersTab(ss),
     executors,
     protocols: isController ? (readProtocols(ctx) ?? []) : null,
   };
 }
 
-export function versionOf(t: Table, row: Cell[], tz: string): string {
-  return rowVersionOf(t, row, tz, ORDER_SYSTEM_HEADERS);
+/** The version of a row the page saw: its people's columns up to pageWidth (workbook/row-version.ts). */
+export function versionOf(o: OrdersTab, row: readonly Cell[], tz: string): string {
+  return rowVersionOf(o.pageTable, row.slice(0, o.pageWidth), tz, ORDER_SYSTEM_HEADERS);
 }
 
-function parse(book: PageBook, i: number): OrderRecord {
-  const t = book.table as Table;
-  return parseOrderRow(t, TAB.orders, t.rows[i], i + 2, book.tz, new Problems());
+/** A row as a record; `full` is a whole row (read with the header's width), else a page-wide one. */
+export function parseRow(book: PageBook, row: Cell[], sheetRow: number, full: boolean): OrderRecord {
+  const o = book.orders as OrdersTab;
+  const t = full ? makeTable(TAB.orders, o.sheet, [o.header]) : o.pageTable;
+  return parseOrderRow(t, TAB.orders, row, sheetRow, book.tz, new Problems());
 }
 
 /** The person's names (normName) and the absent colleagues they stand in for today. */
@@ -88,47 +123,60 @@ interface Lists {
   removals: RemovalItem[];
 }
 
+/** Rows naming one of `names` as executor (whole cell) or among the co-executors. */
+function personRows(o: OrdersTab, names: string[]): number[] {
+  const ec = columnOf(o.header, ORDER_COL.executor);
+  const cc = columnOf(o.header, ORDER_COL.coExecutors);
+  return [...findRowsByValue(o.sheet, ec, names), ...findRowsByValue(o.sheet, cc, names, { whole: false })];
+}
+
+/** The controller's candidate rows: with a request, and (removal by the giver) marked «Готово». */
+function controllerRows(book: PageBook, o: OrdersTab): { requests: number[]; removals: number[] } {
+  const requests = findNonBlankRows(o.sheet, columnOf(o.header, ORDER_COL.requestedDate));
+  const giver = book.env.settings.removalMode === 'giver';
+  const removals = giver ? findRowsByValue(o.sheet, columnOf(o.header, ORDER_COL.status), [STATUS.done]) : [];
+  return { requests, removals };
+}
+
 /** The person's open orders and, for the controller, the requests and removals to decide. */
 function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyMap<string, string>): Lists {
   const { env } = book;
   const out: Lists = { orders: [], extensions: [], removals: [] };
-  const t = book.table;
-  if (!t) return out;
+  const o = book.orders;
+  if (!o) return out;
+  const names = book.executors
+    .filter((e) => mine.has(normName(e.name)) || absent.has(normName(e.name)))
+    .map((e) => e.name);
+  const own = new Set(personRows(o, names));
+  const ctl = book.protocols !== null ? controllerRows(book, o) : { requests: [], removals: [] };
+  // The controller's rows are read whole: a request's day is in «История».
+  const wide = new Set([...ctl.requests, ...ctl.removals]);
+  const narrow = readRowsAt(
+    o.sheet,
+    [...own].filter((r) => !wide.has(r)),
+    o.pageWidth,
+  );
+  const full = readRowsAt(o.sheet, [...wide], o.header.length);
   const chairOf = new Map((book.protocols ?? []).map((p) => [p.number, p.chair]));
-  // Names as compared (normName); a row whose names contain none of them is not parsed at all.
-  const needles = [...mine, ...absent.keys()].filter(Boolean);
-  const ec = t.col(ORDER_COL.executor);
-  const cc = t.col(ORDER_COL.coExecutors);
-  const rc = t.col(ORDER_COL.requestedDate);
-  const sc = t.col(ORDER_COL.status);
-  const done = (r: Cell[]) => sc >= 0 && normHeader(r[sc]) === normHeader('Готово');
-  t.rows.forEach((r, i) => {
-    if (isBlankRow(r)) return;
-    // Cheap test first: only the person's rows (and, for the controller, rows with a request) are parsed.
-    const names = `${ec >= 0 ? String(r[ec] ?? '') : ''};${cc >= 0 ? String(r[cc] ?? '') : ''}`;
-    const hay = needles.length > 0 ? normName(names) : '';
-    const maybeMine = needles.some((n) => hay.includes(n));
-    const maybeRequest = book.protocols !== null && rc >= 0 && r[rc] !== '';
-    const maybeRemoval = book.protocols !== null && env.settings.removalMode === 'giver' && done(r);
-    if (!maybeMine && !maybeRequest && !maybeRemoval) return;
-    const o = parse(book, i);
-    if (!o.number || o.invalid.includes(ORDER_COL.number)) return;
-    const version = versionOf(t, r, book.tz);
-    if (maybeMine && o.status !== 'Готово') {
-      const who = roleFor(o, mine, absent);
-      const item = who && orderItem(o, who, version, env);
+  for (const [sheetRow, row] of [...narrow, ...full].sort((a, b) => a[0] - b[0])) {
+    const r = parseRow(book, row, sheetRow, full.has(sheetRow));
+    if (!r.number || r.invalid.includes(ORDER_COL.number)) continue;
+    const version = versionOf(o, row, book.tz);
+    if (own.has(sheetRow) && r.status !== STATUS.done) {
+      const who = roleFor(r, mine, absent);
+      const item = who && orderItem(r, who, version, env);
       if (item) out.orders.push(item);
     }
-    if (maybeRequest && o.requestedDate) {
-      const day = requestDayFromHistory(o.history, o.requestedDate) ?? env.today;
-      const x = extensionItem(o, day, chairOf.get(o.protocol) ?? '', version, env);
+    if (ctl.requests.includes(sheetRow) && r.requestedDate) {
+      const day = requestDayFromHistory(r.history, r.requestedDate) ?? env.today;
+      const x = extensionItem(r, day, chairOf.get(r.protocol) ?? '', version, env);
       if (x) out.extensions.push(x);
     }
-    if (maybeRemoval) {
-      const x = removalItem(o, version, env);
+    if (ctl.removals.includes(sheetRow)) {
+      const x = removalItem(r, version, env);
       if (x) out.removals.push(x);
     }
-  });
+  }
   out.orders.sort(byDue);
   return out;
 }
@@ -150,29 +198,31 @@ export function pageData(book: PageBook, email: string): PageData {
 }
 
 export interface Found {
-  index: number;
+  /** Sheet row. */
+  row: number;
+  /** The whole row as read now (the header's width). */
+  cells: Cell[];
   record: OrderRecord;
 }
 
-/** The one row of «Поручения» with this «№», or the page's refusal. */
+/** The one row of «Поручения» with this «№» (found by TextFinder, re-checked as read), or the page's refusal. */
 export function findOrder(book: PageBook, number: string): Found | { error: string } {
-  const t = book.table;
-  if (!t) return { error: `Нет листа «${TAB.orders}».` };
-  const nc = t.col(ORDER_COL.number);
-  if (nc < 0) return { error: `На листе «${TAB.orders}» нет столбца «${ORDER_COL.number}».` };
-  const hits: number[] = [];
-  t.rows.forEach((r, i) => {
-    const v = r[nc];
-    const n = typeof v === 'number' && Number.isInteger(v) ? String(v) : String(v ?? '').trim();
-    if (n && n === number) hits.push(i);
-  });
+  const o = book.orders;
+  if (!o) return { error: `Нет листа «${TAB.orders}».` };
+  const nc = columnOf(o.header, ORDER_COL.number);
+  if (nc < 1) return { error: `На листе «${TAB.orders}» нет столбца «${ORDER_COL.number}».` };
+  const rows = readRowsAt(o.sheet, number ? findRowsByValue(o.sheet, nc, [number]) : [], o.header.length);
+  const numberOf = (v: Cell | undefined) =>
+    typeof v === 'number' && Number.isInteger(v) ? String(v) : String(v ?? '').trim();
+  const hits = [...rows].filter(([, cells]) => numberOf(cells[nc - 1]) === number);
   if (hits.length === 0)
     return {
       error: `Поручения № ${number} больше нет на листе «${TAB.orders}» (оно перенесено в архив или удалено). Обновите страницу.`,
     };
   if (hits.length > 1)
     return { error: `№ ${number} повторяется в таблице: сообщите контролёру. Изменение не сохранено.` };
-  return { index: hits[0], record: parse(book, hits[0]) };
+  const [row, cells] = hits[0];
+  return { row, cells, record: parseRow(book, cells, row, true) };
 }
 
 /** «Иванов И.И. <ivanov@…>», or the address alone. */

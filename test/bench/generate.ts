@@ -743,7 +743,7 @@ export function addTodaysActivity(
   opts: { today: IsoDate; seed?: number },
 ): { newOrders: number; decisions: number; returned: number; archiveDue: number } {
   const p = new Pick(rng((opts.seed ?? 7) + 1));
-  const executors = readExecutors(wb);
+  const executors = executorsOf(wb);
   const pr = sheetByName(wb, TAB.protocols);
   const ord = sheetByName(wb, TAB.orders);
   if (!pr || !ord || executors.length === 0) throw new Error('bench generator: run generateWorkbook first');
@@ -835,7 +835,8 @@ export function addTodaysActivity(
   return { newOrders: NEWS.newOrders, decisions, returned, archiveDue: NEWS.archiveDue };
 }
 
-function readExecutors(wb: WorkbookModel): Executor[] {
+/** «Исполнители» of a workbook as the generator wrote them (the bench picks its page user from them). */
+export function executorsOf(wb: WorkbookModel): Executor[] {
   const s = sheetByName(wb, TAB.executors);
   if (!s) return [];
   const [n, u, e] = [colOf(s, EXECUTOR_COL.name), colOf(s, EXECUTOR_COL.unit), colOf(s, EXECUTOR_COL.email)];

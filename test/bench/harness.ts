@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { emptyWorkbook, type WorkbookModel } from '../../src/local/model';
-import { TAB } from '../../src/workbook/schema';
+import { ORDER_COL, TAB } from '../../src/workbook/schema';
 import { type Projection, project } from './cost';
-import { addTodaysActivity, generateWorkbook, usedCells } from './generate';
+import { addTodaysActivity, CONTROLLER_EMAIL, colOf, executorsOf, generateWorkbook, usedCells } from './generate';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
@@ -21,22 +21,38 @@ export const BENCH_NOW = new Date('2026-06-01T05:20:00Z');
 export const WARMUP_NOW = new Date('2026-05-29T05:20:00Z');
 export const REPORT_PERIOD = '2026';
 
-export type BenchAction = 'daily' | 'setup' | 'report';
-const API: Record<BenchAction, [string, Record<string, unknown>]> = {
+export type BenchAction = 'daily' | 'setup' | 'report' | 'page-load' | 'page-submit';
+type BookAction = Exclude<BenchAction, 'page-load' | 'page-submit'>;
+const API: Record<BookAction, [string, Record<string, unknown>]> = {
   daily: ['daily', {}],
   setup: ['setup', {}],
   report: ['report-execution', { period: REPORT_PERIOD }],
 };
+/** Who opens «Мои поручения»: the executor with the median number of orders, or the controller. */
+export type PageRole = 'executor' | 'controller';
+const WEB_APP_URL = 'https://script.google.com/macros/s/bench/exec';
 
 /** Service calls that are not a round trip to a Google server in Apps Script (run in-process). */
 const LOCAL_SERVICES = /^(Utilities|Logger|console|Session)\./;
 const SEND = /^(MailApp|GmailApp)\.sendEmail$/;
+/**
+ * Reading the coordinates of a Range the script already holds (a TextFinder's hit): a field of an
+ * object returned by an earlier call, charged like one cell of a returned array, not as a round
+ * trip (docs/PERFORMANCE.md, «Мои поручения»: the cost model).
+ */
+const COORDINATES = /^Range\.(getRow|getColumn|getNumRows|getNumColumns|getRowIndex|getColumnIndex|getA1Notation)$/;
 
 export interface BenchRun {
   n: number;
   /** Rows in «Архив» of the prepared book. */
   archived: number;
   action: BenchAction;
+  /** Page actions only: whose page. */
+  role?: PageRole;
+  /** Page actions only: rows of «Поручения» naming the person (executor or co-executor). */
+  personOrders?: number;
+  /** Page actions only: items on the page answered (orders + extension requests + removals). */
+  pageItems?: number;
   ok: boolean;
   error?: string;
   ms: number;
@@ -66,12 +82,15 @@ export interface Prepared {
   rows: { orders: number; archive: number };
   cells: number;
   notes: string[];
+  /** The executor with the median number of orders in «Поручения» (executor or co-executor). */
+  pageExecutor: { email: string; name: string; orders: number };
 }
 
 // The sandbox's shape as src/local/sandbox/index.ts documents it (ARCHITECTURE «Local sandbox
 // contract»); read defensively so a missing counter is reported, not a crash.
 interface SandboxLike {
   api(action: string, params?: Record<string, unknown>): unknown;
+  invoke?(name: string, args: unknown[], opts?: Record<string, unknown>): unknown;
   calls?: Record<string, number> | (() => Record<string, number>);
   spreadsheetCalls?: () => number;
   mailCalls?: () => number;
@@ -186,11 +205,33 @@ export async function prepareWorkbook(
   return {
     n,
     code,
+    pageExecutor: medianExecutor(wb),
     snapshot: JSON.stringify(wb),
     rows: { orders: rowCount(wb, TAB.orders), archive: rowCount(wb, TAB.archive) },
     cells: usedCells(wb),
     notes,
   };
+}
+
+/** The executor whose count of rows in «Поручения» (as executor or co-executor) is the median. */
+export function medianExecutor(wb: WorkbookModel): { email: string; name: string; orders: number } {
+  const people = executorsOf(wb);
+  const orders = wb.sheets.find((x) => x.name === TAB.orders);
+  const count = new Map<string, number>(people.map((e) => [e.name, 0]));
+  if (orders) {
+    const [ec, cc] = [colOf(orders, ORDER_COL.executor), colOf(orders, ORDER_COL.coExecutors)];
+    for (const row of orders.cells.slice(1)) {
+      const names = new Set([String(row?.[ec]?.v ?? '').trim()]);
+      for (const c of String(row?.[cc]?.v ?? '').split(/[;,]/)) names.add(c.trim());
+      for (const nm of names) if (count.has(nm)) count.set(nm, (count.get(nm) ?? 0) + 1);
+    }
+  }
+  const ranked = people
+    .filter((e) => e.email)
+    .map((e) => ({ ...e, orders: count.get(e.name) ?? 0 }))
+    .sort((a, b) => a.orders - b.orders || a.name.localeCompare(b.name));
+  const m = ranked[Math.floor(ranked.length / 2)];
+  return { email: m.email, name: m.name, orders: m.orders };
 }
 
 /** Cells in a 2-D array (a value matrix handed to or returned by a Range method), else 0. */
@@ -220,9 +261,29 @@ export let cellsMeasured = false;
 async function wrapRangeClass(): Promise<void> {
   if (rangeWrapped) return;
   rangeWrapped = true;
-  const mod = (await import('../../src/local/sandbox/spreadsheet')) as unknown as { RangeImpl?: { prototype: object } };
+  const mod = (await import('../../src/local/sandbox/spreadsheet')) as unknown as {
+    RangeImpl?: { prototype: object };
+    TextFinderImpl?: { prototype: object };
+  };
   const proto = mod.RangeImpl?.prototype as Record<string, unknown> | undefined;
   if (!proto) return;
+  // A TextFinder's findAll returns one Range per matching cell: each is charged as one cell moved.
+  const finder = mod.TextFinderImpl?.prototype as Record<string, unknown> | undefined;
+  const findAll = finder?.findAll as ((...a: unknown[]) => unknown[]) | undefined;
+  if (finder && findAll)
+    Object.defineProperty(finder, 'findAll', {
+      configurable: true,
+      writable: true,
+      value: function (this: { st?: { silent?: number }; sh?: { m?: { name?: string } } }, ...args: unknown[]) {
+        const out = findAll.apply(this, args);
+        if (meter.active && !this.st?.silent && Array.isArray(out) && out.length) {
+          meter.cells += out.length;
+          const key = `TextFinder.findAll «${this.sh?.m?.name ?? '?'}»`;
+          meter.byTarget[key] = (meter.byTarget[key] ?? 0) + out.length;
+        }
+        return out;
+      },
+    });
   cellsMeasured = true;
   for (const name of Object.getOwnPropertyNames(proto)) {
     if (name === 'constructor' || name.startsWith('_')) continue;
@@ -249,13 +310,81 @@ async function wrapRangeClass(): Promise<void> {
   }
 }
 
-/** Runs one action on a fresh copy of the prepared workbook and measures it. */
-export async function runAction(prep: Prepared, action: BenchAction): Promise<BenchRun> {
+interface PageAnswer {
+  ok: boolean;
+  message: string;
+  data?: {
+    lists: {
+      orders: { number: string; version: string; status: string }[];
+      extensions: { number: string; version: string }[];
+      removals?: unknown[];
+    };
+  };
+}
+
+/**
+ * The page's step before the measured one (untimed): a link for the person, and for a submit the
+ * page as loaded, to act on one of its items as the person would — the executor adds a progress
+ * note to their first open order, the controller approves the first pending extension request.
+ */
+function pageStep(
+  sb: SandboxLike,
+  action: 'page-load' | 'page-submit',
+  email: string,
+  role: PageRole,
+): () => PageAnswer {
+  const link = String(sb.api('link', { email }));
+  const token = decodeURIComponent(new URL(link).searchParams.get('t') ?? '');
+  const load = () => sb.invoke?.('myOrdersLoad', [token], { trigger: 'webapp' }) as PageAnswer;
+  if (action === 'page-load') return load;
+  const page = load();
+  if (!page.ok || !page.data) throw new Error(`страница не открылась: ${page.message}`);
+  const act =
+    role === 'executor'
+      ? (() => {
+          const o = page.data.lists.orders[0];
+          if (!o) throw new Error('у исполнителя нет открытых поручений');
+          return { kind: 'order', number: o.number, version: o.version, progress: 'Подготовлен проект ответа' };
+        })()
+      : (() => {
+          const x = page.data.lists.extensions[0];
+          if (!x) throw new Error('нет запросов переноса, ожидающих решения');
+          return { kind: 'extension', number: x.number, version: x.version, decision: 'Согласован' };
+        })();
+  return () => sb.invoke?.('myOrdersSubmit', [{ token, action: act }], { trigger: 'webapp' }) as PageAnswer;
+}
+
+/**
+ * Runs one action on a fresh copy of the prepared workbook and measures it. Page actions run as a
+ * web app (google.script.run) for `role`: the median executor (prep.pageExecutor) or the controller.
+ */
+export async function runAction(prep: Prepared, action: BenchAction, role?: PageRole): Promise<BenchRun> {
   const create = await sandboxFactory();
   const isSheets = await isSpreadsheetCall();
   const workbook = JSON.parse(prep.snapshot) as WorkbookModel;
   await wrapRangeClass();
-  const sb = create({ workbook, code: prep.code, now: BENCH_NOW, mailQuota: 1500 });
+  const sb = create({ workbook, code: prep.code, now: BENCH_NOW, mailQuota: 1500, webAppUrl: WEB_APP_URL });
+  const page = action === 'page-load' || action === 'page-submit';
+  const who = role ?? 'executor';
+  let error: string | undefined;
+  let pageItems: number | undefined;
+  let run: () => unknown = () => {
+    const [name, params] = API[action as BookAction];
+    return sb.api(name, params);
+  };
+  if (page)
+    try {
+      const p = pageStep(sb, action, who === 'controller' ? CONTROLLER_EMAIL : prep.pageExecutor.email, who);
+      run = () => {
+        const r = p();
+        if (!r?.ok) throw new Error(`страница ответила: ${r?.message ?? 'нет ответа'}`);
+        const l = r.data?.lists;
+        pageItems = l ? l.orders.length + l.extensions.length + (l.removals?.length ?? 0) : 0;
+      };
+    } catch (e) {
+      error = errorText(e);
+      run = () => undefined;
+    }
   const before = snapshotCalls(sb);
   gc();
   const baseMB = heapMB();
@@ -263,11 +392,9 @@ export async function runAction(prep: Prepared, action: BenchAction): Promise<Be
   meter.byTarget = {};
   meter.peakMB = baseMB;
   meter.active = true;
-  const [name, params] = API[action];
-  let error: string | undefined;
   const t0 = performance.now();
   try {
-    await sb.api(name, params);
+    await run();
   } catch (e) {
     error = errorText(e);
   }
@@ -280,7 +407,10 @@ export async function runAction(prep: Prepared, action: BenchAction): Promise<Be
   let mailCalls = 0;
   for (const [m, k] of Object.entries(byMethod)) {
     if (SEND.test(m)) mailCalls += k;
-    else if (!LOCAL_SERVICES.test(m)) serviceCalls += k;
+    else if (COORDINATES.test(m)) {
+      meter.cells += k;
+      meter.byTarget[m] = (meter.byTarget[m] ?? 0) + k;
+    } else if (!LOCAL_SERVICES.test(m)) serviceCalls += k;
     if (isSheets(m)) spreadsheetCalls += k;
   }
   const projected = project({ serviceCalls, cells: meter.cells, mailCalls, localMs: ms });
@@ -291,6 +421,7 @@ export async function runAction(prep: Prepared, action: BenchAction): Promise<Be
     n: prep.n,
     archived: prep.rows.archive,
     action,
+    ...(page ? { role: who, personOrders: who === 'executor' ? prep.pageExecutor.orders : undefined, pageItems } : {}),
     ok: error === undefined,
     error,
     ms,

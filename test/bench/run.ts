@@ -8,7 +8,30 @@
 //   npm run bench -- --json             machine-readable last line
 import { existsSync } from 'node:fs';
 import { CALL_MS, CELL_MS, headroom, LIMIT_MS, MAIL_MS } from './cost';
-import { BENCH_NOW, BENCH_TODAY, type BenchRun, cellsMeasured, codePath, prepareWorkbook, runAction } from './harness';
+import {
+  BENCH_NOW,
+  BENCH_TODAY,
+  type BenchAction,
+  type BenchRun,
+  cellsMeasured,
+  codePath,
+  type PageRole,
+  prepareWorkbook,
+  runAction,
+} from './harness';
+
+/** Every measured action: the book's three, then «Мои поручения» for the median executor and the controller (issue 23). */
+const ACTIONS: [BenchAction, PageRole?][] = [
+  ['daily'],
+  ['setup'],
+  ['report'],
+  ['page-load', 'executor'],
+  ['page-submit', 'executor'],
+  ['page-load', 'controller'],
+  ['page-submit', 'controller'],
+];
+const label = (r: Pick<BenchRun, 'action' | 'role'>) =>
+  r.role ? `${r.action} (${r.role === 'executor' ? 'исполнитель' : 'контролёр'})` : r.action;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,6 +57,11 @@ async function main(): Promise<number> {
     .filter(([n]) => n > 0)
     .map(([n, a]) => ({ n, archive: a > 0 ? a : undefined }));
   const runsArg = Number(arg('runs') ?? process.env.BENCH_RUNS ?? 0);
+  // «--actions page-load,page-submit» (or BENCH_ACTIONS): only these actions.
+  const only = (arg('actions') ?? process.env.BENCH_ACTIONS ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const log = (s: string) => process.stdout.write(`${s}\n`);
   if (!existsSync(codePath())) {
     log('dist/Code.js не найден: сначала npm run build (npm run bench собирает сам).');
@@ -57,10 +85,13 @@ async function main(): Promise<number> {
       `\nN = ${n}: книга готова за ${Math.round(performance.now() - t0)} мс — ${prep.rows.orders} в «Поручения», ` +
         `${prep.rows.archive} в «Архив», ${prep.cells} ячеек; ${prep.notes.join('; ') || 'подготовка без замечаний'}`,
     );
-    for (const action of ['daily', 'setup', 'report'] as const) {
+    log(
+      `  «Мои поручения»: исполнитель ${prep.pageExecutor.name} — ${prep.pageExecutor.orders} строк в «Поручения» (медиана)`,
+    );
+    for (const [action, role] of ACTIONS.filter(([a]) => !only || only.includes(a))) {
       const samples: BenchRun[] = [];
       for (let i = 0; i < runs; i++) {
-        const r = await runAction(prep, action);
+        const r = await runAction(prep, action, role);
         samples.push(r);
         if (!r.ok) break; // a failure is reported once, not timed again
       }
@@ -74,7 +105,7 @@ async function main(): Promise<number> {
       if (!r.ok) failed++;
       results.push(r);
       log(
-        `  ${padEnd(action, 6)} ${r.ok ? 'ok ' : 'ОШИБКА'} ${pad(r.ms.toFixed(1), 9)} мс  heap ${pad(r.heapMB, 5)} МБ  ` +
+        `  ${padEnd(label(r), 6)} ${r.ok ? 'ok ' : 'ОШИБКА'} ${pad(r.ms.toFixed(1), 9)} мс  heap ${pad(r.heapMB, 5)} МБ  ` +
           `вызовов ${pad(r.spreadsheetCalls, 5)}  ячеек ${pad(r.cells, 9)}  писем ${pad(r.mailCalls, 4)} (${r.mailRecipients} адр.)  ` +
           `Apps Script ≈ ${pad((r.projectedAppsScriptMs / 1000).toFixed(1), 6)} с (${headroom(r.projectedAppsScriptMs)})` +
           (r.ok ? '' : `\n         ${r.error}`),
@@ -90,7 +121,7 @@ async function main(): Promise<number> {
   log('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results)
     log(
-      `| ${r.n} | ${r.archived} | ${r.action}${r.ok ? '' : ' ✗'} | ${r.ms.toFixed(1)} | ${r.heapMB} | ${r.spreadsheetCalls} | ${r.cells} | ${r.mailCalls} (${r.mailRecipients}) | ` +
+      `| ${r.n} | ${r.archived} | ${label(r)}${r.ok ? '' : ' ✗'} | ${r.ms.toFixed(1)} | ${r.heapMB} | ${r.spreadsheetCalls} | ${r.cells} | ${r.mailCalls} (${r.mailRecipients}) | ` +
         `${sec(r.projected.sheetsMs)} + ${sec(r.projected.mailMs)} + ${sec(r.projected.scriptMs)} = ${sec(r.projectedAppsScriptMs)} | ` +
         `${((r.projectedAppsScriptMs / LIMIT_MS) * 100).toFixed(1)} % |`,
     );
@@ -100,16 +131,33 @@ async function main(): Promise<number> {
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    log(`\nВызовы по методам, N = ${r.n}, архив ${r.archived}, ${r.action}: ${top || '—'}`);
+    log(`\nВызовы по методам, N = ${r.n}, архив ${r.archived}, ${label(r)}: ${top || '—'}`);
     const cells = Object.entries(r.cellsByTarget)
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     log(`Ячейки по вызовам: ${cells || '—'}`);
   }
+  const targets: Record<string, unknown> = {};
+  // «Мои поручения» (issue 23): what one page action costs against whose orders it shows.
+  const pages = results.filter((r) => r.role);
+  if (pages.length) {
+    log('\n| N | архив | действие | строк человека | пунктов на странице | вызовов | ячеек | Apps Script, с |');
+    log('|---:|---:|---|---:|---:|---:|---:|---:|');
+    for (const r of pages)
+      log(
+        `| ${r.n} | ${r.archived} | ${label(r)}${r.ok ? '' : ' ✗'} | ${r.personOrders ?? '—'} | ${r.pageItems ?? '—'} | ${r.serviceCalls} | ${r.cells} | ${sec(r.projectedAppsScriptMs)} |`,
+      );
+    for (const r of pages) {
+      const limit = r.n <= 1000 ? 1000 : 2000;
+      targets[`page ${r.n}/${r.archived} ${r.action} ${r.role}`] = {
+        projectedMs: r.projectedAppsScriptMs,
+        ok: r.ok && r.projectedAppsScriptMs <= limit,
+      };
+    }
+  }
   // Calls that grow with N are the bug this benchmark exists to catch: the totals must stay within
   // 2 % (issue 15; the bounded writers may differ by a few calls where a small book has fewer runs).
-  const targets: Record<string, unknown> = {};
   const within = (a: number, b: number, share: number) => Math.abs(a - b) <= share * Math.max(a, b);
   for (const action of ['daily', 'setup', 'report'] as const) {
     const byN = results.filter((r) => r.action === action && r.ok);
@@ -170,6 +218,7 @@ async function main(): Promise<number> {
           n: r.n,
           archived: r.archived,
           action: r.action,
+          ...(r.role ? { role: r.role, personOrders: r.personOrders, pageItems: r.pageItems } : {}),
           ok: r.ok,
           ms: r.ms,
           heapMB: r.heapMB,

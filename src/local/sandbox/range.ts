@@ -11,6 +11,7 @@ import { ProtectionImpl } from './protection';
 import { RichTextValueImpl } from './rich-text';
 import type { SheetImpl } from './sheet';
 import { instrument, type SandboxState } from './state';
+import { TextFinderImpl } from './text-finder';
 import { isoOfInstant, wallOf } from './tz';
 import { displayDate, displayNumber, parseTyped, type Written } from './values';
 
@@ -435,6 +436,10 @@ export class RangeImpl {
   }
 
   // geometry
+  /** reference/spreadsheet/range#createTextFinder(String): a finder over this range's cells. */
+  createTextFinder(findText: string) {
+    return new TextFinderImpl(this.st, this.sh, this._rect(), findText);
+  }
   getRow() {
     return this.row;
   }

@@ -11,6 +11,7 @@ import { ProtectionImpl } from './protection';
 import { type ClearOpts, RangeImpl } from './range';
 import { RangeListImpl } from './range-list';
 import { instrument, type SandboxState } from './state';
+import { TextFinderImpl } from './text-finder';
 
 // ---------------------------------------------------------------- Sheet
 
@@ -207,6 +208,16 @@ export class SheetImpl {
     return new RangeListImpl(
       this.st,
       this.st.quiet(() => a1s.map((a) => this.getRange(a) as RangeImpl)),
+    );
+  }
+  /** reference/spreadsheet/sheet#createTextFinder(String): a finder over the sheet's data range. */
+  createTextFinder(findText: string) {
+    const e = this._extent();
+    return new TextFinderImpl(
+      this.st,
+      this,
+      { row: 1, col: 1, rows: Math.max(1, e.lastRow), cols: Math.max(1, e.lastCol) },
+      findText,
     );
   }
   getDataRange() {

@@ -273,4 +273,5 @@ export * from './range';
 export * from './range-list';
 export * from './rich-text';
 export * from './sheet';
+export * from './text-finder';
 export type { A1Ref };

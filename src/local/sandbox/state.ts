@@ -49,6 +49,7 @@ export const SPREADSHEET_CLASSES = new Set([
   'Sheet',
   'Range',
   'RangeList',
+  'TextFinder',
   'DataValidation',
   'DataValidationBuilder',
   'ConditionalFormatRule',

@@ -1,0 +1,114 @@
+// Finding rows without reading the tab (issue 23): Sheets searches a column on its side with a
+// TextFinder (developers.google.com/apps-script/reference/spreadsheet/text-finder) and returns only
+// the matching cells, whose row numbers we take; then only those rows are read, in runs of adjacent
+// rows, and only as wide as the caller needs. A page that shows a person's orders thus costs their
+// orders, not the workbook (docs/PERFORMANCE.md, «Мои поручения»).
+//
+// What a hit means: the cell's displayed text matched when Sheets searched. Rows can move or change
+// between the search and the read (people sort, insert, type), so a caller re-checks every row it
+// read — the «№» it acts on, the person named in it — and never trusts a hit alone.
+import { type Cell, normHeader } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * A gap of this many cells between two wanted rows is read rather than split into a second read:
+ * in the cost model a read is a call pair (getRange + getValues, 2 × 7 ms) and a cell 0.05 ms, so
+ * 280 cells cost as much as one more read.
+ */
+export const JOIN_GAP_CELLS = 280;
+
+/** A text as a pattern that matches it the way foldText compares: any case (the finder's default), ё = е, any run of spaces. */
+function loosePattern(text: string): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[её]/gi, '[её]'))
+    .join('\\s+');
+}
+
+/**
+ * Sheet rows (2 … last) whose cell in `column` (1-based) shows one of `values` — the whole cell
+ * (`whole`, default) or anywhere in it (e.g. one name among «Соисполнители»). Compared as foldText
+ * does (case, ё/е, spaces); one TextFinder.findAll for all the values. Sorted, no repeats; [] when
+ * there is nothing to look for or the tab has no data rows.
+ *
+ * For the «Мои поручения» page and its features: the person's rows by «Исполнитель» (whole) and
+ * «Соисполнители» (partial), the controller's by «Состояние» or «Решение по переносу», one order by «№».
+ */
+export function findRowsByValue(
+  sheet: Sheet,
+  column: number,
+  values: readonly string[],
+  opts: { whole?: boolean } = {},
+): number[] {
+  const wanted = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+  if (wanted.length === 0 || column < 1) return [];
+  const body = `(?:${wanted.map(loosePattern).join('|')})`;
+  return findRows(sheet, column, opts.whole === false ? body : `\\s*${body}\\s*`, opts.whole !== false);
+}
+
+/** Sheet rows (2 … last) whose cell in `column` (1-based) is not blank (e.g. «Запрошенный срок»). */
+export function findNonBlankRows(sheet: Sheet, column: number): number[] {
+  if (column < 1) return [];
+  return findRows(sheet, column, '\\S', false);
+}
+
+function findRows(sheet: Sheet, column: number, regex: string, whole: boolean): number[] {
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  const hits = sheet
+    .getRange(2, column, last - 1, 1)
+    .createTextFinder(regex)
+    .useRegularExpression(true)
+    .matchEntireCell(whole)
+    .findAll();
+  const rows = hits.map((h) => h.getRow());
+  return [...new Set(rows)].sort((a, b) => a - b);
+}
+
+/**
+ * Runs of rows to read: adjacent rows together, and two runs joined when the rows between them
+ * cost less than another read (JOIN_GAP_CELLS at this width).
+ */
+export function rowRuns(rows: readonly number[], width: number): { first: number; count: number }[] {
+  const sorted = [...new Set(rows)].filter((r) => r >= 1).sort((a, b) => a - b);
+  const maxGap = Math.floor(JOIN_GAP_CELLS / Math.max(1, width));
+  const runs: { first: number; count: number }[] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && r - (last.first + last.count) <= maxGap) last.count = r - last.first + 1;
+    else runs.push({ first: r, count: 1 });
+  }
+  return runs;
+}
+
+/**
+ * The cells of `rows` (sheet rows within the sheet, e.g. hits of findRowsByValue), columns
+ * 1 … width, one getRange + getValues per run (rowRuns).
+ */
+export function readRowsAt(sheet: Sheet, rows: readonly number[], width: number): Map<number, Cell[]> {
+  const out = new Map<number, Cell[]>();
+  if (width < 1) return out;
+  const wanted = new Set(rows);
+  for (const run of rowRuns(rows, width)) {
+    const values = sheet.getRange(run.first, 1, run.count, width).getValues() as Cell[][];
+    values.forEach((v, i) => {
+      if (wanted.has(run.first + i)) out.set(run.first + i, v);
+    });
+  }
+  return out;
+}
+
+/** Row 1 of a tab, with one call pair: the header the rows above are read against. */
+export function readHeader(sheet: Sheet): Cell[] {
+  const width = sheet.getLastColumn();
+  if (width < 1) return [];
+  return (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) as Cell[];
+}
+
+/** 1-based column of a header in `header`, or 0 (compared as normHeader does). */
+export function columnOf(header: readonly Cell[], name: string): number {
+  const n = normHeader(name);
+  return header.findIndex((h) => normHeader(h) === n) + 1;
+}
