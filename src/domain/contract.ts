@@ -23,6 +23,9 @@ export const TAB = {
   reportAppeals: 'Отчёт: обращения',
   problems: 'Проверка данных',
   log: 'Журнал',
+  // Control between the dates (spec Round 3): units and their heads; plans of measures.
+  units: 'Подразделения',
+  measurePlans: 'Планы мероприятий',
 } as const;
 
 export const ORDER_COL = {
@@ -49,4 +52,23 @@ export const ORDER_COL = {
   state: 'Состояние',
   overdueDays: 'Просрочка, раб. дн.',
   history: 'История',
+  // Control between the dates (spec Round 3), appended so older workbooks keep their columns.
+  periodicity: 'Периодичность',
+  validUntil: 'Действует до',
+  interimDate: 'Промежуточный срок',
+  lateReason: 'Причина нарушения срока',
+  /** system */
+  coDeadline: 'Срок соисполнителям',
 } as const;
+
+/**
+ * Columns of «Поручения» a workbook made before round 3 lacks: not required (their rules are off
+ * while a column is missing), added by «Настроить таблицу».
+ */
+export const ORDER_OPTIONAL_HEADERS: readonly string[] = [
+  ORDER_COL.periodicity,
+  ORDER_COL.validUntil,
+  ORDER_COL.interimDate,
+  ORDER_COL.lateReason,
+  ORDER_COL.coDeadline,
+];

@@ -40,6 +40,16 @@ export interface OrderRecord {
   history: string;
   /** «Дата архивации» («Архив» only). */
   archivedAt: IsoDate | null;
+  /** «Периодичность»: '' | 'Еженедельно' | 'Ежемесячно' | 'Ежеквартально' (normalised; domain/periodic.ts). */
+  periodicity: string;
+  /** «Действует до»: the last day of a periodic order. */
+  validUntil: IsoDate | null;
+  /** «Промежуточный срок» (001 гл.7 п.3.3). */
+  interimDate: IsoDate | null;
+  /** «Причина нарушения срока» (001 гл.8 п.2.3.2; 003 п.193). */
+  lateReason: string;
+  /** «Срок соисполнителям» (system; 003 п.80, 111, 133). */
+  coDeadline: IsoDate | null;
   /** Headers whose cell could not be understood: rules never overwrite or rely on these. */
   invalid: string[];
 }

@@ -35,6 +35,17 @@ export interface Settings {
   removalMode: 'executor' | 'giver';
   /** Days a personal link to «Мои поручения» stays valid. */
   linkDays: number;
+  // Control between the dates (spec Round 3).
+  /** «Напоминание об ускорении, дней»: execution expected within this many days of the reminder (001 гл.7 п.2.4.8). */
+  speedUpDays: number;
+  /** «Эскалация руководителю через, рабочих дней» (004 п.4.1.4, 4.2.1). */
+  escalationDays: number;
+  /** «План мероприятий — для поручений дольше, дней» (001 гл.6 п.2.2.16: более 30 календарных дней). */
+  planLongerDays: number;
+  /** «Объяснение нарушения срока — в течение, рабочих дней» (001 гл.8 п.2.3.2; 003 п.193). */
+  lateReasonDays: number;
+  /** «Соисполнителям — за, рабочих дней до срока» (003 п.80, 111, 133: за чотири робочих дні). */
+  coExecutorDays: number;
 }
 
 export const SETTING = {
@@ -58,6 +69,11 @@ export const SETTING = {
   appealRemindDays: 'Напоминать об обращении за, рабочих дней',
   removalMode: 'Снятие с контроля',
   linkDays: 'Срок действия ссылок, дней',
+  speedUpDays: 'Напоминание об ускорении, дней',
+  escalationDays: 'Эскалация руководителю через, рабочих дней',
+  planLongerDays: 'План мероприятий — для поручений дольше, дней',
+  lateReasonDays: 'Объяснение нарушения срока — в течение, рабочих дней',
+  coExecutorDays: 'Соисполнителям — за, рабочих дней до срока',
 } as const;
 
 export const WEEKDAYS_RU = ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'];
@@ -113,6 +129,31 @@ export function defaultSettingsRows(timeZone: string): [string, string | number,
     [SETTING.appealShortDays, 15, 'Для обращения с «Требует изучения» = Нет (Краматорск, п.113: не позднее 15 дней)'],
     [SETTING.appealRemindDays, 3, 'Напоминание до срока ответа на обращение (Краматорск, п.117: за 3 рабочих дня)'],
     [SETTING.linkDays, 45, 'Сколько дней открывает «Мои поручения» личная ссылка из письма'],
+    [
+      SETTING.speedUpDays,
+      10,
+      '«Напомнить об ускорении»: исполнитель получает письмо и должен исполнить поручение не более чем за столько дней (Ростов, гл.7 п.2.4.7–2.4.8); в отчётах поручение остаётся просроченным',
+    ],
+    [
+      SETTING.escalationDays,
+      3,
+      'Поручение, просроченное на столько рабочих дней, один раз направляется руководителю подразделения исполнителя (лист «Подразделения»; Одинцово, п.4.1.4, 4.2.1)',
+    ],
+    [
+      SETTING.planLongerDays,
+      30,
+      'Поручению со сроком длиннее стольких календарных дней нужен план мероприятий (лист «Планы мероприятий») в течение 5 рабочих дней после внесения (Ростов, гл.6 п.2.2.16)',
+    ],
+    [
+      SETTING.lateReasonDays,
+      2,
+      'Исполнено позже срока: причину («Причина нарушения срока») нужно указать в течение стольких рабочих дней после «Дата исполнения» (Ростов, гл.8 п.2.3.2; Краматорск, п.193)',
+    ],
+    [
+      SETTING.coExecutorDays,
+      4,
+      'Соисполнители передают свою часть ответственному исполнителю за столько рабочих дней до срока («Срок соисполнителям»; Краматорск, п.80, 111, 133)',
+    ],
   ];
 }
 
@@ -276,6 +317,11 @@ export function parseSettings(
       appealRemindDays: int(SETTING.appealRemindDays, 3, 0, 30),
       removalMode,
       linkDays: int(SETTING.linkDays, 45, 1, 366),
+      speedUpDays: int(SETTING.speedUpDays, 10, 1, 365),
+      escalationDays: int(SETTING.escalationDays, 3, 1, 60),
+      planLongerDays: int(SETTING.planLongerDays, 30, 1, 3650),
+      lateReasonDays: int(SETTING.lateReasonDays, 2, 0, 60),
+      coExecutorDays: int(SETTING.coExecutorDays, 4, 0, 60),
     },
     issues,
   };

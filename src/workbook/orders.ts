@@ -2,11 +2,15 @@
 // columns by header. Every row becomes a typed record; whatever cannot be understood becomes a
 // Problem (Russian message and fix) and the record marks the cell `invalid` so no rule acts on it.
 import { cellToIsoDate, formatRu, type IsoDate } from '../domain/dates';
+import type { MeasureStage } from '../domain/measure-plans';
 import { type Executor, normName, type OrderRecord, type OrderTab, type Protocol, splitNames } from '../domain/order';
+import { normalizePeriodicity, PERIODICITIES } from '../domain/periodic';
 import { isEmail } from '../domain/settings';
 import { foldText, fromList } from '../domain/text';
+import { type Unit, unitIndex } from '../domain/units';
 import { columnLetter } from './a1';
 import { readArchiveTail } from './archive-window';
+import { checkExecutorUnits, readMeasurePlans, readUnits } from './between-dates';
 import { coalesceRuns } from './diff-writer';
 import type { Problems } from './problems';
 import { cellText, rowReader } from './row-reader';
@@ -16,6 +20,7 @@ import {
   EXECUTOR_COL,
   ORDER_COL,
   ORDER_HEADERS,
+  ORDER_OPTIONAL_HEADERS,
   PROTOCOL_COL,
   REMOVAL,
   STATUSES,
@@ -51,6 +56,12 @@ export interface OrderBook {
    * moved from it, only reported.
    */
   ordersUsable: boolean;
+  /** «Подразделения» (empty when the tab is absent). */
+  units: Unit[];
+  /** By foldText(name). */
+  unitByName: Map<string, Unit>;
+  /** «Планы мероприятий» (empty when the tab is absent). */
+  stages: MeasureStage[];
 }
 
 /** Columns without which no order rule can be applied safely. */
@@ -343,6 +354,17 @@ export function parseOrderRow(
     );
     removal = '';
   }
+  const periodicityRaw = cellText(get(ORDER_COL.periodicity));
+  let periodicity = normalizePeriodicity(periodicityRaw);
+  if (periodicity === null) {
+    add(
+      ORDER_COL.periodicity,
+      periodicityRaw,
+      `Периодичность «${periodicityRaw}» не из списка.`,
+      `Выберите ${PERIODICITIES.map((p) => `«${p}»`).join(', ')} или оставьте пустой для разового поручения.`,
+    );
+    periodicity = '';
+  }
   const overdueRaw = get(ORDER_COL.overdueDays);
   return {
     tab,
@@ -373,6 +395,11 @@ export function parseOrderRow(
         ? (get(ORDER_COL.history) as string)
         : cellText(get(ORDER_COL.history)),
     archivedAt: tab === TAB.archive ? date(ARCHIVE_EXTRA_COL.archivedAt) : null,
+    periodicity,
+    validUntil: date(ORDER_COL.validUntil),
+    interimDate: date(ORDER_COL.interimDate),
+    lateReason: cellText(get(ORDER_COL.lateReason)),
+    coDeadline: date(ORDER_COL.coDeadline),
     invalid,
   };
 }
@@ -387,7 +414,8 @@ function readOrderTab(
     ctx.problems.missingTab(tab);
     return { table: null, records: [], missing: [...ORDER_HEADERS] };
   }
-  const required = tab === TAB.archive ? [...ORDER_HEADERS, ARCHIVE_EXTRA_COL.archivedAt] : ORDER_HEADERS;
+  const base = ORDER_HEADERS.filter((h) => !ORDER_OPTIONAL_HEADERS.includes(h));
+  const required = tab === TAB.archive ? [...base, ARCHIVE_EXTRA_COL.archivedAt] : base;
   const missing = missingColumns(t, required, ctx.problems);
   const records: OrderRecord[] = [];
   const first = t.firstRow ?? 2;
@@ -491,6 +519,34 @@ export function readOrderBook(ctx: ReadContext, opts: { archiveSince?: IsoDate }
         message: `«Дата исполнения» ${formatRu(rec.doneDate)} раньше даты протокола ${formatRu(protocolDate)}: поручение не считается исполненным, пока дата не исправлена.`,
         fix: 'Проверьте дату исполнения и № протокола.',
       });
+    // Control between the dates (spec Round 3): the new columns agree with «Срок».
+    if (rec.validUntil && !rec.periodicity && !rec.invalid.includes(ORDER_COL.periodicity))
+      p.add({
+        tab: rec.tab,
+        row: rec.row,
+        column: ORDER_COL.validUntil,
+        value: formatRu(rec.validUntil),
+        message: '«Действует до» указано, а «Периодичность» пуста: поручение считается разовым.',
+        fix: 'Выберите «Периодичность» или очистите «Действует до».',
+      });
+    else if (rec.validUntil && rec.deadline && rec.validUntil < rec.deadline)
+      p.add({
+        tab: rec.tab,
+        row: rec.row,
+        column: ORDER_COL.validUntil,
+        value: formatRu(rec.validUntil),
+        message: `«Действует до» ${formatRu(rec.validUntil)} раньше срока ${formatRu(rec.deadline)}: после этого исполнения поручение закроется.`,
+        fix: 'Проверьте последний день периодического поручения.',
+      });
+    if (rec.interimDate && rec.deadline && rec.interimDate >= rec.deadline)
+      p.add({
+        tab: rec.tab,
+        row: rec.row,
+        column: ORDER_COL.interimDate,
+        value: formatRu(rec.interimDate),
+        message: `«Промежуточный срок» ${formatRu(rec.interimDate)} не раньше срока поручения ${formatRu(rec.deadline)}: напоминания о нём не будет.`,
+        fix: 'Укажите промежуточный срок раньше «Срок» или очистите ячейку.',
+      });
     if (rec.status === 'Готово' && !rec.doneDate && !rec.invalid.includes(ORDER_COL.doneDate))
       p.add({
         tab: rec.tab,
@@ -502,6 +558,17 @@ export function readOrderBook(ctx: ReadContext, opts: { archiveSince?: IsoDate }
         fix: 'Впишите дату, когда исполнитель внёс запись об исполнении.',
       });
   }
+  // Control between the dates: one read each of «Подразделения» and «Планы мероприятий».
+  const units = readUnits(ctx, executorByName);
+  checkExecutorUnits(executors, units, ctx.problems);
+  const termByNumber = new Map<string, IsoDate | null>();
+  for (const rec of [...a.records, ...o.records]) if (rec.number) termByNumber.set(rec.number, rec.deadline);
+  // Only a whole «Архив» can tell that a № does not exist.
+  const stages = readMeasurePlans(
+    ctx,
+    (n) => (termByNumber.has(n) ? termByNumber.get(n) : tail === undefined ? undefined : null),
+    executorByName,
+  );
   const ordersUsable = o.table !== null && CORE_ORDER_HEADERS.every((h) => !o.missing.includes(h));
   if (o.table && !ordersUsable)
     ctx.problems.add({
@@ -523,6 +590,9 @@ export function readOrderBook(ctx: ReadContext, opts: { archiveSince?: IsoDate }
     ordersTable: o.table,
     archiveTable: a.table,
     ordersUsable,
+    units,
+    unitByName: unitIndex(units),
+    stages,
   };
 }
 

@@ -5,7 +5,7 @@
 // column): they live in the domain (src/domain/contract.ts) and are re-exported here.
 import { ORDER_COL, type TAB } from '../domain/contract';
 
-export { ORDER_COL, TAB } from '../domain/contract';
+export { ORDER_COL, ORDER_OPTIONAL_HEADERS, TAB } from '../domain/contract';
 
 export type TabName = (typeof TAB)[keyof typeof TAB];
 
@@ -42,6 +42,7 @@ export const ORDER_SYSTEM_HEADERS: readonly string[] = [
   ORDER_COL.state,
   ORDER_COL.overdueDays,
   ORDER_COL.history,
+  ORDER_COL.coDeadline,
 ];
 export const ARCHIVE_HEADERS: readonly string[] = [...ORDER_HEADERS, ARCHIVE_EXTRA_COL.archivedAt];
 
@@ -170,3 +171,15 @@ export const PROTOCOL_REPORT_HEADERS: readonly string[] = [
   'Состояние',
   'Примечание',
 ];
+
+/** «Подразделения» (spec Round 3): a unit, its head (ФИО) and the address escalations go to (004 п.4.1.4). */
+export const UNIT_COL = { unit: 'Подразделение', head: 'Руководитель', email: 'Эл. почта' } as const;
+
+/** «Планы мероприятий» (001 гл.6 п.2.2.16): the stages of a long order, each with its own date. */
+export const MEASURE_PLAN_COL = {
+  order: '№ поручения',
+  measure: 'Мероприятие',
+  deadline: 'Срок',
+  responsible: 'Ответственный',
+  done: 'Отметка о выполнении',
+} as const;

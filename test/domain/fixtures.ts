@@ -30,6 +30,11 @@ export function blankOrder(fields: Partial<OrderRecord>): OrderRecord {
     overdueDays: null,
     history: '',
     archivedAt: null,
+    periodicity: '',
+    validUntil: null,
+    interimDate: null,
+    lateReason: '',
+    coDeadline: null,
     invalid: [],
     ...fields,
   };

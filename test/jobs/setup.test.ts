@@ -10,7 +10,16 @@ import { SYSTEM_HEADER_BG } from '../../src/jobs/setup';
 import { type CellValue, emptySheet, emptyWorkbook, type SheetModel, type WorkbookModel } from '../../src/local/model';
 import { createSandbox } from '../../src/local/sandbox/index';
 import { JOURNAL_HEADERS } from '../../src/workbook/journal';
-import { ORDER_COL, ORDER_HEADERS, ORDER_SYSTEM_HEADERS, STATUSES, TAB } from '../../src/workbook/schema';
+import {
+  MEASURE_PLAN_COL,
+  ORDER_COL,
+  ORDER_HEADERS,
+  ORDER_OPTIONAL_HEADERS,
+  ORDER_SYSTEM_HEADERS,
+  STATUSES,
+  TAB,
+  UNIT_COL,
+} from '../../src/workbook/schema';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CODE_PATH = process.env.KONTROL_CODE ?? join(ROOT, 'dist', 'Code.js');
@@ -35,11 +44,17 @@ const tab = (wb: WorkbookModel, name: string) => {
   return s;
 };
 const headerOf = (s: SheetModel) => (s.cells[0] ?? []).map((c) => c.v);
-const letter = (n: number) => String.fromCharCode(64 + n); // columns A–Z are enough here
+/** Column letter of a 1-based index (A…Z, AA…): «Поручения» has more than 26 columns since round 3. */
+const letter = (n: number): string =>
+  (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+
+const after = (wb: WorkbookModel) => valuesOf(wb);
 
 function sheetWith(name: string, rows: CellValue[][]): SheetModel {
   const s = emptySheet(name);
   s.cells = rows.map((r) => r.map((v) => ({ v })));
+  // A sheet is at least as wide as what is written in it («Поручения» has 27 columns since round 3).
+  s.maxColumns = Math.max(s.maxColumns, ...rows.map((r) => r.length));
   return s;
 }
 
@@ -255,6 +270,49 @@ describe('setup on a workbook people have used', () => {
     const before = JSON.stringify(wb);
     sb.api('setup', {});
     expect(JSON.stringify(wb)).toBe(before);
+  });
+
+  it('a round-2 workbook gets the columns, settings and tabs of control between the dates; nothing lost', () => {
+    // Spec Round 3 «Control between the dates»: five new columns of «Поручения», five settings,
+    // «Подразделения» and «Планы мероприятий» (001 гл.6 п.2.2.16; 004 п.4.1.4).
+    const wb = usedWorkbook();
+    const orders = tab(wb, TAB.orders);
+    const keep = (orders.cells[0] ?? []).map((c) => !ORDER_OPTIONAL_HEADERS.includes(String(c.v)));
+    for (const r of orders.cells) r.splice(0, r.length, ...r.filter((_, j) => keep[j]));
+    const before = valuesOf(wb);
+    const { summary } = setup(wb);
+    for (const [k, v] of before) expect(after(wb).get(k), k).toBe(v);
+    const header = headerOf(orders);
+    expect(header.slice(-ORDER_OPTIONAL_HEADERS.length - 1)).toEqual([ORDER_COL.history, ...ORDER_OPTIONAL_HEADERS]);
+    expect(summary).toContain('«Периодичность»');
+    const col = (h: string) => letter(header.indexOf(h) + 1);
+    const v = (h: string) => orders.validations.find((x) => x.range === `${col(h)}2:${col(h)}`);
+    expect(v(ORDER_COL.periodicity)?.values).toEqual(['Еженедельно', 'Ежемесячно', 'Ежеквартально']);
+    for (const h of [ORDER_COL.validUntil, ORDER_COL.interimDate, ORDER_COL.coDeadline])
+      expect(v(h)?.kind, h).toBe('date');
+    const ci = header.indexOf(ORDER_COL.coDeadline);
+    expect(orders.cells[0][ci].background).toBe(SYSTEM_HEADER_BG);
+    expect(orders.cells[0][header.indexOf(ORDER_COL.lateReason)].background ?? '#ffffff').not.toBe(SYSTEM_HEADER_BG);
+    const params = new Map(
+      tab(wb, TAB.settings)
+        .cells.slice(1)
+        .map((r) => [r[0]?.v, r[1]?.v]),
+    );
+    expect(params.get(SETTING.speedUpDays)).toBe(10);
+    expect(params.get(SETTING.escalationDays)).toBe(3);
+    expect(params.get(SETTING.planLongerDays)).toBe(30);
+    expect(params.get(SETTING.lateReasonDays)).toBe(2);
+    expect(params.get(SETTING.coExecutorDays)).toBe(4);
+    expect(SETTING.escalationDays).toBe('Эскалация руководителю через, рабочих дней');
+    expect(headerOf(tab(wb, TAB.units))).toEqual([UNIT_COL.unit, UNIT_COL.head, UNIT_COL.email]);
+    const plans = tab(wb, TAB.measurePlans);
+    expect(headerOf(plans)).toEqual(['№ поручения', 'Мероприятие', 'Срок', 'Ответственный', 'Отметка о выполнении']);
+    expect(plans.validations.find((x) => x.range === 'E2:E')?.values).toEqual(['Выполнено', 'Не выполнено']);
+    expect(plans.validations.find((x) => x.range === 'C2:C')?.kind).toBe('date');
+    expect(MEASURE_PLAN_COL.done).toBe('Отметка о выполнении');
+    const again = JSON.stringify(wb);
+    setup(wb);
+    expect(JSON.stringify(wb)).toBe(again);
   });
 
   it('makes the same number of Spreadsheet calls for 10 and 5 000 orders', () => {

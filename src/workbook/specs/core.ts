@@ -2,6 +2,7 @@
 // columns, dates, dropdowns and seeded reference data. Tab and header names come from schema.ts.
 import { DECREE_ENTRIES } from '../../domain/calendar';
 import { midnightInZone } from '../../domain/dates';
+import { PERIODICITIES } from '../../domain/periodic';
 import { defaultSettingsRows, SETTING, WEEKDAYS_RU } from '../../domain/settings';
 import { REMOVAL_MODE } from '../../domain/vocabulary';
 import { JOURNAL_HEADERS } from '../journal';
@@ -42,6 +43,9 @@ const ORDER_DATE_HEADERS = [
   ORDER_COL.requestedDate,
   ORDER_COL.originalDeadline,
   ORDER_COL.enteredAt,
+  ORDER_COL.validUntil,
+  ORDER_COL.interimDate,
+  ORDER_COL.coDeadline,
 ];
 
 const ORDER_LISTS: readonly ListRule[] = [
@@ -51,6 +55,7 @@ const ORDER_LISTS: readonly ListRule[] = [
   { header: ORDER_COL.urgency, values: Object.values(URGENCY) },
   { header: ORDER_COL.decision, values: Object.values(DECISION) },
   { header: ORDER_COL.removal, values: REMOVAL_VALUES },
+  { header: ORDER_COL.periodicity, values: PERIODICITIES },
 ];
 
 const ORDER_WIDTHS: Readonly<Record<string, number>> = {
@@ -75,6 +80,11 @@ const ORDER_WIDTHS: Readonly<Record<string, number>> = {
   [ORDER_COL.extensions]: 90,
   [ORDER_COL.returns]: 90,
   [ORDER_COL.overdueDays]: 100,
+  [ORDER_COL.periodicity]: 130,
+  [ORDER_COL.validUntil]: 110,
+  [ORDER_COL.interimDate]: 120,
+  [ORDER_COL.lateReason]: 260,
+  [ORDER_COL.coDeadline]: 130,
 };
 
 export const CORE_TAB_SPECS: TabSpec[] = [
