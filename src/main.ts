@@ -37,6 +37,7 @@ import {
   yearPeriod,
 } from './jobs/reports';
 import { setupWorkbook } from './jobs/setup';
+import { openSpreadsheet } from './jobs/spreadsheet';
 import { DAILY_HANDLER, disableTrigger, enableTrigger, ownerLine, scheduledRunAllowed } from './jobs/triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -60,7 +61,7 @@ export const onEdit = fromEdit((e: EditEvent): void => {
 
 /** The installable time-driven trigger's handler: only the recorded owner's trigger runs the check. */
 export const dailyRun = fromTrigger(DAILY_HANDLER, (_e?: unknown): string => {
-  const ss = SpreadsheetApp.getActive();
+  const ss = openSpreadsheet();
   const gate = scheduledRunAllowed(ss);
   if (!gate.ok) return gate.message;
   // A date mismatch is recorded in «Журнал» and «Проверка данных»; the run ends without an error.
@@ -77,7 +78,7 @@ export const dailyRun = fromTrigger(DAILY_HANDLER, (_e?: unknown): string => {
  * finishes today's daily check from its checkpoint; with no checkpoint of today it does nothing.
  */
 export const dailyFollowUp = fromTrigger(FOLLOW_UP_HANDLER, (_e?: unknown): string => {
-  const ss = SpreadsheetApp.getActive();
+  const ss = openSpreadsheet();
   deleteFollowUpTriggers(ss);
   try {
     return guardDates(ss, 'Ежедневная проверка') ?? runDaily(ss, { followUp: true });
@@ -87,15 +88,25 @@ export const dailyFollowUp = fromTrigger(FOLLOW_UP_HANDLER, (_e?: unknown): stri
 });
 
 /** A long action: a progress toast first, then the job. */
-function long(title: string, progress: string, job: (ss: Spreadsheet) => string): string {
-  return runMenuAction(title, (ss) => {
-    showProgress(ss, title, progress);
-    return job(ss);
-  });
+function long(
+  title: string,
+  progress: string,
+  job: (ss: Spreadsheet) => string,
+  opts: { adopt?: boolean } = {},
+): string {
+  return runMenuAction(
+    title,
+    (ss) => {
+      showProgress(ss, title, progress);
+      return job(ss);
+    },
+    opts,
+  );
 }
 
 export const menuSetup = fromMenu((): string => {
-  return long('Настроить таблицу', 'Создаю недостающие листы, столбцы и списки…', setupWorkbook);
+  // Setup records this spreadsheet as the add-on's own (jobs/spreadsheet.ts).
+  return long('Настроить таблицу', 'Создаю недостающие листы, столбцы и списки…', setupWorkbook, { adopt: true });
 });
 
 export const menuNotifyNew = fromMenu((): string => {

@@ -14,6 +14,7 @@ import { normalizePeriodInput, parseQuarterInput, parseYearInput, quarterOf, tod
 import { ratingReport } from './rating';
 import { lastMonthPeriod, reportExecution, reportProtocol } from './reports';
 import { setupWorkbook } from './setup';
+import { openSpreadsheet } from './spreadsheet';
 import { disableTrigger, enableTrigger } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -70,7 +71,7 @@ export function runApi(action: string, params: ApiParams = {}): string {
 }
 
 function runApiAction(action: string, params: ApiParams): string {
-  const ss = SpreadsheetApp.getActive();
+  const ss = openSpreadsheet({ adopt: action === 'setup' });
   // Every other action computes or writes dates: none runs while our zone arithmetic disagrees with Google.
   if (API_ACTIONS.includes(action) && !UNDATED_ACTIONS.includes(action)) {
     const stop = guardDates(ss, ACTION_TITLE[action] ?? action);

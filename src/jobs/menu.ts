@@ -4,6 +4,7 @@
 import { dateInZone, type IsoDate } from '../domain/dates';
 import { escapeHtml } from '../mail/html';
 import { forgetCheckedZone, guardDates } from './date-check';
+import { openSpreadsheet } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -100,11 +101,11 @@ export function showProgress(ss: Spreadsheet, title: string, message: string): v
 export function runMenuAction(
   title: string,
   job: (ss: Spreadsheet) => string | null,
-  opts: { checkDates?: boolean } = {},
+  opts: { checkDates?: boolean; adopt?: boolean } = {},
 ): string {
   let ss: Spreadsheet | null = null;
   try {
-    ss = SpreadsheetApp.getActive();
+    ss = openSpreadsheet({ adopt: opts.adopt });
     if (opts.checkDates !== false) {
       const stop = guardDates(ss, title);
       if (stop) {

@@ -4,10 +4,8 @@
 // line. What is read: my-orders-book.ts; the actions: my-orders-actions.ts; the HTML:
 // my-orders-render.ts.
 //
-// Which spreadsheet: the script is bound to it, and a bound script's web app reaches its container
-// with SpreadsheetApp.getActive() (developers.google.com/apps-script/guides/bound: bound scripts
-// «refer to their parent file without referring to the file's ID»). We do not store an id at setup:
-// opening by id would need the full `spreadsheets` scope instead of `spreadsheets.currentonly`.
+// Which spreadsheet: jobs/spreadsheet.ts › openSpreadsheet — the active one where Google gives it,
+// else the id «Настроить таблицу» recorded (guides/bound: no active spreadsheet in a web app).
 
 import type { IsoDate } from '../domain/dates';
 import { linkProblemText } from '../domain/links';
@@ -22,6 +20,7 @@ import { renderLinkError, renderPage } from './my-orders-render';
 
 export type { PageResponse } from './my-orders-book';
 export { jsonForScript, PAGE_FILE, PAGE_TITLE, renderLinkError, renderPage } from './my-orders-render';
+import { openSpreadsheet } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
@@ -63,9 +62,22 @@ function datesError(ss: Spreadsheet): PageResponse | null {
   };
 }
 
+/** The page's Russian refusal when openSpreadsheet cannot give the spreadsheet (not set up, a copy, no access). */
+function noSpreadsheet(err: unknown): PageResponse {
+  return {
+    ok: false,
+    message: `Страница не может открыть таблицу. ${err instanceof Error ? err.message : String(err)}`,
+  };
+}
+
 /** google.script.run: the page as it is now, for a reload. */
 export function pageLoad(token: unknown): PageResponse {
-  const ss = SpreadsheetApp.getActive();
+  let ss: Spreadsheet;
+  try {
+    ss = openSpreadsheet();
+  } catch (err) {
+    return noSpreadsheet(err);
+  }
   const email = linkError(token, spreadsheetToday(ss));
   if (typeof email !== 'string') return email;
   const dates = datesError(ss);
@@ -76,7 +88,12 @@ export function pageLoad(token: unknown): PageResponse {
 /** google.script.run (and doPost): one action from the page, under the spreadsheet's locks. */
 export function pageSubmit(req: unknown): PageResponse {
   const body = (req && typeof req === 'object' ? req : {}) as { token?: unknown; action?: PageAction };
-  const ss = SpreadsheetApp.getActive();
+  let ss: Spreadsheet;
+  try {
+    ss = openSpreadsheet();
+  } catch (err) {
+    return noSpreadsheet(err);
+  }
   const email = linkError(body.token, spreadsheetToday(ss));
   if (typeof email !== 'string') return email;
   const dates = datesError(ss);
@@ -150,7 +167,7 @@ export function webPost(e: WebEvent | undefined): HtmlOutput {
 
 /** Menu «Мои поручения»: the same page in a sidebar for the signed-in user. */
 export function showMyOrdersSidebar(): string | null {
-  const ss = SpreadsheetApp.getActive();
+  const ss = openSpreadsheet();
   const email = Session.getActiveUser().getEmail();
   if (!email)
     throw new Error(

@@ -38,6 +38,8 @@ export interface ServeOptions {
   /** Deliver through SMTP instead of writing .eml files. */
   smtp?: string;
   log?: (line: string) => void;
+  /** As Google's guide to bound scripts says: no active spreadsheet in a web app (default: KONTROL_NO_ACTIVE). */
+  noActiveSpreadsheet?: boolean;
 }
 
 export interface Served {
@@ -92,6 +94,7 @@ export async function startServe(opts: ServeOptions): Promise<Served> {
       user: opts.user,
       webAppUrl: base,
       webApp: { executeAs: 'USER_DEPLOYING', deployer: opts.deployer ?? 'kontrol@localhost' },
+      ...(opts.noActiveSpreadsheet === undefined ? {} : { noActiveSpreadsheet: opts.noActiveSpreadsheet }),
     });
     functions = publicFunctions(sb);
     mailed = 0;

@@ -343,3 +343,38 @@ describe('«Мои поручения» in Chromium', () => {
     await ctx.close();
   });
 });
+
+// Issue 26: Google's guide says a bound script's web app gets no active spreadsheet (guides/bound);
+// the page then opens the spreadsheet «Настроить таблицу» recorded, by id. One case, same browser.
+describe('«Мои поручения» where Google gives no active spreadsheet', () => {
+  it('loads and saves «Готово» through the recorded id', async () => {
+    const nullDir = mkdtempSync(join(tmpdir(), 'kontrol-page-null-'));
+    const nullFile = join(nullDir, 'book.xlsx');
+    const { wb } = buildBook(0, { pageTabsOnly: true });
+    await saveXlsx(wb, nullFile);
+    const nullServed = await startServe({
+      file: nullFile,
+      code,
+      port: 0,
+      now: () => at(TODAY),
+      noActiveSpreadsheet: true,
+    });
+    try {
+      const ctx = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU' });
+      const page = await ctx.newPage();
+      await page.goto(await nullServed.linkFor(IVANOV));
+      expect(await page.locator('[data-order="П1-2"]').count()).toBe(1);
+      const form = page.locator('[data-order="П1-2"]');
+      await form.locator('select[name=status]').selectOption('Готово');
+      await form.locator('button[type=submit]').click();
+      await page.locator('#status p').waitFor();
+      expect(await page.locator('#status p').textContent()).toContain('«Готово» сохранён');
+      await nullServed.idle();
+      expect(orderRow(nullServed.model(), 'П1-2')[ORDER_COL.status]).toBe('Готово');
+      await ctx.close();
+    } finally {
+      await nullServed.close();
+      rmSync(nullDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -76,11 +76,19 @@ export interface SandboxOptions {
   formatDateZoneOffsets?: Readonly<Record<string, number>>;
   /** Extra: ScriptApp.getService().getUrl(), the web app's deployed address (default: not deployed, null). */
   webAppUrl?: string;
+  /**
+   * getActive()/getActiveSpreadsheet() return null in web app and Apps Script API runs, as Google's
+   * guide to bound scripts says (guides/bound). Default: KONTROL_NO_ACTIVE=1 in the environment.
+   */
+  noActiveSpreadsheet?: boolean;
 }
 
 export interface RunOptions {
-  /** simple = onOpen/onEdit simple-trigger restrictions and 30 s limit; time = a time-driven trigger (no Ui). */
-  trigger?: 'simple' | 'installable' | 'menu' | 'time' | 'webapp';
+  /**
+   * simple = onOpen/onEdit simple-trigger restrictions and 30 s limit; time = a time-driven trigger
+   * (no Ui); api = a function run through the Apps Script API's scripts.run (no Ui).
+   */
+  trigger?: 'simple' | 'installable' | 'menu' | 'time' | 'webapp' | 'api';
   /**
    * ScriptApp.AuthMode of the run (default LIMITED for simple, FULL otherwise). NONE: an add-on's
    * onOpen in a document where it was never used — only the menu may be built.
@@ -191,6 +199,11 @@ function clockEventFields(ms: number, timeZone: string): Record<string, unknown>
 /** Globals a fresh vm context has that Apps Script does not. */
 const REMOVE = ['console', 'WebAssembly'];
 
+/** CI runs the page, security and live-check suites a second time with KONTROL_NO_ACTIVE=1. */
+export function noActiveByDefault(): boolean {
+  return process.env.KONTROL_NO_ACTIVE === '1';
+}
+
 export function createSandbox(opts: SandboxOptions): Sandbox {
   const root = repoRoot();
   const distDir = join(root, 'dist');
@@ -206,6 +219,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     ...opts,
     scriptTimeZone: scriptTimeZone ?? 'Europe/Moscow',
     oauthScopes: opts.oauthScopes ?? manifest.oauthScopes,
+    noActiveSpreadsheet: opts.noActiveSpreadsheet ?? noActiveByDefault(),
   });
 
   const ctx = vm.createContext({}, { name: 'Apps Script sandbox', codeGeneration: { strings: true, wasm: false } });

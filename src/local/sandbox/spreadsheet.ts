@@ -214,11 +214,13 @@ export class SpreadsheetAppImpl {
   readonly RelativeDate = RelativeDate;
   readonly CopyPasteType = CopyPasteType;
   constructor(readonly st: SandboxState) {}
+  // null in a web app or Apps Script API run when the sandbox copies the bound-scripts guide
+  // (state.ts › noActiveSpreadsheet): «Returns the currently active spreadsheet, or null if there is none.»
   getActive() {
-    return this.st.spreadsheet;
+    return this.st.activeHidden ? null : this.st.spreadsheet;
   }
   getActiveSpreadsheet() {
-    return this.st.spreadsheet;
+    return this.st.activeHidden ? null : this.st.spreadsheet;
   }
   getActiveSheet() {
     return this.st.quiet(() => this.st.spreadsheet._active());
@@ -246,8 +248,11 @@ export class SpreadsheetAppImpl {
   newTextStyle() {
     return new TextStyleBuilderImpl(this.st);
   }
-  openById(_id: string) {
-    return null;
+  /** Only the sandbox's own spreadsheet exists; any other id is refused (text approximate). */
+  openById(id: string) {
+    if (String(id) !== this.st.quiet(() => this.st.spreadsheet.getId()))
+      throw this.st.err('You do not have permission to access the requested document.');
+    return this.st.spreadsheet;
   }
   openByUrl(_u: string) {
     return null;

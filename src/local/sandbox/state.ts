@@ -28,7 +28,7 @@ export interface UiRecord {
   dialogs: { kind: string; title?: string; html: string }[];
 }
 
-export type TriggerKind = 'simple' | 'installable' | 'menu' | 'time' | 'webapp';
+export type TriggerKind = 'simple' | 'installable' | 'menu' | 'time' | 'webapp' | 'api';
 
 /** A web app deployment (appsscript.json «webapp»): whom it executes as, and who deployed it. */
 export interface WebAppDeployment {
@@ -70,6 +70,9 @@ const SCOPE_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
 
 /** Calls that need a scope the manifest (appsscript.json oauthScopes) must list (reference/base/session «Authorization»). */
 const NEEDS_SCOPE: Record<string, string> = {
+  // currentonly covers the file the script runs in, reached by getActive*; opening by id — even
+  // the container's own id — needs the full scope (apps-script/concepts/scopes; issue 26).
+  'SpreadsheetApp.openById': SCOPE_SHEETS,
   'Session.getActiveUser': SCOPE_EMAIL,
   'Session.getEffectiveUser': SCOPE_EMAIL,
 };
@@ -89,9 +92,8 @@ const SIMPLE_FORBIDDEN: Record<string, string> = {
   'Ui.showModelessDialog': SCOPE_UI,
 };
 
-/** Never allowed: the manifest only has spreadsheets.currentonly. */
+/** Never allowed: the add-on opens no file but its own (and that only by id, jobs/spreadsheet.ts). */
 const ALWAYS_FORBIDDEN: Record<string, string> = {
-  'SpreadsheetApp.openById': SCOPE_SHEETS,
   'SpreadsheetApp.openByUrl': SCOPE_SHEETS,
   'SpreadsheetApp.open': SCOPE_SHEETS,
   'SpreadsheetApp.create': SCOPE_SHEETS,
@@ -137,6 +139,13 @@ export interface StateOptions {
   /** How the web app is deployed (trigger 'webapp' runs). Default: executes as the accessing user. */
   webApp?: WebAppDeployment;
   webAppUrl?: string;
+  /**
+   * Google's guide to bound scripts: getActiveSpreadsheet() and its kin «are only available to bound
+   * scripts run from the script editor, menu items, dialogs, sidebars, or triggers. When a bound
+   * script is run as a web app or via the Apps Script API, these methods are not available.» True:
+   * getActive()/getActiveSpreadsheet() return null in 'webapp' and 'api' runs (issue 26).
+   */
+  noActiveSpreadsheet?: boolean;
 }
 
 export class SandboxState {
@@ -222,6 +231,11 @@ export class SandboxState {
     return e;
   }
 
+  /** getActive()/getActiveSpreadsheet() give null now (noActiveSpreadsheet, a web app or Apps Script API run). */
+  get activeHidden(): boolean {
+    return this.opts.noActiveSpreadsheet === true && (this.trigger === 'webapp' || this.trigger === 'api');
+  }
+
   /** Called at the start of every service method. */
   tick(name: string): void {
     if (this.silent > 0) return;
@@ -234,7 +248,10 @@ export class SandboxState {
     if (forbidden) throw this.err(`You do not have permission to call ${name}. Required permissions: ${forbidden}`);
     if (this.authMode === 'NONE' && this.running && !NONE_ALLOWED.test(name))
       throw this.err(`You do not have permission to call ${name}. Required permissions: ${SCOPE_SHEETS}.currentonly`);
-    if ((this.trigger === 'time' || this.trigger === 'webapp') && name === 'SpreadsheetApp.getUi')
+    if (
+      (this.trigger === 'time' || this.trigger === 'webapp' || this.trigger === 'api') &&
+      name === 'SpreadsheetApp.getUi'
+    )
       throw this.err('Cannot call SpreadsheetApp.getUi() from this context.');
     const cost = this.opts.callCostMs ?? 0;
     if (cost) this.virtual += cost;
