@@ -20,6 +20,7 @@ import { renderLinkError, renderPage } from './my-orders-render';
 
 export type { PageResponse } from './my-orders-book';
 export { jsonForScript, PAGE_FILE, PAGE_TITLE, renderLinkError, renderPage } from './my-orders-render';
+
 import { openSpreadsheet } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

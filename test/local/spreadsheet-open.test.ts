@@ -103,9 +103,11 @@ describe('openSpreadsheet (jobs/spreadsheet.ts)', () => {
   });
   it('a copy (recorded id of another file): a «Журнал» line and a refusal, nothing else written; setup adopts it', () => {
     const { wb } = buildBook();
+    const sb = sandbox(wb, false, { user: IVANOV });
+    sb.run('menuEnableTrigger');
+    const trigger = String(wb.triggers[0]?.id);
     wb.id = 'copy-B';
     wb.properties.script[PROP] = 'original-A';
-    const sb = sandbox(wb, false, { user: IVANOV });
     const orders = JSON.stringify(wb.sheets.find((s) => s.name === TAB.orders)?.cells);
     sb.run('menuCheckData');
     const alert = sb.ui.alerts.join('\n');
@@ -116,7 +118,7 @@ describe('openSpreadsheet (jobs/spreadsheet.ts)', () => {
     expect(journal(wb).slice(-1)[0]).toContain('В чужую таблицу ничего не записано');
     expect(JSON.stringify(wb.sheets.find((s) => s.name === TAB.orders)?.cells)).toBe(orders);
     // The daily trigger refuses the same way (the error is the execution's failure, its line is in «Журнал»).
-    expect(() => sb.run('dailyRun', {}, { trigger: 'time' })).toThrow('Дополнение настроено для другой таблицы');
+    expect(() => sb.fireTrigger(trigger)).toThrow('Дополнение настроено для другой таблицы');
     sb.run('menuSetup');
     expect(wb.properties.script[PROP]).toBe('copy-B');
     expect(
@@ -125,6 +127,6 @@ describe('openSpreadsheet (jobs/spreadsheet.ts)', () => {
       ),
     ).toBe(true);
     sb.run('menuCheckData');
-    expect(sb.ui.alerts.length).toBe(1);
+    expect(sb.ui.alerts.filter((x) => x.includes('другой таблицы'))).toHaveLength(1);
   });
 });
