@@ -60,3 +60,103 @@ export function nextOccurrence(
   }
   return null;
 }
+
+// «История» line of a reported occurrence: the report of a period reads it back (occurrenceOrders).
+const OCCURRENCE_WHAT = 'исполнено повторение со сроком';
+const OCCURRENCE_RE =
+  /^\s*\d{2}\.\d{2}\.\d{4}: исполнено повторение со сроком (\d{2})\.(\d{2})\.(\d{4}), дата исполнения (\d{2})\.(\d{2})\.(\d{4})(?:, причина нарушения срока: (.*?))?; следующий срок/;
+
+/** Statuses a new occurrence starts from (spec: «Статус» back to «В процессе 0»). */
+export const OCCURRENCE_RESTART_STATUS = 'В процессе 0';
+
+export interface OccurrencePatch {
+  deadline: IsoDate;
+  status: string;
+  doneDate: null;
+  lateReason: '';
+  history: string[];
+}
+
+/**
+ * A periodic order reported («Готово» with a valid «Дата исполнения»): the occurrence goes to
+ * «История», «Срок» moves to the next occurrence and «Статус» starts afresh. Null when the order is
+ * not periodic, not reported, or the reported occurrence was its last (then it closes as usual).
+ */
+export function reportedOccurrence(
+  o: {
+    periodicity: string;
+    status: string;
+    deadline: IsoDate | null;
+    doneDate: IsoDate | null;
+    originalDeadline: IsoDate | null;
+    validUntil: IsoDate | null;
+    lateReason: string;
+    invalid: readonly string[];
+  },
+  today: IsoDate,
+  s: Pick<Settings, 'nonWorkingDeadline'>,
+  cal: WorkCalendar,
+): OccurrencePatch | null {
+  if (o.status !== 'Готово' || !o.doneDate || !o.deadline || o.doneDate > today) return null;
+  if (o.invalid.includes('Дата исполнения') || o.invalid.includes('Срок') || o.invalid.includes('Действует до'))
+    return null;
+  const next = nextOccurrence(o, s, cal);
+  if (!next) return null;
+  const reason = o.lateReason.trim().replace(/\s+/g, ' ').replace(/;/g, ',');
+  const late = o.doneDate > onWorkingDay(o.deadline, s, cal);
+  const line = `${ru(today)}: ${OCCURRENCE_WHAT} ${ru(o.deadline)}, дата исполнения ${ru(o.doneDate)}${late && reason ? `, причина нарушения срока: ${reason}` : ''}; следующий срок ${ru(next.deadline)}`;
+  return {
+    deadline: next.deadline,
+    status: OCCURRENCE_RESTART_STATUS,
+    doneDate: null,
+    lateReason: '',
+    history: [line],
+  };
+}
+
+export interface ReportedOccurrence {
+  deadline: IsoDate;
+  doneDate: IsoDate;
+  lateReason: string;
+}
+
+/** The occurrences recorded in «История», oldest first. */
+export function recordedOccurrences(history: string): ReportedOccurrence[] {
+  const out: ReportedOccurrence[] = [];
+  for (const l of history.split('\n')) {
+    const m = OCCURRENCE_RE.exec(l);
+    if (m)
+      out.push({ deadline: `${m[3]}-${m[2]}-${m[1]}`, doneDate: `${m[6]}-${m[5]}-${m[4]}`, lateReason: m[7] ?? '' });
+  }
+  return out;
+}
+
+/**
+ * A periodic order as the report counts it (spec: every occurrence counts in the period it was due):
+ * one entry per recorded occurrence (№ «12-1 (срок 10.04.2026)», executed on its day) and the order
+ * itself for the occurrence in force. A one-off order is itself alone.
+ */
+export function occurrenceOrders<
+  T extends { number: string; deadline: IsoDate | null; doneDate: IsoDate | null; history?: string },
+>(o: T): T[] {
+  const past = o.history ? recordedOccurrences(o.history) : [];
+  if (past.length === 0) return [o];
+  return [
+    ...past.map((p) => ({
+      ...o,
+      number: `${o.number} (срок ${ru(p.deadline)})`,
+      deadline: p.deadline,
+      doneDate: p.doneDate,
+      returned: false,
+      extensions: 0,
+      returns: 0,
+      history: '',
+      lateReason: p.lateReason,
+    })),
+    o,
+  ];
+}
+
+function ru(d: IsoDate): string {
+  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+}

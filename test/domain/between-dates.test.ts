@@ -1,0 +1,256 @@
+// Control between the dates (spec Round 3; issue 22): each rule against the passage it encodes.
+import { describe, expect, it } from 'vitest';
+import { WorkCalendar } from '../../src/domain/calendar';
+import { coExecutorDeadline, coExecutorNotices } from '../../src/domain/co-executors';
+import { escalationDigests, escalationDue, escalationKey } from '../../src/domain/escalation';
+import { interimEvents, noteDays } from '../../src/domain/interim';
+import { executedLate, lateRows, missingLateReason } from '../../src/domain/late-reason';
+import type { MeasureStage } from '../../src/domain/measure-plans';
+import type { Executor } from '../../src/domain/order';
+import {
+  nextOccurrence,
+  normalizePeriodicity,
+  occurrenceOrders,
+  recordedOccurrences,
+  reportedOccurrence,
+} from '../../src/domain/periodic';
+import { missingPlan } from '../../src/domain/plan-required';
+import { parseSettings } from '../../src/domain/settings';
+import { speedUp } from '../../src/domain/speed-up';
+import { type Unit, unitIndex } from '../../src/domain/units';
+import { blankOrder } from './fixtures';
+
+const cal = new WorkCalendar();
+const s = parseSettings([], 'Europe/Moscow').settings;
+const never = () => false;
+
+describe('periodic orders (001 гл.6 п.2.2.15, 2.2.17; 003 п.45; non-working days 001 гл.8 п.2.4.2)', () => {
+  it('«Периодичность» is one of three words, typed in any case', () => {
+    expect(normalizePeriodicity(' ежемесячно ')).toBe('Ежемесячно');
+    expect(normalizePeriodicity('')).toBe('');
+    expect(normalizePeriodicity('раз в год')).toBeNull();
+  });
+
+  it('monthly from 10.04.2026: 10.05 is a Sunday → 08.05; the next keeps the 10th (10.06), no drift', () => {
+    const o = { periodicity: 'Ежемесячно', deadline: '2026-04-10', originalDeadline: '2026-04-10', validUntil: null };
+    expect(nextOccurrence(o, s, cal)).toEqual({ deadline: '2026-05-08', nominal: '2026-05-10' });
+    expect(nextOccurrence({ ...o, deadline: '2026-05-08' }, s, cal)?.deadline).toBe('2026-06-10');
+  });
+
+  it('quarterly «до 10 числа місяця, наступного за звітним кварталом» (003 п.45): 10.07, 09.10 (10.10 Sat), 30.12.2026 (10.01.2027 after the New Year holidays and 31.12 off by decree 1466)', () => {
+    const o = { periodicity: 'Ежеквартально', originalDeadline: '2026-04-10', validUntil: null };
+    expect(nextOccurrence({ ...o, deadline: '2026-04-10' }, s, cal)?.deadline).toBe('2026-07-10');
+    expect(nextOccurrence({ ...o, deadline: '2026-07-10' }, s, cal)?.deadline).toBe('2026-10-09');
+    expect(nextOccurrence({ ...o, deadline: '2026-10-09' }, s, cal)?.deadline).toBe('2026-12-30');
+    // «без переноса» keeps the date as scheduled.
+    const keep = { ...s, nonWorkingDeadline: 'keep' as const };
+    expect(nextOccurrence({ ...o, deadline: '2026-07-10' }, keep, cal)?.deadline).toBe('2026-10-10');
+  });
+
+  it('weekly «еженедельно в пятницу» (001 гл.6 п.2.2.15) until «Действует до»: after the last one, none', () => {
+    const o = { periodicity: 'Еженедельно', originalDeadline: '2026-03-06', validUntil: '2026-03-20' };
+    expect(nextOccurrence({ ...o, deadline: '2026-03-13' }, s, cal)?.deadline).toBe('2026-03-20');
+    expect(nextOccurrence({ ...o, deadline: '2026-03-20' }, s, cal)).toBeNull();
+  });
+
+  it('a reported occurrence goes to «История», «Срок» moves on, «Статус» starts afresh; the report reads it back', () => {
+    const o = blankOrder({
+      number: '12-1',
+      executor: 'Панова Н.К.',
+      periodicity: 'Ежемесячно',
+      status: 'Готово',
+      deadline: '2026-04-10',
+      originalDeadline: '2026-04-10',
+      doneDate: '2026-04-13',
+      lateReason: 'ждали данные; из района',
+    });
+    const p = reportedOccurrence(o, '2026-04-14', s, cal);
+    expect(p).toMatchObject({ deadline: '2026-05-08', status: 'В процессе 0', doneDate: null, lateReason: '' });
+    expect(p?.history).toEqual([
+      '14.04.2026: исполнено повторение со сроком 10.04.2026, дата исполнения 13.04.2026, причина нарушения срока: ждали данные, из района; следующий срок 08.05.2026',
+    ]);
+    const history = p?.history.join('\n') ?? '';
+    expect(recordedOccurrences(history)).toEqual([
+      { deadline: '2026-04-10', doneDate: '2026-04-13', lateReason: 'ждали данные, из района' },
+    ]);
+    const counted = occurrenceOrders({ number: '12-1', deadline: '2026-05-08', doneDate: null, history });
+    expect(counted.map((x) => [x.number, x.deadline, x.doneDate])).toEqual([
+      ['12-1 (срок 10.04.2026)', '2026-04-10', '2026-04-13'],
+      ['12-1', '2026-05-08', null],
+    ]);
+    // Not reported, not periodic, or the last occurrence: nothing (the order closes as usual).
+    expect(reportedOccurrence({ ...o, status: 'В процессе 50' }, '2026-04-14', s, cal)).toBeNull();
+    expect(reportedOccurrence({ ...o, periodicity: '' }, '2026-04-14', s, cal)).toBeNull();
+    expect(reportedOccurrence({ ...o, validUntil: '2026-04-30' }, '2026-04-14', s, cal)).toBeNull();
+  });
+});
+
+describe('late explanation (001 гл.8 п.2.3.2 «с приложенной объяснительной запиской»; 003 п.193)', () => {
+  const late = blankOrder({
+    number: '5',
+    executor: 'Панова Н.К.',
+    status: 'Готово',
+    deadline: '2026-03-13',
+    doneDate: '2026-03-17',
+  });
+  it('executed after the due date with no reason: a problem only once «в течение 2 рабочих дней» are over', () => {
+    expect(executedLate(late, s, cal)).toBe(true);
+    expect(missingLateReason(late, '2026-03-19', s, cal)).toBeNull();
+    expect(missingLateReason(late, '2026-03-20', s, cal)?.message).toBe(
+      'Исполнено 17.03.2026 — позже срока 13.03.2026, а причина нарушения срока не указана (нужно было до 19.03.2026).',
+    );
+    expect(missingLateReason({ ...late, lateReason: 'болезнь' }, '2026-03-20', s, cal)).toBeNull();
+    expect(missingLateReason({ ...late, doneDate: '2026-03-13' }, '2026-03-20', s, cal)).toBeNull();
+  });
+  it('«Исполнено с нарушением срока»: №, executor, term, executed, working days late, reason', () => {
+    const rows = lateRows(
+      [
+        { ...late, lateReason: 'болезнь' },
+        { ...late, number: '6', doneDate: '2026-03-12' },
+        { ...late, number: '7', deadline: '2026-03-08', doneDate: '2026-03-10' },
+      ],
+      '2026-03-01',
+      '2026-03-31',
+      '2026-03-31',
+      s,
+      cal,
+    );
+    // № 7: 08.03.2026 is a Sunday → due 06.03 (Fri); 09.03 is off (decree 1466) → 10.03 is 1 working day late.
+    expect(rows.map((r) => [r.number, r.deadline, r.doneDate, r.daysLate, r.reason])).toEqual([
+      ['7', '2026-03-06', '2026-03-10', 1, ''],
+      ['5', '2026-03-13', '2026-03-17', 2, 'болезнь'],
+    ]);
+  });
+});
+
+describe('escalation to the unit head (004 п.4.1.4, 4.2.1; «через 3 рабочих дня»)', () => {
+  const ex = (name: string, unit: string): Executor => ({
+    row: 2,
+    name,
+    position: '',
+    unit,
+    email: `${name[0]}@x.ru`,
+    substitute: '',
+    absentFrom: null,
+    absentTo: null,
+  });
+  const executors = new Map([
+    ['панова н.к.', ex('Панова Н.К.', 'Отдел контроля')],
+    ['орлов п.с.', ex('Орлов П.С.', 'Нет такого')],
+  ]);
+  const units = unitIndex([{ row: 2, name: 'Отдел контроля', head: 'Глава О.О.', email: 'head@x.ru' } as Unit]);
+  const o = (n: string, deadline: string, executor = 'Панова Н.К.') =>
+    blankOrder({ number: n, executor, deadline, status: 'В процессе 50' });
+  it("due at 3 working days overdue, once per order; the message lists all the unit's overdue orders", () => {
+    const a = o('1', '2026-03-10');
+    expect(escalationDue(a, '2026-03-12', s, cal)).toBe(false);
+    expect(escalationDue(a, '2026-03-13', s, cal)).toBe(true);
+    const orders = [a, o('2', '2026-03-12'), o('3', '2026-03-20'), o('4', '2026-03-05', 'Орлов П.С.')];
+    const r = escalationDigests(orders, executors, units, '2026-03-13', s, cal, never);
+    expect(r.digests).toHaveLength(1);
+    expect(r.digests[0].unit.email).toBe('head@x.ru');
+    expect(r.digests[0].keys).toEqual([escalationKey('1')]);
+    expect(r.digests[0].overdue.map((x) => [x.order.number, x.days])).toEqual([
+      ['1', 3],
+      ['2', 1],
+    ]);
+    expect(r.unplaced.map((x) => x.number)).toEqual(['4']);
+    // Sent once: the next day nothing new → no message.
+    const sent = (k: string) => k === escalationKey('1') || k === escalationKey('4');
+    expect(escalationDigests(orders, executors, units, '2026-03-16', s, cal, sent).digests).toEqual([]);
+  });
+});
+
+describe('interim dates (001 гл.7 п.3.3 «сроки промежуточного контроля»; stages of 001 гл.6 п.2.2.16)', () => {
+  const o = blankOrder({
+    number: '9',
+    executor: 'Панова Н.К.',
+    status: 'В процессе 0',
+    deadline: '2026-04-30',
+    interimDate: '2026-03-20',
+    enteredAt: '2026-03-02',
+    progress: '05.03.2026: собраны заявки',
+  });
+  const stage: MeasureStage = {
+    row: 2,
+    order: '9',
+    measure: 'Смета',
+    deadline: '2026-04-10',
+    responsible: '',
+    done: false,
+  };
+  it('a reminder the working day before; a line for the controller when it passes without a note since the previous one', () => {
+    expect(noteDays(o.progress)).toEqual(['2026-03-05']);
+    expect(interimEvents(o, [stage], '2026-03-19', s, cal, never).map((e) => e.kind)).toEqual(['remind']);
+    // 23.03: the interim date passed, a note of 05.03 is after «Внесено» 02.03 → no line.
+    expect(interimEvents(o, [stage], '2026-03-23', s, cal, never)).toEqual([]);
+    // The stage of 10.04 passes with no note since 20.03 → the controller's line.
+    const e = interimEvents(o, [stage], '2026-04-13', s, cal, never);
+    expect(e.map((x) => [x.kind, x.at.what, x.since])).toEqual([['missed', 'Смета', '2026-03-20']]);
+    expect(
+      interimEvents(
+        { ...o, progress: `${o.progress}\n01.04.2026: смета готова` },
+        [stage],
+        '2026-04-13',
+        s,
+        cal,
+        never,
+      ),
+    ).toEqual([]);
+    expect(interimEvents(o, [{ ...stage, done: true }], '2026-04-13', s, cal, never)).toEqual([]);
+  });
+});
+
+describe("co-executors' date (003 п.80, 111, 133 «не менше, ніж за чотири робочих дні»)", () => {
+  const o = blankOrder({
+    number: '3',
+    executor: 'Панова Н.К.',
+    coExecutors: ['Орлов П.С.'],
+    status: 'В процессе 0',
+    deadline: '2026-03-20',
+  });
+  it('«Срок соисполнителям» = the due date minus 4 working days; reminder before, overdue after it', () => {
+    expect(coExecutorDeadline(o, s, cal)).toBe('2026-03-16');
+    expect(coExecutorDeadline({ ...o, coExecutors: [] }, s, cal)).toBeNull();
+    expect(coExecutorNotices(o, '2026-03-13', s, cal, never).map((n) => [n.kind, n.person])).toEqual([
+      ['remind', 'Орлов П.С.'],
+    ]);
+    expect(coExecutorNotices(o, '2026-03-17', s, cal, never).map((n) => n.kind)).toEqual(['overdue']);
+    expect(coExecutorNotices(o, '2026-03-23', s, cal, never)).toEqual([]);
+  });
+});
+
+describe('plan of measures (001 гл.6 п.2.2.16 «срок реализации … более 30 календарных дней»)', () => {
+  const o = blankOrder({
+    number: '4',
+    executor: 'Панова Н.К.',
+    status: 'В процессе 0',
+    deadline: '2026-05-15',
+    enteredAt: '2026-03-02',
+  });
+  it('a long order without stages 5 working days after «Внесено» is a problem; 30 days or less is not', () => {
+    expect(missingPlan(o, '2026-03-02', 0, '2026-03-10', s, cal)).toBeNull();
+    expect(missingPlan(o, '2026-03-02', 0, '2026-03-11', s, cal)?.message).toMatch(
+      /^Срок поручения — 74 дн\. \(дольше 30\), а плана мероприятий нет: его нужно было внести до 10\.03\.2026/,
+    );
+    expect(missingPlan(o, '2026-03-02', 2, '2026-03-11', s, cal)).toBeNull();
+    expect(missingPlan({ ...o, deadline: '2026-04-01' }, '2026-03-02', 0, '2026-03-11', s, cal)).toBeNull();
+  });
+});
+
+describe('speed-up reminder (001 гл.7 п.2.4.7–2.4.8 «не более 10 дней от даты поступления напоминания»)', () => {
+  const o = blankOrder({ number: '8', executor: 'Панова Н.К.', status: 'В процессе 50', deadline: '2026-03-06' });
+  it('an overdue order: expected in 10 days (on a working day), once a day; not for one not overdue', () => {
+    const r = speedUp(o, '2026-03-11', s, cal);
+    expect(r).toMatchObject({
+      ok: true,
+      expected: '2026-03-20',
+      line: '11.03.2026: напоминание об ускорении: исполнить не позднее 20.03.2026',
+    });
+    const again = speedUp({ ...o, history: r.ok ? r.line : '' }, '2026-03-11', s, cal);
+    expect(again).toEqual({ ok: false, reason: 'Напоминание об ускорении по № 8 сегодня уже отправлено.' });
+    expect(speedUp(o, '2026-03-05', s, cal)).toMatchObject({ ok: false });
+    // 10 days from 12.03 is 22.03, a Sunday → 20.03.
+    expect(speedUp(o, '2026-03-12', s, cal)).toMatchObject({ ok: true, expected: '2026-03-20' });
+  });
+});
