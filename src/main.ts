@@ -24,7 +24,15 @@ import {
   showProgress,
   todayOf,
 } from './jobs/menu';
-import { pageLoad, pageSubmit, revokeLinks, showMyOrdersSidebar, webGet, webPost } from './jobs/my-orders';
+import {
+  pageLoad,
+  pageSubmit,
+  revokeLinks,
+  revokeOnePersonsLinks,
+  showMyOrdersSidebar,
+  webGet,
+  webPost,
+} from './jobs/my-orders';
 import { type EditEvent, handleEdit } from './jobs/onedit';
 import { ratingReport } from './jobs/rating';
 import {
@@ -222,10 +230,15 @@ export const menuMyOrders = fromMenu((): string => {
   return runMenuAction('Мои поручения', () => showMyOrdersSidebar());
 });
 
-/** Menu «Отозвать ссылки»: every personal link sent so far stops opening the page. */
-export const menuRevokeLinks = fromMenu((): string => {
+/** Menu «Отозвать ссылку…»: one person's links stop opening the page. */
+export const menuRevokeLink = fromMenu((): string => {
   // No dates: revoking access must work even while the date self-check stops everything else.
-  return runMenuAction('Отозвать ссылки', revokeLinks, { checkDates: false });
+  return runMenuAction('Отозвать ссылку', revokeOnePersonsLinks, { checkDates: false });
+});
+
+/** Menu «Отозвать все ссылки»: every personal link sent so far stops opening the page. */
+export const menuRevokeLinks = fromMenu((): string => {
+  return runMenuAction('Отозвать все ссылки', revokeLinks, { checkDates: false });
 });
 
 /** The web app («Мои поручения» by a personal link): the page, or the Russian error page. */

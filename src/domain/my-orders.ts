@@ -100,6 +100,8 @@ export interface PageEnv {
     | 'controllerEmail'
     | 'organization'
     | 'removalMode'
+    | 'controllerLinkDays'
+    | 'pageActionsPerHour'
     | 'appealDays'
     | 'appealMonths'
     | 'appealShortDays'

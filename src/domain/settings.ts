@@ -46,6 +46,10 @@ export interface Settings {
   lateReasonDays: number;
   /** «Соисполнителям — за, рабочих дней до срока» (003 п.80, 111, 133: за чотири робочих дні). */
   coExecutorDays: number;
+  /** Days a link lets the controller decide from the page (issue 19: a leaked old link decides nothing). */
+  controllerLinkDays: number;
+  /** Actions one address may take on the page in an hour (issue 19: bounded growth). */
+  pageActionsPerHour: number;
 }
 
 export const SETTING = {
@@ -74,6 +78,8 @@ export const SETTING = {
   planLongerDays: 'План мероприятий — для поручений дольше, дней',
   lateReasonDays: 'Объяснение нарушения срока — в течение, рабочих дней',
   coExecutorDays: 'Соисполнителям — за, рабочих дней до срока',
+  controllerLinkDays: 'Срок действия ссылок контролёра, дней',
+  pageActionsPerHour: 'Действий на странице в час',
 } as const;
 
 export const WEEKDAYS_RU = ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'];
@@ -153,6 +159,16 @@ export function defaultSettingsRows(timeZone: string): [string, string | number,
       SETTING.coExecutorDays,
       4,
       'Соисполнители передают свою часть ответственному исполнителю за столько рабочих дней до срока («Срок соисполнителям»; Краматорск, п.80, 111, 133)',
+    ],
+    [
+      SETTING.controllerLinkDays,
+      7,
+      'Решения контролёра на странице (переносы, снятие с контроля) принимаются только по ссылке не старше стольких дней; по более старой — «попросите новую ссылку». Пункт меню «Мои поручения» работает всегда',
+    ],
+    [
+      SETTING.pageActionsPerHour,
+      60,
+      'Сколько изменений в час один адрес может сделать на странице «Мои поручения»; дальше страница просит подождать',
     ],
   ];
 }
@@ -322,6 +338,8 @@ export function parseSettings(
       planLongerDays: int(SETTING.planLongerDays, 30, 1, 3650),
       lateReasonDays: int(SETTING.lateReasonDays, 2, 0, 60),
       coExecutorDays: int(SETTING.coExecutorDays, 4, 0, 60),
+      controllerLinkDays: int(SETTING.controllerLinkDays, 7, 1, 366),
+      pageActionsPerHour: int(SETTING.pageActionsPerHour, 60, 1, 10_000),
     },
     issues,
   };

@@ -48,7 +48,8 @@ export const MENU: readonly (MenuItem | null)[] = [
   null,
   { caption: 'Включить автоматическую проверку', fn: 'menuEnableTrigger' },
   { caption: 'Выключить автоматическую проверку', fn: 'menuDisableTrigger' },
-  { caption: 'Отозвать ссылки', fn: 'menuRevokeLinks' },
+  { caption: 'Отозвать ссылку…', fn: 'menuRevokeLink' },
+  { caption: 'Отозвать все ссылки', fn: 'menuRevokeLinks' },
   null,
   { caption: 'Справка', fn: 'menuHelp' },
 ];

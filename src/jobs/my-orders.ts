@@ -1,5 +1,6 @@
 // «Мои поручения» on the server (spec «Мои поручения»): the web app's doGet/doPost, the functions
-// the page calls through google.script.run, the sidebar and «Отозвать ссылки». Every call verifies
+// the page calls through google.script.run, the sidebar and «Отозвать ссылку…» / «Отозвать все
+// ссылки». Every call verifies
 // the signed link first; every change runs under the spreadsheet's locks and appends one «Журнал»
 // line. What is read: my-orders-book.ts; the actions: my-orders-actions.ts; the HTML:
 // my-orders-render.ts.
@@ -10,12 +11,14 @@
 import type { IsoDate } from '../domain/dates';
 import { linkProblemText } from '../domain/links';
 import type { PageAction } from '../domain/my-orders';
+import { isEmail } from '../domain/settings';
 import { appendJournalEntry } from '../workbook/journal';
 import { dateSelfCheck } from './date-check';
-import { rotateLinkSecret, signLink, todayIn, verifyLink } from './links';
+import { revokeLinksOf, rotateLinkSecret, signLink, todayIn, verifyLink } from './links';
 import { lockSpreadsheet } from './lock';
 import { applyPageAction } from './my-orders-actions';
 import { openBook, type PageResponse, pageData, who } from './my-orders-book';
+import { pageGate } from './my-orders-gate';
 import { renderLinkError, renderPage } from './my-orders-render';
 
 export type { PageResponse } from './my-orders-book';
@@ -37,9 +40,10 @@ function appendJournal(ss: Spreadsheet, who: string, order: string, result: stri
 
 // ---------------------------------------------------------------- entry points
 
-function linkError(token: unknown, today: IsoDate): PageResponse | string {
+/** The link's person (and its day of issue), or the error page's response. */
+function linkError(token: unknown, today: () => IsoDate): PageResponse | { email: string; issued: IsoDate | null } {
   const v = verifyLink(token, today);
-  if (v.ok) return v.email;
+  if (v.ok) return { email: v.email, issued: v.issued };
   const p = linkProblemText(v.reason);
   return { ok: false, message: p.title, linkError: p };
 }
@@ -73,14 +77,22 @@ function noSpreadsheet(err: unknown): PageResponse {
 
 /** google.script.run: the page as it is now, for a reload. */
 export function pageLoad(token: unknown): PageResponse {
+  let opened: Spreadsheet | null = null;
+  const open = (): Spreadsheet => {
+    opened = opened ?? openSpreadsheet();
+    return opened;
+  };
+  let link: ReturnType<typeof linkError>;
   let ss: Spreadsheet;
   try {
-    ss = openSpreadsheet();
+    // The link first: a malformed or forged token costs no spreadsheet call (issue 19).
+    link = linkError(token, () => spreadsheetToday(open()));
+    if (!('email' in link)) return link;
+    ss = open();
   } catch (err) {
     return noSpreadsheet(err);
   }
-  const email = linkError(token, spreadsheetToday(ss));
-  if (typeof email !== 'string') return email;
+  const { email } = link;
   const dates = datesError(ss);
   if (dates) return dates;
   return { ok: true, message: '', data: pageData(openBook(ss, email), email), token: String(token) };
@@ -89,14 +101,22 @@ export function pageLoad(token: unknown): PageResponse {
 /** google.script.run (and doPost): one action from the page, under the spreadsheet's locks. */
 export function pageSubmit(req: unknown): PageResponse {
   const body = (req && typeof req === 'object' ? req : {}) as { token?: unknown; action?: PageAction };
+  let opened: Spreadsheet | null = null;
+  const open = (): Spreadsheet => {
+    opened = opened ?? openSpreadsheet();
+    return opened;
+  };
+  let link: ReturnType<typeof linkError>;
   let ss: Spreadsheet;
   try {
-    ss = openSpreadsheet();
+    // The link first: a malformed or forged token costs no spreadsheet call (issue 19).
+    link = linkError(body.token, () => spreadsheetToday(open()));
+    if (!('email' in link)) return link;
+    ss = open();
   } catch (err) {
     return noSpreadsheet(err);
   }
-  const email = linkError(body.token, spreadsheetToday(ss));
-  if (typeof email !== 'string') return email;
+  const { email } = link;
   const dates = datesError(ss);
   if (dates) return dates;
   const a = body.action;
@@ -112,7 +132,8 @@ export function pageSubmit(req: unknown): PageResponse {
     };
   try {
     const book = openBook(ss, email);
-    const done = applyPageAction(book, email, a);
+    const refused = pageGate(book, email, link.issued, a);
+    const done = refused ?? applyPageAction(book, email, a);
     if (typeof done === 'string')
       return { ok: false, message: done, data: pageData(book, email), token: String(body.token) };
     appendJournal(ss, who(book, email), String(a.number), done.journal);
@@ -181,11 +202,27 @@ export function showMyOrdersSidebar(): string | null {
   return null;
 }
 
-/** Menu «Отозвать ссылки»: every link sent so far stops opening the page. */
+/** Menu «Отозвать ссылку…»: the links of one address stop opening the page; the others' keep working. */
+export function revokeOnePersonsLinks(ss: Spreadsheet): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const r = ui.prompt(
+    'Отозвать ссылку',
+    'Адрес электронной почты сотрудника, чьи личные ссылки на «Мои поручения» должны перестать открываться (например, ссылка переслана или телефон потерян). Ссылки остальных продолжат работать; новую ссылку сотрудник получит с ближайшим письмом.',
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (r.getSelectedButton() !== ui.Button.OK) return null;
+  const email = r.getResponseText().trim().toLowerCase();
+  if (!isEmail(email)) throw new Error(`«${email}» не похоже на адрес электронной почты.`);
+  revokeLinksOf(email);
+  appendJournal(ss, Session.getActiveUser().getEmail(), '', `личные ссылки ${email} отозваны`);
+  return `Ссылки ${email} отозваны: прежние ссылки этого сотрудника больше не открывают «Мои поручения».`;
+}
+
+/** Menu «Отозвать все ссылки»: every link sent so far stops opening the page. */
 export function revokeLinks(ss: Spreadsheet): string | null {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.alert(
-    'Отозвать ссылки',
+    'Отозвать все ссылки',
     'Все личные ссылки на «Мои поручения», отправленные до сих пор, перестанут открываться. Новые ссылки придут с ближайшими письмами. Продолжить?',
     ui.ButtonSet.YES_NO,
   );

@@ -28,7 +28,8 @@ describe('menu «Контроль поручений»', () => {
       'Бережливые проекты',
       'Включить автоматическую проверку',
       'Выключить автоматическую проверку',
-      'Отозвать ссылки',
+      'Отозвать ссылку…',
+      'Отозвать все ссылки',
       'Справка',
     ]);
     const sub = (c: string) => MENU.find((i) => i?.caption === c)?.items?.map((i) => i.caption);
@@ -44,7 +45,7 @@ describe('menu «Контроль поручений»', () => {
   });
   it('calls one distinct global per item', () => {
     const fns = menuFunctions();
-    expect(fns).toHaveLength(20);
+    expect(fns).toHaveLength(21);
     expect(new Set(fns).size).toBe(fns.length);
     expect(fns.every((f) => /^menu[A-Z]/.test(f))).toBe(true);
   });

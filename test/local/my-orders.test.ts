@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytesToHex, checkToken, issueToken, linkMessage } from '../../src/domain/links';
+import { bytesToHex, checkToken, issueToken, linkMessageV2 } from '../../src/domain/links';
 import { createSandbox, type Sandbox } from '../../src/local/sandbox/index';
 import type { HtmlOutputImpl } from '../../src/local/sandbox/services';
 import {
@@ -29,11 +29,20 @@ describe('signed links (domain/links.ts)', () => {
   it('a link names one address and its last day; forged, altered, expired and malformed ones fail', () => {
     const t = issueToken('Ivanov@Adm.Test', '2026-03-10', 45, mac);
     expect(t.startsWith('ivanov@adm.test~2026-04-24~')).toBe(true);
-    expect(checkToken(t, '2026-04-24', mac)).toEqual({ ok: true, email: 'ivanov@adm.test', expires: '2026-04-24' });
+    // Issue 19: the token also carries its day of issue and the address's link generation.
+    expect(checkToken(t, '2026-04-24', mac)).toEqual({
+      ok: true,
+      email: 'ivanov@adm.test',
+      expires: '2026-04-24',
+      issued: '2026-03-10',
+    });
     expect(checkToken(t, '2026-04-25', mac)).toEqual({ ok: false, reason: 'expired' });
-    const [, , sig] = t.split('~');
-    expect(checkToken(`petrov@adm.test~2026-04-24~${sig}`, TODAY, mac).ok).toBe(false);
-    expect(checkToken(`ivanov@adm.test~2026-12-31~${sig}`, TODAY, mac)).toEqual({ ok: false, reason: 'forged' });
+    const sig = t.slice(t.lastIndexOf('~') + 1);
+    expect(checkToken(`petrov@adm.test~2026-04-24~2026-03-10~0~${sig}`, TODAY, mac).ok).toBe(false);
+    expect(checkToken(`ivanov@adm.test~2026-12-31~2026-03-10~0~${sig}`, TODAY, mac)).toEqual({
+      ok: false,
+      reason: 'forged',
+    });
     expect(checkToken(t, TODAY, (m) => createHmac('sha256', 'rotated').update(m).digest('hex')).ok).toBe(false);
     expect(checkToken('ivanov@adm.test', TODAY, mac)).toEqual({ ok: false, reason: 'malformed' });
     expect(checkToken('', TODAY, mac)).toEqual({ ok: false, reason: 'missing' });
@@ -165,8 +174,12 @@ describe('e-mails carry the personal link and say what to do next', () => {
     const token = decodeURIComponent(new URL(link).searchParams.get('t') ?? '');
     expect(token.split('~').slice(0, 2)).toEqual([IVANOV, '2026-03-20']);
     const secret = wb.properties.script['kontrol.linkSecret'];
-    expect(token.split('~')[2]).toBe(
-      createHmac('sha256', secret).update(linkMessage(IVANOV, '2026-03-20')).digest('hex'),
+    // v2 (issue 19): «адрес~окончание~выдана~поколение~подпись», the MAC over all four.
+    expect(token.split('~').slice(2, 4)).toEqual([TODAY, '0']);
+    expect(token.split('~')[4]).toBe(
+      createHmac('sha256', secret)
+        .update(linkMessageV2(IVANOV, '2026-03-20', TODAY, 0))
+        .digest('hex'),
     );
     expect(mail?.body).toContain('Что сделать: отметьте ход исполнения или «Готово» на странице «Мои поручения»');
     expect(mail?.body).toContain('перенос срока можно запросить до 17.03.2026');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { types } from 'node:util';
 import vm from 'node:vm';
 import type { WorkbookModel } from '../model';
+import { CacheServiceImpl } from './cache';
 import {
   HtmlServiceImpl,
   LockServiceImpl,
@@ -240,6 +241,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     MailApp: new MailAppImpl(st),
     ScriptApp: new ScriptAppImpl(st),
     PropertiesService: new PropertiesServiceImpl(st),
+    CacheService: new CacheServiceImpl(st),
     LockService: new LockServiceImpl(st),
     Utilities: new UtilitiesImpl(st),
     Session: new SessionImpl(st),
