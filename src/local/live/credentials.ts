@@ -1,5 +1,5 @@
 // Where `npm run live-check` finds a Google account: a key file named by KONTROL_GOOGLE_CREDENTIALS
-// (authorized_user or service_account JSON), else clasp's store (~/.clasprc.json, or the file named
+// (authorized_user JSON; a service_account key is found and then refused by scripts/live-check.ts), else clasp's store (~/.clasprc.json, or the file named
 // by clasp's own `clasp_config_auth`): clasp 3 keeps `{ tokens: { <user>: { type: 'authorized_user',
 // client_id, client_secret, refresh_token, access_token, expiry_date } } }`
 // (@google/clasp build/src/auth/file_credential_store.js); the older project-local
@@ -13,7 +13,7 @@ export const CLASP_USER_ENV = 'KONTROL_CLASP_USER';
 
 /** The one line printed when there is nothing to sign in with. */
 export const NO_CREDENTIALS =
-  'Нет учётных данных Google: войдите через clasp («npx clasp login --creds client_secret.json --use-project-scopes --include-clasp-scopes», файл ~/.clasprc.json) или укажите в KONTROL_GOOGLE_CREDENTIALS путь к JSON-ключу (authorized_user или service_account).';
+  'Нет учётных данных Google: войдите через clasp своим OAuth-клиентом (README «Проверка на настоящем Google», шаг 4; файл ~/.clasprc.json) или укажите в KONTROL_GOOGLE_CREDENTIALS путь к JSON-ключу authorized_user (ключ сервисного аккаунта не подходит: scripts.run работает только от имени пользователя).';
 
 export interface FoundCredentials {
   /** Where they came from, for the printout (a path, never a secret). */
@@ -76,7 +76,7 @@ export function findCredentials(
   const json = store ? claspCredentials(store, user) : null;
   if (!json?.refresh_token)
     return {
-      problem: `В ${claspPath} нет входа clasp для пользователя «${user}»: выполните «npx clasp login --creds client_secret.json --use-project-scopes --include-clasp-scopes» или укажите ${CREDENTIALS_ENV}.`,
+      problem: `В ${claspPath} нет входа clasp для пользователя «${user}»: войдите через clasp (README «Проверка на настоящем Google», шаг 4) или укажите ${CREDENTIALS_ENV}.`,
     };
   return { source: `${claspPath} (${user})`, json };
 }

@@ -1,11 +1,15 @@
 // The Google side of the live check, behind a small interface so the orchestration is tested with
-// a fake. The real one uses the per-API clients (@googleapis/sheets, drive, script) and
-// google-auth-library. References: Apps Script API projects.create (parentId binds the project to
-// the spreadsheet), projects.updateContent, projects.versions.create, projects.deployments.create,
-// scripts.run (an API-executable deployment and the manifest's executionApi block; devMode runs the
-// newest saved code, owner only); Sheets API spreadsheets.create / get / values.batchGet; Drive
-// files.delete.
-import { drive } from '@googleapis/drive';
+// a fake (test/local/live-check.test.ts). The real one uses the per-API clients (@googleapis/sheets,
+// script) and google-auth-library. The project is the user's prepared one (README «Проверка на
+// настоящем Google»): a spreadsheet and its bound script in their standard Cloud project. References
+// (developers.google.com/apps-script/api/reference/rest/v1/…): projects.get (parentId: the
+// container), projects.updateContent, projects.versions.create, projects.deployments.create/delete,
+// scripts.run — «POST https://script.googleapis.com/v1/scripts/{deploymentId}:run», the path
+// parameter being «The deployment ID of the API-executable deployment», and devMode false runs that
+// deployment's version (true: «the most recently saved version rather than the version deployed for
+// use with the Apps Script API», owner only). With the script id instead, scripts.run answers 404
+// «Requested entity was not found» even in a linked project (google/clasp#1169). Sheets API
+// spreadsheets.get / values.batchGet.
 import { script } from '@googleapis/script';
 import { sheets } from '@googleapis/sheets';
 import { GoogleAuth } from 'google-auth-library';
@@ -25,24 +29,25 @@ export interface RunAnswer {
 }
 
 export interface LiveApi {
-  createSpreadsheet(title: string, timeZone: string, locale: string): Promise<string>;
-  createBoundScript(spreadsheetId: string, title: string): Promise<string>;
+  /** projects.get: the id of the spreadsheet the script is bound to ('' for a standalone script). */
+  containerOf(scriptId: string): Promise<string>;
   pushContent(scriptId: string, files: ScriptFile[]): Promise<void>;
-  deployApiExecutable(scriptId: string): Promise<void>;
-  run(scriptId: string, fn: string, parameters: unknown[]): Promise<RunAnswer>;
+  /** A new version and an API-executable deployment of it; returns the deployment id. */
+  deployApiExecutable(scriptId: string): Promise<string>;
+  /** scripts.run on the deployment (devMode false). */
+  run(deploymentId: string, fn: string, parameters: unknown[]): Promise<RunAnswer>;
   readAll(spreadsheetId: string): Promise<Grid>;
-  deleteFile(fileId: string): Promise<void>;
+  removeDeployment(scriptId: string, deploymentId: string): Promise<void>;
 }
 
 /** Scopes the check itself needs; scripts.run also needs every scope the script's manifest lists. */
 export const LIVE_SCOPES = [
   'https://www.googleapis.com/auth/spreadsheets',
-  'https://www.googleapis.com/auth/drive.file',
   'https://www.googleapis.com/auth/script.projects',
   'https://www.googleapis.com/auth/script.deployments',
 ];
 
-/** A Google API error as one Russian-friendly line: status and Google's own message. */
+/** A Google API error as one line: status and Google's own message. */
 export function apiErrorText(err: unknown): string {
   const e = err as { response?: { status?: number; data?: { error?: { message?: string } } }; message?: string };
   const status = e?.response?.status;
@@ -51,23 +56,16 @@ export function apiErrorText(err: unknown): string {
 }
 
 export async function googleLiveApi(credentials: Record<string, unknown>, manifestScopes: string[]): Promise<LiveApi> {
-  const auth = new GoogleAuth({ credentials, scopes: [...LIVE_SCOPES, ...manifestScopes] });
+  const auth = new GoogleAuth({ credentials, scopes: [...new Set([...LIVE_SCOPES, ...manifestScopes])] });
   const client = await auth.getClient();
   // The per-API clients accept any google-auth-library client.
   const opts = { auth: client as never };
   const sh = sheets({ version: 'v4', ...opts });
-  const dr = drive({ version: 'v3', ...opts });
   const sc = script({ version: 'v1', ...opts });
   return {
-    async createSpreadsheet(title, timeZone, locale) {
-      const r = await sh.spreadsheets.create({ requestBody: { properties: { title, timeZone, locale } } });
-      if (!r.data.spreadsheetId) throw new Error('Sheets API не вернул spreadsheetId');
-      return r.data.spreadsheetId;
-    },
-    async createBoundScript(spreadsheetId, title) {
-      const r = await sc.projects.create({ requestBody: { title, parentId: spreadsheetId } });
-      if (!r.data.scriptId) throw new Error('Apps Script API не вернул scriptId');
-      return r.data.scriptId;
+    async containerOf(scriptId) {
+      const r = await sc.projects.get({ scriptId });
+      return String(r.data.parentId ?? '');
     },
     async pushContent(scriptId, files) {
       await sc.projects.updateContent({ scriptId, requestBody: { files } });
@@ -77,13 +75,23 @@ export async function googleLiveApi(credentials: Record<string, unknown>, manife
         scriptId,
         requestBody: { description: 'kontrol live-check' },
       });
-      await sc.projects.deployments.create({
+      const d = await sc.projects.deployments.create({
         scriptId,
-        requestBody: { versionNumber: v.data.versionNumber ?? undefined, manifestFileName: 'appsscript' },
+        requestBody: {
+          versionNumber: v.data.versionNumber ?? undefined,
+          manifestFileName: 'appsscript',
+          description: 'kontrol live-check',
+        },
       });
+      if (!d.data.deploymentId) throw new Error('Apps Script API не вернул deploymentId');
+      return d.data.deploymentId;
     },
-    async run(scriptId, fn, parameters) {
-      const r = await sc.scripts.run({ scriptId, requestBody: { function: fn, parameters, devMode: true } });
+    async run(deploymentId, fn, parameters) {
+      // The client names the path parameter scriptId; the API reads it as the deployment id.
+      const r = await sc.scripts.run({
+        scriptId: deploymentId,
+        requestBody: { function: fn, parameters, devMode: false },
+      });
       const err = r.data.error;
       if (err) {
         const d = (err.details?.[0] ?? {}) as { errorMessage?: string };
@@ -116,8 +124,8 @@ export async function googleLiveApi(credentials: Record<string, unknown>, manife
       });
       return grid;
     },
-    async deleteFile(fileId) {
-      await dr.files.delete({ fileId });
+    async removeDeployment(scriptId, deploymentId) {
+      await sc.projects.deployments.delete({ scriptId, deploymentId });
     },
   };
 }

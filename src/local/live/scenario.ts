@@ -1,6 +1,6 @@
 // The live check's scenario (issue 13 item 5): the steps run both through the Apps Script API on a
-// scratch Google spreadsheet and in the sandbox, then compared cell by cell. Each step is one call
-// of `kontrolLiveStep` (LIVE_HELPER_JS), an extra file pushed beside Code.js only in the scratch
+// the prepared project's Google spreadsheet and in the sandbox, then compared cell by cell. Each step is one call
+// of `kontrolLiveStep` (LIVE_HELPER_JS), an extra file pushed beside Code.js only in the prepared
 // project: it reaches the bundle's `__Kontrol.api` (no stub of its own, so scripts.run cannot call
 // it directly), writes seed rows by header and reports the run's clock and trigger count.
 import { SETTING } from '../../domain/settings';
@@ -143,12 +143,77 @@ export const LIVE_SCENARIO: readonly LiveStep[] = [
 /** The global scripts.run calls (defined by LIVE_HELPER_JS). */
 export const LIVE_STEP_FUNCTION = 'kontrolLiveStep';
 
+/** The global that resets the prepared project before the scenario (defined by LIVE_HELPER_JS). */
+export const LIVE_RESET_FUNCTION = 'kontrolLiveReset';
+
+/** The one sheet both sides start from: a new Google spreadsheet in ru_RU has one empty «Лист1». */
+export const START_SHEET = 'Лист1';
+
+/** What kontrolLiveReset returns (as JSON text). */
+export interface ResetOutcome {
+  /** Whether SpreadsheetApp.getActive() gave the container in this scripts.run (issue 26). */
+  active: boolean;
+  id: string;
+  name: string;
+  timeZone: string;
+  error: string;
+}
+
+export function parseReset(raw: unknown): ResetOutcome {
+  try {
+    const o = JSON.parse(String(raw)) as Partial<ResetOutcome>;
+    return {
+      active: o.active === true,
+      id: String(o.id ?? ''),
+      name: String(o.name ?? ''),
+      timeZone: String(o.timeZone ?? ''),
+      error: String(o.error ?? ''),
+    };
+  } catch {
+    return { active: false, id: '', name: '', timeZone: '', error: `непонятный ответ: ${String(raw).slice(0, 200)}` };
+  }
+}
+
 /**
  * The helper file (plain ES2019, Apps Script V8 and the sandbox alike). Seed dates become midnight
  * in the spreadsheet's zone, the offset read through Utilities.formatDate('Z'): the same instant a
  * date typed into the sheet holds.
  */
-export const LIVE_HELPER_JS = `// Контроль поручений — live check helper: pushed only into scratch projects by npm run live-check.
+export const LIVE_HELPER_JS = `// Контроль поручений — live check helper: pushed only into the live check's prepared project.
+// The add-on's spreadsheet: the active one where Google gives it, else the id setup recorded (as
+// src/jobs/spreadsheet.ts does; guides/bound: no active spreadsheet via the Apps Script API).
+function kontrolLiveSpreadsheet_() {
+  return SpreadsheetApp.getActive() || SpreadsheetApp.openById(PropertiesService.getScriptProperties().getProperty('kontrol.spreadsheetId'));
+}
+
+// Before the scenario: the project as the user prepared it — no triggers, no properties, one empty
+// «${START_SHEET}» in the spreadsheet's zone — and the spreadsheet recorded as the add-on's own, as
+// «Настроить таблицу» from the menu records it. Reports whether getActive() gave the container.
+function ${LIVE_RESET_FUNCTION}(id, timeZone) {
+  var out = { active: false, id: '', name: '', timeZone: '', error: '' };
+  try {
+    var active = SpreadsheetApp.getActive();
+    out.active = active !== null;
+    var ss = active || SpreadsheetApp.openById(id);
+    if (ss.getId() !== id) throw new Error('активная таблица ' + ss.getId() + ' — не та, к которой привязан проект (' + id + ')');
+    ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); });
+    PropertiesService.getScriptProperties().deleteAllProperties();
+    PropertiesService.getDocumentProperties().deleteAllProperties();
+    PropertiesService.getUserProperties().deleteAllProperties();
+    var keep = ss.insertSheet();
+    ss.getSheets().forEach(function (s) { if (s.getSheetId() !== keep.getSheetId()) ss.deleteSheet(s); });
+    keep.setName('${START_SHEET}');
+    ss.setSpreadsheetTimeZone(timeZone);
+    PropertiesService.getScriptProperties().setProperty('kontrol.spreadsheetId', ss.getId());
+    out.id = ss.getId();
+    out.name = ss.getName();
+    out.timeZone = ss.getSpreadsheetTimeZone();
+  } catch (e) {
+    out.error = String((e && e.message) || e).split('\\n')[0];
+  }
+  return JSON.stringify(out);
+}
+
 function ${LIVE_STEP_FUNCTION}(step) {
   var out = { now: new Date().toISOString(), user: '', result: '', error: '', triggers: 0 };
   try {
@@ -157,7 +222,7 @@ function ${LIVE_STEP_FUNCTION}(step) {
     out.user = '';
   }
   try {
-    var ss = SpreadsheetApp.getActive();
+    var ss = kontrolLiveSpreadsheet_();
     var call = step.call;
     if (call.kind === 'api') out.result = String(__Kontrol.api.run(call.action, call.params || {}));
     // scripts.run has no UI, and a menu global refuses to act without one (src/entry/guard.ts):
@@ -235,7 +300,7 @@ function kontrolLiveRows_(ss, tab, rows) {
 }
 `;
 
-/** The manifest pushed with the scratch project: ours plus the block scripts.run needs. */
+/** The manifest pushed with the prepared project: ours plus the block scripts.run needs. */
 export function liveManifest(manifest: Record<string, unknown>): Record<string, unknown> {
   // developers.google.com/apps-script/manifest#ExecutionApi: who may call scripts.run.
   return { ...manifest, executionApi: { access: 'MYSELF' } };
