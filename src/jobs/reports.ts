@@ -12,7 +12,9 @@ import {
   formatCoefficient,
   type ReportOrder,
 } from '../domain/execution-report';
+import { LATE_TABLE_HEADERS, LATE_TABLE_TITLE, type LateRow, lateRowCells, lateRows } from '../domain/late-reason';
 import type { OrderRecord, Protocol } from '../domain/order';
+import { occurrenceOrders } from '../domain/periodic';
 import { parsePeriod, previousMonthCode, previousWeekCode, quarterCode, yearCode } from '../domain/periods';
 import { buildProtocolReport, NO_INFORMATION, normProtocol, type ProtocolOrder } from '../domain/protocol-report';
 import { composeSummary } from '../mail/summary';
@@ -38,7 +40,10 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 // ---------------------------------------------------------------- reading
 
 /** One order of «Поручения» or «Архив» with what both reports need. */
-interface LoadedOrder extends ReportOrder, ProtocolOrder {}
+interface LoadedOrder extends ReportOrder, ProtocolOrder {
+  /** «Причина нарушения срока» (001 гл.8 п.2.3.2): the table «Исполнено с нарушением срока». */
+  lateReason: string;
+}
 
 function toLoaded(r: OrderRecord, protocolDate: IsoDate | null): LoadedOrder {
   return {
@@ -57,6 +62,7 @@ function toLoaded(r: OrderRecord, protocolDate: IsoDate | null): LoadedOrder {
     state: r.state,
     extensions: r.extensions,
     returns: r.returns,
+    lateReason: r.lateReason,
   };
 }
 
@@ -101,7 +107,7 @@ function titleOf(base: string, ctx: RunContext): string {
 }
 
 /** Writes «Отчёт: исполнение» for a built report and puts the chart beside the table. */
-export function writeExecutionTab(ctx: RunContext, report: ExecutionReport): Sheet {
+export function writeExecutionTab(ctx: RunContext, report: ExecutionReport, late: readonly LateRow[] = []): Sheet {
   // The coefficient is stored as a fraction shown with a «0.0%» format: 66.7 → 0.667 → «66,7 %».
   const asFraction = (c: number | string | null) => (typeof c === 'number' ? Math.round(c * 10) / 1000 : '');
   const monthHeaders = report.months.map((m) => `${m.label.replace(/ г\.$/, '')}, %`);
@@ -138,6 +144,7 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport): She
     'Срок — контрольная дата с учётом переноса с нерабочего дня на предыдущий рабочий (как в «Состоянии»). За закончившийся период берётся срок, действовавший на его последний день, и исполнение, отмеченное не позже этого дня.',
   );
   if (report.overdue.length === 0) notes.push('Просроченных поручений нет.');
+  if (late.length === 0) notes.push('Исполненных с нарушением срока нет.');
   if (report.withoutDeadline > 0)
     notes.push(
       `Не учтено поручений без срока или с нечитаемым сроком: ${report.withoutDeadline} (см. «${TAB.problems}»).`,
@@ -165,6 +172,8 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport): She
         rows: overdueRows,
         formats: { 3: 'dd.MM.yyyy', 4: '0' },
       },
+      // 001 гл.8 п.2.3.2, 003 п.193: late executions with the executor's explanation.
+      { caption: LATE_TABLE_TITLE, headers: LATE_TABLE_HEADERS, rows: late.map(lateRowCells) },
     ],
     widths: { 1: 200, 2: 320, 3: 170, 4: 110, 5: 110, 6: 110, 7: 110, 8: 100, 9: 100, 10: 110, 11: 140 },
     notes,
@@ -198,10 +207,15 @@ export function executionReport(ctx: RunContext, periodText: string, book?: Orde
   if (!parsed.ok) throw new Error(parsed.error);
   // Only the part of «Архив» the period needs (issue 15): a year's report does not read past years.
   const data = load(ctx, book, archiveSinceFor(parsed.period.from));
-  const report = buildExecutionReport(data.orders, parsed.period, ctx.today, ctx.calendar, data.executors, {
+  // A periodic order counts each reported occurrence in the period it was due (spec Round 3).
+  const counted = data.orders.flatMap((o) => occurrenceOrders(o));
+  const report = buildExecutionReport(counted, parsed.period, ctx.today, ctx.calendar, data.executors, {
     nonWorkingDeadline: ctx.settings.nonWorkingDeadline,
   });
-  const sheet = writeExecutionTab(ctx, report);
+  const p = parsed.period;
+  const last = p.to < ctx.today ? p.to : ctx.today;
+  const late = lateRows(counted, p.from, p.to, last, ctx.settings, ctx.calendar);
+  const sheet = writeExecutionTab(ctx, report, late);
   const t = report.total;
   const message =
     `«${TAB.reportExecution}» за период: ${endSentence(report.period.label)} Подлежало исполнению ${t.due}, исполнено в срок ${t.onTime}, ` +

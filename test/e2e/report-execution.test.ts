@@ -354,8 +354,9 @@ describe('sandbox api(report-execution): Spreadsheet calls do not grow with the 
     const small = await callsFor(0);
     const big = await callsFor(100);
     expect(big).toBe(small);
-    // Three tables (executors, «По подразделениям», overdue) and the chart: a fixed number of calls
-    // (issue 15: each table its own setValues, «Архив» read from its tail).
-    expect(small).toBeLessThan(120);
+    // Four tables (executors, «По подразделениям», overdue, «Исполнено с нарушением срока» — spec
+    // Round 3) and the chart: a fixed number of calls (issue 15: each table its own setValues,
+    // «Архив» read from its tail); «Подразделения» and «Планы мероприятий» are looked up once each.
+    expect(small).toBeLessThan(128);
   }, 240_000);
 });
