@@ -6,9 +6,10 @@ import type { AppealAction, AppealItem } from './appeals-page';
 import type { WorkCalendar } from './calendar';
 import { formatRu, type IsoDate } from './dates';
 import { dueDate, extensionCutoff, isLateRequest } from './deadlines';
-import { type Executor, normName, type OrderRecord } from './order';
+import { type Executor, normName, type OrderRecord, type Protocol } from './order';
 import { orderState } from './order-state';
 import { MAX_NOTE, parseTypedDate, requestProblem } from './page-date';
+import { type DoneItem, type OrderDetails, orderDetails } from './page-details';
 
 export { MAX_NOTE };
 
@@ -23,7 +24,8 @@ export const PAGE_REMOVALS = ['Снято', 'Не снято'] as const;
 
 export type Role = 'executor' | 'coexecutor' | 'substitute';
 
-export interface OrderItem {
+/** An open order of the person; with its protocol, co-executors and last «История» lines (page-details.ts). */
+export interface OrderItem extends OrderDetails {
   number: string;
   text: string;
   /** «Срок» and the day it is due (after the non-working-day rule), ДД.ММ.ГГГГ. */
@@ -86,6 +88,8 @@ export interface PageData {
     removals: RemovalItem[];
     /** Citizens' appeals of the person (src/domain/appeals-page.ts). */
     appeals: AppealItem[];
+    /** The person's orders done in the last 30 days (page-details.ts), newest first. */
+    done?: DoneItem[];
   };
   removalMode: 'executor' | 'giver';
 }
@@ -162,6 +166,7 @@ export function orderItem(
   who: { role: Role; responsible: string; onBehalfOf: string },
   version: string,
   env: PageEnv,
+  protocols: ReadonlyMap<string, Protocol> = new Map(),
 ): OrderItem | null {
   if (!o.deadline) return null;
   const { today, settings: s, calendar: cal } = env;
@@ -184,6 +189,7 @@ export function orderItem(
     responsible: who.responsible,
     onBehalfOf: who.onBehalfOf,
     version,
+    ...orderDetails(o, protocols),
   };
 }
 
@@ -254,7 +260,13 @@ export interface RemovalAction {
   version: string;
   decision: string;
 }
-export type PageAction = OrderAction | ExtensionAction | RemovalAction | AppealAction;
+/** «Отменить отметку»: a «Готово» set today taken back (page-details.ts undoRefusal). */
+export interface UndoAction {
+  kind: 'undo';
+  number: string;
+  version: string;
+}
+export type PageAction = OrderAction | ExtensionAction | RemovalAction | AppealAction | UndoAction;
 
 /** What to write for an order action, validated; `error` is a Russian message and nothing is written. */
 export interface OrderChange {

@@ -17,7 +17,9 @@ import {
   type PageAction,
   type RemovalAction,
   roleFor,
+  type UndoAction,
 } from '../domain/my-orders';
+import { UNDO_STATUS, undoRefusal } from '../domain/page-details';
 import { ORDER_COL, TAB } from '../workbook/schema';
 import { type Cell, makeTable, safeCell, type Table } from '../workbook/table';
 import { applyAppeal } from './appeals-page';
@@ -197,10 +199,49 @@ function appealAction(book: PageBook, email: string, a: AppealAction): Done {
   return applyAppeal(book.ss, book.tz, book.env, mine, absent, a, who(book, email));
 }
 
+/**
+ * «Отменить отметку» (issue 25 п.9): a «Готово» set today taken back as a person would in the sheet —
+ * «Статус» changed (to UNDO_STATUS) and «Дата исполнения» cleared, with the same onEdit fills for the
+ * edited status, and one «История» line saying who did it.
+ */
+function applyUndo(book: PageBook, email: string, a: UndoAction): Done {
+  const f = findOrder(book, String(a.number ?? ''));
+  if ('error' in f) return f.error;
+  const t = fullTable(book);
+  const { env, tz } = book;
+  const { mine, absent } = peopleOf(book, email);
+  if (!roleFor(f.record, mine, absent)) return `Поручение № ${a.number} не ваше: изменить его нельзя.`;
+  if (!sameVersion(book, f, a.version)) return STALE;
+  const refusal = undoRefusal(f.record, env.today);
+  if (refusal) return refusal;
+  const sc = colOrError(t, ORDER_COL.status);
+  if (typeof sc === 'string') return sc;
+  const next = rowCopy(t, f);
+  next[sc] = UNDO_STATUS;
+  const dc = t.col(ORDER_COL.doneDate);
+  if (dc >= 0) next[dc] = '';
+  for (const fill of editFills({ header: t.header, rows: [next], editedCols: [sc] }, env.today, tz)) {
+    const fc = t.col(fill.header);
+    if (fc >= 0) next[fc] = fill.value;
+  }
+  const hc = t.col(ORDER_COL.history);
+  if (hc >= 0) {
+    const line = historyLine(env.today, `отметка «Готово» отменена через страницу: ${who(book, email)}`);
+    const old = String(next[hc] ?? '').replace(/\s+$/, '');
+    next[hc] = old ? `${old}\n${line}` : line;
+  }
+  writeRow(book, f, next);
+  return {
+    message: `№ ${f.record.number}: отметка «Готово» отменена, статус «${UNDO_STATUS}». Поручение снова в списке.`,
+    journal: `отметка «Готово» отменена (статус «${UNDO_STATUS}») — через страницу`,
+  };
+}
+
 /** One page action: the page's message and the «Журнал» text, or the refusal (nothing written). */
 export function applyPageAction(book: PageBook, email: string, a: PageAction): Done {
   if (a.kind === 'appeal') return appealAction(book, email, a);
   if (a.kind === 'order') return applyOrder(book, email, a);
+  if (a.kind === 'undo') return applyUndo(book, email, a);
   if (a.kind === 'extension') return applyExtension(book, a);
   return applyRemoval(book, a);
 }

@@ -22,6 +22,7 @@ import {
   roleFor,
 } from '../domain/my-orders';
 import { type Executor, normName, type OrderRecord, type Protocol } from '../domain/order';
+import { byDoneDesc, type DoneItem, doneItem } from '../domain/page-details';
 import { columnOf, findNonBlankRows, findRowsByValue, readHeader, readRowsAt } from '../workbook/find-rows';
 import { parseOrderRow, readExecutors, readProtocols } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
@@ -61,8 +62,10 @@ export interface PageBook {
   env: PageEnv;
   orders: OrdersTab | null;
   executors: Executor[];
-  /** Read only for the controller (the chair decides extensions by default). */
+  /** Kept only for the controller (the chair decides extensions by default). */
   protocols: Protocol[] | null;
+  /** «Протоколы» by «№»: every card names its protocol (a small tab, read once). */
+  protocolOf: Map<string, Protocol>;
 }
 
 /** The page's columns end at the last people's column of the contract; the system ones are not read. */
@@ -89,13 +92,15 @@ export function openBook(ss: Spreadsheet, email: string): PageBook {
   const ctx = { ss, tz, problems };
   const executors = readExecutors(ctx) ?? [];
   const isController = !!settings.controllerEmail && settings.controllerEmail.toLowerCase() === email.toLowerCase();
+  const protocols = readProtocols(ctx) ?? [];
   return {
     ss,
     tz,
     env: { today, settings, calendar },
     orders: ordersTab(ss),
     executors,
-    protocols: isController ? (readProtocols(ctx) ?? []) : null,
+    protocols: isController ? protocols : null,
+    protocolOf: new Map(protocols.map((p) => [p.number, p])),
   };
 }
 
@@ -119,6 +124,7 @@ export function peopleOf(book: PageBook, email: string): { mine: Set<string>; ab
 
 interface Lists {
   orders: OrderItem[];
+  done: DoneItem[];
   extensions: ExtensionItem[];
   removals: RemovalItem[];
 }
@@ -141,7 +147,7 @@ function controllerRows(book: PageBook, o: OrdersTab): { requests: number[]; rem
 /** The person's open orders and, for the controller, the requests and removals to decide. */
 function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyMap<string, string>): Lists {
   const { env } = book;
-  const out: Lists = { orders: [], extensions: [], removals: [] };
+  const out: Lists = { orders: [], done: [], extensions: [], removals: [] };
   const o = book.orders;
   if (!o) return out;
   const names = book.executors
@@ -164,8 +170,12 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
     const version = versionOf(o, row, book.tz);
     if (own.has(sheetRow) && r.status !== STATUS.done) {
       const who = roleFor(r, mine, absent);
-      const item = who && orderItem(r, who, version, env);
+      const item = who && orderItem(r, who, version, env, book.protocolOf);
       if (item) out.orders.push(item);
+    }
+    if (own.has(sheetRow) && r.status === STATUS.done && roleFor(r, mine, absent)) {
+      const item = doneItem(r, version, env.today, book.protocolOf);
+      if (item) out.done.push(item);
     }
     if (ctl.requests.includes(sheetRow) && r.requestedDate) {
       const day = requestDayFromHistory(r.history, r.requestedDate) ?? env.today;
@@ -178,6 +188,7 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
     }
   }
   out.orders.sort(byDue);
+  out.done.sort(byDoneDesc);
   return out;
 }
 
@@ -185,14 +196,14 @@ export function pageData(book: PageBook, email: string): PageData {
   const { env } = book;
   const me = namesOf(email, book.executors);
   const { mine, absent } = peopleOf(book, email);
-  const { orders, extensions, removals } = orderLists(book, mine, absent);
+  const { orders, done, extensions, removals } = orderLists(book, mine, absent);
   return {
     email,
     name: me[0]?.name ?? '',
     organization: env.settings.organization,
     today: formatRu(env.today),
     isController: book.protocols !== null,
-    lists: { orders, extensions, removals, appeals: appealItems(book.ss, book.tz, env, mine, absent) },
+    lists: { orders, extensions, removals, appeals: appealItems(book.ss, book.tz, env, mine, absent), done },
     removalMode: env.settings.removalMode,
   };
 }

@@ -120,7 +120,7 @@ export function pageSubmit(req: unknown): PageResponse {
   const dates = datesError(ss);
   if (dates) return dates;
   const a = body.action;
-  if (!a || (a.kind !== 'order' && a.kind !== 'extension' && a.kind !== 'removal' && a.kind !== 'appeal'))
+  if (!a || !['order', 'extension', 'removal', 'appeal', 'undo'].includes(a.kind))
     return { ok: false, message: 'Непонятный запрос страницы.' };
   // A web app has no document lock (reference/lock/lock-service): the script lock, which the daily
   // check also takes, keeps a page action and a run apart (jobs/lock.ts).

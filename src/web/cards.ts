@@ -4,6 +4,7 @@
 // RENDER, so a new list is one more renderer.
 import type { AppealItem } from '../domain/appeals-page';
 import type { ExtensionItem, OrderItem, PageData, RemovalItem } from '../domain/my-orders';
+import type { DoneItem } from '../domain/page-details';
 import { type Child, h, type VNode } from './vnode';
 
 /** A message shown on a card after an action: the server's answer (or our own check). */
@@ -19,6 +20,10 @@ export interface RenderCtx {
   errors?: Record<string, Record<string, string>>;
   /** A fresh element id (labels point at controls by id). */
   nextId: () => string;
+  /** Cards asking «Отметить исполненным?» before «Готово» is sent (issue 25 п.9). */
+  confirm?: Record<string, boolean>;
+  /** «Исполненные за 30 дней» is open. */
+  doneOpen?: boolean;
 }
 
 /** A counter of ids: `f1`, `f2`, … */
@@ -99,6 +104,32 @@ function dateInput(ctx: RenderCtx, key: string, name: string, label: string, hin
   return f;
 }
 
+/** The last lines of «История», newest last (the sheet's order). */
+function historyOf(lines: readonly string[] | undefined): VNode | null {
+  if (!lines || lines.length === 0) return null;
+  return h('div', { className: 'history' }, [
+    h('p', { className: 'history-title', text: 'История (последние записи)' }),
+    h(
+      'ul',
+      null,
+      lines.map((l) => h('li', { text: l })),
+    ),
+  ]);
+}
+
+/** «Готово» is asked once more: it takes the order off the list (undone the same day only). */
+function confirmBox(number: string): VNode {
+  return h('div', { className: 'confirm', role: 'group', 'aria-label': 'Подтверждение' }, [
+    h('p', {
+      text: `Отметить № ${number} исполненным? Поручение уйдёт из списка; отменить отметку можно только сегодня — в разделе «Исполненные за 30 дней».`,
+    }),
+    h('div', { className: 'confirm-buttons' }, [
+      h('button', { type: 'submit', name: 'confirm', value: 'yes', text: 'Да, исполнено' }),
+      h('button', { type: 'button', className: 'secondary', 'data-cancel': true, text: 'Нет, не отмечать' }),
+    ]),
+  ]);
+}
+
 export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
   const status = h('select', { name: 'status' }, [
     (STATUSES as readonly string[]).includes(o.status)
@@ -142,6 +173,8 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
       role,
       facts([
         ['Срок', `${deadline} — ${o.left}`],
+        ['Протокол', o.protocol],
+        ['Соисполнители', o.role === 'coexecutor' ? '' : (o.coExecutors ?? []).join(', ')],
         ['Последняя запись', o.lastNote],
         ['Запрос переноса', o.cutoffPassed ? `срок подачи прошёл ${o.cutoff}` : `не позднее ${o.cutoff}`],
         [
@@ -149,6 +182,7 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
           o.pendingRequest ? `на ${o.pendingRequest.date} (${o.pendingRequest.reason}), ждёт решения` : '',
         ],
       ]),
+      historyOf(o.history),
       field(ctx, 'Статус', status, null, errorOf(ctx, key, 'status')),
       field(ctx, 'Ход исполнения: новая запись', progress, null, errorOf(ctx, key, 'progress')),
       // Open while a message in it is about its fields (the section never closes over its error).
@@ -157,7 +191,7 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
         dateInput(ctx, key, 'requestedDate', 'Новый срок (ДД.ММ.ГГГГ)', cutoffHint),
         field(ctx, 'Обоснование переноса', reason, null, errorOf(ctx, key, 'reason')),
       ]),
-      h('button', { type: 'submit', text: 'Сохранить' }),
+      ctx.confirm?.[key] ? confirmBox(o.number) : h('button', { type: 'submit', text: 'Сохранить' }),
       noteFor(ctx, `order:${o.number}`),
     ],
   );
@@ -279,13 +313,49 @@ export function renderAppeal(x: AppealItem, ctx: RenderCtx): VNode {
   );
 }
 
-type Lists = PageData['lists'];
+/** One of the person's done orders: what, when, and «Отменить отметку» the same day. */
+export function renderDone(x: DoneItem, ctx: RenderCtx): VNode {
+  return h(
+    'form',
+    {
+      className: 'card done',
+      novalidate: true,
+      'data-undo': x.number,
+      'data-version': x.version,
+      'aria-label': `Исполнено № ${x.number}`,
+    },
+    [
+      h('div', { className: 'head' }, [
+        h('span', { className: 'num', text: `№ ${x.number}` }),
+        h('span', {
+          className: x.onTime ? 'badge ok' : 'badge overdue',
+          text: x.onTime ? 'Исполнено в срок' : 'Исполнено с опозданием',
+        }),
+      ]),
+      h('p', { className: 'text', text: x.text }),
+      facts([
+        ['Исполнено', x.doneDate],
+        ['Срок', x.deadline],
+        ['Протокол', x.protocol],
+        ['Соисполнители', x.coExecutors.join(', ')],
+        ['Снятие с контроля', x.removal],
+      ]),
+      historyOf(x.history),
+      x.mayUndo ? h('button', { type: 'submit', className: 'secondary', text: 'Отменить отметку' }) : null,
+      noteFor(ctx, `undo:${x.number}`),
+    ],
+  );
+}
+
+type Lists = Required<PageData['lists']>;
 
 interface ListRender<K extends keyof Lists> {
   title: string;
   empty: string;
   item: (x: Lists[K][number], ctx: RenderCtx) => VNode;
   show: (d: PageData) => boolean;
+  /** Shown folded (a <details>), open only when asked. */
+  folded?: boolean;
 }
 
 export const RENDER: { [K in keyof Lists]: ListRender<K> } = {
@@ -308,6 +378,13 @@ export const RENDER: { [K in keyof Lists]: ListRender<K> } = {
     item: renderRemoval,
     show: (d) => d.isController && d.removalMode === 'giver',
   },
+  done: {
+    title: 'Исполненные за 30 дней',
+    empty: 'За 30 дней исполненных поручений нет.',
+    item: renderDone,
+    show: (d) => d.lists.done !== undefined,
+    folded: true,
+  },
 };
 
 /** The header line: the person's name (not the address), the organisation, today. */
@@ -322,10 +399,19 @@ export function renderLists(d: PageData, ctx: RenderCtx): VNode[] {
     const r = RENDER[key] as ListRender<typeof key>;
     if (!r.show(d)) continue;
     const list = (d.lists?.[key] ?? []) as Lists[typeof key];
-    const children: Child[] = [h('h2', { text: `${r.title} (${list.length})` })];
-    if (list.length === 0) children.push(h('p', { className: 'empty', text: r.empty }));
-    for (const item of list) children.push(r.item(item as never, ctx));
-    out.push(h('section', { 'data-list': key }, children));
+    const title = `${r.title} (${list.length})`;
+    const items: Child[] = list.length === 0 ? [h('p', { className: 'empty', text: r.empty })] : [];
+    for (const item of list) items.push(r.item(item as never, ctx));
+    out.push(
+      r.folded
+        ? h('section', { 'data-list': key }, [
+            h('details', { className: 'list', open: !!ctx.doneOpen }, [
+              h('summary', null, [h('h2', { text: title })]),
+              ...items,
+            ]),
+          ])
+        : h('section', { 'data-list': key }, [h('h2', { text: title }), ...items]),
+    );
   }
   return out;
 }

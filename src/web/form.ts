@@ -4,7 +4,7 @@
 import type { PageAction, PageData } from '../domain/my-orders';
 import { MAX_NOTE as MAX_TEXT, parseTypedDate, requestProblem, ruOfIso } from '../domain/page-date';
 
-export const KINDS = ['order', 'extension', 'removal', 'appeal'] as const;
+export const KINDS = ['order', 'extension', 'removal', 'appeal', 'undo'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface FormSnapshot {
@@ -38,11 +38,14 @@ export function actionOf(f: FormSnapshot): PageAction {
       return { kind: 'extension', ...base, decision: f.checked ?? '', decidedBy: get('decidedBy') };
     case 'removal':
       return { kind: 'removal', ...base, decision: f.checked ?? '' };
+    case 'undo':
+      return { kind: 'undo', ...base };
   }
 }
 
 /** The submit button's label for a kind (restored after a failed send). */
 export function submitLabel(kind: Kind): string {
+  if (kind === 'undo') return 'Отменить отметку';
   return kind === 'order' || kind === 'appeal' ? 'Сохранить' : 'Сохранить решение';
 }
 
@@ -75,6 +78,7 @@ export function checkForm(f: FormSnapshot, d: Pick<PageData, 'today' | 'lists'>)
     if (today && p.iso > today) return { answerDate: 'Дата ответа не может быть позже сегодняшнего дня.' };
     return {};
   }
+  if (f.kind === 'undo') return {};
   if (!f.checked)
     return {
       decision:
@@ -89,4 +93,11 @@ export function checkForm(f: FormSnapshot, d: Pick<PageData, 'today' | 'lists'>)
 export function normalDate(typed: string): string {
   const p = parseTypedDate(typed);
   return 'iso' in p ? ruOfIso(p.iso) : typed;
+}
+
+/** «Готово» chosen on a card whose order is not done yet: asked once more before it is sent. */
+export function needsConfirm(f: FormSnapshot, d: Pick<PageData, 'lists'>): boolean {
+  if (f.kind !== 'order' || f.values.status !== 'Готово') return false;
+  const o = d.lists.orders.find((x) => x.number === f.number);
+  return !!o && o.status !== 'Готово';
 }

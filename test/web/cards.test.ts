@@ -2,8 +2,9 @@
 // action (src/web/form.ts). The browser tests check the same page in Chromium.
 import { describe, expect, it } from 'vitest';
 import type { OrderItem, PageData } from '../../src/domain/my-orders';
-import { idCounter, renderLists, renderOrder, whoLine } from '../../src/web/cards';
-import { actionOf } from '../../src/web/form';
+import type { DoneItem } from '../../src/domain/page-details';
+import { idCounter, renderDone, renderLists, renderOrder, whoLine } from '../../src/web/cards';
+import { actionOf, checkForm, needsConfirm } from '../../src/web/form';
 import { find, findAll, textOf } from '../../src/web/vnode';
 import { XSS } from './fixture';
 
@@ -24,6 +25,23 @@ const ORDER: OrderItem = {
   responsible: '',
   onBehalfOf: '',
   version: 'v1',
+  protocol: '№ П1 от 02.03.2026, аппаратное',
+  coExecutors: ['Сидорова С.С.'],
+  history: ['05.03.2026: статус «В процессе 0» отмечен через страницу: Иванов И.И.'],
+};
+
+const DONE: DoneItem = {
+  number: 'П1-6',
+  text: 'Сдать отчёт',
+  deadline: '05.03.2026',
+  doneDate: '10.03.2026',
+  onTime: false,
+  removal: '',
+  mayUndo: true,
+  version: 'v9',
+  protocol: '№ П1 от 02.03.2026, аппаратное',
+  coExecutors: [],
+  history: ['10.03.2026: статус «Готово» отмечен через страницу: Иванов И.И.'],
 };
 
 const ctx = (notes = {}) => ({ notes, nextId: idCounter() });
@@ -56,11 +74,37 @@ describe('an order card', () => {
     expect(textOf(find(card, 'class', 'role')!)).toBe('Вы соисполнитель; ответственный исполнитель: Сидорова С.С.');
   });
 
+  it('names its protocol, co-executors and the last «История» lines (issue 25 п.9)', () => {
+    const card = renderOrder(ORDER, ctx());
+    const facts = textOf(find(card, 'class', 'facts')!);
+    expect(facts).toContain('Протокол№ П1 от 02.03.2026, аппаратное');
+    expect(facts).toContain('СоисполнителиСидорова С.С.');
+    expect(findAll(find(card, 'class', 'history')!, (n) => n.tag === 'li').map(textOf)).toEqual(ORDER.history);
+  });
+
+  it('asks to confirm «Готово» in place of the save button', () => {
+    const card = renderOrder(ORDER, { ...ctx(), confirm: { 'order:П1-2': true } });
+    expect(textOf(find(card, 'class', 'confirm')!)).toContain('Отметить № П1-2 исполненным?');
+    expect(find(card, 'name', 'confirm')!.attrs).toMatchObject({ type: 'submit', value: 'yes' });
+    expect(find(card, 'data-cancel')!.attrs.type).toBe('button');
+    expect(findAll(card, (n) => n.tag === 'button').map(textOf)).toEqual(['Да, исполнено', 'Нет, не отмечать']);
+  });
+
   it('shows the message of the last action on its card', () => {
     const card = renderOrder(ORDER, ctx({ 'order:П1-2': { ok: false, text: 'Укажите обоснование переноса.' } }));
     const note = find(card, 'class', 'note bad')!;
     expect(note.attrs.role).toBe('alert');
     expect(textOf(note)).toBe('Укажите обоснование переноса.');
+  });
+});
+
+describe('a done order', () => {
+  it('says when and whether on time; «Отменить отметку» only when it may be taken back', () => {
+    const card = renderDone(DONE, ctx());
+    expect(card.attrs['data-undo']).toBe('П1-6');
+    expect(textOf(find(card, 'class', 'badge overdue')!)).toBe('Исполнено с опозданием');
+    expect(findAll(card, (n) => n.tag === 'button').map(textOf)).toEqual(['Отменить отметку']);
+    expect(findAll(renderDone({ ...DONE, mayUndo: false }, ctx()), (n) => n.tag === 'button')).toEqual([]);
   });
 });
 
@@ -82,10 +126,56 @@ describe('the page', () => {
     expect(textOf(sections[0].children[0])).toBe('Поручения (1)');
   });
 
+  it('folds «Исполненные за 30 дней» unless it was open', () => {
+    const withDone = { ...data, lists: { ...data.lists, done: [DONE] } };
+    const folded = renderLists(withDone, ctx())[1];
+    expect(folded.attrs['data-list']).toBe('done');
+    const details = findAll(folded, (n) => n.tag === 'details')[0];
+    expect(details.attrs.open).toBeUndefined();
+    expect(textOf(find(details, 'class', 'num')!)).toBe('№ П1-6');
+    expect(textOf(findAll(details, (n) => n.tag === 'h2')[0])).toBe('Исполненные за 30 дней (1)');
+    const open = findAll(renderLists(withDone, { ...ctx(), doneOpen: true })[1], (n) => n.tag === 'details')[0];
+    expect(open.attrs.open).toBe('');
+  });
+
   it('the controller also sees the requests; an empty list says so', () => {
     const sections = renderLists({ ...data, isController: true }, ctx());
     expect(sections.map((s) => s.attrs['data-list'])).toEqual(['orders', 'extensions']);
     expect(textOf(sections[1])).toContain('Запросов, ожидающих решения, нет.');
+  });
+});
+
+describe('the page’s own check', () => {
+  const d = { today: '10.03.2026', lists: { orders: [ORDER], extensions: [], removals: [], appeals: [] } };
+  const order = (values: Record<string, string>) =>
+    ({ kind: 'order', number: 'П1-2', version: 'v1', values, checked: null }) as const;
+  it('puts each message on its field', () => {
+    expect(checkForm(order({ requestedDate: '31.04.2026', reason: 'x' }), d)).toEqual({
+      requestedDate: 'Не удалось прочитать дату «31.04.2026»: такого дня нет — в апреле 2026 г. 30 дн.',
+    });
+    expect(checkForm(order({ requestedDate: '12032026', reason: 'x' }), d)).toEqual({
+      requestedDate: 'Новый срок 12.03.2026 должен быть позже текущего срока 12.03.2026.',
+    });
+    expect(checkForm(order({ requestedDate: '01.04.26', reason: '' }), d)).toEqual({
+      reason: 'Укажите обоснование переноса.',
+    });
+    expect(checkForm(order({ status: 'Готово' }), d)).toEqual({});
+    expect(checkForm({ kind: 'extension', number: 'П1-7', version: 'v', values: {}, checked: null }, d)).toEqual({
+      decision: 'Выберите решение: «Согласован» или «Отклонён».',
+    });
+    expect(
+      checkForm(
+        { kind: 'appeal', number: 'О-1', version: 'v', values: { answerDate: '11.03.2026' }, checked: null },
+        d,
+      ),
+    ).toEqual({ answerDate: 'Дата ответа не может быть позже сегодняшнего дня.' });
+  });
+
+  it('asks to confirm «Готово» only when it changes the status', () => {
+    expect(needsConfirm(order({ status: 'Готово' }), d)).toBe(true);
+    expect(needsConfirm(order({ status: 'В процессе 50' }), d)).toBe(false);
+    const done = { ...d, lists: { ...d.lists, orders: [{ ...ORDER, status: 'Готово' }] } };
+    expect(needsConfirm(order({ status: 'Готово' }), done)).toBe(false);
   });
 });
 
@@ -107,6 +197,11 @@ describe('a form’s action', () => {
         checked: 'Согласован',
       }),
     ).toEqual({ kind: 'extension', number: 'П1-7', version: 'v2', decision: 'Согласован', decidedBy: 'Глава' });
+    expect(actionOf({ kind: 'undo', number: 'П1-6', version: 'v4', values: {}, checked: null })).toEqual({
+      kind: 'undo',
+      number: 'П1-6',
+      version: 'v4',
+    });
     expect(actionOf({ kind: 'removal', number: 'П1-6', version: 'v3', values: {}, checked: null })).toEqual({
       kind: 'removal',
       number: 'П1-6',

@@ -187,12 +187,38 @@ describe('«Мои поручения» in Chromium', () => {
 
   it('«Готово» stamps «Дата исполнения» and writes «История» and «Журнал»; a note is appended', async () => {
     const page = await open(IVANOV);
+    const f1 = page.locator('[data-order="П1-1"]');
+    // The card says where the order comes from (issue 25 п.9).
+    expect(await f1.locator('.facts').textContent()).toContain('№ П1 от 02.03.2026, аппаратное');
+    expect(await f1.locator('.history li').last().textContent()).toContain('запрошен перенос срока на 20.04.2026');
+    // «Готово» asks first; «Нет» puts the status back and sends nothing.
+    await f1.locator('select[name=status]').selectOption('Готово');
+    await f1.locator('button[type=submit]').click();
+    await f1.locator('.confirm').waitFor();
+    expect(await f1.locator('.confirm p').textContent()).toContain('Отметить № П1-1 исполненным?');
+    await f1.locator('button[data-cancel]').click();
+    expect(await f1.locator('.confirm').count()).toBe(0);
+    expect(await f1.locator('select[name=status]').inputValue()).toBe('В процессе 0');
+    expect(orderRow(await saved(), 'П1-1')[ORDER_COL.status]).toBe('В процессе 0');
+    await f1.locator('select[name=status]').selectOption('Готово');
+    await f1.locator('button[type=submit]').click();
+    await page.evaluate("document.getElementById('status').textContent = ''");
     const t0 = performance.now();
-    const said = await submit(page, 'П1-1', (f) => f.locator('select[name=status]').selectOption('Готово'));
+    await f1.locator('button[name=confirm]').click();
+    await page.locator('#status p').waitFor();
     const clickToSaved = performance.now() - t0;
-    expect(said).toContain('«Готово» сохранён');
-    // Done orders leave the list.
+    expect(await page.locator('#status p').textContent()).toContain('«Готово» сохранён');
+    // Done orders leave the list for «Исполненные за 30 дней», shown open now; only today's mark can be undone.
     expect(await page.locator('[data-order="П1-1"]').count()).toBe(0);
+    const done = page.locator('[data-list=done]');
+    expect(await done.locator('details').getAttribute('open')).toBe('');
+    expect(await done.locator('[data-undo]').evaluateAll((els) => els.map((e) => e.getAttribute('data-undo')))).toEqual(
+      ['П1-1', 'П1-6'],
+    );
+    expect(await done.locator('[data-undo="П1-1"] button').textContent()).toBe('Отменить отметку');
+    expect(await done.locator('[data-undo="П1-6"] button').count()).toBe(0);
+    expect(await done.locator('[data-undo="П1-6"] .badge').textContent()).toBe('Исполнено в срок');
+    await done.screenshot({ path: join(ARTIFACTS, 'my-orders-done-360.png') });
     const noted = await submit(page, 'П1-4', (f) =>
       f.locator('textarea[name=progress]').fill('Согласовано с двумя УК из трёх'),
     );
@@ -211,6 +237,18 @@ describe('«Мои поручения» in Chromium', () => {
     expect(String(log[0].Результат)).toMatch(/статус «Готово» — через страницу/);
     expect(String(log[0].Получатели)).toContain(IVANOV);
     console.log(`click to saved workbook: ${clickToSaved.toFixed(0)} ms`);
+    // «Отменить отметку» the same day: as clearing it in the sheet — status back, «Дата исполнения» cleared.
+    await page.evaluate("document.getElementById('status').textContent = ''");
+    await done.locator('[data-undo="П1-1"] button').click();
+    await page.locator('#status p').waitFor();
+    expect(await page.locator('#status p').textContent()).toContain('№ П1-1: отметка «Готово» отменена');
+    expect(await page.locator('[data-order="П1-1"] select[name=status]').inputValue()).toBe('В процессе 99');
+    const undone = orderRow(await saved(), 'П1-1');
+    expect(undone[ORDER_COL.status]).toBe('В процессе 99');
+    expect(undone[ORDER_COL.doneDate] ?? '').toBe('');
+    expect(String(undone[ORDER_COL.history])).toContain(
+      '10.03.2026: отметка «Готово» отменена через страницу: Иванов И.И.',
+    );
     await page.context().close();
   });
 

@@ -3,7 +3,16 @@
 // shim of `kontrol serve`); the answer carries the page's data as it is after the change.
 import type { PageData } from '../../domain/my-orders';
 import { idCounter, type Note, renderLists, whoLine } from '../cards';
-import { actionOf, checkForm, type FormSnapshot, KINDS, type Kind, normalDate, submitLabel } from '../form';
+import {
+  actionOf,
+  checkForm,
+  type FormSnapshot,
+  KINDS,
+  type Kind,
+  needsConfirm,
+  normalDate,
+  submitLabel,
+} from '../form';
 import { h } from '../vnode';
 import { mount } from './mount';
 
@@ -29,11 +38,16 @@ const state: {
   notes: Record<string, Note>;
   /** Messages beside fields, by card key and field name. */
   errors: Record<string, Record<string, string>>;
+  /** Cards asking to confirm «Готово». */
+  confirm: Record<string, boolean>;
+  doneOpen: boolean;
 } = {
   token: boot.token || '',
   data: boot.data || null,
   notes: {},
   errors: {},
+  confirm: {},
+  doneOpen: false,
 };
 const app = document.getElementById('app') as HTMLElement;
 const statusBox = document.getElementById('status') as HTMLElement;
@@ -135,8 +149,8 @@ function render(keep?: boolean): void {
   app.textContent = '';
   if (!d) return;
   whoBox.textContent = whoLine(d);
-  for (const section of renderLists(d, { notes: state.notes, errors: state.errors, nextId }))
-    app.appendChild(mount(section));
+  const ctx = { notes: state.notes, errors: state.errors, confirm: state.confirm, doneOpen: state.doneOpen, nextId };
+  for (const section of renderLists(d, ctx)) app.appendChild(mount(section));
   restore(kept);
 }
 
@@ -172,8 +186,19 @@ app.addEventListener('submit', (ev) => {
     focusCard(key);
     return;
   }
+  const submitter = (ev as SubmitEvent).submitter;
+  const confirmed = submitter instanceof HTMLButtonElement && submitter.name === 'confirm';
+  if (needsConfirm(snap, state.data) && !confirmed) {
+    state.confirm = { [key]: true };
+    render(true);
+    app.querySelector<HTMLElement>(`[data-order="${CSS.escape(snap.number)}"] button[name=confirm]`)?.focus();
+    return;
+  }
+  state.confirm = {};
   const action = actionOf(snap);
-  const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
+  const button =
+    (submitter instanceof HTMLButtonElement ? submitter : null) ??
+    form.querySelector<HTMLButtonElement>('button[type=submit]');
   if (button) {
     button.disabled = true;
     button.textContent = 'Сохраняю…';
@@ -187,6 +212,8 @@ app.addEventListener('submit', (ev) => {
       say(!!r?.ok, r ? r.message : '');
       // A saved form starts afresh; a refused one keeps everything typed (issue 25 п.7), as do the others.
       if (r?.ok) form.reset();
+      // Just marked done: the list where it can be taken back is shown.
+      if (r?.ok && action.kind === 'order' && action.status === 'Готово') state.doneOpen = true;
       render(true);
       focusCard(key);
     })
@@ -215,6 +242,28 @@ function clearMessages(form: HTMLFormElement, control: Element): void {
   form.querySelector('.note')?.remove();
   delete state.notes[key];
 }
+
+app.addEventListener('click', (ev) => {
+  const b = (ev.target as Element).closest('button[data-cancel]');
+  if (!b) return;
+  // «Нет, не отмечать»: the status goes back to what it was; nothing is sent.
+  const form = b.closest('form');
+  state.confirm = {};
+  const status = form?.querySelector('select[name=status]');
+  if (status instanceof HTMLSelectElement) for (const o of status.options) o.selected = o.defaultSelected;
+  render(true);
+  if (form) focusCard(formKey(form));
+});
+
+// «Исполненные за 30 дней» stays as the person left it across re-renders (toggle does not bubble).
+app.addEventListener(
+  'toggle',
+  (ev) => {
+    const d = ev.target as HTMLElement;
+    if (d instanceof HTMLDetailsElement && d.classList.contains('list')) state.doneOpen = d.open;
+  },
+  true,
+);
 
 app.addEventListener('input', (ev) => {
   const c = ev.target as Element;
