@@ -33,6 +33,11 @@ function rec(x: Partial<OrderRecord>): OrderRecord {
     overdueDays: null,
     history: 'a\n\nb\nc\nd',
     archivedAt: null,
+    periodicity: '',
+    validUntil: null,
+    interimDate: null,
+    lateReason: '',
+    coDeadline: null,
     invalid: [],
     ...x,
   };

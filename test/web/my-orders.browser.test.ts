@@ -405,6 +405,8 @@ describe('«Мои поручения» where Google gives no active spreadsheet
       const form = page.locator('[data-order="П1-2"]');
       await form.locator('select[name=status]').selectOption('Готово');
       await form.locator('button[type=submit]').click();
+      // «Готово» is confirmed first (issue 25 п.9).
+      await form.locator('button[name=confirm]').click();
       await page.locator('#status p').waitFor();
       expect(await page.locator('#status p').textContent()).toContain('«Готово» сохранён');
       await nullServed.idle();
