@@ -211,6 +211,10 @@ export function reportLean(ss: Spreadsheet, quarter: string): string {
   const problems = new Problems();
   const settings = readSettings(ss, problems);
   const tz = settings.timeZone;
+  // The stage as it is today while the quarter runs, as at its last day once it has ended: a report
+  // on 04.12 says «на 04.12», not a day that has not come.
+  const today = dateInZone(new Date(), tz);
+  const asOf = today < q.end ? today : q.end;
   const t = readTable(ss, TAB.projects);
   const notes: string[] = [];
   const rows: Cell[][] = [];
@@ -240,7 +244,7 @@ export function reportLean(ss: Spreadsheet, quarter: string): string {
         text(p.get(PROJECT_COL.name)),
         y ?? '',
         pass.label,
-        stageLabel(currentStage(p.dates, q.end)),
+        stageLabel(currentStage(p.dates, asOf)),
         closingMonth(p.dates),
         pres.label,
         text(p.get(PROJECT_COL.leader)),
@@ -258,9 +262,10 @@ export function reportLean(ss: Spreadsheet, quarter: string): string {
   const org = settings.organization ? ` · ${settings.organization}` : '';
   const { sheet, tables } = writeReportTab(ss, TAB.reportLean, {
     title: 'Отчёт о реализации бережливых проектов',
-    subtitle: `за ${q.label} · этап на ${formatRu(q.end)} · сформирован ${dateTimeRuInZone(new Date(), tz)}${org}`,
+    subtitle: `за ${q.label} · этап на ${formatRu(asOf)} · сформирован ${dateTimeRuInZone(new Date(), tz)}${org}`,
     tables: [{ headers: LEAN_REPORT_HEADERS, rows }],
-    widths: { 1: 200, 2: 140, 3: 260, 5: 200, 6: 260, 8: 200 },
+    // Names and e-mails whole: «Руководитель проекта» and «Телефон, почта» sized for them (and wrapped in print).
+    widths: { 1: 200, 2: 140, 3: 260, 5: 200, 6: 260, 8: 200, 9: 220, 10: 240, 11: 150 },
     notes: rows.length ? notes : [`Нет проектов, открытых в ${q.label}`, ...notes],
   });
   // Links stay links: a URL we validated becomes =HYPERLINK("…"); any other text stays text.

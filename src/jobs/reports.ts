@@ -162,6 +162,8 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport, late
       {
         caption: UNIT_TABLE_CAPTION,
         headers: [UNIT_HEADER, ...EXECUTION_REPORT_HEADERS.slice(2), ...monthHeaders],
+        // The unit spans «Исполнитель» and «Подразделение» above: each figure under its own header.
+        lead: 2,
         rows: unitRows,
         formats: unitPct,
         boldRows: [unitRows.length - 1],

@@ -19,6 +19,7 @@ import type {
   WorkbookModel,
 } from './model';
 import { emptySheet } from './model';
+import { addCharts } from './xlsx-charts';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 const SETTINGS_TAB = 'Настройки';
@@ -830,7 +831,16 @@ export async function saveXlsx(model: WorkbookModel, path: string): Promise<void
   try {
     // Both files are written in full before either replaces its old self, so a failed write
     // (disk full, no rights) leaves the workbook and its side file as they were.
-    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    // With charts the zip is written twice (exceljs, then the chart parts): the first time
+    // uncompressed, so the file is compressed once.
+    const charted = model.sheets.some((x) => x.charts.length > 0);
+    const written = await wb.xlsx.writeBuffer(
+      charted ? ({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>) : undefined,
+    );
+    const buf = await addCharts(
+      Buffer.from(written),
+      model.sheets.map((sheet) => ({ sheet, xlsxName: toXlsxSheetName(sheet.name) })),
+    );
     const tmps: string[] = [];
     try {
       tmps.push(await writeTemp(sideFilePath(path), `${JSON.stringify(side, null, 2)}\n`));

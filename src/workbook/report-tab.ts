@@ -16,6 +16,12 @@ export interface ReportTable {
   formats?: Readonly<Record<number, string>>;
   /** Rows (0-based within rows) to show bold, e.g. «Итого». */
   boldRows?: readonly number[];
+  /**
+   * Sheet columns the first column spans (merged across), so a table under another lines its
+   * figures up with the same sheet columns: «По подразделениям» (unit in A:B) under the executors'
+   * table (executor in A, unit in B). Default 1.
+   */
+  lead?: number;
 }
 
 export interface ReportLayout {
@@ -38,6 +44,28 @@ export interface WrittenTable {
 
 const HEADER_BG = '#d9e2f3';
 
+function lead(t: ReportTable): number {
+  return Math.max(1, t.lead ?? 1);
+}
+
+/** Pads a row of the table's logical columns to its sheet columns (blank cells after the first). */
+function spread(t: ReportTable): (r: Cell[]) => Cell[] {
+  const n = lead(t) - 1;
+  return (r) => (n > 0 ? [r[0], ...new Array<Cell>(n).fill(''), ...r.slice(1)] : r);
+}
+
+/** Every filled cell of the column is a number (a figure), and there is one. */
+function isFigureColumn(rows: readonly Cell[][], c: number): boolean {
+  let any = false;
+  for (const r of rows) {
+    const v = r[c];
+    if (v === null || v === undefined || v === '' || v === '—') continue;
+    if (typeof v !== 'number') return false;
+    any = true;
+  }
+  return any;
+}
+
 export function writeReportTab(
   ss: Spreadsheet,
   name: string,
@@ -46,6 +74,8 @@ export function writeReportTab(
   let sheet = ss.getSheetByName(name);
   if (!sheet) sheet = ss.insertSheet(name);
   else {
+    // clear() keeps merged cells: a units table merged A:B last time must not swallow this time's rows.
+    if (layout.tables.some((t) => lead(t) > 1)) sheet.getDataRange().breakApart();
     sheet.clear();
     for (const c of sheet.getCharts()) sheet.removeChart(c);
     for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) p.remove();
@@ -60,9 +90,15 @@ export function writeReportTab(
     if (i > 0) starts.push(grid.length);
     if (t.caption) grid.push([t.caption]);
     const headerRow = grid.length + 1;
-    grid.push([...t.headers]);
-    for (const r of t.rows) grid.push(r.map((v) => (v === null || v === undefined ? '' : safeCell(v))));
-    written.push({ headerRow, firstDataRow: headerRow + 1, rowCount: t.rows.length, width: t.headers.length });
+    const pad = spread(t);
+    grid.push(pad([...t.headers]));
+    for (const r of t.rows) grid.push(pad(r.map((v) => (v === null || v === undefined ? '' : safeCell(v)))));
+    written.push({
+      headerRow,
+      firstDataRow: headerRow + 1,
+      rowCount: t.rows.length,
+      width: t.headers.length + lead(t) - 1,
+    });
     grid.push([]);
   });
   for (const n of layout.notes ?? []) grid.push([n]);
@@ -81,15 +117,27 @@ export function writeReportTab(
     sheet.getRange(from + 1, 1, block.length, w).setValues(block);
   });
   sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
+  const align: ('center' | null)[][] = grid.map(() => new Array<'center' | null>(width).fill(null));
   layout.tables.forEach((t, i) => {
     const w = written[i];
     sheet.getRange(w.headerRow, 1, 1, w.width).setFontWeight('bold').setBackground(HEADER_BG).setWrap(true);
     if (t.caption) sheet.getRange(w.headerRow - 1, 1).setFontWeight('bold');
+    const shift = (col: number) => (col > 0 ? col + lead(t) - 1 : col);
     if (w.rowCount > 0)
       for (const [col, fmt] of Object.entries(t.formats ?? {}))
-        sheet.getRange(w.firstDataRow, Number(col) + 1, w.rowCount, 1).setNumberFormat(fmt);
+        sheet.getRange(w.firstDataRow, shift(Number(col)) + 1, w.rowCount, 1).setNumberFormat(fmt);
     for (const b of t.boldRows ?? []) sheet.getRange(w.firstDataRow + b, 1, 1, w.width).setFontWeight('bold');
+    if (lead(t) > 1) sheet.getRange(w.headerRow, 1, w.rowCount + 1, lead(t)).mergeAcross();
+    const centred = spread(t)(t.headers.map((_, c) => isFigureColumn(t.rows, c)));
+    for (let r = 0; r <= w.rowCount; r++)
+      centred.forEach((x, c) => {
+        if (x === true) align[w.headerRow - 1 + r][c] = 'center';
+      });
   });
+  // A column of figures is centred, its header too: a right-aligned 3 in a wide column under a
+  // left-aligned «К1» reads as the next column's (issue 25 item 11). One call for the tab.
+  if (align.some((r) => r.some((a) => a !== null)))
+    sheet.getRange(1, 1, grid.length, width).setHorizontalAlignments(align);
   for (const [col, px] of Object.entries(layout.widths ?? {})) sheet.setColumnWidth(Number(col), px);
   sheet.setFrozenRows(0);
   sheet

@@ -189,7 +189,10 @@ function assertExecutionReport(model: WorkbookModel): void {
   const ui = s.cells.findIndex((r) => val(r?.[0]) === 'По подразделениям');
   expect(ui).toBeGreaterThan(t.headerRow);
   const u = tableOf(s, 'Подразделение', ui);
-  expect(u.rows.map((r) => [val(r[0]), val(r[1]), val(r[9])])).toEqual([
+  // The unit spans A:B (merged), so each figure is in the executors' table's column (issue 25 item 11).
+  for (let r = u.headerRow + 1; r <= u.headerRow + 1 + u.rows.length; r++) expect(s.merges).toContain(`A${r}:B${r}`);
+  expect(val(u.header[2])).toBe(val(t.header[2]));
+  expect(u.rows.map((r) => [val(r[0]), val(r[2]), val(r[10])])).toEqual([
     ['Отдел ЖКХ', 3, 0.25],
     ['Отдел экономики', 5, 0.286],
     ['Юридический отдел', 3, 0.25],

@@ -152,6 +152,14 @@ export const SERVICE_TAB_SPECS: TabSpec[] = [
     name: TAB.log,
     headers: JOURNAL_HEADERS,
     systemHeaders: JOURNAL_HEADERS,
-    widths: { [JOURNAL_HEADERS[0]]: 140, [JOURNAL_HEADERS[4]]: 360 },
+    // Wide enough that «Ежедневная рассылка», an address and the keys (one a line) print whole.
+    widths: {
+      [JOURNAL_HEADERS[0]]: 160,
+      [JOURNAL_HEADERS[1]]: 190,
+      [JOURNAL_HEADERS[2]]: 120,
+      [JOURNAL_HEADERS[3]]: 220,
+      [JOURNAL_HEADERS[4]]: 400,
+      [JOURNAL_HEADERS[5]]: 320,
+    },
   },
 ];
