@@ -45,6 +45,7 @@ import {
   yearPeriod,
 } from './jobs/reports';
 import { setupWorkbook } from './jobs/setup';
+import { speedUpSelected } from './jobs/speed-up';
 import { openSpreadsheet } from './jobs/spreadsheet';
 import { DAILY_HANDLER, disableTrigger, enableTrigger, ownerLine, scheduledRunAllowed } from './jobs/triggers';
 
@@ -123,6 +124,11 @@ export const menuNotifyNew = fromMenu((): string => {
 
 export const menuCheckData = fromMenu((): string => {
   return long('Проверка данных', 'Проверяю листы…', checkData);
+});
+
+/** «Напомнить об ускорении» on the selected row of «Поручения» (001 гл.7 п.2.4.7–2.4.8). */
+export const menuSpeedUp = fromMenu((): string => {
+  return runMenuAction('Напоминание об ускорении', speedUpSelected);
 });
 
 export const menuDailyNow = fromMenu((): string => {

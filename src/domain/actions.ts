@@ -11,6 +11,7 @@ export const ACTIONS = [
   'plan-control',
   'rating',
   'report-appeals',
+  'speed-up',
   'enable',
   'disable',
 ] as const;

@@ -14,6 +14,7 @@ import { normalizePeriodInput, parseQuarterInput, parseYearInput, quarterOf, tod
 import { ratingReport } from './rating';
 import { lastMonthPeriod, reportExecution, reportProtocol } from './reports';
 import { setupWorkbook } from './setup';
+import { speedUpOrder } from './speed-up';
 import { openSpreadsheet } from './spreadsheet';
 import { disableTrigger, enableTrigger } from './triggers';
 
@@ -35,6 +36,7 @@ const ACTION_TITLE: Readonly<Record<string, string>> = {
   'plan-control': 'Контроль плана «Эффективный регион»',
   rating: 'Рейтинг самооценки',
   'report-appeals': 'Отчёт по обращениям',
+  'speed-up': 'Напоминание об ускорении',
 };
 
 /** The trigger switches compute no dates; turning the daily check off must work even when dates do not. */
@@ -110,6 +112,11 @@ function runApiAction(action: string, params: ApiParams): string {
       return disableTrigger(ss);
     case 'report-appeals':
       return reportAppeals(ss, param(params, 'date') || undefined);
+    case 'speed-up': {
+      const order = param(params, 'order');
+      if (!order) throw new Error('Укажите № поручения: --order N.');
+      return speedUpOrder(ss, order);
+    }
     case 'link': {
       // `kontrol serve` prints a personal link; not a `run` action (not in ACTIONS).
       const email = param(params, 'email');

@@ -35,6 +35,7 @@ export const MENU: readonly (MenuItem | null)[] = [
     ],
   },
   { caption: 'Отчёт по протоколу…', fn: 'menuReportProtocol' },
+  { caption: 'Напомнить об ускорении', fn: 'menuSpeedUp' },
   { caption: 'Отчёт по обращениям', fn: 'menuReportAppeals' },
   { caption: 'Мои поручения', fn: 'menuMyOrders' },
   {

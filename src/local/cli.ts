@@ -79,6 +79,7 @@ export const OPTIONS = {
     param: { key: 'year', parse: parseYear },
   },
   protocol: { type: 'string', value: 'N', help: 'номер протокола', param: { key: 'protocol' } },
+  order: { type: 'string', value: 'N', help: '№ поручения', param: { key: 'order' } },
   date: {
     type: 'string',
     value: 'YYYY-MM-DD',
@@ -133,6 +134,11 @@ export const RUN_ACTIONS: Record<Action, ActionSpec> = {
     title: 'Отчёт: обращения',
     options: ['date'],
     help: '«Отчёт 1» по обращениям за день, индекс категорий, аварийная ситуация — письмо получателям сводки',
+  },
+  'speed-up': {
+    title: 'Напомнить об ускорении',
+    options: ['order'],
+    help: 'письмо исполнителю просроченного поручения: исполнить в течение «Напоминание об ускорении, дней» (Ростов, гл.7 п.2.4.7–2.4.8)',
   },
   enable: {
     title: 'Включить автоматическую проверку',

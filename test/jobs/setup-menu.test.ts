@@ -23,6 +23,8 @@ describe('menu «Контроль поручений»', () => {
       'Запустить ежедневную проверку сейчас',
       'Отчёт об исполнении',
       'Отчёт по протоколу…',
+      // Spec Round 3: the controller's reminder on the selected row (001 гл.7 п.2.4.7–2.4.8).
+      'Напомнить об ускорении',
       'Отчёт по обращениям',
       'Мои поручения',
       'Бережливые проекты',
@@ -45,7 +47,7 @@ describe('menu «Контроль поручений»', () => {
   });
   it('calls one distinct global per item', () => {
     const fns = menuFunctions();
-    expect(fns).toHaveLength(21);
+    expect(fns).toHaveLength(22); // + «Напомнить об ускорении» (spec Round 3)
     expect(new Set(fns).size).toBe(fns.length);
     expect(fns.every((f) => /^menu[A-Z]/.test(f))).toBe(true);
   });
