@@ -2,6 +2,7 @@
 // with what the page shows for each, and what a page action asks of the sheet. The page renders
 // `PageData.lists` by name, so another list (e.g. appeals) is one more key and one more renderer.
 // Pure: the workbook layer (src/jobs/my-orders.ts) reads the rows and writes the cells.
+
 import type { AppealAction, AppealItem } from './appeals-page';
 import type { WorkCalendar } from './calendar';
 import { formatRu, type IsoDate } from './dates';
@@ -10,6 +11,7 @@ import { type Executor, normName, type OrderRecord, type Protocol } from './orde
 import { orderState } from './order-state';
 import { MAX_NOTE, parseTypedDate, requestProblem } from './page-date';
 import { type DoneItem, type OrderDetails, orderDetails } from './page-details';
+import { type Rights, rightsOf } from './rights';
 
 export { MAX_NOTE };
 
@@ -46,6 +48,8 @@ export interface OrderItem extends OrderDetails {
   /** For a co-executor: the responsible executor; for a substitute: the absent person. */
   responsible: string;
   onBehalfOf: string;
+  /** What the person may change here (domain/rights.ts: 003 п.80, 111, 133); the page shows only that. */
+  may: Rights;
   version: string;
 }
 
@@ -188,6 +192,7 @@ export function orderItem(
     role: who.role,
     responsible: who.responsible,
     onBehalfOf: who.onBehalfOf,
+    may: rightsOf(who, o.executor),
     version,
     ...orderDetails(o, protocols),
   };

@@ -20,6 +20,7 @@ import {
   type UndoAction,
 } from '../domain/my-orders';
 import { UNDO_STATUS, undoRefusal } from '../domain/page-details';
+import { rightsOf, rightsRefusal } from '../domain/rights';
 import { ORDER_COL, TAB } from '../workbook/schema';
 import { type Cell, makeTable, safeCell, type Table } from '../workbook/table';
 import { applyAppeal } from './appeals-page';
@@ -130,10 +131,14 @@ function applyOrder(book: PageBook, email: string, a: OrderAction): Done {
   const f = findOrder(book, String(a.number ?? ''));
   if ('error' in f) return f.error;
   const { mine, absent } = peopleOf(book, email);
-  if (!roleFor(f.record, mine, absent)) return `Поручение № ${a.number} не ваше: изменить его нельзя.`;
+  const role = roleFor(f.record, mine, absent);
+  if (!role) return `Поручение № ${a.number} не ваше: изменить его нельзя.`;
   if (!sameVersion(book, f, a.version)) return STALE;
   const c = orderChange(a, f.record, book.env);
   if ('error' in c) return c.error as string;
+  // Rights (domain/rights.ts, 003 п.80, 111, 133): a co-executor adds progress notes only.
+  const denied = rightsRefusal(rightsOf(role, f.record.executor), c.change, f.record.executor);
+  if (denied) return denied;
   const next = orderRowAfter(book, email, f, c.change);
   if (typeof next === 'string') return next;
   writeRow(book, f, next);
@@ -210,8 +215,12 @@ function applyUndo(book: PageBook, email: string, a: UndoAction): Done {
   const t = fullTable(book);
   const { env, tz } = book;
   const { mine, absent } = peopleOf(book, email);
-  if (!roleFor(f.record, mine, absent)) return `Поручение № ${a.number} не ваше: изменить его нельзя.`;
+  const role = roleFor(f.record, mine, absent);
+  if (!role) return `Поручение № ${a.number} не ваше: изменить его нельзя.`;
   if (!sameVersion(book, f, a.version)) return STALE;
+  // Undoing «Готово» is a change of «Статус»: the responsible executor's (domain/rights.ts).
+  const denied = rightsRefusal(rightsOf(role, f.record.executor), { status: UNDO_STATUS }, f.record.executor);
+  if (denied) return denied;
   const refusal = undoRefusal(f.record, env.today);
   if (refusal) return refusal;
   const sc = colOrError(t, ORDER_COL.status);

@@ -153,6 +153,15 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
       : o.role === 'coexecutor'
         ? h('p', { className: 'role', text: `Вы соисполнитель; ответственный исполнитель: ${o.responsible}` })
         : null;
+  // Only what the person may do (domain/rights.ts): a co-executor adds progress notes only.
+  const may = o.may ?? { status: true, note: true, request: true };
+  const mayHint =
+    may.status && may.request
+      ? null
+      : h('p', {
+          className: 'hint',
+          text: `Вы добавляете записи о ходе исполнения; статус и перенос срока — у ответственного исполнителя ${o.responsible}.`,
+        });
   const deadline = o.due !== o.deadline ? `${o.due} (в таблице ${o.deadline})` : o.deadline;
   return h(
     'form',
@@ -171,6 +180,7 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
       ]),
       h('p', { className: 'text', text: o.text }),
       role,
+      mayHint,
       facts([
         ['Срок', `${deadline} — ${o.left}`],
         ['Протокол', o.protocol],
@@ -183,14 +193,16 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
         ],
       ]),
       historyOf(o.history),
-      field(ctx, 'Статус', status, null, errorOf(ctx, key, 'status')),
+      may.status ? field(ctx, 'Статус', status, null, errorOf(ctx, key, 'status')) : null,
       field(ctx, 'Ход исполнения: новая запись', progress, null, errorOf(ctx, key, 'progress')),
       // Open while a message in it is about its fields (the section never closes over its error).
-      h('details', { open: !!requestError }, [
-        h('summary', { text: 'Запросить перенос срока' }),
-        dateInput(ctx, key, 'requestedDate', 'Новый срок (ДД.ММ.ГГГГ)', cutoffHint),
-        field(ctx, 'Обоснование переноса', reason, null, errorOf(ctx, key, 'reason')),
-      ]),
+      may.request
+        ? h('details', { open: !!requestError }, [
+            h('summary', { text: 'Запросить перенос срока' }),
+            dateInput(ctx, key, 'requestedDate', 'Новый срок (ДД.ММ.ГГГГ)', cutoffHint),
+            field(ctx, 'Обоснование переноса', reason, null, errorOf(ctx, key, 'reason')),
+          ])
+        : null,
       ctx.confirm?.[key] ? confirmBox(o.number) : h('button', { type: 'submit', text: 'Сохранить' }),
       noteFor(ctx, `order:${o.number}`),
     ],

@@ -24,6 +24,7 @@ const ORDER: OrderItem = {
   role: 'executor',
   responsible: '',
   onBehalfOf: '',
+  may: { status: true, note: true, request: true },
   version: 'v1',
   protocol: '№ П1 от 02.03.2026, аппаратное',
   coExecutors: ['Сидорова С.С.'],
@@ -47,6 +48,23 @@ const DONE: DoneItem = {
 const ctx = (notes = {}) => ({ notes, nextId: idCounter() });
 
 describe('an order card', () => {
+  it('a co-executor’s card offers the progress note only (003 п.80, 111, 133), and says who reports', () => {
+    const co: OrderItem = {
+      ...ORDER,
+      role: 'coexecutor',
+      responsible: 'Сидорова С.С.',
+      may: { status: false, note: true, request: false },
+    };
+    const card = renderOrder(co, ctx());
+    expect(find(card, 'name', 'status')).toBeUndefined();
+    expect(find(card, 'name', 'requestedDate')).toBeUndefined();
+    expect(find(card, 'name', 'progress')).toBeDefined();
+    expect(textOf(find(card, 'class', 'hint')!)).toContain(
+      'статус и перенос срока — у ответственного исполнителя Сидорова С.С.',
+    );
+    expect(find(renderOrder(ORDER, ctx()), 'name', 'status')).toBeDefined();
+  });
+
   it('shows № and state, the text as text, every control labelled', () => {
     const card = renderOrder(ORDER, ctx());
     expect(card.tag).toBe('form');

@@ -268,9 +268,12 @@ describe('«Мои поручения» in Chromium', () => {
       await f.locator('textarea[name=reason]').fill('Не получены данные от поселений');
     });
     expect(after).toContain('позже срока подачи (не позднее 06.03.2026)');
-    await page.locator('[data-order="П1-4"] summary').click();
+    // П1-4 is Иванов's as a co-executor: no status and no extension there (issue 19, 003 п.80, 111, 133).
+    expect(await page.locator('[data-order="П1-4"] select[name=status]').count()).toBe(0);
+    expect(await page.locator('[data-order="П1-4"] summary').count()).toBe(0);
+    await page.locator('[data-order="П1-7"] summary').click();
     // An impossible date is refused by the page itself, beside the field (issue 25 п.7), nothing sent.
-    const f4 = page.locator('[data-order="П1-4"]');
+    const f4 = page.locator('[data-order="П1-7"]');
     await f4.locator('input[name=requestedDate]').fill('31.02.2026');
     await f4.locator('textarea[name=reason]').fill('—');
     await f4.locator('button[type=submit]').click();
