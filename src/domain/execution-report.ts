@@ -8,8 +8,9 @@
 // approved later, recorded in «История», does not move it) and only executions recorded by its end.
 // Periods of whole months are assessed month by month (001 гл.7 п.2.5.1).
 import type { WorkCalendar } from './calendar';
-import { addDays, cellToIsoDate, daysInMonth, type IsoDate, isoOf, MONTH_NAMES_RU } from './dates';
+import { addDays, daysInMonth, type IsoDate, isoOf, MONTH_NAMES_RU } from './dates';
 import { dueDate } from './deadlines';
+import { countedDoneDate, hasExecutionEvents, type OrderAt, orderAt, parseEvents } from './order-events';
 import type { Period } from './periods';
 import type { Settings } from './settings';
 import { foldText } from './text';
@@ -32,6 +33,12 @@ export interface ReportOrder {
   history?: string;
   /** Date of the order's protocol: an execution before it does not count. */
   protocolDate?: IsoDate | null;
+  /**
+   * «Статус» as written: executed means «Готово» with a valid «Дата исполнения» (product.md «one
+   * definition of executed»). Absent (older callers): «Готово» when there is a «Дата исполнения»
+   * and the order is not returned.
+   */
+  status?: string;
 }
 
 export type OrderClass = 'onTime' | 'late' | 'overdue' | 'running';
@@ -109,24 +116,18 @@ export function wholeMonths(period: Period): Period[] {
   return out;
 }
 
-const APPROVED = /^\s*(\d{2}\.\d{2}\.\d{4}):\s*перенос срока согласован: с (\S+) на (\d{2}\.\d{2}\.\d{4})/;
-
 /**
- * «Срок» in force at the end of `day`: extensions approved after it (their lines in «История») are
- * undone, latest first. An unreadable line is ignored.
+ * «Срок» in force at the end of `day`: every change of term after it (typed over or approved, their
+ * lines in «История») is undone, latest first. An unreadable line is ignored.
  */
 export function deadlineInForce(deadline: IsoDate | null, history: string | undefined, day: IsoDate): IsoDate | null {
   if (!history || !deadline) return deadline;
-  const approvals = history
-    .split('\n')
-    .map((l) => APPROVED.exec(l))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ on: cellToIsoDate(m[1], 'UTC'), from: cellToIsoDate(m[2], 'UTC') }));
   let d: IsoDate | null = deadline;
-  for (let i = approvals.length - 1; i >= 0; i--) {
-    const a = approvals[i];
-    if (!a.on || a.on <= day) break;
-    d = a.from;
+  const terms = parseEvents(history).filter((e) => e.kind === 'term');
+  for (let i = terms.length - 1; i >= 0; i--) {
+    const t = terms[i];
+    if (t.kind !== 'term' || t.day <= day) break;
+    d = t.from;
   }
   return d;
 }
@@ -137,22 +138,59 @@ interface AsOf {
   done: IsoDate | null;
   /** Orders due before this day and not executed are overdue. */
   cut: IsoDate;
+  /** Control dates of terms changed too late (order-events termChangedLate): each counts in its period. */
+  missed: IsoDate[];
+  /** The control was cancelled by the period's end (or today): the order is not counted (001 гл.7 п.2.4.15). */
+  cancelled: boolean;
+  extensions: number;
+  returns: number;
+}
+
+function statusOf(o: ReportOrder): string {
+  if (o.status !== undefined) return o.status;
+  if (o.returned) return 'На доработке';
+  return o.doneDate ? 'Готово' : '';
 }
 
 /**
- * How an order stands for `period` generated on `today`. The cut is today, or the day after the
- * period's end when it has ended; an execution recorded on or after the cut, in the future, or
- * before the protocol date does not count.
+ * How an order stands for `period` generated on `today`, from its events in «История»
+ * (order-events.ts): a period that has ended is read at its last day — the term in force then, the
+ * execution recorded by then (a back-dated «Дата исполнения» counts from the day it was recorded),
+ * returns and cancellations made by then, «Переносов» and «Возвратов» as they were —, so it reads the
+ * same whenever generated. A running period is read as today. An execution in the future or before
+ * the protocol date does not count.
  */
 export function asOf(o: ReportOrder, period: Period, today: IsoDate, calendar: WorkCalendar, rules: ReportRules): AsOf {
   const ended = period.to < today;
   const cut = ended ? addDays(period.to, 1) : today;
   const last = ended ? period.to : today;
-  const deadline = ended ? deadlineInForce(o.deadline, o.history, period.to) : o.deadline;
-  const due = deadline ? dueDate(deadline, rules, calendar) : null;
-  let done = executedOn(o);
+  const dueOf = (t: IsoDate) => dueDate(t, rules, calendar);
+  const history = o.history ?? '';
+  const status = statusOf(o);
+  const at: OrderAt = orderAt({ deadline: o.deadline, doneDate: o.doneDate, status, history }, last, calendar, dueOf);
+  let done = at.done;
+  if (!ended) {
+    // Running: the row as it is — «Готово» with its date, counted from the day it was recorded.
+    done = null;
+    if (status === 'Готово' && o.doneDate && o.doneDate <= today) {
+      const events = parseEvents(history);
+      const rec = events.filter((e) => e.kind === 'executed' && e.doneDate === o.doneDate).pop();
+      done = !hasExecutionEvents(events) ? o.doneDate : countedDoneDate(o.doneDate, rec?.day ?? today, calendar);
+    }
+  }
   if (done && (done > last || (o.protocolDate && done < o.protocolDate))) done = null;
-  return { due, done, cut };
+  const deadline = ended ? at.deadline : o.deadline;
+  const events = ended ? parseEvents(history) : [];
+  const later = (k: 'term' | 'returned') => events.filter((e) => e.kind === k && e.day > last).length;
+  return {
+    due: deadline ? dueOf(deadline) : null,
+    done,
+    cut,
+    missed: at.missedTerms.map(dueOf),
+    cancelled: at.cancelledOn !== null,
+    extensions: Math.max(0, o.extensions - later('term')),
+    returns: Math.max(0, o.returns - later('returned')),
+  };
 }
 
 /** A row of «Исполнители»: «ФИО» and «Подразделение». */
@@ -164,9 +202,12 @@ export interface ExecutorInfo {
 export const NO_EXECUTOR = 'Исполнитель не указан';
 export const TOTAL_LABEL = 'Итого';
 
-/** An order counts as executed only with a «Дата исполнения» and not returned (000 п.13–14). */
+/**
+ * An order counts as executed only with «Готово» and a «Дата исполнения» (000 п.13–14; product.md
+ * «one definition of executed»): a returned one, or one with a date but another status, does not.
+ */
 export function executedOn(o: ReportOrder): IsoDate | null {
-  return o.returned ? null : o.doneDate;
+  return statusOf(o) === 'Готово' ? o.doneDate : null;
 }
 
 /**
@@ -245,15 +286,26 @@ function tally(
       continue;
     }
     const a = asOf(o, period, today, calendar, rules);
-    if (!a.due) continue;
+    // Cancelled control (001 гл.7 п.2.4.15): not counted from that day on; earlier periods keep it.
+    if (!a.due || a.cancelled) continue;
     const d = a.due;
+    // A term changed too late still counts in its period, as not executed on time (001 гл.7 п.2.4.10).
+    for (const m of a.missed) {
+      if (m === d || m < period.from || m > period.to) continue;
+      const cls = classifyAt(m, a.done, a.cut);
+      for (const r of rowFor(o)) {
+        r.due++;
+        r[cls]++;
+      }
+      if (cls === 'overdue' && overdue) overdue.push(overdueItem(o, m, today, calendar, rowFor(o)[0].executor));
+    }
     if (d >= period.from && d <= period.to) {
       const cls = classifyAt(d, a.done, a.cut);
       for (const r of rowFor(o)) {
         r.due++;
         r[cls]++;
-        r.extensions += o.extensions;
-        r.returns += o.returns;
+        r.extensions += a.extensions;
+        r.returns += a.returns;
       }
       if (cls === 'overdue' && overdue) overdue.push(overdueItem(o, d, today, calendar, rowFor(o)[0].executor));
     } else if (carriedAt(d, a.done, period)) {

@@ -7,6 +7,7 @@ import type { WorkCalendar } from './calendar';
 import type { IsoDate } from './dates';
 import { dueDate, inReminderWindow, isLateRequest } from './deadlines';
 import type { OrderRecord } from './order';
+import { controlCancelled } from './removal';
 import type { Settings } from './settings';
 
 export type NoticeKind = 'new' | 'remind' | 'overdue' | 'extension';
@@ -36,7 +37,8 @@ export const noticeKey = {
 
 export interface NoticeEnv {
   today: IsoDate;
-  settings: Pick<Settings, 'remindDays' | 'extensionCutoffDays' | 'nonWorkingDeadline'>;
+  settings: Pick<Settings, 'remindDays' | 'extensionCutoffDays' | 'nonWorkingDeadline'> &
+    Partial<Pick<Settings, 'removalMode'>>;
   calendar: WorkCalendar;
   sent: (key: string) => boolean;
   /** The day an extension was requested (from «История»), when known; otherwise today. */
@@ -56,7 +58,8 @@ export function dueNotices(o: OrderRecord, env: NoticeEnv): Notice[] {
   const want = (k: NoticeKind) => !env.kinds || env.kinds.includes(k);
   const { today, calendar: cal, settings: s } = env;
   const due = dueDate(o.deadline, s, cal);
-  const open = o.status !== 'Готово';
+  // A cancelled control (001 гл.7 п.2.4.15) raises no notice.
+  const open = o.status !== 'Готово' && !controlCancelled(o, s.removalMode);
   const push = (
     kind: NoticeKind,
     key: string,

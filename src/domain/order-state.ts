@@ -7,7 +7,7 @@
 import type { WorkCalendar } from './calendar';
 import type { IsoDate } from './dates';
 import { dueDate, inReminderWindow } from './deadlines';
-import { awaitsRemoval } from './removal';
+import { awaitsRemoval, controlCancelled } from './removal';
 import type { Settings } from './settings';
 import { type OrderState, REMOVAL, STATE, STATUS } from './vocabulary';
 
@@ -45,6 +45,7 @@ export function validDoneDate(
  */
 export function orderState(o: StateInput, today: IsoDate, s: StateSettings, cal: WorkCalendar): OrderState {
   if (!o.executor || !o.deadline) return STATE.incomplete;
+  if (controlCancelled({ status: o.status, removal: o.removal ?? '' }, s.removalMode)) return STATE.cancelled;
   const due = dueDate(o.deadline, s, cal);
   const mode = s.removalMode ?? 'executor';
   const badDate = o.doneDate !== null && validDoneDate(o.doneDate, today, o.protocolDate) === null;
@@ -63,10 +64,11 @@ export function orderState(o: StateInput, today: IsoDate, s: StateSettings, cal:
 export function overdueWorkingDays(
   o: StateInput,
   today: IsoDate,
-  s: Pick<Settings, 'nonWorkingDeadline'>,
+  s: Pick<Settings, 'nonWorkingDeadline'> & Partial<Pick<Settings, 'removalMode'>>,
   cal: WorkCalendar,
 ): number | null {
   if (!o.deadline) return null;
+  if (controlCancelled({ status: o.status, removal: o.removal ?? '' }, s.removalMode)) return null;
   if (o.status === STATUS.done && (o.doneDate === null || validDoneDate(o.doneDate, today, o.protocolDate) !== null))
     return null;
   const due = dueDate(o.deadline, s, cal);

@@ -13,6 +13,7 @@ import { cellToIsoDate, formatRu, type IsoDate } from './dates';
 import { archiveDue } from './deadlines';
 import { historyLine } from './history';
 import type { OrderRecord } from './order';
+import { cancelledLine, EVENT_PHRASE } from './order-events';
 import type { Settings } from './settings';
 import { REMOVAL, STATUS } from './vocabulary';
 
@@ -26,6 +27,24 @@ type RemovalFields = Pick<OrderRecord, 'status' | 'removal'>;
 /** True when the order waits for the decision of the one who gave it. */
 export function awaitsRemoval(o: RemovalFields, mode: RemovalMode): boolean {
   return mode === 'giver' && o.status === STATUS.done && o.removal !== REMOVAL.removed;
+}
+
+/**
+ * True when the control of an order not executed was cancelled: «Снято» without «Готово» in the
+ * «решением давшего поручение» mode (001 гл.7 п.2.4.15 «Отменить контроль за исполнением документа
+ * может руководитель, давший по нему поручение»).
+ */
+export function controlCancelled(o: RemovalFields, mode: RemovalMode | undefined): boolean {
+  return mode === 'giver' && o.removal === REMOVAL.removed && o.status !== STATUS.done;
+}
+
+/** The day the cancelled control was recorded in «История» (the first), or null. */
+export function cancelledOn(history: string): IsoDate | null {
+  for (const l of history.split('\n')) {
+    const m = /^\s*(\d{2}\.\d{2}\.\d{4}):\s*(.*)$/.exec(l);
+    if (m && m[2].startsWith(EVENT_PHRASE.cancelled)) return cellToIsoDate(m[1], 'UTC');
+  }
+  return null;
 }
 
 /** True when the order is completed: «Готово» (executor mode) or «Готово» and «Снято» (giver mode). */
@@ -53,6 +72,10 @@ export function archiveDay(
   keepDays: number,
   cal: WorkCalendar,
 ): IsoDate | null {
+  if (controlCancelled(o, mode)) {
+    const from = cancelledOn(o.history);
+    return from ? archiveDue(from, keepDays, cal) : null;
+  }
   if (!isCompleted(o, mode) || !o.doneDate) return null;
   if (mode === 'executor') return archiveDue(o.doneDate, keepDays, cal);
   const from = removedOn(o.history);
@@ -88,7 +111,12 @@ export function removalPatch(
   const patch: RemovalPatch = { history: [] };
   if (mode !== 'giver' || !decision) return patch;
   if (decision === REMOVAL.removed) {
-    if (o.status !== STATUS.done) return patch;
+    if (o.status !== STATUS.done) {
+      // Not executed: the control is cancelled (001 гл.7 п.2.4.15), recorded once with its day.
+      if (o.removal !== REMOVAL.removed) patch.removal = REMOVAL.removed;
+      if (!cancelledOn(o.history)) patch.history.push(cancelledLine(today));
+      return patch;
+    }
     if (o.removal !== REMOVAL.removed) patch.removal = REMOVAL.removed;
     if (!removedOn(o.history)) patch.history.push(historyLine(today, REMOVED_WHAT));
     return patch;

@@ -24,6 +24,11 @@ export const STATE = {
   awaitingRemoval: 'Ожидает снятия с контроля',
   doneOnTime: 'Исполнено в срок',
   doneLate: 'Исполнено с нарушением срока',
+  /**
+   * Only in the «решением давшего поручение» mode: «Снято» on an order not executed — its control
+   * cancelled by the one who gave it (001 гл.7 п.2.4.15): no notices, not counted from that day.
+   */
+  cancelled: 'Снято с контроля',
 } as const;
 export type OrderState = (typeof STATE)[keyof typeof STATE];
 export const STATES: readonly string[] = Object.values(STATE);

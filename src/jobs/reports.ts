@@ -58,6 +58,7 @@ function toLoaded(r: OrderRecord, protocolDate: IsoDate | null): LoadedOrder {
     deadline: r.deadline,
     doneDate: r.doneDate,
     returned: r.status === STATUS.rework,
+    status: r.status,
     progress: r.progress,
     state: r.state,
     extensions: r.extensions,

@@ -1,0 +1,231 @@
+// Events of an order, written into «История» and read back (product.md «Periods never change once
+// closed»): every change of «Срок» with its day — typed over (001 гл.7 п.2.4.10: a change of term is
+// registered) or approved (000 п.12) —, the day an execution was recorded (000 п.13: «Поручение
+// считается выполненным, если до указанного срока … внесена запись»), returns (000 п.14), «Статус»
+// changes and a cancelled control (001 гл.7 п.2.4.15). One module writes the lines and parses them
+// back; the report, «Состояние» and the page read an order at a day through `orderAt`.
+// Orders from before these lines existed (no «исполнение отмечено» and no «статус» line) keep
+// today's reading: their «Дата исполнения» and «Статус» as they are.
+import type { WorkCalendar } from './calendar';
+import { cellToIsoDate, formatRu, type IsoDate } from './dates';
+import { historyLine } from './history';
+
+export type TermHow = 'typed' | 'approved';
+
+export type OrderEvent =
+  | { day: IsoDate; kind: 'term'; from: IsoDate | null; to: IsoDate; how: TermHow }
+  | { day: IsoDate; kind: 'executed'; doneDate: IsoDate }
+  | { day: IsoDate; kind: 'returned' }
+  | { day: IsoDate; kind: 'status'; status: string }
+  | { day: IsoDate; kind: 'cancelled' };
+
+/** «Готово»: the only status that, with a valid «Дата исполнения», means executed. */
+const DONE = 'Готово';
+
+export const EVENT_PHRASE = {
+  typed: 'срок изменён',
+  executed: 'исполнение отмечено: дата исполнения',
+  cancelled: 'контроль отменён решением давшего поручение, поручение не исполнено',
+} as const;
+
+/** «ДД.ММ.ГГГГ: срок изменён с … на …» — a «Срок» typed over by hand. */
+export function termTypedLine(day: IsoDate, from: IsoDate | null, to: IsoDate): string {
+  return historyLine(day, `${EVENT_PHRASE.typed} с ${from ? formatRu(from) : '—'} на ${formatRu(to)}`);
+}
+
+/** «ДД.ММ.ГГГГ: исполнение отмечено: дата исполнения ДД.ММ.ГГГГ» — the day an execution was recorded. */
+export function executedLine(day: IsoDate, doneDate: IsoDate): string {
+  return historyLine(day, `${EVENT_PHRASE.executed} ${formatRu(doneDate)}`);
+}
+
+/** «ДД.ММ.ГГГГ: статус «…»» — a change of «Статус» seen that day. */
+export function statusLine(day: IsoDate, status: string): string {
+  return historyLine(day, `статус «${status}»`);
+}
+
+/** The cancelled control of an order not executed (001 гл.7 п.2.4.15). */
+export function cancelledLine(day: IsoDate): string {
+  return historyLine(day, EVENT_PHRASE.cancelled);
+}
+
+const RU = '(\\d{2}\\.\\d{2}\\.\\d{4})';
+const LINE = new RegExp(`^\\s*${RU}:\\s*(.*)$`);
+const TYPED = new RegExp(`^срок изменён с (—|${RU}) на ${RU}`);
+const APPROVED = new RegExp(`^перенос срока согласован: с (—|${RU}) на ${RU}`);
+const EXECUTED = new RegExp(`^исполнение отмечено: дата исполнения ${RU}`);
+const RETURNED = /возвращено на доработку/;
+const STATUS = /^статус «([^»]+)»/;
+
+function iso(ru: string | undefined): IsoDate | null {
+  return ru ? cellToIsoDate(ru, 'UTC') : null;
+}
+
+/** Every event «История» records, in its order; lines that are not events are skipped. */
+export function parseEvents(history: string): OrderEvent[] {
+  const out: OrderEvent[] = [];
+  for (const raw of history.split('\n')) {
+    const m = LINE.exec(raw);
+    if (!m) continue;
+    const day = iso(m[1]);
+    if (!day) continue;
+    const what = m[2].trim();
+    let t = TYPED.exec(what);
+    if (t) {
+      const to = iso(t[3]);
+      if (to) out.push({ day, kind: 'term', from: iso(t[2]), to, how: 'typed' });
+      continue;
+    }
+    t = APPROVED.exec(what);
+    if (t) {
+      const to = iso(t[3]);
+      if (to) out.push({ day, kind: 'term', from: iso(t[2]), to, how: 'approved' });
+      continue;
+    }
+    t = EXECUTED.exec(what);
+    if (t) {
+      const d = iso(t[1]);
+      if (d) out.push({ day, kind: 'executed', doneDate: d });
+      continue;
+    }
+    if (what.startsWith(EVENT_PHRASE.cancelled)) {
+      out.push({ day, kind: 'cancelled' });
+      continue;
+    }
+    if (RETURNED.test(what)) {
+      out.push({ day, kind: 'returned' });
+      continue;
+    }
+    t = STATUS.exec(what);
+    if (t) out.push({ day, kind: 'status', status: t[1] });
+  }
+  return out;
+}
+
+/** True when «История» records executions and statuses (an order written after the upgrade). */
+export function hasExecutionEvents(events: readonly OrderEvent[]): boolean {
+  return events.some((e) => e.kind === 'executed' || e.kind === 'status');
+}
+
+/**
+ * The date an execution counts from: «Дата исполнения» as typed, unless it was typed more than
+ * 1 working day before the day it was recorded — then that day (000 п.13: the record is made when
+ * the work is done; product.md «дата исполнения задним числом»).
+ */
+export function countedDoneDate(doneDate: IsoDate, recorded: IsoDate, cal: WorkCalendar): IsoDate {
+  return isBackdated(doneDate, recorded, cal) ? recorded : doneDate;
+}
+
+/** «Дата исполнения» more than 1 working day before the day it is recorded. */
+export function isBackdated(doneDate: IsoDate, recorded: IsoDate, cal: WorkCalendar): boolean {
+  return doneDate < cal.addWorkingDays(recorded, -1);
+}
+
+/** The fields of an order `orderAt` reads (a row of «Поручения» or «Архив»). */
+export interface EventOrder {
+  deadline: IsoDate | null;
+  doneDate: IsoDate | null;
+  status: string;
+  history: string;
+}
+
+/** An order as it stood at the end of a day. */
+export interface OrderAt {
+  /** «Срок» in force. */
+  deadline: IsoDate | null;
+  /** The execution counted by then (countedDoneDate), null when none or returned since. */
+  done: IsoDate | null;
+  /** The day the control was cancelled (001 гл.7 п.2.4.15), when it was by then. */
+  cancelledOn: IsoDate | null;
+  /** Term changes (typed or approved) and returns made by then. */
+  extensions: number;
+  returns: number;
+  /** Terms changed too late to save their period (termChangedLate): each counts as not executed on time. */
+  missedTerms: IsoDate[];
+}
+
+/**
+ * A change of term made fewer than 2 working days before the term in force, or after it, does not
+ * save the period that term fell in (001 гл.7 п.2.4.10 «не менее чем за два дня до его истечения»;
+ * п.2.5.1–2.5.2: a term that expired unexecuted counts in its month). `due` is the control date of
+ * the term changed (after the non-working-day rule).
+ */
+export function termChangedLate(changedOn: IsoDate, due: IsoDate, cal: WorkCalendar): boolean {
+  return changedOn > due || cal.workingDaysBetween(changedOn, due) < 2;
+}
+
+/**
+ * The order at the end of `day`, from its events. Term changes after the day are undone, latest
+ * first. An execution counts when its counted date is on or before the day and no return or other
+ * «Статус» came after it by then. An order without execution and status events (from before the
+ * upgrade) is read as today: «Готово» with its «Дата исполнения», counted when that date is on or
+ * before the day. `due` maps a term to its control date (the non-working-day rule).
+ */
+export function orderAt(
+  o: EventOrder,
+  day: IsoDate,
+  cal: WorkCalendar,
+  due: (term: IsoDate) => IsoDate = (t) => t,
+): OrderAt {
+  const events = parseEvents(o.history);
+  let deadline = o.deadline;
+  const terms = events.filter((e): e is Extract<OrderEvent, { kind: 'term' }> => e.kind === 'term');
+  for (let i = terms.length - 1; i >= 0; i--) {
+    const t = terms[i];
+    if (t.day <= day) break;
+    deadline = t.from;
+  }
+  const missedTerms: IsoDate[] = [];
+  for (const t of terms) {
+    if (t.day > day || !t.from || t.from === t.to) continue;
+    if (termChangedLate(t.day, due(t.from), cal) && !missedTerms.includes(t.from)) missedTerms.push(t.from);
+  }
+  let done: IsoDate | null = null;
+  let cancelledOn: IsoDate | null = null;
+  let returns = 0;
+  if (hasExecutionEvents(events)) {
+    for (const e of events) {
+      if (e.kind === 'executed') {
+        const c = countedDoneDate(e.doneDate, e.day, cal);
+        if (c <= day) done = c;
+      } else if (e.day > day) continue;
+      else if (e.kind === 'returned') done = null;
+      else if (e.kind === 'status' && e.status !== DONE) done = null;
+    }
+  } else if (o.status === DONE && o.doneDate && o.doneDate <= day) done = o.doneDate;
+  for (const e of events) {
+    if (e.day > day) continue;
+    if (e.kind === 'cancelled' && !cancelledOn) cancelledOn = e.day;
+    if (e.kind === 'returned') returns++;
+  }
+  return {
+    deadline,
+    done,
+    cancelledOn,
+    extensions: terms.filter((t) => t.day <= day).length,
+    returns,
+    missedTerms: missedTerms.filter((m) => m !== deadline),
+  };
+}
+
+/** The term the last event set («Срок» as the add-on last knew it); null when no term event. */
+export function lastRecordedTerm(history: string): IsoDate | null {
+  const terms = parseEvents(history).filter((e): e is Extract<OrderEvent, { kind: 'term' }> => e.kind === 'term');
+  return terms.length ? terms[terms.length - 1].to : null;
+}
+
+/** The «Статус» the last status event recorded; null when none. */
+export function lastRecordedStatus(history: string): string | null {
+  let s: string | null = null;
+  for (const e of parseEvents(history)) if (e.kind === 'status') s = e.status;
+  return s;
+}
+
+/** True when «История» records the execution with `doneDate` after the last return or status change. */
+export function executionRecorded(history: string, doneDate: IsoDate): boolean {
+  let rec = false;
+  for (const e of parseEvents(history)) {
+    if (e.kind === 'executed') rec = e.doneDate === doneDate;
+    else if (e.kind === 'returned' || (e.kind === 'status' && e.status !== DONE)) rec = false;
+  }
+  return rec;
+}

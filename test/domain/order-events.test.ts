@@ -1,0 +1,237 @@
+// Events of an order in «История» and periods read from them (product.md «Periods never change once
+// closed»; issue #20 items 1–4, 6–8). Every figure is worked out by hand in the comments. 2026:
+// 20.01 Tue, 23.01 Fri, 27.01 Tue, 02.02 Mon, 03.02 Tue, 04.02 Wed.
+import { describe, expect, it } from 'vitest';
+import { WorkCalendar } from '../../src/domain/calendar';
+import { buildExecutionReport, type ReportOrder } from '../../src/domain/execution-report';
+import {
+  cancelledLine,
+  countedDoneDate,
+  executedLine,
+  executionRecorded,
+  isBackdated,
+  lastRecordedStatus,
+  lastRecordedTerm,
+  orderAt,
+  parseEvents,
+  statusLine,
+  termChangedLate,
+  termTypedLine,
+} from '../../src/domain/order-events';
+import { type Period, parsePeriod } from '../../src/domain/periods';
+
+const cal = new WorkCalendar();
+function period(s: string): Period {
+  const r = parsePeriod(s);
+  if (!r.ok) throw new Error(r.error);
+  return r.period;
+}
+function order(p: Partial<ReportOrder>): ReportOrder {
+  return {
+    number: '1',
+    text: 'Поручение',
+    executor: 'Иванов И.И.',
+    deadline: null,
+    doneDate: null,
+    returned: false,
+    extensions: 0,
+    returns: 0,
+    status: 'В процессе 0',
+    history: '',
+    ...p,
+  };
+}
+/** January's total row as [due, onTime, late, overdue, extensions, returns, coefficient]. */
+function figures(orders: ReportOrder[], p: string, today: string) {
+  const t = buildExecutionReport(orders, period(p), today, cal).total;
+  return [t.due, t.onTime, t.late, t.overdue, t.extensions, t.returns, t.coefficient];
+}
+// An order overdue in January whatever happens to the others (the 50 % of issue item 1).
+const overdueJan = order({ number: '2', deadline: '2026-01-21' });
+
+describe('«История» events: written and parsed back exactly (one module)', () => {
+  it('every line the add-on writes is read back as its event', () => {
+    const h = [
+      termTypedLine('2026-02-03', '2026-01-23', '2026-02-27'),
+      '27.01.2026: перенос срока согласован: с 20.01.2026 на 20.02.2026 (обоснование: нет подрядчика); согласовал: Глава',
+      statusLine('2026-01-19', 'Готово'),
+      executedLine('2026-01-19', '2026-01-19'),
+      '03.02.2026: возвращено на доработку (снята дата исполнения 19.01.2026)',
+      '04.02.2026: напоминание о сроке отправлено: Иванов И.И. <iv@a.ru>',
+      cancelledLine('2026-02-10'),
+    ].join('\n');
+    expect(parseEvents(h)).toEqual([
+      { day: '2026-02-03', kind: 'term', from: '2026-01-23', to: '2026-02-27', how: 'typed' },
+      { day: '2026-01-27', kind: 'term', from: '2026-01-20', to: '2026-02-20', how: 'approved' },
+      { day: '2026-01-19', kind: 'status', status: 'Готово' },
+      { day: '2026-01-19', kind: 'executed', doneDate: '2026-01-19' },
+      { day: '2026-02-03', kind: 'returned' },
+      { day: '2026-02-10', kind: 'cancelled' },
+    ]);
+    expect(termTypedLine('2026-02-03', '2026-01-23', '2026-02-27')).toBe(
+      '03.02.2026: срок изменён с 23.01.2026 на 27.02.2026',
+    );
+    expect(lastRecordedTerm(h)).toBe('2026-02-20');
+    expect(lastRecordedStatus(h)).toBe('Готово');
+    expect(executionRecorded(h, '2026-01-19')).toBe(false);
+    expect(executionRecorded(executedLine('2026-01-19', '2026-01-19'), '2026-01-19')).toBe(true);
+  });
+});
+
+describe('item 1 — a return after the period does not change it (000 п.14; product.md)', () => {
+  it('January generated on 02.02 and on 04.02 after a return on 03.02: 50 % both times (before: 50 % → 0 %)', () => {
+    const done = order({
+      deadline: '2026-01-20',
+      doneDate: '2026-01-19',
+      status: 'Готово',
+      history: [statusLine('2026-01-19', 'Готово'), executedLine('2026-01-19', '2026-01-19')].join('\n'),
+    });
+    // on time 1 ÷ (1 + overdue 1) = 50 %.
+    expect(figures([done, overdueJan], '2026-01', '2026-02-02')).toEqual([2, 1, 0, 1, 0, 0, 50]);
+    const returned = order({
+      ...done,
+      doneDate: null,
+      status: 'На доработке',
+      returned: true,
+      returns: 1,
+      history: `${done.history}\n03.02.2026: возвращено на доработку (снята дата исполнения 19.01.2026)`,
+    });
+    expect(figures([returned, overdueJan], '2026-01', '2026-02-04')).toEqual([2, 1, 0, 1, 0, 0, 50]);
+    // February carries it over from January (001 гл.7 п.2.5.2): counted, not on time → 0 %.
+    expect(figures([returned], '2026-02', '2026-03-02')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('item 2 — «Срок» typed over is an event (000 п.12; 001 гл.7 п.2.4.10)', () => {
+  it('23.01 overdue, typed 27.02 on 03.02: January keeps it overdue, «Переносов» 0 there (before: it vanished)', () => {
+    const o = order({
+      deadline: '2026-02-27',
+      extensions: 1,
+      history: termTypedLine('2026-02-03', '2026-01-23', '2026-02-27'),
+    });
+    expect(figures([o], '2026-01', '2026-02-04')).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    // February: due 27.02 under the new term, «Переносов» 1.
+    expect(figures([o], '2026-02', '2026-02-10').slice(0, 5)).toEqual([1, 0, 0, 0, 1]);
+  });
+});
+
+describe('item 3 — a back-dated «Дата исполнения» counts from the day it was recorded (000 п.13)', () => {
+  it('nothing by 20.01; on 03.02 «Дата исполнения» 19.01 and «Готово»: January stays 0 % (before: 0 → 100 %)', () => {
+    expect(isBackdated('2026-01-19', '2026-02-03', cal)).toBe(true);
+    // 1 working day before is not back-dated: recorded Monday 02.02 for Friday 30.01.
+    expect(isBackdated('2026-01-30', '2026-02-02', cal)).toBe(false);
+    expect(countedDoneDate('2026-01-19', '2026-02-03', cal)).toBe('2026-02-03');
+    const before = order({ deadline: '2026-01-20' });
+    expect(figures([before], '2026-01', '2026-02-02')).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    const after = order({
+      deadline: '2026-01-20',
+      doneDate: '2026-01-19',
+      status: 'Готово',
+      history: [statusLine('2026-02-03', 'Готово'), executedLine('2026-02-03', '2026-01-19')].join('\n'),
+    });
+    expect(figures([after], '2026-01', '2026-02-04')).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    // Read at 03.02 it is executed, from 03.02 — late against 20.01.
+    expect(orderAt({ ...after, status: 'Готово', history: after.history ?? '' }, '2026-02-03', cal).done).toBe(
+      '2026-02-03',
+    );
+  });
+});
+
+describe('item 4 — a late change of term does not save its period (001 гл.7 п.2.4.10 «не менее чем за два дня до его истечения», п.2.5.1–2.5.2)', () => {
+  const approved = (on: string) =>
+    order({
+      deadline: '2026-02-20',
+      extensions: 1,
+      history: `${on.split('-').reverse().join('.')}: перенос срока согласован: с 20.01.2026 на 20.02.2026`,
+    });
+  it('due 20.01, extension to 20.02 approved 27.01: January 1 due, overdue (before: 0 due, «—»)', () => {
+    expect(termChangedLate('2026-01-27', '2026-01-20', cal)).toBe(true);
+    expect(figures([approved('2026-01-27')], '2026-01', '2026-02-04')).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    // February counts the new term once more (running on 10.02).
+    expect(figures([approved('2026-01-27')], '2026-02', '2026-02-10').slice(0, 5)).toEqual([1, 0, 0, 0, 1]);
+  });
+  it('approved 19.01 (1 working day before) does not save January; 16.01 (2 working days: 19.01, 20.01) does', () => {
+    expect(termChangedLate('2026-01-19', '2026-01-20', cal)).toBe(true);
+    expect(termChangedLate('2026-01-16', '2026-01-20', cal)).toBe(false);
+    expect(figures([approved('2026-01-19')], '2026-01', '2026-02-04')).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    expect(figures([approved('2026-01-16')], '2026-01', '2026-02-04')).toEqual([0, 0, 0, 0, 0, 0, null]);
+  });
+});
+
+describe('item 6 — cancelled control (001 гл.7 п.2.4.15): not counted from that day, earlier periods keep it', () => {
+  it('due 20.01, not executed, control cancelled 10.02: January overdue as before; February does not carry it', () => {
+    const o = order({ deadline: '2026-01-20', history: cancelledLine('2026-02-10') });
+    expect(figures([o], '2026-01', '2026-03-02')).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    const feb = buildExecutionReport([o], period('2026-02'), '2026-03-02', cal).total;
+    // Before: carried over from January into February (001 гл.7 п.2.5.2) and listed overdue.
+    expect([feb.carriedOver, feb.coefficient]).toEqual([0, null]);
+  });
+});
+
+describe('item 7 — one definition of executed: «Готово» with a valid «Дата исполнения»', () => {
+  it('«В процессе 99» with «Дата исполнения» 11.03, «Срок» 12.03: March counts it overdue (before: «Исполнено в срок»)', () => {
+    const o = order({ deadline: '2026-03-12', doneDate: '2026-03-11', status: 'В процессе 99' });
+    expect(figures([o], '2026-03', '2026-04-01')).toEqual([1, 0, 0, 1, 0, 0, 0]);
+  });
+});
+
+describe("orders from before the upgrade keep today's reading", () => {
+  it('no execution or status lines: «Готово» with its date counts as it did', () => {
+    const o = order({ deadline: '2026-01-20', doneDate: '2026-01-19', status: 'Готово' });
+    expect(figures([o], '2026-01', '2026-02-04')).toEqual([1, 1, 0, 0, 0, 0, 100]);
+    expect(orderAt({ ...o, status: 'Готово', history: '' }, '2026-01-31', cal).done).toBe('2026-01-19');
+  });
+});
+
+describe('item 6 — «Снято с контроля» in the giver mode (001 гл.7 п.2.4.15)', () => {
+  it('«Снято» on an order not executed: state «Снято с контроля», no overdue days, no notices, the line once, archived after', async () => {
+    const { orderState, overdueWorkingDays } = await import('../../src/domain/order-state');
+    const { removalPatch, archiveDay } = await import('../../src/domain/removal');
+    const { dueNotices } = await import('../../src/domain/notices');
+    const { parseSettings } = await import('../../src/domain/settings');
+    const s = { ...parseSettings([], 'Europe/Moscow').settings, removalMode: 'giver' as const };
+    const o = {
+      executor: 'Иванов И.И.',
+      deadline: '2026-01-20',
+      status: 'В процессе 50',
+      doneDate: null,
+      removal: 'Снято',
+    };
+    // Before: «Просрочено» and an overdue notice.
+    expect(orderState({ ...o, removal: '' }, '2026-02-10', s, cal)).toBe('Просрочено');
+    expect(orderState(o, '2026-02-10', s, cal)).toBe('Снято с контроля');
+    expect(overdueWorkingDays(o, '2026-02-10', s, cal)).toBeNull();
+    // The executor mode keeps the old reading: «Снято» means nothing there.
+    expect(orderState(o, '2026-02-10', { ...s, removalMode: 'executor' }, cal)).toBe('Просрочено');
+    const p = removalPatch({ ...o, returns: 0, history: '' }, '2026-02-10', 'giver');
+    expect(p.history).toEqual([cancelledLine('2026-02-10')]);
+    expect(removalPatch({ ...o, returns: 0, history: p.history[0] }, '2026-02-11', 'giver').history).toEqual([]);
+    const rec = {
+      tab: 'Поручения' as const,
+      row: 2,
+      number: '1',
+      protocol: '',
+      text: 'т',
+      coExecutors: [],
+      urgency: '',
+      progress: '',
+      requestedDate: null,
+      requestReason: '',
+      decision: '',
+      approvedBy: '',
+      enteredAt: null,
+      originalDeadline: null,
+      extensions: 0,
+      returns: 0,
+      state: '',
+      overdueDays: null,
+      archivedAt: null,
+      invalid: [],
+      history: p.history[0],
+      ...o,
+    };
+    expect(dueNotices(rec, { today: '2026-02-10', settings: s, calendar: cal, sent: () => false })).toEqual([]);
+    // «Архив» as usual: 5 working days after the day of the cancellation (000 п.14).
+    expect(archiveDay(rec, 'giver', 5, cal)).toBe('2026-02-17');
+  });
+});
