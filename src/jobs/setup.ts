@@ -28,7 +28,6 @@ export const STATE_HIGHLIGHTS: readonly { state: string; background: string }[] 
   { state: STATE.doneLate, background: '#d9ead3' },
   { state: STATE.rework, background: '#d9d2e9' },
   { state: STATE.awaitingRemoval, background: '#cfe2f3' },
-  { state: STATE.cancelled, background: '#eeeeee' },
 ];
 
 export { columnLetter };
