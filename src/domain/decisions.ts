@@ -6,6 +6,7 @@ import type { WorkCalendar } from './calendar';
 import { formatRu, type IsoDate } from './dates';
 import { defaultDeadline, dueDate } from './deadlines';
 import {
+  decisionDayFromHistory,
   decisionRecorded,
   hasReturnLine,
   historyLine,
@@ -14,6 +15,7 @@ import {
   returnRecorded,
 } from './history';
 import type { OrderRecord } from './order';
+import { termChangedLate } from './order-events';
 import type { Settings } from './settings';
 
 export interface OrderPatch {
@@ -113,21 +115,24 @@ export function step2Patch(o: OrderRecord, env: Step2Env): { patch: OrderPatch; 
     patch.clearRequest = true;
   } else if (o.decision === 'Согласован') {
     if (o.requestedDate) {
-      // 001 гл.7 п.2.4.10: a change of term must reach the control department before it expires.
+      // The decision's day is the day it was typed (onEdit's line), else today.
+      const on = decisionDayFromHistory(o.history, 'Согласован') ?? today;
+      // 001 гл.7 п.2.4.10: a change of term reaches the control department «не менее чем за два
+      // дня до его истечения»; a later one does not save the period of the term it changes.
       const due = deadline ? dueDate(deadline, env.settings, env.calendar) : null;
-      if (due && today > due)
+      if (due && deadline !== o.requestedDate && termChangedLate(on, due, env.calendar))
         issues.push({
           column: 'Решение по переносу',
           value: 'Согласован',
-          message: `Перенос согласован ${formatRu(today)} — после контрольной даты ${formatRu(due)}: решение об изменении срока должно приниматься до его истечения (Ростов, гл.7 п.2.4.10). В отчётах за прошедшие периоды поручение остаётся просроченным.`,
-          fix: 'Впредь согласовывайте перенос до контрольной даты; это сообщение исчезнет при следующей проверке.',
+          message: `Перенос согласован ${formatRu(on)} — ${on > due ? 'после контрольной даты' : 'менее чем за 2 рабочих дня до контрольной даты'} ${formatRu(due)}: изменение срока доводится не менее чем за два дня до его истечения (Ростов, гл.7 п.2.4.10). В отчёте за период срока ${formatRu(due)} поручение учитывается как не исполненное в срок.`,
+          fix: 'Впредь согласовывайте перенос заранее; это сообщение исчезнет при следующей проверке.',
         });
       patch.deadline = o.requestedDate;
       patch.extensions = o.extensions + 1;
       patch.clearRequest = true;
       patch.history.push(
         historyLine(
-          today,
+          on,
           `перенос срока согласован: с ${deadline ? formatRu(deadline) : '—'} на ${formatRu(o.requestedDate)}${reasonText(o)}${env.approver ? `; согласовал: ${env.approver}` : ''}`,
         ),
       );

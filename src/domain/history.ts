@@ -32,6 +32,26 @@ export function requestDayFromHistory(history: string, requested: IsoDate): IsoD
   return null;
 }
 
+/** «ДД.ММ.ГГГГ: решение по переносу «…» внесено» — onEdit dates the controller's decision the day it is typed. */
+export function decisionTypedLine(day: IsoDate, decision: string): string {
+  return historyLine(day, `решение по переносу «${decision}» внесено`);
+}
+
+/**
+ * The day the current decision was typed (onEdit's line after the last request line); null when
+ * onEdit did not see it (typed in another program, pasted by a script): then the run's day.
+ */
+export function decisionDayFromHistory(history: string, decision: string): IsoDate | null {
+  let day: IsoDate | null = null;
+  for (const l of history.split('\n')) {
+    const m = /^\s*(\d{2}\.\d{2}\.\d{4}):\s*(.*)$/.exec(l);
+    if (!m) continue;
+    if (/запрош\S*\s+перенос/i.test(m[2])) day = null;
+    else if (m[2].startsWith(`решение по переносу «${decision}» внесено`)) day = cellToIsoDate(m[1], 'UTC');
+  }
+  return day;
+}
+
 /** True when «История» records a return for rework. */
 export function hasReturnLine(history: string): boolean {
   return /возвращено на доработку/i.test(history);

@@ -19,6 +19,7 @@ import {
   termTypedLine,
 } from '../../src/domain/order-events';
 import { type Period, parsePeriod } from '../../src/domain/periods';
+import { blankOrder } from './fixtures';
 
 const cal = new WorkCalendar();
 function period(s: string): Period {
@@ -206,30 +207,7 @@ describe('item 6 — «Снято с контроля» in the giver mode (001 �
     const p = removalPatch({ ...o, returns: 0, history: '' }, '2026-02-10', 'giver');
     expect(p.history).toEqual([cancelledLine('2026-02-10')]);
     expect(removalPatch({ ...o, returns: 0, history: p.history[0] }, '2026-02-11', 'giver').history).toEqual([]);
-    const rec = {
-      tab: 'Поручения' as const,
-      row: 2,
-      number: '1',
-      protocol: '',
-      text: 'т',
-      coExecutors: [],
-      urgency: '',
-      progress: '',
-      requestedDate: null,
-      requestReason: '',
-      decision: '',
-      approvedBy: '',
-      enteredAt: null,
-      originalDeadline: null,
-      extensions: 0,
-      returns: 0,
-      state: '',
-      overdueDays: null,
-      archivedAt: null,
-      invalid: [],
-      history: p.history[0],
-      ...o,
-    };
+    const rec = blankOrder({ ...o, number: '1', history: p.history[0] });
     expect(dueNotices(rec, { today: '2026-02-10', settings: s, calendar: cal, sent: () => false })).toEqual([]);
     // «Архив» as usual: 5 working days after the day of the cancellation (000 п.14).
     expect(archiveDay(rec, 'giver', 5, cal)).toBe('2026-02-17');

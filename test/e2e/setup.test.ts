@@ -116,7 +116,8 @@ describe('kontrol init --demo: a week of a small administration', () => {
     const archive = table(wb, TAB.archive);
     const states = new Set([...colValues(orders, ORDER_COL.state), ...colValues(archive, ORDER_COL.state)]);
     // «Ожидает снятия с контроля» and «Снято с контроля» exist only in the «решением давшего поручение» mode; the demo keeps the default.
-    for (const s of STATES.filter((x) => x !== STATE.awaitingRemoval && x !== STATE.cancelled)) expect(states, s).toContain(s);
+    for (const s of STATES.filter((x) => x !== STATE.awaitingRemoval && x !== STATE.cancelled))
+      expect(states, s).toContain(s);
     const problems = JSON.stringify(table(wb, TAB.problems).sheet.cells.map((row) => row.map((c) => c.v)));
     expect(problems).toContain(DEMO_UNKNOWN_EXECUTOR);
     expect(problems).toContain('31.02.2026');

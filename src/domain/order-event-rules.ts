@@ -1,0 +1,121 @@
+// What the daily check records and checks about an order's events (order-events.ts), as pure
+// functions the daily pipeline calls for each order of «Поручения»:
+// - recordEvents (fill): a «Срок» typed over is an event — «срок изменён с … на …», one more in
+//   «Переносов» (product.md; 001 гл.7 п.2.4.10) —; a change of «Статус» is recorded with its day;
+//   an execution («Готово» with «Дата исполнения») is recorded with the day it is seen (000 п.13).
+//   onEdit records the same lines on the day of the edit; a line already there is not written again.
+// - eventProblems (check): a term changed fewer than 2 working days before it or after it, a
+//   back-dated «Дата исполнения», a «Дата исполнения» without «Готово».
+import type { WorkCalendar } from './calendar';
+import { ORDER_COL } from './contract';
+import { formatRu, type IsoDate } from './dates';
+import { recordedDeadline } from './history';
+import type { OrderRecord } from './order';
+import {
+  executedLine,
+  executionRecorded,
+  hasExecutionEvents,
+  isBackdated,
+  lastRecordedStatus,
+  lastRecordedTerm,
+  parseEvents,
+  statusLine,
+  termChangedLate,
+  termTypedLine,
+} from './order-events';
+import type { Problem } from './problem';
+import { STATE, STATUS } from './vocabulary';
+
+export type RowProblem = Omit<Problem, 'tab' | 'row'>;
+
+type EventFields = Pick<
+  OrderRecord,
+  'deadline' | 'originalDeadline' | 'status' | 'doneDate' | 'state' | 'history' | 'extensions' | 'invalid'
+>;
+
+/** The «Срок» the add-on last knew: the last term event, else the one it filled, else «Первоначальный срок». */
+export function knownTerm(o: Pick<OrderRecord, 'history' | 'originalDeadline'>): IsoDate | null {
+  return lastRecordedTerm(o.history) ?? recordedDeadline(o.history) ?? o.originalDeadline;
+}
+
+const SEEN_DONE: readonly string[] = [STATE.doneOnTime, STATE.doneLate, STATE.awaitingRemoval];
+
+export interface EventFix {
+  /** Lines for «История», in order. */
+  history: string[];
+  /** New «Переносов» when a typed change was recorded. */
+  extensions?: number;
+}
+
+/**
+ * The event lines the order needs on `today` (nothing when all are recorded). A row from before
+ * the upgrade is not given lines for what it was: its first «Статус» line comes with «Готово» or a
+ * change, and an execution it already showed as executed is recorded on its own date.
+ */
+export function recordEvents(o: EventFields, today: IsoDate): EventFix {
+  const fix: EventFix = { history: [] };
+  const known = knownTerm(o);
+  if (o.deadline && known && o.deadline !== known && !o.invalid.includes(ORDER_COL.deadline)) {
+    fix.history.push(termTypedLine(today, known, o.deadline));
+    fix.extensions = o.extensions + 1;
+  }
+  const status = o.invalid.includes(ORDER_COL.status) ? '' : o.status;
+  const last = lastRecordedStatus(o.history);
+  if (status && status !== last && (last !== null || !o.state || status === STATUS.done))
+    fix.history.push(statusLine(today, status));
+  if (
+    status === STATUS.done &&
+    o.doneDate &&
+    !o.invalid.includes(ORDER_COL.doneDate) &&
+    o.doneDate <= today &&
+    !executionRecorded(o.history, o.doneDate)
+  ) {
+    const legacy = SEEN_DONE.includes(o.state) && !hasExecutionEvents(parseEvents(o.history));
+    fix.history.push(executedLine(legacy ? o.doneDate : today, o.doneDate));
+  }
+  return fix;
+}
+
+/**
+ * Problems of the order's events, listed on every run while they stand: a change of term too late
+ * to save its period (001 гл.7 п.2.4.10), a back-dated «Дата исполнения» (000 п.13), a «Дата
+ * исполнения» without «Готово» (one definition of executed).
+ */
+export function eventProblems(
+  o: Pick<OrderRecord, 'status' | 'doneDate' | 'history' | 'invalid'>,
+  cal: WorkCalendar,
+  due: (term: IsoDate) => IsoDate,
+): RowProblem[] {
+  const out: RowProblem[] = [];
+  const events = parseEvents(o.history);
+  for (const e of events) {
+    if (e.kind !== 'term' || !e.from || e.from === e.to) continue;
+    const d = due(e.from);
+    if (!termChangedLate(e.day, d, cal)) continue;
+    const how = e.how === 'typed' ? 'изменён' : 'перенесён';
+    out.push({
+      column: ORDER_COL.deadline,
+      value: formatRu(e.to),
+      message: `Срок ${how} ${formatRu(e.day)} с ${formatRu(e.from)} на ${formatRu(e.to)} — ${e.day > d ? 'после контрольной даты' : 'менее чем за 2 рабочих дня до контрольной даты'} ${formatRu(d)}: изменение срока доводится не менее чем за два дня до его истечения (Ростов, гл.7 п.2.4.10). В отчёте за период срока ${formatRu(d)} поручение учитывается как не исполненное в срок.`,
+      fix: 'Впредь меняйте срок заранее; это сообщение напоминает о нарушении и не требует исправления ячейки.',
+    });
+  }
+  if (o.doneDate && !o.invalid.includes(ORDER_COL.doneDate)) {
+    if (o.status !== STATUS.done && o.status !== STATUS.rework && !o.invalid.includes(ORDER_COL.status))
+      out.push({
+        column: ORDER_COL.doneDate,
+        value: formatRu(o.doneDate),
+        message: `«Дата исполнения» заполнена, а «Статус» — «${o.status || 'пусто'}»: исполненным считается поручение со статусом «Готово» и датой исполнения.`,
+        fix: 'Если поручение исполнено, поставьте «Готово»; если нет — очистите «Дата исполнения».',
+      });
+    const rec = events.filter((e) => e.kind === 'executed' && e.doneDate === o.doneDate).pop();
+    if (o.status === STATUS.done && rec?.kind === 'executed' && isBackdated(rec.doneDate, rec.day, cal))
+      out.push({
+        column: ORDER_COL.doneDate,
+        value: formatRu(o.doneDate),
+        message: `Дата исполнения задним числом: ${formatRu(o.doneDate)} отмечена ${formatRu(rec.day)}, больше чем за 1 рабочий день до записи. Исполнение учитывается с ${formatRu(rec.day)} — дня, когда сделана запись (Кыштым, п.13).`,
+        fix: 'Отмечайте «Готово» в день исполнения.',
+      });
+  }
+  return out;
+}
