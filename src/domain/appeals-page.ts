@@ -7,6 +7,7 @@ import type { WorkCalendar } from './calendar';
 import { formatRu, type IsoDate } from './dates';
 import { leftText } from './my-orders';
 import { parseTypedDate } from './page-date';
+import { compareRu } from './ru-order';
 
 export const MAX_MEASURES = 2000;
 
@@ -67,7 +68,7 @@ export function appealItem(a: AppealRecord, version: string, env: AppealPageEnv,
 
 export function byAppealDue(a: AppealItem, b: AppealItem): number {
   const k = (x: AppealItem) => x.due.split('.').reverse().join('-');
-  return k(a).localeCompare(k(b)) || a.number.localeCompare(b.number, 'ru');
+  return k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : compareRu(a.number, b.number);
 }
 
 export interface AppealChange {

@@ -7,6 +7,7 @@
 import { type AppealRecord, type AppealSettings, appealDue, openOn } from './appeals';
 import type { WorkCalendar } from './calendar';
 import { addDays, type IsoDate } from './dates';
+import { compareRu } from './ru-order';
 import { foldText } from './text';
 
 export const APPEAL_GROUPS = ['Новые', 'Повторные', 'Отложенные (Продлено)', 'Просроченные'] as const;
@@ -160,7 +161,7 @@ export function appealDayReport(
       Number(b.emergency) - Number(a.emergency) ||
       (b.index ?? -1) - (a.index ?? -1) ||
       b.day - a.day ||
-      a.category.localeCompare(b.category, 'ru'),
+      compareRu(a.category, b.category),
   );
   return { day, groups, categories };
 }
@@ -213,6 +214,6 @@ export function appealDiscipline(
   }
   const rows = [...by.values()]
     .filter((r) => r.onTime + r.late + r.overdue > 0)
-    .sort((a, b) => b.overdue - a.overdue || b.late - a.late || a.executor.localeCompare(b.executor, 'ru'));
+    .sort((a, b) => b.overdue - a.overdue || b.late - a.late || compareRu(a.executor, b.executor));
   return { rows, total };
 }

@@ -12,6 +12,7 @@ import { addDays, daysInMonth, type IsoDate, isoOf, MONTH_NAMES_RU } from './dat
 import { dueDate } from './deadlines';
 import { countedDoneDate, hasExecutionEvents, type OrderAt, orderAt, parseEvents } from './order-events';
 import type { Period } from './periods';
+import { compareRu } from './ru-order';
 import type { Settings } from './settings';
 import { foldText } from './text';
 
@@ -259,12 +260,8 @@ function emptyRow(executor: string, unit: string): ExecutorRow {
   };
 }
 
-// One collator for all comparisons: localeCompare with a locale argument builds one per call.
-let collator: Intl.Collator | null = null;
-export function compareRu(a: string, b: string): number {
-  if (!collator) collator = new Intl.Collator('ru', { numeric: true });
-  return collator.compare(a, b);
-}
+// Russian order of our own (ru-order.ts): Apps Script's ICU data is not documented.
+export { compareRu } from './ru-order';
 
 /** A name as compared between tabs (see foldText). */
 export const normName = foldText;

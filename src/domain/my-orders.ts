@@ -15,6 +15,7 @@ import { type Rights, rightsOf } from './rights';
 
 export { MAX_NOTE };
 
+import { compareRu } from './ru-order';
 import type { Settings } from './settings';
 import { isAbsent } from './substitutes';
 
@@ -201,7 +202,7 @@ export function orderItem(
 /** Soonest due first; then by №. */
 export function byDue(a: OrderItem, b: OrderItem): number {
   const k = (x: OrderItem) => x.due.split('.').reverse().join('-');
-  return k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : a.number.localeCompare(b.number, 'ru');
+  return k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : compareRu(a.number, b.number);
 }
 
 /** A pending extension request as the controller sees it; null when there is none to decide. */

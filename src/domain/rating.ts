@@ -22,6 +22,7 @@
 import type { WorkCalendar } from './calendar';
 import { type IsoDate, isoOf } from './dates';
 import type { Problem } from './problem';
+import { compareRu } from './ru-order';
 import { foldText } from './text';
 
 export const CRITERIA_TAB = 'Критерии самооценки';
@@ -462,7 +463,7 @@ function rateYear(
   orgs.forEach((o, i) => {
     o.rank = ranks[i];
   });
-  orgs.sort((a, b) => a.rank - b.rank || a.org.localeCompare(b.org, 'ru'));
+  orgs.sort((a, b) => a.rank - b.rank || compareRu(a.org, b.org));
   return { orgs, issues };
 }
 

@@ -52,7 +52,7 @@ import { DailyProgress, parseCheckpoint, readCheckpoint } from './follow-up';
 import { leanReminders, validateLean } from './lean';
 import { linkMaker, webAppUrl } from './links';
 import { lockSpreadsheet } from './lock';
-import { blockedMessage, isProtectionError } from './protected';
+import { blockedMessage, flushOrJournal, isProtectionError } from './protected';
 import { ratingReminders, validateRating } from './rating';
 import { periodicReports } from './reports';
 
@@ -71,7 +71,7 @@ function withLock(what: string, fn: () => string): string {
   try {
     return fn();
   } finally {
-    SpreadsheetApp.flush();
+    flushOrJournal(what);
     locks.release();
   }
 }

@@ -163,9 +163,12 @@ export class DailyProgress {
   }
 }
 
-/** This account's dailyFollowUp triggers in this spreadsheet (a fired one-off stays listed). */
-function followUpTriggers(ss: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === FOLLOW_UP_HANDLER);
+/**
+ * This account's dailyFollowUp triggers (a fired one-off stays listed): getProjectTriggers(), as in
+ * jobs/triggers.ts — a clock trigger is not among getUserTriggers(spreadsheet).
+ */
+function followUpTriggers(_ss: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === FOLLOW_UP_HANDLER);
 }
 
 export function deleteFollowUpTriggers(ss: Spreadsheet): number {

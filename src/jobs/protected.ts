@@ -3,6 +3,9 @@
 // (reference/spreadsheet/protection). Such a step becomes one «Журнал» line naming the protected
 // ranges, and the run goes on with its other steps.
 
+import { appendJournalEntry } from '../workbook/journal';
+import { openSpreadsheet } from './spreadsheet';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Sheets' refusal of a write to a protected range (its English text, or the Russian one). */
@@ -29,4 +32,20 @@ export function blockedMessage(ss: Spreadsheet): string {
   const ranges = blockedRanges(ss);
   const what = ranges.length ? ranges.join(', ') : 'защищённый диапазон';
   return `не записано: ${what} — защищено, а запуск идёт от имени ${who}, которого нет среди редакторов защиты. Добавьте ${who} в редакторы (Данные → Защитить листы и диапазоны) или выберите «Показывать предупреждение»; остальные шаги проверки продолжены.`;
+}
+
+/**
+ * SpreadsheetApp.flush() for the end of a run. Sheets may report a write refused by a protection
+ * at the next flush rather than at the call (issue 24 item 7); then the step that made it has
+ * already finished, so the refusal becomes its «Журнал» line here instead of failing the whole run.
+ */
+export function flushOrJournal(action: string): void {
+  try {
+    SpreadsheetApp.flush();
+  } catch (e) {
+    if (!isProtectionError(e)) throw e;
+    const ss = openSpreadsheet();
+    appendJournalEntry(ss, { action, result: blockedMessage(ss) });
+    SpreadsheetApp.flush();
+  }
 }

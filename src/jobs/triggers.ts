@@ -54,9 +54,14 @@ export function ownerLine(ss: Spreadsheet): string {
   return `Автоматическую проверку ведёт ${o.email}${sinceText(o, ss.getSpreadsheetTimeZone() || 'Europe/Moscow')}${at}.`;
 }
 
-/** This account's dailyRun triggers in this spreadsheet (others' are invisible anyway). */
-function myDailyTriggers(ss: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
+/**
+ * This account's dailyRun triggers (others' are invisible anyway). getProjectTriggers(): «all
+ * installable triggers associated with the current project and current user» — in a bound script,
+ * exactly this spreadsheet's. Not getUserTriggers(ss): that lists triggers sourced in the
+ * spreadsheet, and a clock trigger has no source spreadsheet (reference/script/script-app).
+ */
+function myDailyTriggers(_ss: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
 }
 
 function hourText(h: number): string {

@@ -1,7 +1,7 @@
 // Spec «One daily check per spreadsheet», through the real bundle in a sandbox with several
 // accounts. Apps Script facts relied on: installable triggers run as their creator and no other
-// account can see them (guides/triggers/installable «Restrictions»); getUserTriggers(spreadsheet)
-// lists only the user's (reference/script/script-app); the document lock covers one spreadsheet,
+// account can see them (guides/triggers/installable «Restrictions»); getProjectTriggers() lists
+// only the user's, and getUserTriggers(spreadsheet) not the clock ones (reference/script/script-app); the document lock covers one spreadsheet,
 // the script lock every document of the script (reference/lock/lock-service); a non-editor's write
 // to a protected range is refused (reference/spreadsheet/protection).
 import { describe, expect, it } from 'vitest';
@@ -131,6 +131,47 @@ describe('runs take the document lock', () => {
 });
 
 describe('a write refused by a protection', () => {
+  /** «Состояние» restricted to Anna (the owner); the check runs as Boris. */
+  function restricted() {
+    const wb = scenarioWorkbook();
+    wb.owner = ANNA;
+    const orders = sheet(wb, TAB.orders);
+    const col = headerOf(orders).indexOf(ORDER_COL.state) + 1;
+    const p = orders.protections.find((x) => x.range?.startsWith(String.fromCharCode(64 + col)));
+    if (!p) throw new Error('setup protects «Состояние»');
+    p.warningOnly = false;
+    p.editors = [ANNA];
+    return { wb, range: String(p.range) };
+  }
+
+  // Issue 24 item 7: Sheets may report the refusal at the next flush rather than at the call; then it
+  // escapes at the SpreadsheetApp.flush() that ends the run (withLock) — the run must still end with
+  // its line in «Журнал», not fail without one.
+  it('reported late, at the flush: the run still ends, with the «Журнал» line naming the range', () => {
+    const { wb, range } = restricted();
+    const sb = sandbox(wb, { user: BORIS, at: NOW_WALL, protectionErrorAt: 'flush' });
+    expect(String(sb.api('daily'))).toMatch(/^Ежедневная проверка/);
+    const blocked = journalRows(wb).find((r) => r.result.includes('защищено'));
+    expect(blocked?.action).toBe('Ежедневная проверка');
+    expect(blocked?.result).toContain(`«${TAB.orders}»!${range}`);
+    expect(blocked?.result).toContain(BORIS);
+  });
+
+  it("the sandbox option itself: the refused write is dropped, SpreadsheetApp.flush() throws Sheets' message", () => {
+    const { wb } = restricted();
+    const sb = sandbox(wb, { user: BORIS, protectionErrorAt: 'flush' });
+    const orders = sheet(wb, TAB.orders);
+    const col = headerOf(orders).indexOf(ORDER_COL.state) + 1;
+    const addr = `${String.fromCharCode(64 + col)}2`;
+    const before = orders.cells[1]?.[col - 1]?.v ?? null;
+    const code = `(function () {
+      SpreadsheetApp.getActive().getSheetByName('${TAB.orders}').getRange('${addr}').setValue('x');
+      try { SpreadsheetApp.flush(); return 'no error'; } catch (e) { return e.message; }
+    })()`;
+    expect(sb.evaluate(code)).toMatch(/protected cell or object/);
+    expect(orders.cells[1]?.[col - 1]?.v ?? null).toEqual(before);
+  });
+
   it('becomes a «Журнал» line naming the range, and the rest of the run goes on', () => {
     const wb = scenarioWorkbook();
     wb.owner = ANNA;

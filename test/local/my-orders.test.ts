@@ -67,6 +67,15 @@ describe('the web app in the sandbox (strict as Apps Script)', () => {
     expect(() => sb.evaluate("HtmlService.createHtmlOutput('x').addMetaTag('description', 'y')")).toThrow(
       /Invalid argument/,
     );
+    // «Only specific meta tags are permitted: apple-mobile-web-app-capable, google-site-verification,
+    // mobile-web-app-capable, and viewport.» (reference/html/html-output#addMetaTag)
+    for (const name of [
+      'viewport',
+      'apple-mobile-web-app-capable',
+      'mobile-web-app-capable',
+      'google-site-verification',
+    ])
+      expect(sb.evaluate(`HtmlService.createHtmlOutput('x').addMetaTag('${name}', 'y').getMetaTags().length`)).toBe(1);
   });
 
   it('doGet must return an HtmlOutput; a web app run has no Ui and no active user', () => {

@@ -28,6 +28,9 @@ function makeTrigger() {
 }
 function projectTriggers() { return ScriptApp.getProjectTriggers().length; }
 function userTriggers() { return ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).length; }
+function makeOpenTrigger() {
+  return ScriptApp.newTrigger('tick').forSpreadsheet(SpreadsheetApp.getActive()).onOpen().create().getUniqueId();
+}
 function deleteMine() {
   ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); });
 }
@@ -79,14 +82,17 @@ describe('installable triggers per account (guides/triggers/installable «Restri
     const wb = workbook();
     const sb = sandbox(wb, { user: ANNA });
     sb.run('makeTrigger');
+    sb.run('makeOpenTrigger');
     expect(wb.triggers[0].owner).toBe(ANNA);
-    expect(sb.run('projectTriggers')).toBe(1);
+    expect(sb.run('projectTriggers')).toBe(2);
+    // Issue 24 item 6: getUserTriggers(spreadsheet) is the triggers sourced in the spreadsheet —
+    // the onOpen one; the clock trigger has no source spreadsheet.
     expect(sb.run('userTriggers')).toBe(1);
     sb.setUser(BORIS);
     expect(sb.run('projectTriggers')).toBe(0);
     expect(sb.run('userTriggers')).toBe(0);
-    sb.run('deleteMine'); // Boris deletes «all his» triggers: Anna's stays
-    expect(wb.triggers).toHaveLength(1);
+    sb.run('deleteMine'); // Boris deletes «all his» triggers: Anna's stay
+    expect(wb.triggers).toHaveLength(2);
   });
 
   it('it always runs as its creator, whoever has the spreadsheet open', () => {

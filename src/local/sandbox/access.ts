@@ -49,7 +49,13 @@ export function guardWrites<T extends { st: SandboxState }>(
     if (typeof orig !== 'function') throw new Error(`guardWrites: no method ${name}`);
     const wrapped = function (this: T, ...args: unknown[]) {
       const w = where(this, args);
-      if (w && blockingProtection(this.st, w.sheet, w.rect)) throw this.st.err(MSG_PROTECTED);
+      if (w && blockingProtection(this.st, w.sheet, w.rect)) {
+        // Sheets may report the refusal at the next flush instead (SandboxOptions.protectionErrorAt):
+        // the write is dropped now and SpreadsheetApp.flush() (or the run's end) throws.
+        if (this.st.opts.protectionErrorAt !== 'flush') throw this.st.err(MSG_PROTECTED);
+        this.st.pendingFlushError ??= this.st.err(MSG_PROTECTED);
+        return this;
+      }
       return (orig as (...a: unknown[]) => unknown).apply(this, args);
     };
     Object.defineProperty(wrapped, 'name', { value: name });

@@ -82,6 +82,11 @@ export interface SandboxOptions {
    * guide to bound scripts says (guides/bound). Default: KONTROL_NO_ACTIVE=1 in the environment.
    */
   noActiveSpreadsheet?: boolean;
+  /**
+   * A write refused by a protection throws at the call (default) or, as Sheets may do, at the next
+   * SpreadsheetApp.flush() (or when the run ends): 'flush' (issue 24 item 7).
+   */
+  protectionErrorAt?: 'call' | 'flush';
 }
 
 export interface RunOptions {
@@ -290,6 +295,8 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     try {
       const r = f();
       if (st.killed) throw st.killed;
+      // Apps Script applies what is pending when the execution ends: a held-back refusal fails it.
+      st.reportPendingWrites();
       return r;
     } catch (e) {
       if (st.killed) throw st.killed;

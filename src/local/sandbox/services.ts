@@ -363,8 +363,8 @@ export class ScriptAppImpl {
   readonly AuthorizationStatus = AuthorizationStatus;
   readonly WeekDay = WeekDay;
   constructor(readonly st: SandboxState) {}
-  private _list() {
-    const list = ownTriggers(this.st);
+  private _list(keep: (t: WorkbookModel['triggers'][number]) => boolean = () => true) {
+    const list = ownTriggers(this.st).filter(keep);
     const a = this.st.realm.newArray(list.length);
     list.forEach((t, i) => {
       a[i] = new TriggerImpl(this.st, t);
@@ -380,12 +380,15 @@ export class ScriptAppImpl {
     return this._list();
   }
   /**
-   * reference/script/script-app#getUserTriggers(Spreadsheet): the user's triggers in that spreadsheet,
-   * for this script only. The sandbox holds one spreadsheet: anything else is a signature error.
+   * reference/script/script-app#getUserTriggers(Spreadsheet): «Gets all installable triggers owned by
+   * this user in the given spreadsheet, for this script or add-on only» — triggers whose source is
+   * the spreadsheet (onOpen, onEdit…). A clock trigger has no source spreadsheet, so it is not
+   * among them (issue 24 item 6); the product lists its triggers with getProjectTriggers(). The
+   * sandbox holds one spreadsheet: anything else is a signature error.
    */
   getUserTriggers(x: unknown) {
     if (x !== this.st.spreadsheet) throw sig(this.st, 'ScriptApp.getUserTriggers', [x]);
-    return this._list();
+    return this._list((t) => t.type !== 'CLOCK');
   }
   deleteTrigger(t: TriggerImpl) {
     if (!(t instanceof TriggerImpl)) throw sig(this.st, 'ScriptApp.deleteTrigger', [t]);
@@ -729,8 +732,12 @@ instrument(SessionImpl, 'Session');
 
 const SandboxMode = enumOf('EMULATED', 'IFRAME', 'NATIVE');
 const XFrameOptionsMode = enumOf('ALLOWALL', 'DEFAULT');
-/** The only meta tags HtmlOutput.addMetaTag accepts. */
-const META_TAGS = ['viewport', 'apple-mobile-web-app-capable', 'mobile-web-app-capable'];
+/**
+ * The only meta tags HtmlOutput.addMetaTag accepts (reference/html/html-output#addMetaTag: «Only
+ * specific meta tags are permitted: apple-mobile-web-app-capable, google-site-verification,
+ * mobile-web-app-capable, and viewport.»).
+ */
+const META_TAGS = ['viewport', 'apple-mobile-web-app-capable', 'mobile-web-app-capable', 'google-site-verification'];
 
 export class HtmlOutputImpl {
   title = '';

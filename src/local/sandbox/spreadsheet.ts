@@ -235,7 +235,10 @@ export class SpreadsheetAppImpl {
   getUi() {
     return this.st.uiObject;
   }
-  flush() {}
+  /** Applies pending changes; a write Sheets refused late is reported here (protectionErrorAt: 'flush'). */
+  flush() {
+    this.st.reportPendingWrites();
+  }
   newDataValidation() {
     return new DataValidationBuilderImpl(this.st);
   }

@@ -146,6 +146,8 @@ export interface StateOptions {
    * getActive()/getActiveSpreadsheet() return null in 'webapp' and 'api' runs (issue 26).
    */
   noActiveSpreadsheet?: boolean;
+  /** When a write refused by a protection is reported: at the call (default) or at the next flush. */
+  protectionErrorAt?: 'call' | 'flush';
 }
 
 export class SandboxState {
@@ -231,6 +233,16 @@ export class SandboxState {
     return e;
   }
 
+  /** A protected write refused but not yet reported (protectionErrorAt: 'flush'). */
+  pendingFlushError: Error | null = null;
+
+  /** SpreadsheetApp.flush() and the run's end: the refusal Sheets held back is reported now. */
+  reportPendingWrites(): void {
+    const e = this.pendingFlushError;
+    this.pendingFlushError = null;
+    if (e) throw e;
+  }
+
   /** getActive()/getActiveSpreadsheet() give null now (noActiveSpreadsheet, a web app or Apps Script API run). */
   get activeHidden(): boolean {
     return this.opts.noActiveSpreadsheet === true && (this.trigger === 'webapp' || this.trigger === 'api');
@@ -289,6 +301,7 @@ export class SandboxState {
     this.runStart = this.now();
     this.runCalls = 0;
     this.killed = null;
+    this.pendingFlushError = null;
     this.seq++;
   }
 
