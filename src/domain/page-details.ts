@@ -3,6 +3,7 @@
 // last 30 days, and taking a «Готово» back the same day. Pure: jobs/my-orders-* read and write.
 import { addDays, formatRu, type IsoDate } from './dates';
 import type { OrderRecord, Protocol } from './order';
+import { compareRu } from './ru-order';
 import { STATUS } from './vocabulary';
 
 /** How many «История» lines a card shows (the newest). */
@@ -93,5 +94,5 @@ export function doneItem(
 /** Newest first, then by №. */
 export function byDoneDesc(a: DoneItem, b: DoneItem): number {
   const k = (x: DoneItem) => x.doneDate.split('.').reverse().join('-');
-  return k(a) > k(b) ? -1 : k(a) < k(b) ? 1 : a.number.localeCompare(b.number, 'ru');
+  return k(a) > k(b) ? -1 : k(a) < k(b) ? 1 : compareRu(a.number, b.number);
 }
