@@ -10,9 +10,11 @@
 // Order of the matches: row by row, left to right (how Sheets' own Find walks a range; the page
 // does not say). Public methods are counted by `instrument` as 'TextFinder.method'. The replace
 // methods are not modelled (the add-on never replaces text): they throw.
+import type { CellModel } from '../model';
 import type { RangeImpl } from './range';
 import type { SheetImpl } from './sheet';
 import { instrument, type SandboxState } from './state';
+import { displayDate, displayNumber } from './values';
 
 export class TextFinderImpl {
   private caseSensitive = false;
@@ -71,22 +73,34 @@ export class TextFinderImpl {
     return (s) => re.test(fold(s));
   }
 
-  /** Every matching cell of the scope, row by row. */
+  /** Every matching cell of the scope, row by row (blank cells never match). */
   private _matches(): { row: number; col: number }[] {
     const test = this._test();
     const { row, col, rows, cols } = this.scope;
     const out: { row: number; col: number }[] = [];
-    const display = this.st.quiet(() => (this.sh.getRange(row, col, rows, cols) as RangeImpl).getDisplayValues());
-    const formulas = this.formulaText
-      ? this.st.quiet(() => (this.sh.getRange(row, col, rows, cols) as RangeImpl).getFormulas())
-      : null;
-    for (let r = 0; r < rows; r++)
+    const cells = this.sh.m.cells;
+    const tz = this.st.wb.timeZone;
+    for (let r = 0; r < rows; r++) {
+      const line = cells[row - 1 + r];
+      if (!line) continue;
       for (let c = 0; c < cols; c++) {
-        const f = formulas?.[r]?.[c];
-        const text = f ? String(f) : String(display[r]?.[c] ?? '');
+        const cell = line[col - 1 + c];
+        const text = cell ? this._text(cell, tz) : '';
         if (text !== '' && test(text)) out.push({ row: row + r, col: col + c });
       }
+    }
     return out;
+  }
+
+  /** What the search looks at: the displayed value (as getDisplayValues shows it), or the formula's text. */
+  private _text(cell: CellModel, tz: string): string {
+    if (this.formulaText && cell.formula) return `=${cell.formula}`;
+    const v = cell.v;
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'string') return v;
+    if (typeof v === 'object') return displayDate(v.iso, tz, cell.numberFormat);
+    if (typeof v === 'number') return displayNumber(v, cell.numberFormat);
+    return v ? 'ИСТИНА' : 'ЛОЖЬ';
   }
 
   private _range(m: { row: number; col: number }): RangeImpl {
