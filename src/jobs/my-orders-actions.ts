@@ -146,7 +146,7 @@ function applyOrder(book: PageBook, email: string, a: OrderAction): Done {
 }
 
 function applyExtension(book: PageBook, a: ExtensionAction): Done {
-  if (book.protocols === null) return 'Решать по запросам переноса может только контролёр.';
+  if (!book.isController) return 'Решать по запросам переноса может только контролёр.';
   const f = findOrder(book, String(a.number ?? ''));
   if ('error' in f) return f.error;
   const t = fullTable(book);
@@ -174,7 +174,7 @@ function applyExtension(book: PageBook, a: ExtensionAction): Done {
 }
 
 function applyRemoval(book: PageBook, a: RemovalAction): Done {
-  if (book.protocols === null) return 'Снимать с контроля может только контролёр.';
+  if (!book.isController) return 'Снимать с контроля может только контролёр.';
   if (book.env.settings.removalMode !== 'giver')
     return 'В «Настройках» поручения снимаются с контроля по отметке исполнителя: решение не нужно.';
   const f = findOrder(book, String(a.number ?? ''));

@@ -2,9 +2,10 @@
 // calendar and executors are read whole (small tabs); «Поручения» is never read whole: the
 // person's rows are found by TextFinder over «Исполнитель» and «Соисполнители», the controller's by
 // «Запрошенный срок» (and «Статус» = «Готово» when the one who gave the order removes it from
-// control), and only those rows are read, only as wide as the page's columns (workbook/find-rows.ts;
-// docs/PERFORMANCE.md «Мои поручения»). Every row read is re-checked (the person named in it,
-// its «№»), so a stale hit shows nothing it should not.
+// control), and only those rows are read, only as wide as the page's columns; «Протоколы» only in
+// the rows of the protocols those orders name (workbook/find-rows.ts; docs/PERFORMANCE.md «Мои
+// поручения»). Every row read is re-checked (the person named in it, its «№»), so a stale hit
+// shows nothing it should not.
 import { formatRu } from '../domain/dates';
 import { requestDayFromHistory } from '../domain/history';
 import {
@@ -24,11 +25,11 @@ import {
 import { type Executor, normName, type OrderRecord, type Protocol } from '../domain/order';
 import { byDoneDesc, type DoneItem, doneItem } from '../domain/page-details';
 import { columnOf, findNonBlankRows, findRowsByValue, readHeader, readRowsAt } from '../workbook/find-rows';
-import { parseOrderRow, readExecutors, readProtocols } from '../workbook/orders';
+import { parseOrderRow, protocolsFrom, readExecutors } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
 import { rowVersionOf } from '../workbook/row-version';
-import { ORDER_COL, ORDER_SYSTEM_HEADERS, STATUS, TAB } from '../workbook/schema';
-import { type Cell, makeTable, normHeader, type Table } from '../workbook/table';
+import { ORDER_COL, ORDER_SYSTEM_HEADERS, PROTOCOL_COL, STATUS, TAB } from '../workbook/schema';
+import { type Cell, makeTable, type Table } from '../workbook/table';
 import { appealItems } from './appeals-page';
 import { readCalendar, readSettings } from './context';
 import { todayIn } from './links';
@@ -62,17 +63,38 @@ export interface PageBook {
   env: PageEnv;
   orders: OrdersTab | null;
   executors: Executor[];
-  /** Kept only for the controller (the chair decides extensions by default). */
-  protocols: Protocol[] | null;
-  /** «Протоколы» by «№»: every card names its protocol (a small tab, read once). */
-  protocolOf: Map<string, Protocol>;
+  /** True for the controller (settings' «Эл. почта контролёра»). */
+  isController: boolean;
 }
 
-/** The page's columns end at the last people's column of the contract; the system ones are not read. */
+/**
+ * The columns the page shows, checks or changes. A row is read from column 1 to the last of them
+ * (columns between are read too: one block per row); a feature that shows another column adds it
+ * here. Columns after it (round 3's appended ones, people's own) are read only in the one row an
+ * action changes.
+ */
+export const PAGE_COLUMNS: readonly string[] = [
+  ORDER_COL.number,
+  ORDER_COL.protocol,
+  ORDER_COL.text,
+  ORDER_COL.executor,
+  ORDER_COL.coExecutors,
+  ORDER_COL.urgency,
+  ORDER_COL.deadline,
+  ORDER_COL.status,
+  ORDER_COL.progress,
+  ORDER_COL.doneDate,
+  ORDER_COL.requestedDate,
+  ORDER_COL.requestReason,
+  ORDER_COL.decision,
+  ORDER_COL.approvedBy,
+  ORDER_COL.removal,
+  // The card's last lines of «История» (domain/page-details.ts); a request's day (controller).
+  ORDER_COL.history,
+];
+
 function pageWidthOf(header: readonly Cell[]): number {
-  const system = new Set(ORDER_SYSTEM_HEADERS.map(normHeader));
-  const people = Object.values(ORDER_COL).filter((h) => !system.has(normHeader(h)));
-  return Math.max(1, ...people.map((h) => columnOf(header, h)));
+  return Math.max(1, ...PAGE_COLUMNS.map((h) => columnOf(header, h)));
 }
 
 function ordersTab(ss: Spreadsheet): OrdersTab | null {
@@ -89,22 +111,22 @@ export function openBook(ss: Spreadsheet, email: string): PageBook {
   const tz = settings.timeZone;
   const calendar = readCalendar(ss, tz, problems);
   const today = todayIn(tz);
-  const ctx = { ss, tz, problems };
-  const executors = readExecutors(ctx) ?? [];
+  const executors = readExecutors({ ss, tz, problems }) ?? [];
   const isController = !!settings.controllerEmail && settings.controllerEmail.toLowerCase() === email.toLowerCase();
-  const protocols = readProtocols(ctx) ?? [];
   return {
     ss,
     tz,
     env: { today, settings, calendar },
     orders: ordersTab(ss),
     executors,
-    protocols: isController ? protocols : null,
-    protocolOf: new Map(protocols.map((p) => [p.number, p])),
+    isController,
   };
 }
 
-/** The version of a row the page saw: its people's columns up to pageWidth (workbook/row-version.ts). */
+/**
+ * The version of a row the page saw: its people's columns up to pageWidth (workbook/row-version.ts),
+ * the same whether the row was read page-wide (a load) or whole (the action that changes it).
+ */
 export function versionOf(o: OrdersTab, row: readonly Cell[], tz: string): string {
   return rowVersionOf(o.pageTable, row.slice(0, o.pageWidth), tz, ORDER_SYSTEM_HEADERS);
 }
@@ -144,6 +166,23 @@ function controllerRows(book: PageBook, o: OrdersTab): { requests: number[]; rem
   return { requests, removals };
 }
 
+/**
+ * «Протоколы» by «№», only the protocols named: their rows found by «№» and read (every card names
+ * its protocol; the chair decides a request by default, 001 7.2.4.2) — not the whole tab.
+ */
+function protocolsNamed(book: PageBook, numbers: readonly string[]): Map<string, Protocol> {
+  const wanted = [...new Set(numbers.filter(Boolean))];
+  const sheet = wanted.length ? book.ss.getSheetByName(TAB.protocols) : null;
+  if (!sheet) return new Map();
+  const header = readHeader(sheet);
+  const nc = columnOf(header, PROTOCOL_COL.number);
+  if (nc < 1) return new Map();
+  const rows = readRowsAt(sheet, findRowsByValue(sheet, nc, wanted), header.length);
+  const t = makeTable(TAB.protocols, sheet, [header, ...rows.values()]);
+  const found = protocolsFrom(t, { tz: book.tz, problems: new Problems() });
+  return new Map(found.map((p) => [p.number, p]));
+}
+
 /** The person's open orders and, for the controller, the requests and removals to decide. */
 function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyMap<string, string>): Lists {
   const { env } = book;
@@ -154,7 +193,7 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
     .filter((e) => mine.has(normName(e.name)) || absent.has(normName(e.name)))
     .map((e) => e.name);
   const own = new Set(personRows(o, names));
-  const ctl = book.protocols !== null ? controllerRows(book, o) : { requests: [], removals: [] };
+  const ctl = book.isController ? controllerRows(book, o) : { requests: [], removals: [] };
   // The controller's rows are read whole: a request's day is in «История».
   const wide = new Set([...ctl.requests, ...ctl.removals]);
   const narrow = readRowsAt(
@@ -163,23 +202,28 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
     o.pageWidth,
   );
   const full = readRowsAt(o.sheet, [...wide], o.header.length);
-  const chairOf = new Map((book.protocols ?? []).map((p) => [p.number, p.chair]));
-  for (const [sheetRow, row] of [...narrow, ...full].sort((a, b) => a[0] - b[0])) {
-    const r = parseRow(book, row, sheetRow, full.has(sheetRow));
+  const records = [...narrow, ...full]
+    .sort((a, b) => a[0] - b[0])
+    .map(([sheetRow, row]) => ({ sheetRow, row, r: parseRow(book, row, sheetRow, full.has(sheetRow)) }));
+  const protocolOf = protocolsNamed(
+    book,
+    records.map((x) => x.r.protocol),
+  );
+  for (const { sheetRow, row, r } of records) {
     if (!r.number || r.invalid.includes(ORDER_COL.number)) continue;
     const version = versionOf(o, row, book.tz);
     if (own.has(sheetRow) && r.status !== STATUS.done) {
       const who = roleFor(r, mine, absent);
-      const item = who && orderItem(r, who, version, env, book.protocolOf);
+      const item = who && orderItem(r, who, version, env, protocolOf);
       if (item) out.orders.push(item);
     }
     if (own.has(sheetRow) && r.status === STATUS.done && roleFor(r, mine, absent)) {
-      const item = doneItem(r, version, env.today, book.protocolOf);
+      const item = doneItem(r, version, env.today, protocolOf);
       if (item) out.done.push(item);
     }
     if (ctl.requests.includes(sheetRow) && r.requestedDate) {
       const day = requestDayFromHistory(r.history, r.requestedDate) ?? env.today;
-      const x = extensionItem(r, day, chairOf.get(r.protocol) ?? '', version, env);
+      const x = extensionItem(r, day, protocolOf.get(r.protocol)?.chair ?? '', version, env);
       if (x) out.extensions.push(x);
     }
     if (ctl.removals.includes(sheetRow)) {
@@ -202,7 +246,7 @@ export function pageData(book: PageBook, email: string): PageData {
     name: me[0]?.name ?? '',
     organization: env.settings.organization,
     today: formatRu(env.today),
-    isController: book.protocols !== null,
+    isController: book.isController,
     lists: { orders, extensions, removals, appeals: appealItems(book.ss, book.tz, env, mine, absent), done },
     removalMode: env.settings.removalMode,
   };

@@ -7,6 +7,7 @@
 // What a hit means: the cell's displayed text matched when Sheets searched. Rows can move or change
 // between the search and the read (people sort, insert, type), so a caller re-checks every row it
 // read — the «№» it acts on, the person named in it — and never trusts a hit alone.
+import { columnLetter } from './a1';
 import { type Cell, normHeader } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -55,14 +56,17 @@ export function findNonBlankRows(sheet: Sheet, column: number): number[] {
 }
 
 function findRows(sheet: Sheet, column: number, regex: string, whole: boolean): number[] {
-  const last = sheet.getLastRow();
-  if (last < 2) return [];
-  const hits = sheet
-    .getRange(2, column, last - 1, 1)
-    .createTextFinder(regex)
-    .useRegularExpression(true)
-    .matchEntireCell(whole)
-    .findAll();
+  // The column from row 2 down, open-ended («D2:D»): no call to learn where the data ends.
+  const letter = columnLetter(column);
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = sheet.getRange(`${letter}2:${letter}`);
+  } catch {
+    return []; // a grid of one row: no data rows to search
+  }
+  const finder = range.createTextFinder(regex).useRegularExpression(true);
+  // A partial match is the finder's default: the option is set only for a whole-cell one.
+  const hits = (whole ? finder.matchEntireCell(true) : finder).findAll();
   const rows = hits.map((h) => h.getRow());
   return [...new Set(rows)].sort((a, b) => a - b);
 }

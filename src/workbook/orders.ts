@@ -224,12 +224,20 @@ export function readProtocols(ctx: Pick<ReadContext, 'ss' | 'tz' | 'problems'>):
     return null;
   }
   missingColumns(t, PROTOCOL_REQUIRED, ctx.problems);
+  return protocolsFrom(t, ctx);
+}
+
+/**
+ * The protocols in a table of «Протоколы» (the whole tab, or the rows a page found by «№»): each
+ * row a record, what cannot be read a problem; rows[i] is sheet row i + 2 (or t.firstRow + i).
+ */
+export function protocolsFrom(t: Table, ctx: Pick<ReadContext, 'tz' | 'problems'>): Protocol[] {
   const c = (h: string) => t.col(h);
   const out: Protocol[] = [];
   const seen = new Map<string, number>();
   t.rows.forEach((r, i) => {
     if (isBlankRow(r)) return;
-    const row = i + 2;
+    const row = i + (t.firstRow ?? 2);
     const get = (h: string) => (c(h) >= 0 ? r[c(h)] : '');
     const number = cellText(get(PROTOCOL_COL.number));
     const rawDate = get(PROTOCOL_COL.date);

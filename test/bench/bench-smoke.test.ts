@@ -5,9 +5,26 @@
 // `npm run bench`. Runs the real dist/Code.js (npm test builds it first).
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BenchAction, type BenchRun, codePath, type Prepared, prepareWorkbook, runAction } from './harness';
+import { JOIN_GAP_CELLS } from '../../src/workbook/find-rows';
+import {
+  type BenchAction,
+  type BenchRun,
+  codePath,
+  type PageRole,
+  type Prepared,
+  prepareWorkbook,
+  runAction,
+} from './harness';
 
 const ACTIONS: BenchAction[] = ['daily', 'setup', 'report'];
+/** «Мои поручения» (issue 23): the median executor's and the controller's page, loaded and acted on. */
+const PAGES: ['page-load' | 'page-submit', PageRole][] = [
+  ['page-load', 'executor'],
+  ['page-submit', 'executor'],
+  ['page-load', 'controller'],
+  ['page-submit', 'controller'],
+];
+const pageKey = (a: string, role: string, n: number) => `${a}/${role}/${n}`;
 
 describe('benchmark smoke: calls do not grow with the workbook', () => {
   const runs = new Map<string, BenchRun>();
@@ -19,8 +36,37 @@ describe('benchmark smoke: calls do not grow with the workbook', () => {
       const prep = await prepareWorkbook(n);
       prepared.set(n, prep);
       for (const a of ACTIONS) runs.set(`${a}/${n}`, await runAction(prep, a));
+      for (const [a, role] of PAGES) runs.set(pageKey(a, role, n), await runAction(prep, a, role));
     }
   }, 120_000);
+
+  // The page reads «Поручения» only in the person's rows (found by TextFinder; «Протоколы» only in
+  // the rows of the requests' protocols): the cells of every other tab are the same at 1 000 and
+  // 2 000 orders, and the rest stays within a bound per row the person's page needs — a row's
+  // width, its hit and row number, and at most one joined gap (JOIN_GAP_CELLS) — never near one
+  // read of the tab.
+  for (const [a, role] of PAGES)
+    it(`${a} (${role}): cells flat from 1 000 to 2 000 orders beyond the person's own rows`, () => {
+      const [small, big] = [1000, 2000].map((n) => runs.get(pageKey(a, role, n)) as BenchRun);
+      expect([small.ok, big.ok, small.error, big.error]).toEqual([true, true, undefined, undefined]);
+      const fixed = (r: BenchRun) =>
+        Object.entries(r.cellsByTarget)
+          .filter(([k]) => /«(Настройки|Календарь|Исполнители|Обращения|Журнал)»/.test(k))
+          .reduce((t, [, v]) => t + v, 0);
+      const own = (r: BenchRun) => r.cells - fixed(r);
+      expect(fixed(big)).toBe(fixed(small));
+      for (const [n, r] of [
+        [1000, small],
+        [2000, big],
+      ] as const) {
+        // Rows the page needs: the executor's own (and the «№» of the order changed); the controller's
+        // requests (the page's items plus the day's 20 decided ones), their protocols, the order decided.
+        const rows = role === 'executor' ? (r.personOrders ?? 0) + 1 : 2 * ((r.pageItems ?? 0) + 20) + 1;
+        const perRow = 32 + 2 + JOIN_GAP_CELLS;
+        expect(own(r), `${a} ${role} на ${n}`).toBeLessThanOrEqual(2 * 32 + perRow * rows);
+        expect(own(r), `${a} ${role} на ${n}: далеко от одного чтения «Поручения»`).toBeLessThan(n * 15 * 0.2);
+      }
+    });
 
   it('the generated books have the orders asked for (warm-up archives only a few)', () => {
     for (const [n, p] of prepared) {

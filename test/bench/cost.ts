@@ -22,12 +22,23 @@ const env = (name: string, fallback: number): number => {
 export const CALL_MS = env('BENCH_CALL_MS', 7);
 export const CELL_MS = env('BENCH_CELL_MS', 0.05);
 export const MAIL_MS = env('BENCH_MAIL_MS', 250);
+/**
+ * A call that only builds an object from what the script passes (a Range from coordinates, a
+ * finder's options): charged as a call by default. The anchor above allows a cheaper reading: its
+ * loop makes an offset() and a setBackgroundColor() per cell, so the 7 ms may be the pair's. With
+ * BENCH_BUILDER_MS=0 they cost nothing (docs/PERFORMANCE.md shows «Мои поручения» both ways).
+ */
+export const BUILDER_MS = env('BENCH_BUILDER_MS', CALL_MS);
+export const BUILDERS =
+  /^(Sheet\.getRange|Range\.offset|Range\.createTextFinder|Sheet\.createTextFinder|TextFinder\.(matchCase|matchEntireCell|useRegularExpression|matchFormulaText|ignoreDiacritics|startFrom))$/;
 /** Apps Script stops any execution at 6 minutes (guides/services/quotas). */
 export const LIMIT_MS = 6 * 60 * 1000;
 
 export interface CostInput {
   /** Spreadsheet and other service calls (everything except MailApp.sendEmail). */
   serviceCalls: number;
+  /** Of serviceCalls, those that only build an object (BUILDERS), charged BUILDER_MS. */
+  builderCalls?: number;
   /** Cells moved by value-array calls (getValues, setValues, setBackgrounds, …). */
   cells: number;
   mailCalls: number;
@@ -46,7 +57,8 @@ export interface Projection {
 }
 
 export function project(c: CostInput): Projection {
-  const sheetsMs = Math.round(c.serviceCalls * CALL_MS + c.cells * CELL_MS);
+  const builders = c.builderCalls ?? 0;
+  const sheetsMs = Math.round((c.serviceCalls - builders) * CALL_MS + builders * BUILDER_MS + c.cells * CELL_MS);
   const mailMs = Math.round(c.mailCalls * MAIL_MS);
   const scriptMs = Math.round(c.localMs);
   return { sheetsMs, mailMs, scriptMs, totalMs: sheetsMs + mailMs + scriptMs };

@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { emptyWorkbook, type WorkbookModel } from '../../src/local/model';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
-import { type Projection, project } from './cost';
+import { BUILDERS, type Projection, project } from './cost';
 import { addTodaysActivity, CONTROLLER_EMAIL, colOf, executorsOf, generateWorkbook, usedCells } from './generate';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -60,6 +60,8 @@ export interface BenchRun {
   spreadsheetCalls: number;
   /** Calls that are a round trip in Apps Script (Spreadsheet, Lock, Properties, …; not sendEmail). */
   serviceCalls: number;
+  /** Of serviceCalls, those that only build an object (cost.ts BUILDERS). */
+  builderCalls: number;
   /** Every counted call by 'Class.method'. */
   byMethod: Record<string, number>;
   /** Cells passed in value arrays (getValues, setValues, setBackgrounds, …). */
@@ -252,8 +254,10 @@ interface Meter {
   byTarget: Record<string, number>;
   peakMB: number;
   active: boolean;
+  /** Time spent in the sandbox's TextFinder.findAll (left out of the script's time). */
+  finderMs: number;
 }
-const meter: Meter = { cells: 0, byTarget: {}, peakMB: 0, active: false };
+const meter: Meter = { cells: 0, byTarget: {}, peakMB: 0, active: false, finderMs: 0 };
 let rangeWrapped = false;
 /** False when the sandbox's Range class could not be found: cells are then not counted (the runner says so). */
 export let cellsMeasured = false;
@@ -275,7 +279,11 @@ async function wrapRangeClass(): Promise<void> {
       configurable: true,
       writable: true,
       value: function (this: { st?: { silent?: number }; sh?: { m?: { name?: string } } }, ...args: unknown[]) {
+        const t0 = performance.now();
         const out = findAll.apply(this, args);
+        // The search runs on Google's side and is charged as the call (cost.ts): the sandbox's own
+        // scan of the column is not the script's JavaScript.
+        if (meter.active) meter.finderMs += performance.now() - t0;
         if (meter.active && !this.st?.silent && Array.isArray(out) && out.length) {
           meter.cells += out.length;
           const key = `TextFinder.findAll «${this.sh?.m?.name ?? '?'}»`;
@@ -391,6 +399,7 @@ export async function runAction(prep: Prepared, action: BenchAction, role?: Page
   meter.cells = 0;
   meter.byTarget = {};
   meter.peakMB = baseMB;
+  meter.finderMs = 0;
   meter.active = true;
   const t0 = performance.now();
   try {
@@ -405,7 +414,9 @@ export async function runAction(prep: Prepared, action: BenchAction, role?: Page
   let spreadsheetCalls = 0;
   let serviceCalls = 0;
   let mailCalls = 0;
+  let builderCalls = 0;
   for (const [m, k] of Object.entries(byMethod)) {
+    if (BUILDERS.test(m)) builderCalls += k;
     if (SEND.test(m)) mailCalls += k;
     else if (COORDINATES.test(m)) {
       meter.cells += k;
@@ -413,7 +424,13 @@ export async function runAction(prep: Prepared, action: BenchAction, role?: Page
     } else if (!LOCAL_SERVICES.test(m)) serviceCalls += k;
     if (isSheets(m)) spreadsheetCalls += k;
   }
-  const projected = project({ serviceCalls, cells: meter.cells, mailCalls, localMs: ms });
+  const projected = project({
+    serviceCalls,
+    builderCalls,
+    cells: meter.cells,
+    mailCalls,
+    localMs: Math.max(0, ms - meter.finderMs),
+  });
   const mails = sb.mails ?? [];
   const addresses = (s?: string) => (s ? s.split(',').filter((x) => x.trim()).length : 0);
   const mailRecipients = mails.reduce((s, m) => s + addresses(m.to) + addresses(m.cc) + addresses(m.bcc), 0);
@@ -428,6 +445,7 @@ export async function runAction(prep: Prepared, action: BenchAction, role?: Page
     heapMB: Math.round(peak),
     spreadsheetCalls,
     serviceCalls,
+    builderCalls,
     byMethod,
     cells: meter.cells,
     cellsByTarget: { ...meter.byTarget },

@@ -7,7 +7,7 @@
 //   npm run bench -- --runs 5           runs per action (median; default 5 / 3 / 3), or BENCH_RUNS
 //   npm run bench -- --json             machine-readable last line
 import { existsSync } from 'node:fs';
-import { CALL_MS, CELL_MS, headroom, LIMIT_MS, MAIL_MS } from './cost';
+import { BUILDER_MS, CALL_MS, CELL_MS, headroom, LIMIT_MS, MAIL_MS } from './cost';
 import {
   BENCH_NOW,
   BENCH_TODAY,
@@ -142,11 +142,14 @@ async function main(): Promise<number> {
   // «Мои поручения» (issue 23): what one page action costs against whose orders it shows.
   const pages = results.filter((r) => r.role);
   if (pages.length) {
-    log('\n| N | архив | действие | строк человека | пунктов на странице | вызовов | ячеек | Apps Script, с |');
-    log('|---:|---:|---|---:|---:|---:|---:|---:|');
+    log(
+      '\n| N | архив | действие | строк человека | пунктов на странице | вызовов (из них построение объекта) | ячеек | Apps Script, с | то же, если построение бесплатно |',
+    );
+    log('|---:|---:|---|---:|---:|---:|---:|---:|---:|');
     for (const r of pages)
       log(
-        `| ${r.n} | ${r.archived} | ${label(r)}${r.ok ? '' : ' ✗'} | ${r.personOrders ?? '—'} | ${r.pageItems ?? '—'} | ${r.serviceCalls} | ${r.cells} | ${sec(r.projectedAppsScriptMs)} |`,
+        `| ${r.n} | ${r.archived} | ${label(r)}${r.ok ? '' : ' ✗'} | ${r.personOrders ?? '—'} | ${r.pageItems ?? '—'} | ${r.serviceCalls} (${r.builderCalls}) | ${r.cells} | ` +
+          `${sec(r.projectedAppsScriptMs)} | ${sec(r.projectedAppsScriptMs - r.builderCalls * BUILDER_MS)} |`,
       );
     for (const r of pages) {
       const limit = r.n <= 1000 ? 1000 : 2000;
@@ -224,6 +227,7 @@ async function main(): Promise<number> {
           heapMB: r.heapMB,
           spreadsheetCalls: r.spreadsheetCalls,
           serviceCalls: r.serviceCalls,
+          builderCalls: r.builderCalls,
           cells: r.cells,
           cellsByTarget: r.cellsByTarget,
           mailCalls: r.mailCalls,
