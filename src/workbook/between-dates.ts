@@ -20,7 +20,7 @@ interface Ctx {
 }
 
 /** «Подразделения»; [] when the tab is absent. */
-export function readUnits(ctx: Ctx, executorByName: ReadonlyMap<string, Executor>): Unit[] {
+export function readUnits(ctx: Ctx): Unit[] {
   const t = readTable(ctx.ss, TAB.units);
   if (!t) return [];
   for (const h of [UNIT_COL.unit, UNIT_COL.email])
@@ -70,15 +70,7 @@ export function readUnits(ctx: Ctx, executorByName: ReadonlyMap<string, Executor
           : `Нет адреса руководителя «${u.name}»: письма о просрочках не уйдут.`,
         'Укажите адрес вида ivanov@admin.ru.',
       );
-    if (u.head && executorByName.size > 0 && !executorByName.has(normName(u.head)))
-      ctx.problems.add({
-        tab: t.name,
-        row,
-        column: UNIT_COL.head,
-        value: u.head,
-        message: `Руководитель «${u.head}» не найден на листе «${TAB.executors}».`,
-        fix: `Выберите ФИО из списка или добавьте человека на лист «${TAB.executors}».`,
-      });
+    // «Руководитель» need not be an executor: the escalation goes to the row's address.
     out.push(u);
   });
   return out;

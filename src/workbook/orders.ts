@@ -567,7 +567,7 @@ export function readOrderBook(ctx: ReadContext, opts: { archiveSince?: IsoDate }
       });
   }
   // Control between the dates: one read each of «Подразделения» and «Планы мероприятий».
-  const units = readUnits(ctx, executorByName);
+  const units = readUnits(ctx);
   checkExecutorUnits(executors, units, ctx.problems);
   const termByNumber = new Map<string, IsoDate | null>();
   for (const rec of [...a.records, ...o.records]) if (rec.number) termByNumber.set(rec.number, rec.deadline);

@@ -2,6 +2,7 @@
 // Each feature keeps its own demo writer (./orders, ./lean, ./rating, …) and registers it in
 // DEMO_WRITERS below; this file only runs them in order. Node only: never bundled into Code.js.
 import type { WorkbookModel } from '../model';
+import { addDemoBetweenDates } from './between-dates';
 import { addDemoLean } from './lean';
 import { addDemoOrders } from './orders';
 import { addDemoRating } from './rating';
@@ -15,7 +16,7 @@ export type DemoWriter = (model: WorkbookModel, today: string /* YYYY-MM-DD */) 
  *   import { addOrdersDemo } from './orders';
  *   … DEMO_WRITERS = [addOrdersDemo, addLeanDemo, addRatingDemo];
  */
-export const DEMO_WRITERS: DemoWriter[] = [addDemoOrders, addDemoLean, addDemoRating];
+export const DEMO_WRITERS: DemoWriter[] = [addDemoOrders, addDemoBetweenDates, addDemoLean, addDemoRating];
 
 /** Adds every feature's sample data to `model`; `today` is the spreadsheet's date, YYYY-MM-DD. */
 export function addDemoData(model: WorkbookModel, today: string): void {
