@@ -22,7 +22,7 @@ import {
   trimGrid,
 } from '../../src/local/live/compare';
 import { CREDENTIALS_ENV, findCredentials, NO_CREDENTIALS } from '../../src/local/live/credentials';
-import type { LiveApi, ScriptFile } from '../../src/local/live/google';
+import { type LiveApi, liveApiFor, type ScriptFile } from '../../src/local/live/google';
 import { activeLine, runLiveCheck, runScenarioInSandbox } from '../../src/local/live/run';
 import {
   LIVE_HELPER_JS,
@@ -410,6 +410,42 @@ describe.runIf(CODE)('runLiveCheck on the prepared project, against a fake Googl
     expect(o.err).toEqual([line]);
     expect(o.out.some((l) => l.startsWith('Расхождений'))).toBe(false);
     expect(g.log.includes('deploy')).toBe(g.log[g.log.length - 1].startsWith('undeploy'));
+  });
+});
+
+// Issue 24 item 1, on the real client (@googleapis/script through googleapis-common): the requests it
+// sends, recorded by a stand-in for the authorised client. Nothing leaves the machine.
+describe('the Google client (liveApiFor) sends what the Apps Script API reference asks', () => {
+  it('scripts.run goes to /v1/scripts/{deploymentId}:run with devMode false; the deployment is made from a new version', async () => {
+    const sent: { method: string; url: string; data: unknown }[] = [];
+    const answer = (url: string): unknown => {
+      if (url.endsWith('/versions')) return { versionNumber: 7 };
+      if (url.endsWith('/deployments')) return { deploymentId: 'AKfy-dep' };
+      if (url.endsWith(':run')) return { done: true, response: { result: 'ok' } };
+      if (url.includes('/projects/script-1')) return { scriptId: 'script-1', parentId: 'sheet-1' };
+      return {};
+    };
+    const client = {
+      async request(o: { method?: string; url: string; data?: unknown }) {
+        sent.push({ method: String(o.method ?? 'GET'), url: o.url, data: o.data });
+        return { data: answer(o.url), status: 200, statusText: 'OK', headers: {}, config: o };
+      },
+    };
+    const api = liveApiFor(client);
+    expect(await api.containerOf('script-1')).toBe('sheet-1');
+    expect(await api.deployApiExecutable('script-1')).toBe('AKfy-dep');
+    expect(await api.run('AKfy-dep', 'kontrolLiveStep', [{ a: 1 }])).toEqual({ result: 'ok' });
+    await api.removeDeployment('script-1', 'AKfy-dep');
+    const body = (i: number) => (typeof sent[i].data === 'string' ? JSON.parse(String(sent[i].data)) : sent[i].data);
+    expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET https://script.googleapis.com/v1/projects/script-1',
+      'POST https://script.googleapis.com/v1/projects/script-1/versions',
+      'POST https://script.googleapis.com/v1/projects/script-1/deployments',
+      'POST https://script.googleapis.com/v1/scripts/AKfy-dep:run',
+      'DELETE https://script.googleapis.com/v1/projects/script-1/deployments/AKfy-dep',
+    ]);
+    expect(body(2)).toMatchObject({ versionNumber: 7, manifestFileName: 'appsscript' });
+    expect(body(3)).toEqual({ function: 'kontrolLiveStep', parameters: [{ a: 1 }], devMode: false });
   });
 });
 

@@ -57,7 +57,11 @@ export function apiErrorText(err: unknown): string {
 
 export async function googleLiveApi(credentials: Record<string, unknown>, manifestScopes: string[]): Promise<LiveApi> {
   const auth = new GoogleAuth({ credentials, scopes: [...new Set([...LIVE_SCOPES, ...manifestScopes])] });
-  const client = await auth.getClient();
+  return liveApiFor(await auth.getClient());
+}
+
+/** The LiveApi over an authorised client (anything with google-auth-library's `request`; tests pass a recorder). */
+export function liveApiFor(client: unknown): LiveApi {
   // The per-API clients accept any google-auth-library client.
   const opts = { auth: client as never };
   const sh = sheets({ version: 'v4', ...opts });
