@@ -26,6 +26,8 @@ export const TAB = {
   // Control between the dates (spec Round 3): units and their heads; plans of measures.
   units: 'Подразделения',
   measurePlans: 'Планы мероприятий',
+  // Issue 19: older lines of «История» / «Ход исполнения» that would grow a cell past 40 000 characters.
+  historyArchive: 'Архив истории',
 } as const;
 
 export const ORDER_COL = {

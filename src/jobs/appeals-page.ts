@@ -18,6 +18,7 @@ import { Problems } from '../workbook/problems';
 import { rowVersionOf } from '../workbook/row-version';
 import { TAB } from '../workbook/schema';
 import { type Cell, isBlankRow, readTable, safeCell, safeText, type Table } from '../workbook/table';
+import { rollOverTexts } from './rollover';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -104,7 +105,11 @@ export function applyAppeal(
     lines.push(historyLine(env.today, `дата ответа ${formatRu(ch.answerDate)} отмечена через страницу: ${who}`));
   }
   const hc = t.col(APPEAL_COL.history);
-  if (hc >= 0) writes.unshift([APPEAL_COL.history, safeText(appendHistory(String(t.rows[i][hc] ?? ''), lines))]);
+  if (hc >= 0) {
+    // No «История» grows past 40 000 characters: the oldest lines go to «Архив истории» (issue 19).
+    const [h] = rollOverTexts(ss, tz, [{ number, text: appendHistory(String(t.rows[i][hc] ?? ''), lines) }]);
+    writes.unshift([APPEAL_COL.history, safeText(h.text)]);
+  }
   for (const [h] of writes) {
     const col = t.col(h);
     if (col < 0) return `На листе «${TAB.appeals}» нет столбца «${h}»: изменение не сохранено.`;

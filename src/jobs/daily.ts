@@ -55,6 +55,7 @@ import { lockSpreadsheet } from './lock';
 import { blockedMessage, flushOrJournal, isProtectionError } from './protected';
 import { ratingReminders, validateRating } from './rating';
 import { periodicReports } from './reports';
+import { rollOverHistories } from './rollover';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -461,6 +462,8 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
       );
     // «Внесено» before «Состояние»: the stamp rule above skips a row that has a «Состояние», so a run
     // cut after that write and before this one would leave the row without its entry day for good.
+    // No «История» grows past 40 000 characters: the oldest lines go to «Архив истории» (issue 19).
+    if (mode !== 'refresh') rollOverHistories(ctx.ss, tz, book.orders);
     if (mode !== 'refresh') writeSystem([ORDER_COL.enteredAt]);
     writeSystem(mode === 'refresh' ? [ORDER_COL.state, ORDER_COL.overdueDays] : [...ORDER_SYSTEM_HEADERS]);
     // «Решение по переносу» last: a run stopped before it leaves the decision visible, and the
@@ -472,7 +475,10 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
     if (usable && mode !== 'refresh') {
       const before = book.orders.map((o) => o.history);
       out.messages = sendNotices(ctx, book, mode, requestDays, out);
-      if (book.orders.some((o, i) => o.history !== before[i])) writeSystem([ORDER_COL.history]);
+      if (book.orders.some((o, i) => o.history !== before[i])) {
+        rollOverHistories(ctx.ss, tz, book.orders);
+        writeSystem([ORDER_COL.history]);
+      }
     }
 
     if (toArchive.length && book.archiveTable) {

@@ -26,6 +26,7 @@ import { type Cell, makeTable, safeCell, type Table } from '../workbook/table';
 import { applyAppeal } from './appeals-page';
 import { type Found, findOrder, type OrdersTab, type PageBook, peopleOf, versionOf, who } from './my-orders-book';
 import { editFills } from './onedit';
+import { rollOverTexts } from './rollover';
 
 export type Done = { message: string; journal: string } | string;
 
@@ -34,6 +35,20 @@ const STALE = 'Поручение изменилось с тех пор, как 
 /** Writes the cells of the found row that differ from `next`; one getRange/setValue per changed cell. */
 function writeRow(book: PageBook, f: Found, next: Cell[]): number {
   const sheet = (book.orders as OrdersTab).sheet;
+  // «История» and «Ход исполнения» never grow past 40 000 characters (issue 19): oldest lines to «Архив истории».
+  const t = fullTable(book);
+  const number = String(f.record.number);
+  const appended = [t.col(ORDER_COL.history), t.col(ORDER_COL.progress)].filter(
+    (c) => c >= 0 && typeof next[c] === 'string' && next[c] !== f.cells[c],
+  );
+  const rolled = rollOverTexts(
+    book.ss,
+    book.tz,
+    appended.map((c) => ({ number, text: String(next[c]) })),
+  );
+  appended.forEach((c, k) => {
+    next[c] = rolled[k].text;
+  });
   let n = 0;
   next.forEach((v, c) => {
     const old = f.cells[c] ?? '';

@@ -18,7 +18,7 @@ import { revokeLinksOf, rotateLinkSecret, signLink, todayIn, verifyLink } from '
 import { lockSpreadsheet } from './lock';
 import { applyPageAction } from './my-orders-actions';
 import { openBook, type PageResponse, pageData, who } from './my-orders-book';
-import { pageGate } from './my-orders-gate';
+import { pageGate, rateAlreadyOver } from './my-orders-gate';
 import { renderLinkError, renderPage } from './my-orders-render';
 
 export type { PageResponse } from './my-orders-book';
@@ -122,6 +122,9 @@ export function pageSubmit(req: unknown): PageResponse {
   const a = body.action;
   if (!a || !['order', 'extension', 'removal', 'appeal', 'undo'].includes(a.kind))
     return { ok: false, message: 'Непонятный запрос страницы.' };
+  // An address over its hourly limit is refused before the lock and the book (issue 19).
+  const flood = rateAlreadyOver(email);
+  if (flood) return { ok: false, message: flood };
   // A web app has no document lock (reference/lock/lock-service): the script lock, which the daily
   // check also takes, keeps a page action and a run apart (jobs/lock.ts).
   const locks = lockSpreadsheet(LOCK_WAIT_MS);

@@ -11,6 +11,9 @@ export type TabName = (typeof TAB)[keyof typeof TAB];
 
 export const SETTINGS_COL = { param: 'Параметр', value: 'Значение' } as const;
 
+/** «Архив истории» (issue 19): one moved line a row — the order's №, the line's day, its text. */
+export const HISTORY_ARCHIVE_COL = { number: '№', date: 'Дата', text: 'Текст' } as const;
+
 export const EXECUTOR_COL = {
   name: 'ФИО',
   position: 'Должность',

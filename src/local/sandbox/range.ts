@@ -25,6 +25,10 @@ export type ClearOpts = {
   skipFilteredRows?: boolean;
 };
 
+/** Google Sheets' limit of characters in one cell (Sheets Help «Files you can store in Google Drive»: 50 000 per cell). */
+export const CELL_LIMIT = 50_000;
+export const MSG_CELL_LIMIT = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
 export class RangeImpl {
   constructor(
     readonly st: SandboxState,
@@ -97,6 +101,8 @@ export class RangeImpl {
       if (x === null || x === undefined) return { v: null };
       switch (typeof x) {
         case 'string':
+          // Google Sheets holds at most 50 000 characters in a cell and refuses a longer write.
+          if (x.length > CELL_LIMIT) throw this.st.err(MSG_CELL_LIMIT);
           return parseTyped(x, year);
         case 'number':
           return Number.isFinite(x) ? { v: x } : { v: Number.isNaN(x) ? '#NUM!' : String(x) };

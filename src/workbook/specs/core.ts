@@ -5,6 +5,7 @@ import { midnightInZone } from '../../domain/dates';
 import { PERIODICITIES } from '../../domain/periodic';
 import { defaultSettingsRows, SETTING, WEEKDAYS_RU } from '../../domain/settings';
 import { REMOVAL_MODE } from '../../domain/vocabulary';
+import { HISTORY_ARCHIVE_HEADERS } from '../history-archive';
 import { JOURNAL_HEADERS } from '../journal';
 import { PROBLEM_HEADERS } from '../problems-tab';
 import {
@@ -14,6 +15,7 @@ import {
   DAY_TYPE,
   DECISION,
   EXECUTOR_COL,
+  HISTORY_ARCHIVE_COL,
   ORDER_COL,
   ORDER_HEADERS,
   ORDER_SYSTEM_HEADERS,
@@ -147,6 +149,14 @@ export const CORE_TAB_SPECS: TabSpec[] = [
 /** Service tabs, placed after every feature's tabs. */
 export const SERVICE_TAB_SPECS: TabSpec[] = [
   { name: TAB.problems, headers: PROBLEM_HEADERS, generated: true },
+  // Issue 19: lines rolled over out of «История» / «Ход исполнения»; written only by the add-on.
+  {
+    name: TAB.historyArchive,
+    headers: HISTORY_ARCHIVE_HEADERS,
+    systemHeaders: HISTORY_ARCHIVE_HEADERS,
+    dateHeaders: [HISTORY_ARCHIVE_COL.date],
+    widths: { [HISTORY_ARCHIVE_COL.number]: 90, [HISTORY_ARCHIVE_COL.date]: 100, [HISTORY_ARCHIVE_COL.text]: 640 },
+  },
   // «Журнал» is written only by the add-on: every column is a system column.
   {
     name: TAB.log,
