@@ -101,6 +101,17 @@ describe('openSpreadsheet (jobs/spreadsheet.ts)', () => {
     expect(r.message).toContain('выполните «Контроль поручений → Настроить таблицу»');
     expect(JSON.stringify(wb.sheets)).toBe(before);
   });
+  it('no active spreadsheet and a recorded id the sandbox cannot open: the page refuses in Russian, writes nothing', () => {
+    const { wb } = buildBook();
+    const token = tokenFor(sandbox(wb, false), IVANOV);
+    wb.properties.script[PROP] = 'someone-elses-file';
+    const before = JSON.stringify(wb.sheets);
+    const r = sandbox(wb, true).invoke('myOrdersLoad', [token], { trigger: 'webapp' }) as Load;
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain('Не удалось открыть таблицу someone-elses-file');
+    expect(r.message).toContain('You do not have permission to access the requested document.');
+    expect(JSON.stringify(wb.sheets)).toBe(before);
+  });
   it('a copy (recorded id of another file): a «Журнал» line and a refusal, nothing else written; setup adopts it', () => {
     const { wb } = buildBook();
     const sb = sandbox(wb, false, { user: IVANOV });
