@@ -147,6 +147,8 @@ export function occurrenceOrders<
       number: `${o.number} (срок ${ru(p.deadline)})`,
       deadline: p.deadline,
       doneDate: p.doneDate,
+      // The occurrence was reported («Готово» with its date): executed, whatever the row says now.
+      status: 'Готово',
       returned: false,
       extensions: 0,
       returns: 0,
