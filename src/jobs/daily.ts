@@ -474,7 +474,16 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
     // Step 4: notices, one digest per recipient; then their lines in «История».
     if (usable && mode !== 'refresh') {
       const before = book.orders.map((o) => o.history);
-      out.messages = sendNotices(ctx, book, mode, requestDays, out);
+      // Links name the rows as they will be once this run's archiving has moved rows up (issue 25 item 1).
+      const leaving = toArchive.map((i) => i + 2);
+      out.messages = sendNotices(
+        ctx,
+        book,
+        mode,
+        requestDays,
+        out,
+        (row) => row - leaving.filter((r) => r < row).length,
+      );
       if (book.orders.some((o, i) => o.history !== before[i])) {
         rollOverHistories(ctx.ss, tz, book.orders);
         writeSystem([ORDER_COL.history]);
@@ -503,6 +512,7 @@ function sendNotices(
   mode: Mode,
   requestDays: Map<OrderRecord, IsoDate>,
   out: Outcome,
+  rowNow: (row: number) => number = (row) => row,
 ): number {
   const t = book.ordersTable!;
   const { today, settings: s, calendar: cal } = ctx;
@@ -585,7 +595,8 @@ function sendNotices(
       coExecutors: o.coExecutors,
       deadline: o.deadline as IsoDate,
       due: n.due,
-      link: `${base}${gid}&range=A${o.row}`,
+      link: `${base}${gid}&range=A${rowNow(o.row)}`,
+      row: rowNow(o.row),
       role: n.role,
       onBehalfOf,
       requestedDate: o.requestedDate,

@@ -354,6 +354,8 @@ function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string, book
       tabUrl: withLink ? tabLink(ctx, out.sheet) : '',
       generatedAt: generatedAt(ctx),
       appeals: appealSummaryFor(ctx, out.report.period),
+      kind,
+      today: ctx.today,
     });
     // Deferred or failed sends leave the key unrecorded: the next run of the week tries again.
     ctx.mailer.send(mail, { action, items: [code], keys: [key] });

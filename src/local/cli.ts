@@ -7,7 +7,7 @@
 // Exit codes (spec): 0 done; 1 the action failed and the workbook is as it was; 2 a bad command line.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ACTIONS, type Action } from '../domain/actions';
 import { dateInZone, dayjs, formatRu } from '../domain/dates';
@@ -463,7 +463,10 @@ function isXlsxPath(file: string): void {
 async function load(file: string): Promise<WorkbookModel> {
   if (!existsSync(file)) throw new CliError(`Файл не найден: ${file}`);
   try {
-    return await loadXlsx(file);
+    const model = await loadXlsx(file);
+    // Links in the e-mails open this file (issue 25 item 5), not a docs.google.com address.
+    model.url = pathToFileURL(file).href;
+    return model;
   } catch (e) {
     if (e instanceof WorkbookFileError) throw new CliError(e.message);
     throw e;

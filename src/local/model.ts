@@ -92,6 +92,8 @@ export interface SheetModel {
 export interface WorkbookModel {
   name: string;
   id?: string; // sandbox: Spreadsheet.getId (default 'local-sandbox-spreadsheet')
+  /** Sandbox: Spreadsheet.getUrl of a book on this machine — its file (file://…), not a Google address nobody can open. */
+  url?: string;
   /** Sandbox: the spreadsheet owner's e-mail (may always edit protected ranges). */
   owner?: string;
   timeZone: string; // IANA; the spreadsheet's zone

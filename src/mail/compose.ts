@@ -1,6 +1,7 @@
 // One digest e-mail per recipient per run: plain text and HTML (every field through escapeHtml),
 // Russian, a subject stating the counts, each order with its №, text, control date and a link to
 // its row. Pure: no Apps Script calls.
+import { TAB } from '../domain/contract';
 import { formatRu, type IsoDate } from '../domain/dates';
 import type { NoticeKind } from '../domain/notices';
 import { type AppealDigestItem, appealSections, appealSubjectPart } from './appeals';
@@ -23,6 +24,8 @@ export interface DigestItem {
   /** The day it is actually due, when «Срок» falls on a non-working day (001 гл.8 п.2.4.2). */
   due?: IsoDate;
   link: string;
+  /** The order's row in «Поручения» when the mail is made (after the run's archiving). */
+  row?: number;
   role: 'executor' | 'coexecutor' | 'controller';
   /** ФИО of the absent executor this mail is read for by a substitute. */
   onBehalfOf?: string;
@@ -103,7 +106,21 @@ export function nextStep(i: DigestItem, today: IsoDate, onPage: boolean): string
   return `Что сделать: ${report}; перенос срока можно запросить до ${formatRu(i.cutoff)}.`;
 }
 
-function itemLines(i: DigestItem, step: string): string[] {
+/** «лист «Поручения», строка 15»: where the order is for someone who opens the spreadsheet. */
+function rowText(i: DigestItem): string {
+  return i.row ? `лист «${TAB.orders}», строка ${i.row}` : `лист «${TAB.orders}»`;
+}
+
+/**
+ * Row links go to those who work in the spreadsheet: the controller, and everybody while there is
+ * no page. An executor with a page gets the page first and the rows once, at the end, «for those
+ * who work in the spreadsheet» (issue 25 item 5).
+ */
+function rowsInline(i: DigestItem, onPage: boolean): boolean {
+  return i.role === 'controller' || !onPage;
+}
+
+function itemLines(i: DigestItem, step: string, inline: boolean): string[] {
   const lines = [`№ ${i.number}. ${i.text}`, `  Срок: ${deadlineText(i)}`];
   if (i.kind === 'overdue' && i.overdueDays) lines.push(`  Просрочка: ${i.overdueDays} раб. дн.`);
   if (i.role === 'coexecutor') lines.push(`  Вы соисполнитель; ответственный исполнитель: ${i.executor}`);
@@ -119,11 +136,11 @@ function itemLines(i: DigestItem, step: string): string[] {
       );
   }
   if (step) lines.push(`  ${step}`);
-  lines.push(`  Строка в таблице: ${i.link}`);
+  if (inline) lines.push(`  Строка в таблице (${rowText(i)}): ${i.link}`);
   return lines;
 }
 
-function itemHtml(i: DigestItem, step: string): string {
+function itemHtml(i: DigestItem, step: string, inline: boolean): string {
   const e = escapeHtml;
   const rows: string[] = [`<b>№ ${e(i.number)}</b>. ${e(i.text)}`, `Срок: <b>${e(deadlineText(i))}</b>`];
   if (i.kind === 'overdue' && i.overdueDays) rows.push(`Просрочка: ${e(String(i.overdueDays))} раб. дн.`);
@@ -140,7 +157,7 @@ function itemHtml(i: DigestItem, step: string): string {
       );
   }
   if (step) rows.push(`<i>${e(step)}</i>`);
-  rows.push(`<a href="${e(i.link)}">Открыть строку в таблице</a>`);
+  if (inline) rows.push(`<a href="${e(i.link)}">Открыть строку в таблице</a> (${e(rowText(i))})`);
   return `<li>${rows.join('<br>')}</li>`;
 }
 
@@ -166,14 +183,24 @@ export function composeDigest(d: DigestInput): OutMail {
     text.push(s, d.pageLink, '');
     html.push(`<p>${escapeHtml(s)} <a href="${escapeHtml(d.pageLink)}"><b>открыть «Мои поручения»</b></a></p>`);
   }
-  const step = (i: DigestItem) => nextStep(i, d.today, !!d.pageLink);
+  const onPage = !!d.pageLink;
+  const step = (i: DigestItem) => nextStep(i, d.today, onPage);
   for (const k of ORDER) {
     const list = d.items.filter((i) => i.kind === k);
     if (!list.length) continue;
     text.push(`${SECTION[k]} (${list.length}):`);
-    for (const i of list) text.push(...itemLines(i, step(i)), '');
+    for (const i of list) text.push(...itemLines(i, step(i), rowsInline(i, onPage)), '');
     html.push(
-      `<h3>${escapeHtml(SECTION[k])} (${list.length})</h3><ul>${list.map((i) => itemHtml(i, step(i))).join('')}</ul>`,
+      `<h3>${escapeHtml(SECTION[k])} (${list.length})</h3><ul>${list.map((i) => itemHtml(i, step(i), rowsInline(i, onPage))).join('')}</ul>`,
+    );
+  }
+  // The rows once, last, for an executor who also works in the spreadsheet.
+  const later = [...new Map(d.items.filter((i) => !rowsInline(i, onPage)).map((i) => [i.number, i])).values()];
+  if (later.length) {
+    const s = 'Для тех, кто работает в самой таблице, — строки этих поручений:';
+    text.push(s, ...later.map((i) => `  № ${i.number} (${rowText(i)}): ${i.link}`), '');
+    html.push(
+      `<p style="color:#555">${escapeHtml(s)}<br>${later.map((i) => `<a href="${escapeHtml(i.link)}">№ ${escapeHtml(i.number)}</a> (${escapeHtml(rowText(i))})`).join('<br>')}</p>`,
     );
   }
   if (appeals.length) {

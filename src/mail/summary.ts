@@ -3,7 +3,7 @@
 // composition, no Apps Script calls: text from people's cells reaches the HTML only via escapeHtml.
 import type { AppealDisciplineRow } from '../domain/appeals-report';
 import { TAB } from '../domain/contract';
-import { formatRu } from '../domain/dates';
+import { formatRu, type IsoDate } from '../domain/dates';
 import { type ExecutionReport, formatCoefficient } from '../domain/execution-report';
 import { appealSummaryHtml, appealSummaryText } from './appeals';
 import { escapeHtml } from './html';
@@ -22,7 +22,16 @@ export interface SummaryInput {
   generatedAt: string;
   /** Citizens' appeals due in the period, per executor (section «Обращения»; absent without appeals). */
   appeals?: { rows: readonly AppealDisciplineRow[]; total: AppealDisciplineRow };
+  /** Which summary this is: the week's and the month's go out the same morning and must say which is which. */
+  kind?: 'week' | 'month';
+  /** The day the summary is made (the overdue list is «на» the period's end or this day). */
+  today?: IsoDate;
 }
+
+const KIND_LINE: Record<'week' | 'month', string> = {
+  week: 'Еженедельная сводка — за прошедшую неделю.',
+  month: 'Ежемесячная сводка — за прошедший месяц.',
+};
 
 function plural(n: number, one: string, few: string, many: string): string {
   const m10 = n % 10;
@@ -32,31 +41,59 @@ function plural(n: number, one: string, few: string, many: string): string {
   return many;
 }
 
+/** The overdue list's heading: how many, as of when, and how they split between this period and before. */
+function overdueHeading(all: number, inPeriod: number, cut: IsoDate): string {
+  const before = Math.max(0, all - inPeriod);
+  return `Не исполнены, срок истёк (на ${formatRu(cut)}): ${all} — со сроком в этом периоде ${all - before}, из прошлых периодов ${before}.`;
+}
+
 export function composeSummary(input: SummaryInput): OutMail {
   const { report, organization, tabUrl } = input;
   const t = report.total;
   const org = organization.trim();
   const subject = `Исполнение поручений: ${report.period.label}${org ? ` — ${org}` : ''}`;
-  const lines: [string, string][] = [
-    ['Коэффициент исполнительской дисциплины', formatCoefficient(t.coefficient)],
-    ['Подлежало исполнению', String(t.due)],
-    ['Исполнено в срок', String(t.onTime)],
-    ['Исполнено с нарушением срока', String(t.late)],
-    ['Не исполнено, срок истёк', String(t.overdue)],
-    ['На исполнении, срок не истёк', String(t.running)],
-    ['Просрочено из прошлых периодов', String(t.carriedOver)],
-    ['Переносов срока', String(t.extensions)],
-    ['Возвратов на доработку', String(t.returns)],
+  const p = report.period;
+  const from = formatRu(p.from);
+  const to = formatRu(p.to);
+  // A period with no term in it has no coefficient of its own (not 0 %): the orders overdue from
+  // before are named beside it.
+  const coefficient =
+    t.due === 0
+      ? `— (в периоде не наступил ни один срок исполнения${t.carriedOver ? `; по поручениям, просроченным раньше, — ${formatCoefficient(t.coefficient)}` : ''})`
+      : formatCoefficient(t.coefficient);
+  // Each figure says what it counts, so a head reads the summary without the regulation at hand.
+  const lines: [string, string, string][] = [
+    [
+      'Коэффициент исполнительской дисциплины',
+      coefficient,
+      'исполнено в срок ÷ (исполнено в срок + с нарушением срока + не исполнено, срок истёк + просрочено из прошлых периодов)',
+    ],
+    ['Подлежало исполнению', String(t.due), `срок исполнения с ${from} по ${to}`],
+    ['Исполнено в срок', String(t.onTime), 'из подлежавших'],
+    ['Исполнено с нарушением срока', String(t.late), 'из подлежавших'],
+    ['Не исполнено, срок истёк', String(t.overdue), `из подлежавших: не исполнено к ${to}`],
+    ['На исполнении, срок не истёк', String(t.running), 'из подлежавших: срок перенесён или ещё не наступил'],
+    [
+      'Просрочено из прошлых периодов',
+      String(t.carriedOver),
+      `срок истёк до ${from}, к началу периода не исполнено (в «Подлежало» не входят)`,
+    ],
+    ['Переносов срока', String(t.extensions), 'у подлежавших'],
+    ['Возвратов на доработку', String(t.returns), 'у подлежавших'],
   ];
   const top = report.overdue.slice(0, SUMMARY_TOP_OVERDUE);
   const more = report.overdue.length - top.length;
 
+  const cut = input.today && input.today < p.to ? input.today : p.to;
+  const scope = `Считаются поручения со сроком исполнения с ${from} по ${to} и просроченные раньше. Сводка за другой период (неделя, месяц) считает свои поручения, поэтому её цифры другие.`;
   const text: string[] = [
-    `Отчёт об исполнении поручений за период: ${report.period.label.replace(/\.$/, '')}.`,
+    ...(input.kind ? [KIND_LINE[input.kind]] : []),
+    `Отчёт об исполнении поручений за период: ${p.label.replace(/\.$/, '')}.`,
     `Сформирован ${input.generatedAt}.`,
+    scope,
     '',
   ];
-  for (const [k, v] of lines) text.push(`${k}: ${v}`);
+  for (const [k, v, what] of lines) text.push(`${k}: ${v} — ${what}`);
   if (report.months?.length)
     text.push(
       `Коэффициент за период — по месяцам (Ростов, гл.7 п.2.5.1): ${report.months.map((m, i) => `${m.label.replace(/ г\.$/, '')} — ${formatCoefficient(t.monthly?.[i] ?? null)}`).join('; ')}.`,
@@ -73,7 +110,7 @@ export function composeSummary(input: SummaryInput): OutMail {
   text.push('');
   if (top.length === 0) text.push('Просроченных поручений нет.');
   else {
-    text.push(`Наиболее просроченные поручения (всего просрочено: ${report.overdue.length}):`);
+    text.push(overdueHeading(report.overdue.length, t.overdue, cut), 'Самые давние:');
     for (const o of top)
       text.push(
         `— № ${o.number}: ${o.text} — ${o.executor}, срок ${formatRu(o.deadline)}, просрочка ${o.workingDaysOverdue} ${plural(o.workingDaysOverdue, 'рабочий день', 'рабочих дня', 'рабочих дней')}`,
@@ -91,9 +128,11 @@ export function composeSummary(input: SummaryInput): OutMail {
 
   const e = escapeHtml;
   const html: string[] = [
-    `<p>Отчёт об исполнении поручений за период: <b>${e(report.period.label)}</b>.<br>Сформирован ${e(input.generatedAt)}.</p>`,
+    `<p>${input.kind ? `${e(KIND_LINE[input.kind])}<br>` : ''}Отчёт об исполнении поручений за период: <b>${e(p.label)}</b>.<br>Сформирован ${e(input.generatedAt)}.<br>${e(scope)}</p>`,
     '<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">',
-    ...lines.map(([k, v]) => `<tr><td>${e(k)}</td><td align="right">${e(v)}</td></tr>`),
+    ...lines.map(
+      ([k, v, what]) => `<tr><td>${e(k)}</td><td align="right">${e(v)}</td><td style="color:#555">${e(what)}</td></tr>`,
+    ),
     '</table>',
   ];
   if (units.length) {
@@ -110,7 +149,7 @@ export function composeSummary(input: SummaryInput): OutMail {
   }
   if (top.length === 0) html.push('<p>Просроченных поручений нет.</p>');
   else {
-    html.push(`<p>Наиболее просроченные поручения (всего просрочено: ${report.overdue.length}):</p>`);
+    html.push(`<p>${e(overdueHeading(report.overdue.length, t.overdue, cut))} Самые давние:</p>`);
     html.push('<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse">');
     html.push('<tr><th>№</th><th>Поручение</th><th>Исполнитель</th><th>Срок</th><th>Просрочка, раб. дн.</th></tr>');
     for (const o of top)

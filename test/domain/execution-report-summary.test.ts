@@ -100,4 +100,59 @@ describe('summary e-mail', () => {
     expect(m.text).toContain('Просроченных поручений нет.');
     expect(m.text).toContain('Коэффициент исполнительской дисциплины: —');
   });
+
+  // Issue 25 item 4: each figure named so a head understands it without the regulation.
+  it('a week with nothing due: coefficient «—», the orders overdue from before named apart', () => {
+    const late = buildExecutionReport(
+      [open('6', '2026-02-27'), open('7', '2026-02-26')],
+      W10,
+      '2026-03-10',
+      new WorkCalendar(),
+    );
+    expect(late.total.due).toBe(0);
+    expect(late.total.carriedOver).toBe(2);
+    const m = composeSummary({
+      report: late,
+      recipients: ['a@b.ru'],
+      organization: '',
+      tabUrl: '',
+      generatedAt: '10.03.2026 08:05',
+      kind: 'week',
+      today: '2026-03-10',
+    });
+    expect(m.text).toContain(
+      'Коэффициент исполнительской дисциплины: — (в периоде не наступил ни один срок исполнения; по поручениям, просроченным раньше, — 0,0 %)',
+    );
+    expect(m.text).not.toMatch(/дисциплины: 0,0 %/);
+    expect(m.text.split('\n')[0]).toBe('Еженедельная сводка — за прошедшую неделю.');
+    expect(m.text).toContain('Подлежало исполнению: 0 — срок исполнения с 02.03.2026 по 08.03.2026');
+    expect(m.text).toContain(
+      'Просрочено из прошлых периодов: 2 — срок истёк до 02.03.2026, к началу периода не исполнено (в «Подлежало» не входят)',
+    );
+    // The list's count says what it holds, so it does not read as a contradiction of the figures.
+    expect(m.text).toContain(
+      'Не исполнены, срок истёк (на 08.03.2026): 2 — со сроком в этом периоде 0, из прошлых периодов 2.',
+    );
+    expect(m.text).toContain('Сводка за другой период (неделя, месяц) считает свои поручения');
+  });
+
+  it('the week’s and the month’s summaries of one morning say which is which', () => {
+    const month = parsePeriod('2026-02');
+    if (!month.ok) throw new Error(month.error);
+    const m = composeSummary({
+      report: buildExecutionReport(ORDERS, month.period, '2026-03-02', new WorkCalendar()),
+      recipients: ['a@b.ru'],
+      organization: '',
+      tabUrl: '',
+      generatedAt: '02.03.2026 08:00',
+      kind: 'month',
+      today: '2026-03-02',
+    });
+    expect(m.text.split('\n').slice(0, 2)).toEqual([
+      'Ежемесячная сводка — за прошедший месяц.',
+      'Отчёт об исполнении поручений за период: февраль 2026 г.',
+    ]);
+    expect(m.text).toContain('Подлежало исполнению: 2 — срок исполнения с 01.02.2026 по 28.02.2026');
+    expect(m.html).toContain('<td style="color:#555">срок исполнения с 01.02.2026 по 28.02.2026</td>');
+  });
 });

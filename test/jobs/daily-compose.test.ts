@@ -49,4 +49,38 @@ describe('digest mail', () => {
     expect(mail(true).text).toContain('пока его не снимет давший поручение');
     expect(mail(false).text).not.toContain('давший поручение');
   });
+
+  // Issue 25 item 5: executors work from the page; the row links are for those who edit the sheet.
+  it('an executor with a page: the page first, no row link per order, the rows once at the end for sheet users', () => {
+    const m = composeDigest({
+      to: 'a@b.ru',
+      name: 'Иванов И.И.',
+      organization: '',
+      today: '2026-03-02',
+      pageLink: 'https://script.google.com/macros/s/X/exec?t=abc',
+      items: [item({ row: 7 }), item({ kind: 'overdue', row: 7 }), item({ number: '7-2', row: 9 })],
+    });
+    const text = m.text;
+    expect(text.indexOf('https://script.google.com/macros/s/X/exec?t=abc')).toBeLessThan(text.indexOf('№ 7-1'));
+    expect(text).not.toContain('Строка в таблице');
+    expect(text).toContain('на странице «Мои поручения»');
+    const tail = text.slice(text.indexOf('Для тех, кто работает в самой таблице'));
+    expect(tail.match(/№ 7-1 \(лист «Поручения», строка 7\): https:\/\/docs/g)).toHaveLength(1);
+    expect(tail).toContain('№ 7-2 (лист «Поручения», строка 9)');
+    expect(m.html.indexOf('открыть «Мои поручения»')).toBeLessThan(m.html.indexOf('№ 7-1'));
+  });
+  it('the controller (who edits the sheet) and an executor without a page get the row with each order', () => {
+    for (const p of [{ role: 'controller' as const, pageLink: 'https://x/exec' }, { role: 'executor' as const }]) {
+      const m = composeDigest({
+        to: 'k@b.ru',
+        name: '',
+        organization: '',
+        today: '2026-03-02',
+        ...(p.pageLink ? { pageLink: p.pageLink } : {}),
+        items: [item({ kind: p.role === 'controller' ? 'extension' : 'new', role: p.role, row: 5 })],
+      });
+      expect(m.text).toContain('Строка в таблице (лист «Поручения», строка 5): https://docs.google.com/');
+      expect(m.text).not.toContain('Для тех, кто работает в самой таблице');
+    }
+  });
 });

@@ -2,13 +2,15 @@
 // clock, one-line errors with a non-zero exit, and — once dist/Code.js and the sandbox exist —
 // the whole path: init --demo, run, edit (onEdit as a simple trigger), demo.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type CliIo, changedCells, clockFor, isWorkingDay, main, problemsCount, typedValue } from '../../src/local/cli';
 import { emptySheet, emptyWorkbook } from '../../src/local/model';
 import { loadXlsx, saveXlsx, sideFilePath } from '../../src/local/xlsx';
+import { emlPart } from '../helpers/eml';
 
 const root = join(import.meta.dirname, '..', '..');
 // npm test builds dist/Code.js before the tests run; without it these tests fail, they do not skip.
@@ -199,6 +201,27 @@ describe('kontrol end to end (dist/Code.js in the sandbox)', () => {
     expect(r.out).toContain(`Писем: ${emls.length}`);
     for (const f of emls) expect(f).toMatch(/^2025-03-14_\d{4}_\d{3}_.+\.eml$/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Issue 25 items 1 and 5: this run archives a row, and every row link in every letter still
+    // opens its own order in the saved book — a link to this file, not to docs.google.com.
+    expect(r.out).toMatch(/в архив — 1/);
+    const saved = await loadXlsx(file);
+    const orders = saved.sheets.find((s) => s.name === 'Поручения')!;
+    const numberCol = orders.cells[0].findIndex((c) => c.v === '№');
+    let links = 0;
+    for (const f of emls) {
+      const body = emlPart(readFileSync(join(outbox, f), 'utf8'), 'text/plain');
+      expect(body).not.toContain('docs.google.com');
+      // Each order's block: «№ X. …» down to its row line.
+      for (const block of body.split(/\n\s*\n/)) {
+        const n = /^№ ([\w-]+)\./m.exec(block)?.[1];
+        const m = /\(лист «Поручения», строка (\d+)\): (\S+)/.exec(block);
+        if (!n || !m) continue;
+        expect(m[2]).toBe(`${pathToFileURL(file).href}#gid=${/gid=(\d+)/.exec(m[2])?.[1]}&range=A${m[1]}`);
+        expect(String(orders.cells[Number(m[1]) - 1]?.[numberCol]?.v), `${f}: № ${n}`).toBe(n);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(2);
   });
 
   it('edit types a value and fires onEdit as a simple trigger: «Готово» stamps «Дата исполнения»', async () => {

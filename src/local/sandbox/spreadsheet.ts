@@ -81,6 +81,8 @@ export class SpreadsheetImpl {
     return this.st.wb.id ?? 'local-sandbox-spreadsheet';
   }
   getUrl() {
+    // A local book links to its own file (kontrol sets wb.url); a test's book to the Google form.
+    if (this.st.wb.url) return this.st.wb.url;
     return `https://docs.google.com/spreadsheets/d/${this.getId()}/edit`;
   }
   getName() {
