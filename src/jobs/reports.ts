@@ -286,6 +286,7 @@ export function reportProtocol(ss: Spreadsheet, protocol: string): string {
           ]),
           formats: { 4: 'dd.MM.yyyy', 5: 'dd.MM.yyyy' },
         },
+        ...stagesTable(data.book, rows, d),
       ],
       widths: { 1: 80, 2: 320, 3: 170, 4: 170, 5: 95, 6: 110, 7: 320, 8: 170, 9: 130 },
       notes,
@@ -294,6 +295,21 @@ export function reportProtocol(ss: Spreadsheet, protocol: string): string {
   ctx.journal.add({ action: 'Отчёт по протоколу', order: protocol.trim(), result: message });
   ctx.journal.flush();
   return message;
+}
+
+/** The stages of the protocol's orders in «Планы мероприятий» (001 гл.6 п.2.2.16), when there are any. */
+function stagesTable(book: OrderBook, rows: readonly { number: string }[], d: (x: IsoDate | null) => Cell) {
+  const numbers = new Set(rows.map((r) => r.number));
+  const stages = book.stages.filter((s) => numbers.has(s.order));
+  if (stages.length === 0) return [];
+  return [
+    {
+      caption: 'Планы мероприятий',
+      headers: ['№ поручения', 'Мероприятие', 'Срок', 'Ответственный', 'Отметка о выполнении'],
+      rows: stages.map((s) => [s.order, s.measure, d(s.deadline), s.responsible, s.done ? 'Выполнено' : '']),
+      formats: { 2: 'dd.MM.yyyy' },
+    },
+  ];
 }
 
 function protocolHeading(p: Protocol): string {
