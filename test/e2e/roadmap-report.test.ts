@@ -8,9 +8,12 @@ import { appendRows, d, makeBook, sheetOf, val } from './orders-helpers';
 describe('«Отчёт: протокол» of a plan of measures (004 Приложение 2)', () => {
   it('prints the roadmap form; a protocol without roadmap cells keeps the usual form', () => {
     const { sb, wb } = makeBook('2026-03-10');
-    const head = sheetOf(wb, TAB.orders).cells[0];
+    const orders = sheetOf(wb, TAB.orders);
+    const head = orders.cells[0];
     for (const h of ['Результат выполнения', 'Показатель выполнения', 'Оценка выполнения', 'Дата начала работ'])
       head.push({ v: h });
+    // The sheet is as wide as its headers (a person adding columns adds them to the grid).
+    orders.maxColumns = Math.max(orders.maxColumns, head.length);
     appendRows(wb, TAB.protocols, [
       { '№': 'П-11', Дата: d('2026-03-09'), Совещание: 'оперативное', Председатель: 'Руководитель МЦУР' },
       { '№': '12', Дата: d('2026-03-09'), Совещание: 'аппаратное' },
