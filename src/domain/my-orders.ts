@@ -97,6 +97,11 @@ export interface PageData {
     done?: DoneItem[];
   };
   removalMode: 'executor' | 'giver';
+  /**
+   * Shown once when the page opens: the controller's list was cut to its first rows (a page costs
+   * what it shows: jobs/my-orders-book.ts CONTROLLER_LIST_MAX); absent otherwise.
+   */
+  notice?: string;
 }
 
 export interface PageEnv {

@@ -145,6 +145,7 @@ export function peopleOf(book: PageBook, email: string): { mine: Set<string>; ab
 }
 
 interface Lists {
+  notice?: string;
   orders: OrderItem[];
   done: DoneItem[];
   extensions: ExtensionItem[];
@@ -158,12 +159,49 @@ function personRows(o: OrdersTab, names: string[]): number[] {
   return [...findRowsByValue(o.sheet, ec, names), ...findRowsByValue(o.sheet, cc, names, { whole: false })];
 }
 
+/**
+ * The controller's lists read at most this many rows each (requests, removals), in the sheet's
+ * order: a phone page of hundreds of requests is not read anyway, and the page costs what it
+ * shows. The page says how many rows with a request there are and where the rest is.
+ */
+export const CONTROLLER_LIST_MAX = 100;
+
+interface ControllerRows {
+  requests: number[];
+  removals: number[];
+  /** Rows found beyond CONTROLLER_LIST_MAX (not read). */
+  more: { requests: number; removals: number; totalRequests: number; totalRemovals: number };
+}
+
 /** The controller's candidate rows: with a request, and (removal by the giver) marked «Готово». */
-function controllerRows(book: PageBook, o: OrdersTab): { requests: number[]; removals: number[] } {
+function controllerRows(book: PageBook, o: OrdersTab): ControllerRows {
   const requests = findNonBlankRows(o.sheet, columnOf(o.header, ORDER_COL.requestedDate));
   const giver = book.env.settings.removalMode === 'giver';
   const removals = giver ? findRowsByValue(o.sheet, columnOf(o.header, ORDER_COL.status), [STATUS.done]) : [];
-  return { requests, removals };
+  return {
+    requests: requests.slice(0, CONTROLLER_LIST_MAX),
+    removals: removals.slice(0, CONTROLLER_LIST_MAX),
+    more: {
+      requests: Math.max(0, requests.length - CONTROLLER_LIST_MAX),
+      removals: Math.max(0, removals.length - CONTROLLER_LIST_MAX),
+      totalRequests: requests.length,
+      totalRemovals: removals.length,
+    },
+  };
+}
+
+/** What the controller is told when a list was cut (Russian, one sentence each). */
+function cutNotice(more: ControllerRows['more']): string | undefined {
+  const parts: string[] = [];
+  if (more.requests > 0)
+    parts.push(
+      `Показаны запросы переноса из первых ${CONTROLLER_LIST_MAX} строк с «${ORDER_COL.requestedDate}» (всего таких строк ${more.totalRequests}): остальные появятся здесь, когда по этим будет решение, или решите их на листе «${TAB.orders}» в столбце «${ORDER_COL.decision}».`,
+    );
+  if (more.removals > 0)
+    parts.push(
+      `Показаны поручения из первых ${CONTROLLER_LIST_MAX} строк со статусом «${STATUS.done}» (всего ${more.totalRemovals}): остальные — на листе «${TAB.orders}», столбец «${ORDER_COL.removal}».`,
+    );
+  return parts.length ? parts.join(' ') : undefined;
 }
 
 /**
@@ -183,7 +221,20 @@ function protocolsNamed(book: PageBook, numbers: readonly string[]): Map<string,
   return new Map(found.map((p) => [p.number, p]));
 }
 
-/** The person's open orders and, for the controller, the requests and removals to decide. */
+interface Row {
+  sheetRow: number;
+  row: Cell[];
+  r: OrderRecord;
+}
+
+/** The rows the page needs, read page-wide (the last page column is «История»), as records in sheet order. */
+function readRecords(book: PageBook, o: OrdersTab, rows: Iterable<number>): Row[] {
+  return [...readRowsAt(o.sheet, [...new Set(rows)], o.pageWidth)]
+    .sort((a, b) => a[0] - b[0])
+    .map(([sheetRow, row]) => ({ sheetRow, row, r: parseRow(book, row, sheetRow, false) }));
+}
+
+/** The person's open orders and done ones (30 days), and for the controller the requests and removals. */
 function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyMap<string, string>): Lists {
   const { env } = book;
   const out: Lists = { orders: [], done: [], extensions: [], removals: [] };
@@ -193,18 +244,10 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
     .filter((e) => mine.has(normName(e.name)) || absent.has(normName(e.name)))
     .map((e) => e.name);
   const own = new Set(personRows(o, names));
-  const ctl = book.isController ? controllerRows(book, o) : { requests: [], removals: [] };
-  // The controller's rows are read whole: a request's day is in «История».
-  const wide = new Set([...ctl.requests, ...ctl.removals]);
-  const narrow = readRowsAt(
-    o.sheet,
-    [...own].filter((r) => !wide.has(r)),
-    o.pageWidth,
-  );
-  const full = readRowsAt(o.sheet, [...wide], o.header.length);
-  const records = [...narrow, ...full]
-    .sort((a, b) => a[0] - b[0])
-    .map(([sheetRow, row]) => ({ sheetRow, row, r: parseRow(book, row, sheetRow, full.has(sheetRow)) }));
+  const ctl = book.isController ? controllerRows(book, o) : null;
+  const requests = new Set(ctl?.requests);
+  const removals = new Set(ctl?.removals);
+  const records = readRecords(book, o, [...own, ...requests, ...removals]);
   const protocolOf = protocolsNamed(
     book,
     records.map((x) => x.r.protocol),
@@ -212,27 +255,23 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
   for (const { sheetRow, row, r } of records) {
     if (!r.number || r.invalid.includes(ORDER_COL.number)) continue;
     const version = versionOf(o, row, book.tz);
-    if (own.has(sheetRow) && r.status !== STATUS.done) {
-      const who = roleFor(r, mine, absent);
-      const item = who && orderItem(r, who, version, env, protocolOf);
-      if (item) out.orders.push(item);
-    }
-    if (own.has(sheetRow) && r.status === STATUS.done && roleFor(r, mine, absent)) {
-      const item = doneItem(r, version, env.today, protocolOf);
-      if (item) out.done.push(item);
-    }
-    if (ctl.requests.includes(sheetRow) && r.requestedDate) {
-      const day = requestDayFromHistory(r.history, r.requestedDate) ?? env.today;
-      const x = extensionItem(r, day, protocolOf.get(r.protocol)?.chair ?? '', version, env);
-      if (x) out.extensions.push(x);
-    }
-    if (ctl.removals.includes(sheetRow)) {
-      const x = removalItem(r, version, env);
-      if (x) out.removals.push(x);
-    }
+    const who = own.has(sheetRow) ? roleFor(r, mine, absent) : null;
+    const item = who && r.status !== STATUS.done ? orderItem(r, who, version, env, protocolOf) : null;
+    if (item) out.orders.push(item);
+    const done = who && r.status === STATUS.done ? doneItem(r, version, env.today, protocolOf) : null;
+    if (done) out.done.push(done);
+    const day = requests.has(sheetRow) && r.requestedDate ? requestDayFromHistory(r.history, r.requestedDate) : null;
+    const x =
+      requests.has(sheetRow) && r.requestedDate
+        ? extensionItem(r, day ?? env.today, protocolOf.get(r.protocol)?.chair ?? '', version, env)
+        : null;
+    if (x) out.extensions.push(x);
+    const rm = removals.has(sheetRow) ? removalItem(r, version, env) : null;
+    if (rm) out.removals.push(rm);
   }
   out.orders.sort(byDue);
   out.done.sort(byDoneDesc);
+  out.notice = ctl ? cutNotice(ctl.more) : undefined;
   return out;
 }
 
@@ -240,7 +279,7 @@ export function pageData(book: PageBook, email: string): PageData {
   const { env } = book;
   const me = namesOf(email, book.executors);
   const { mine, absent } = peopleOf(book, email);
-  const { orders, done, extensions, removals } = orderLists(book, mine, absent);
+  const { orders, done, extensions, removals, notice } = orderLists(book, mine, absent);
   return {
     email,
     name: me[0]?.name ?? '',
@@ -249,6 +288,7 @@ export function pageData(book: PageBook, email: string): PageData {
     isController: book.isController,
     lists: { orders, extensions, removals, appeals: appealItems(book.ss, book.tz, env, mine, absent), done },
     removalMode: env.settings.removalMode,
+    ...(notice ? { notice } : {}),
   };
 }
 

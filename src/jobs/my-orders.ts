@@ -95,7 +95,8 @@ export function pageLoad(token: unknown): PageResponse {
   const { email } = link;
   const dates = datesError(ss);
   if (dates) return dates;
-  return { ok: true, message: '', data: pageData(openBook(ss, email), email), token: String(token) };
+  const data = pageData(openBook(ss, email), email);
+  return { ok: true, message: data.notice ?? '', data, token: String(token) };
 }
 
 /** google.script.run (and doPost): one action from the page, under the spreadsheet's locks. */

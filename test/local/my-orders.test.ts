@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, checkToken, issueToken, linkMessageV2 } from '../../src/domain/links';
+import { CONTROLLER_LIST_MAX } from '../../src/jobs/my-orders-book';
+import { appendRows } from '../../src/local/demo/util';
 import { createSandbox, type Sandbox } from '../../src/local/sandbox/index';
 import type { HtmlOutputImpl } from '../../src/local/sandbox/services';
 import {
@@ -16,9 +18,9 @@ import {
   servedDocument,
   webAppEvent,
 } from '../../src/local/sandbox/webapp';
-import { ORDER_COL } from '../../src/workbook/schema';
+import { ORDER_COL, TAB } from '../../src/workbook/schema';
 import { at, orderRow, setSetting } from '../e2e/orders-helpers';
-import { buildBook, CONTROLLER, IVANOV, TODAY } from '../web/fixture';
+import { buildBook, CONTROLLER, IVANOV, order, TODAY } from '../web/fixture';
 
 const code = readFileSync(join(process.cwd(), 'dist/Code.js'), 'utf8');
 const BASE = 'http://127.0.0.1:8080/';
@@ -206,6 +208,38 @@ describe('e-mails carry the personal link and say what to do next', () => {
     const mail = sb.mails.find((m) => m.to === IVANOV);
     expect(mail?.body).not.toContain('?t=');
     expect(mail?.body).toContain('«Готово» в таблице');
+  });
+});
+
+describe('the controller list costs what it shows (issue 23)', () => {
+  it(`reads at most ${CONTROLLER_LIST_MAX} rows with a request, in the sheet's order, and says where the rest are`, () => {
+    const { wb } = buildBook();
+    const extra = Array.from({ length: CONTROLLER_LIST_MAX + 5 }, (_, i) =>
+      order(`П1-${100 + i}`, 'Сидорова С.С.', '2026-03-30', {
+        'Запрошенный срок': { date: '2026-04-30' },
+        'Обоснование переноса': 'Ждём поставку',
+      }),
+    );
+    appendRows(wb, TAB.orders, extra);
+    const sb = createSandbox({ workbook: wb, code, now: at(TODAY), realElapsed: false, webAppUrl: BASE });
+    const page = sb.invoke('myOrdersLoad', [tokenFor(sb, CONTROLLER)], { trigger: 'webapp' }) as {
+      ok: boolean;
+      message: string;
+      data: { notice?: string; lists: { extensions: { number: string }[] } };
+    };
+    expect(page.ok).toBe(true);
+    const shown = page.data.lists.extensions.map((x) => x.number);
+    // П1-7 (Петров's pending request) comes first in the sheet; then the first 99 of the new rows.
+    expect(shown.length).toBe(CONTROLLER_LIST_MAX);
+    expect(shown[0]).toBe('П1-7');
+    expect(shown).toContain('П1-198');
+    expect(shown).not.toContain('П1-199');
+    expect(page.message).toBe(page.data.notice);
+    expect(page.message).toContain(`(всего таких строк ${CONTROLLER_LIST_MAX + 6})`);
+    expect(page.message).toContain('«Решение по переносу»');
+    // An executor's page says nothing of it.
+    const mine = sb.invoke('myOrdersLoad', [tokenFor(sb, IVANOV)], { trigger: 'webapp' }) as { message: string };
+    expect(mine.message).toBe('');
   });
 });
 
