@@ -28,6 +28,7 @@ import { writePeopleCells } from '../workbook/orders';
 import { TAB } from '../workbook/schema';
 import { type Cell, contiguousRuns, safeText, type Table } from '../workbook/table';
 import type { RunContext } from './context';
+import { rollOverHistories } from './rollover';
 
 export type AppealMode = 'daily' | 'refresh' | 'check';
 
@@ -47,6 +48,9 @@ export interface AppealRun {
   written: Map<number, string>;
   entries: AppealDigestEntry[];
   filled: number;
+  /** Where rolled-over «История» lines go (issue 19). */
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  tz: string;
 }
 
 // The digest of daily.ts and the summaries of reports.ts ask for this run's appeals here, so
@@ -176,7 +180,7 @@ export function prepareAppeals(
 ): AppealRun {
   const { today, settings: s, calendar: cal, tz } = ctx;
   const book = readAppeals(ctx.ss, tz, today, executorByName, ctx.problems);
-  const run: AppealRun = { book, written: new Map(), entries: [], filled: 0 };
+  const run: AppealRun = { book, written: new Map(), entries: [], filled: 0, ss: ctx.ss, tz };
   const t = book.table;
   if (!t || !book.usable || mode === 'check') return run;
   const byName = executorByName ?? new Map<string, Executor>();
@@ -234,6 +238,8 @@ export function prepareAppeals(
   // System columns first, then people's «Срок»: a run stopped between them finds the line in
   // «История» and the cell blank, and fills it again with the same date.
   const want = new Map<string, Map<number, Cell>>();
+  // No «История» grows past 40 000 characters: the oldest lines go to «Архив истории» (issue 19).
+  if (mode !== 'refresh') rollOverHistories(ctx.ss, ctx.tz, book.appeals);
   for (const h of mode === 'refresh' ? [APPEAL_COL.state, APPEAL_COL.repeated] : APPEAL_SYSTEM_HEADERS)
     want.set(h, new Map());
   for (const a of book.appeals) {
@@ -284,6 +290,7 @@ export function finishAppeals(run: AppealRun): void {
   const t = run.book.table;
   if (!t) return;
   const m = new Map<number, Cell>();
+  rollOverHistories(run.ss, run.tz, run.book.appeals);
   for (const a of run.book.appeals) {
     const i = a.row - 2;
     if (run.written.get(i) !== a.history) {

@@ -14,6 +14,7 @@ import { ORDER_COL, TAB } from '../workbook/schema';
 import { safeCell } from '../workbook/table';
 import { openContext } from './context';
 import { lockSpreadsheet } from './lock';
+import { rollOverTexts } from './rollover';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -57,7 +58,9 @@ export function speedUpOrder(ss: Spreadsheet, number: string): string {
       ctx.journal.flush();
       return `${TITLE}: письмо по № ${n} не отправлено (${outcome === 'skipped' ? 'рассылка выключена' : 'см. «Журнал»'}).`;
     }
-    t.sheet.getRange(o.row, hc + 1).setValue(safeCell(appendHistory(o.history, [r.line])));
+    // No «История» grows past 40 000 characters: the oldest lines go to «Архив истории» (issue 19).
+    const [h] = rollOverTexts(ss, ctx.tz, [{ number: o.number, text: appendHistory(o.history, [r.line]) }]);
+    t.sheet.getRange(o.row, hc + 1).setValue(safeCell(h.text));
     const msg = `${TITLE}: № ${n} — письмо ${to.recipient.email}, исполнить не позднее ${formatRu(r.expected)}.`;
     ctx.journal.add({ action: TITLE, order: n, result: msg });
     ctx.journal.flush();
