@@ -43,13 +43,27 @@ export function inReminderWindow(today: IsoDate, due: IsoDate, remindDays: numbe
 }
 
 /** Last day an extension may be asked for: `cutoffDays` working days before the due date (000 п.11). */
-export function extensionCutoff(due: IsoDate, cutoffDays: number, cal: WorkCalendar): IsoDate {
-  return cal.addWorkingDays(due, -cutoffDays);
+export function extensionCutoff(
+  due: IsoDate,
+  cutoffDays: number,
+  cal: WorkCalendar,
+  entered?: IsoDate | null,
+): IsoDate {
+  const cutoff = cal.addWorkingDays(due, -cutoffDays);
+  // Never before the order existed: one entered with its term already close (or past) may be asked
+  // about on the day it was entered (issue 25 item 3: «прошёл 24.11» for an order of 04.12).
+  return entered && entered > cutoff ? entered : cutoff;
 }
 
 /** An extension request made after the cut-off (000 п.11 «не позднее, чем за 3 рабочих дня»). */
-export function isLateRequest(requestDay: IsoDate, due: IsoDate, cutoffDays: number, cal: WorkCalendar): boolean {
-  return requestDay > extensionCutoff(due, cutoffDays, cal);
+export function isLateRequest(
+  requestDay: IsoDate,
+  due: IsoDate,
+  cutoffDays: number,
+  cal: WorkCalendar,
+  entered?: IsoDate | null,
+): boolean {
+  return requestDay > extensionCutoff(due, cutoffDays, cal, entered);
 }
 
 /** Last day to enter the orders of a meeting: `entryDays` working days after it (000 п.7). */

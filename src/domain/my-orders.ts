@@ -181,7 +181,7 @@ export function orderItem(
   if (!o.deadline) return null;
   const { today, settings: s, calendar: cal } = env;
   const due = dueDate(o.deadline, s, cal);
-  const cutoff = extensionCutoff(due, s.extensionCutoffDays, cal);
+  const cutoff = extensionCutoff(due, s.extensionCutoffDays, cal, o.enteredAt);
   return {
     number: o.number,
     text: o.text,
@@ -227,7 +227,7 @@ export function extensionItem(
     deadline: formatRu(o.deadline),
     requestedDate: formatRu(o.requestedDate),
     reason: o.requestReason,
-    late: isLateRequest(requestDay, due, env.settings.extensionCutoffDays, env.calendar),
+    late: isLateRequest(requestDay, due, env.settings.extensionCutoffDays, env.calendar, o.enteredAt),
     decidedBy: chair,
     version,
   };
@@ -321,7 +321,7 @@ export function orderChange(
     if (!o.deadline) return { error: 'У поручения нет срока: переносить нечего.' };
     const date = parsePageDate(rawDate) as IsoDate;
     const due = dueDate(o.deadline, env.settings, env.calendar);
-    const cutoff = extensionCutoff(due, env.settings.extensionCutoffDays, env.calendar);
+    const cutoff = extensionCutoff(due, env.settings.extensionCutoffDays, env.calendar, o.enteredAt);
     change.request = { date, reason, late: env.today > cutoff, cutoff };
   }
   if (!change.status && !change.note && !change.request)

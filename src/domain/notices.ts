@@ -81,7 +81,7 @@ export function dueNotices(o: OrderRecord, env: NoticeEnv): Notice[] {
     const requestDay = env.requestDay ?? today;
     push('extension', noticeKey.extension(o.number, o.requestedDate), null, 'controller', {
       requestDay,
-      late: isLateRequest(requestDay, due, s.extensionCutoffDays, cal),
+      late: isLateRequest(requestDay, due, s.extensionCutoffDays, cal, o.enteredAt),
     });
   }
   return out;

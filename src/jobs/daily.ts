@@ -194,13 +194,13 @@ function ruleProblems(ctx: RunContext, book: OrderBook, requestDays: Map<OrderRe
     if (o.requestedDate && !o.decision && o.deadline) {
       const day = requestDays.get(o) ?? today;
       const due = dueDate(o.deadline, s, cal);
-      if (isLateRequest(day, due, s.extensionCutoffDays, cal))
+      if (isLateRequest(day, due, s.extensionCutoffDays, cal, o.enteredAt))
         ctx.problems.add({
           tab: TAB.orders,
           row: o.row,
           column: ORDER_COL.requestedDate,
           value: formatRu(o.requestedDate),
-          message: `Запрос переноса сделан ${formatRu(day)} — позже срока подачи: не позднее ${formatRu(extensionCutoff(due, s.extensionCutoffDays, cal))} (за ${s.extensionCutoffDays} раб. дн. до срока ${formatRu(due)}).`,
+          message: `Запрос переноса сделан ${formatRu(day)} — позже срока подачи: не позднее ${formatRu(extensionCutoff(due, s.extensionCutoffDays, cal, o.enteredAt))} (за ${s.extensionCutoffDays} раб. дн. до срока ${formatRu(due)}).`,
           fix: 'Контролёр решает по запросу («Решение по переносу»); впредь подавайте запрос раньше.',
         });
     }
@@ -605,7 +605,7 @@ function sendNotices(
       late: n.late,
       overdueDays: o.overdueDays,
       removalByGiver: s.removalMode === 'giver',
-      cutoff: extensionCutoff(n.due, s.extensionCutoffDays, cal),
+      cutoff: extensionCutoff(n.due, s.extensionCutoffDays, cal, o.enteredAt),
     });
     d.keys.push(n.key);
     d.notices.push({ n, onBehalfOf });

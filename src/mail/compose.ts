@@ -36,6 +36,8 @@ export interface DigestItem {
   overdueDays?: number | null;
   /** Last day an extension may be asked without being late (000 п.11). */
   cutoff?: IsoDate;
+  /** Set by composeDigest: an overdue order that is also new to the addressee (entered past its term). */
+  bornOverdue?: boolean;
 }
 
 export interface DigestInput {
@@ -123,6 +125,7 @@ function rowsInline(i: DigestItem, onPage: boolean): boolean {
 function itemLines(i: DigestItem, step: string, inline: boolean): string[] {
   const lines = [`№ ${i.number}. ${i.text}`, `  Срок: ${deadlineText(i)}`];
   if (i.kind === 'overdue' && i.overdueDays) lines.push(`  Просрочка: ${i.overdueDays} раб. дн.`);
+  if (i.bornOverdue) lines.push(`  ${BORN_OVERDUE}`);
   if (i.role === 'coexecutor') lines.push(`  Вы соисполнитель; ответственный исполнитель: ${i.executor}`);
   else if (i.role === 'controller') lines.push(`  Исполнитель: ${i.executor}`);
   else if (i.coExecutors.length) lines.push(`  Соисполнители: ${i.coExecutors.join('; ')}`);
@@ -144,6 +147,7 @@ function itemHtml(i: DigestItem, step: string, inline: boolean): string {
   const e = escapeHtml;
   const rows: string[] = [`<b>№ ${e(i.number)}</b>. ${e(i.text)}`, `Срок: <b>${e(deadlineText(i))}</b>`];
   if (i.kind === 'overdue' && i.overdueDays) rows.push(`Просрочка: ${e(String(i.overdueDays))} раб. дн.`);
+  if (i.bornOverdue) rows.push(`<b>${e(BORN_OVERDUE)}</b>`);
   if (i.role === 'coexecutor') rows.push(`Вы соисполнитель; ответственный исполнитель: ${e(i.executor)}`);
   else if (i.role === 'controller') rows.push(`Исполнитель: ${e(i.executor)}`);
   else if (i.coExecutors.length) rows.push(`Соисполнители: ${e(i.coExecutors.join('; '))}`);
@@ -161,7 +165,23 @@ function itemHtml(i: DigestItem, step: string, inline: boolean): string {
   return `<li>${rows.join('<br>')}</li>`;
 }
 
-export function composeDigest(d: DigestInput): OutMail {
+const BORN_OVERDUE = 'Новое поручение: внесено, когда его срок уже истёк.';
+
+/**
+ * An order new to the addressee and already overdue (entered past its term) is one entry, under
+ * «Срок исполнения истёк», saying it is new (issue 25 item 3); both notices' keys are still sent.
+ */
+export function mergeBornOverdue(items: readonly DigestItem[]): DigestItem[] {
+  const id = (i: DigestItem) => `${i.number}|${i.role}|${i.onBehalfOf ?? ''}`;
+  const overdue = new Set(items.filter((i) => i.kind === 'overdue').map(id));
+  const fresh = new Set(items.filter((i) => i.kind === 'new').map(id));
+  return items
+    .filter((i) => !(i.kind === 'new' && overdue.has(id(i))))
+    .map((i) => (i.kind === 'overdue' && fresh.has(id(i)) ? { ...i, bornOverdue: true } : i));
+}
+
+export function composeDigest(input: DigestInput): OutMail {
+  const d = { ...input, items: mergeBornOverdue(input.items) };
   const problems = d.problems?.count ?? 0;
   const appeals = d.appeals ?? [];
   const appealPart = appealSubjectPart(appeals);

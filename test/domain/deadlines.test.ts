@@ -76,6 +76,16 @@ describe('extension cut-off (000 п.11: не позднее, чем за 3 ра�
     expect(extensionCutoff('2026-03-11', 3, cal)).toBe('2026-03-05');
     expect(isLateRequest('2026-03-06', '2026-03-11', 3, cal)).toBe(true);
   });
+  // Issue 25 item 3: an order entered 04.12.2026 with «Срок» 27.11 (born overdue) cannot have had
+  // its cut-off on 24.11, before it existed; its first request, made the day it was entered, is in time.
+  it('never before the day the order was entered (000 п.11 counts from an order that exists)', () => {
+    expect(extensionCutoff('2026-11-27', 3, cal)).toBe('2026-11-24');
+    expect(extensionCutoff('2026-11-27', 3, cal, '2026-12-04')).toBe('2026-12-04');
+    expect(isLateRequest('2026-12-04', '2026-11-27', 3, cal, '2026-12-04')).toBe(false);
+    expect(isLateRequest('2026-12-07', '2026-11-27', 3, cal, '2026-12-04')).toBe(true);
+    // An order entered in good time keeps the regulation's cut-off.
+    expect(extensionCutoff('2026-03-13', 3, cal, '2026-03-02')).toBe('2026-03-10');
+  });
 });
 
 describe('late entry of an order (000 п.7: в течение одного рабочего дня с момента проведения совещания)', () => {

@@ -83,4 +83,24 @@ describe('digest mail', () => {
       expect(m.text).not.toContain('Для тех, кто работает в самой таблице');
     }
   });
+
+  // Issue 25 item 3: entered 04.12 with «Срок» 27.11 — new and overdue at once is one entry.
+  it('an order born overdue is listed once, under «Срок исполнения истёк», saying it is new', () => {
+    const m = composeDigest({
+      to: 'a@b.ru',
+      name: 'Иванов И.И.',
+      organization: '',
+      today: '2026-12-04',
+      items: [
+        item({ kind: 'new', deadline: '2026-11-27', cutoff: '2026-12-04' }),
+        item({ kind: 'overdue', deadline: '2026-11-27', overdueDays: 5, cutoff: '2026-12-04' }),
+      ],
+    });
+    expect(m.text.match(/№ 7-1\./g)).toHaveLength(1);
+    expect(m.text).toContain('Срок исполнения истёк (1):');
+    expect(m.text).not.toContain('Новые поручения');
+    expect(m.text).toContain('Новое поручение: внесено, когда его срок уже истёк.');
+    expect(m.text).toContain('перенос срока можно запросить до 04.12.2026');
+    expect(m.subject).toBe('Поручения: 1 просрочено');
+  });
 });
