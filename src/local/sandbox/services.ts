@@ -244,10 +244,13 @@ function createTrigger(st: SandboxState, m: Omit<TriggerModel, 'id'>): TriggerIm
     throw st.err(
       'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
     );
-  let n = list.length + 1;
+  // Trigger.getUniqueId() on Google is a long decimal string (guides/triggers/events shows
+  // 4034124084959907503), not a small counter: nothing guessable, which dailyRun's guard relies on.
   const ids = new Set(list.map((t) => t.id));
-  while (ids.has(String(1_000_000 + n))) n++;
-  const t: TriggerModel = { id: String(1_000_000 + n), ...m, owner: st.effectiveUser };
+  let id = '';
+  do id = BigInt(`0x${randomUUID().replace(/-/g, '').slice(0, 15)}`).toString();
+  while (ids.has(id));
+  const t: TriggerModel = { id, ...m, owner: st.effectiveUser };
   list.push(t);
   return new TriggerImpl(st, t);
 }
