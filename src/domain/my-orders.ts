@@ -5,6 +5,7 @@
 
 import type { AppealAction, AppealItem } from './appeals-page';
 import type { WorkCalendar } from './calendar';
+import type { ControlAction, ControlItem, SearchAction } from './control-page';
 import { formatRu, type IsoDate } from './dates';
 import { dueDate, extensionCutoff, isLateRequest } from './deadlines';
 import { type Executor, normName, type OrderRecord, type Protocol } from './order';
@@ -95,7 +96,15 @@ export interface PageData {
     appeals: AppealItem[];
     /** The person's orders done in the last 30 days (page-details.ts), newest first. */
     done?: DoneItem[];
+    /** The controller's: everyone's overdue orders, most overdue first (control-page.ts). */
+    overdue?: ControlItem[];
+    /** The controller's: what the last search found. */
+    found?: ControlItem[];
   };
+  /** The controller's: every executor's name, for the filter. */
+  executorNames?: string[];
+  /** The controller's last search and how many orders matched it. */
+  search?: { query: string; executor: string; total: number };
   removalMode: 'executor' | 'giver';
   /**
    * Shown once when the page opens: the controller's list was cut to its first rows (a page costs
@@ -277,7 +286,14 @@ export interface UndoAction {
   number: string;
   version: string;
 }
-export type PageAction = OrderAction | ExtensionAction | RemovalAction | AppealAction | UndoAction;
+export type PageAction =
+  | OrderAction
+  | ExtensionAction
+  | RemovalAction
+  | AppealAction
+  | UndoAction
+  | ControlAction
+  | SearchAction;
 
 /** What to write for an order action, validated; `error` is a Russian message and nothing is written. */
 export interface OrderChange {

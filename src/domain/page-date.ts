@@ -86,3 +86,11 @@ export function requestProblem(
     return { field: 'reason', error: `Обоснование длиннее ${maxReason} знаков: сократите его.` };
   return null;
 }
+
+/** A new «Срок» the controller types: why it cannot be taken (Russian), or null. */
+export function newDeadlineProblem(raw: string, today: Iso): string | null {
+  const p = parseTypedDate(raw);
+  if ('error' in p) return p.error;
+  if (p.iso < today) return `Новый срок ${ruOfIso(p.iso)} уже прошёл.`;
+  return null;
+}

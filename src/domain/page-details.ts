@@ -42,7 +42,7 @@ export function orderDetails(
 ): OrderDetails {
   return {
     protocol: protocolText(o.protocol, protocols.get(o.protocol)),
-    coExecutors: o.coExecutors,
+    coExecutors: [...o.coExecutors],
     history: lastLines(o.history, HISTORY_LINES),
   };
 }

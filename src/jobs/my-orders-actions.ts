@@ -25,15 +25,16 @@ import { ORDER_COL, TAB } from '../workbook/schema';
 import { type Cell, makeTable, safeCell, type Table } from '../workbook/table';
 import { applyAppeal } from './appeals-page';
 import { type Found, findOrder, type OrdersTab, type PageBook, peopleOf, versionOf, who } from './my-orders-book';
+import { applyControl } from './my-orders-control';
 import { editFills } from './onedit';
 import { rollOverTexts } from './rollover';
 
 export type Done = { message: string; journal: string } | string;
 
-const STALE = 'Поручение изменилось с тех пор, как страница была загружена. Обновите страницу и повторите.';
+export const STALE = 'Поручение изменилось с тех пор, как страница была загружена. Обновите страницу и повторите.';
 
 /** Writes the cells of the found row that differ from `next`; one getRange/setValue per changed cell. */
-function writeRow(book: PageBook, f: Found, next: Cell[]): number {
+export function writeRow(book: PageBook, f: Found, next: Cell[]): number {
   const sheet = (book.orders as OrdersTab).sheet;
   // «История» and «Ход исполнения» never grow past 40 000 characters (issue 19): oldest lines to «Архив истории».
   const t = fullTable(book);
@@ -61,23 +62,23 @@ function writeRow(book: PageBook, f: Found, next: Cell[]): number {
 }
 
 /** «Поручения»'s whole header as a table (columns by header) for the row an action changes. */
-function fullTable(book: PageBook): Table {
+export function fullTable(book: PageBook): Table {
   const o = book.orders as OrdersTab;
   return makeTable(TAB.orders, o.sheet, [o.header]);
 }
 
 /** True when the row still is as the page saw it. */
-function sameVersion(book: PageBook, f: Found, version: unknown): boolean {
+export function sameVersion(book: PageBook, f: Found, version: unknown): boolean {
   return versionOf(book.orders as OrdersTab, f.cells, book.tz) === version;
 }
 
-function colOrError(t: Table, header: string): number | string {
+export function colOrError(t: Table, header: string): number | string {
   const c = t.col(header);
   return c >= 0 ? c : `На листе «${TAB.orders}» нет столбца «${header}»: изменение не сохранено.`;
 }
 
 /** The found row as read, padded to the table's width, for the action to change. */
-function rowCopy(t: Table, f: Found): Cell[] {
+export function rowCopy(t: Table, f: Found): Cell[] {
   const next = [...f.cells];
   while (next.length < t.width) next.push('');
   return next;
@@ -266,6 +267,8 @@ export function applyPageAction(book: PageBook, email: string, a: PageAction): D
   if (a.kind === 'appeal') return appealAction(book, email, a);
   if (a.kind === 'order') return applyOrder(book, email, a);
   if (a.kind === 'undo') return applyUndo(book, email, a);
+  if (a.kind === 'control') return applyControl(book, email, a);
+  if (a.kind === 'search') return 'Поиск ничего не меняет.';
   if (a.kind === 'extension') return applyExtension(book, a);
   return applyRemoval(book, a);
 }

@@ -208,7 +208,7 @@ function cutNotice(more: ControllerRows['more']): string | undefined {
  * «Протоколы» by «№», only the protocols named: their rows found by «№» and read (every card names
  * its protocol; the chair decides a request by default, 001 7.2.4.2) — not the whole tab.
  */
-function protocolsNamed(book: PageBook, numbers: readonly string[]): Map<string, Protocol> {
+export function protocolsNamed(book: PageBook, numbers: readonly string[]): Map<string, Protocol> {
   const wanted = [...new Set(numbers.filter(Boolean))];
   const sheet = wanted.length ? book.ss.getSheetByName(TAB.protocols) : null;
   if (!sheet) return new Map();
@@ -228,7 +228,7 @@ interface Row {
 }
 
 /** The rows the page needs, read page-wide (the last page column is «История»), as records in sheet order. */
-function readRecords(book: PageBook, o: OrdersTab, rows: Iterable<number>): Row[] {
+export function readRecords(book: PageBook, o: OrdersTab, rows: Iterable<number>): Row[] {
   return [...readRowsAt(o.sheet, [...new Set(rows)], o.pageWidth)]
     .sort((a, b) => a[0] - b[0])
     .map(([sheetRow, row]) => ({ sheetRow, row, r: parseRow(book, row, sheetRow, false) }));

@@ -53,7 +53,10 @@ export function pageGate(book: PageBook, email: string, issued: IsoDate | null, 
   if (rate) return rate;
   const long = overlongText(a as unknown as Record<string, unknown>);
   if (long) return long;
-  if ((a.kind === 'extension' || a.kind === 'removal') && !freshEnough(issued, today, settings.controllerLinkDays))
+  if (
+    (a.kind === 'extension' || a.kind === 'removal' || a.kind === 'control') &&
+    !freshEnough(issued, today, settings.controllerLinkDays)
+  )
     return `Решения контролёра со страницы принимаются только по ссылке не старше ${settings.controllerLinkDays} дн. (настройка «Срок действия ссылок контролёра, дней»): попросите новую ссылку или откройте «Мои поручения» из меню таблицы.`;
   return null;
 }

@@ -8,6 +8,7 @@
 // Which spreadsheet: jobs/spreadsheet.ts › openSpreadsheet — the active one where Google gives it,
 // else the id «Настроить таблицу» recorded (guides/bound: no active spreadsheet in a web app).
 
+import type { SearchAction } from '../domain/control-page';
 import type { IsoDate } from '../domain/dates';
 import { linkProblemText } from '../domain/links';
 import type { PageAction } from '../domain/my-orders';
@@ -17,7 +18,8 @@ import { dateSelfCheck } from './date-check';
 import { revokeLinksOf, rotateLinkSecret, signLink, todayIn, verifyLink } from './links';
 import { lockSpreadsheet } from './lock';
 import { applyPageAction } from './my-orders-actions';
-import { openBook, type PageResponse, pageData, who } from './my-orders-book';
+import { openBook, type PageResponse, who } from './my-orders-book';
+import { pageDataFor as pageData } from './my-orders-control';
 import { pageGate, rateAlreadyOver } from './my-orders-gate';
 import { renderLinkError, renderPage } from './my-orders-render';
 
@@ -121,11 +123,13 @@ export function pageSubmit(req: unknown): PageResponse {
   const dates = datesError(ss);
   if (dates) return dates;
   const a = body.action;
-  if (!a || !['order', 'extension', 'removal', 'appeal', 'undo'].includes(a.kind))
+  if (!a || !['order', 'extension', 'removal', 'appeal', 'undo', 'control', 'search'].includes(a.kind))
     return { ok: false, message: 'Непонятный запрос страницы.' };
   // An address over its hourly limit is refused before the lock and the book (issue 19).
   const flood = rateAlreadyOver(email);
   if (flood) return { ok: false, message: flood };
+  // A search reads and changes nothing: no lock, no «Журнал» line.
+  if (a.kind === 'search') return searchAnswer(ss, email, a, String(body.token));
   // A web app has no document lock (reference/lock/lock-service): the script lock, which the daily
   // check also takes, keeps a page action and a run apart (jobs/lock.ts).
   const locks = lockSpreadsheet(LOCK_WAIT_MS);
@@ -146,6 +150,21 @@ export function pageSubmit(req: unknown): PageResponse {
   } finally {
     locks.release();
   }
+}
+
+/** The controller's search (issue 25 п.10): the page with what was found. */
+function searchAnswer(ss: Spreadsheet, email: string, a: SearchAction, token: string): PageResponse {
+  const book = openBook(ss, email);
+  if (!book.isController) return { ok: false, message: 'Искать по всем поручениям может только контролёр.' };
+  const q = { query: String(a.query ?? '').slice(0, 200), executor: String(a.executor ?? '').slice(0, 200) };
+  if (!q.query.trim() && !q.executor.trim())
+    return { ok: false, message: 'Введите № или слова из текста поручения, или выберите исполнителя.' };
+  const data = pageData(book, email, q);
+  const n = data.search?.total ?? 0;
+  const shown = data.lists.found?.length ?? 0;
+  const message =
+    n === 0 ? 'Ничего не найдено.' : n > shown ? `Найдено ${n}; показаны ${shown} последних.` : `Найдено: ${n}.`;
+  return { ok: true, message, data, token };
 }
 
 interface WebEvent {

@@ -3,8 +3,10 @@
 // The server's data has one key per list (orders, extensions, …); each list has its renderer in
 // RENDER, so a new list is one more renderer.
 import type { AppealItem } from '../domain/appeals-page';
+import type { ControlItem } from '../domain/control-page';
 import type { ExtensionItem, OrderItem, PageData, RemovalItem } from '../domain/my-orders';
 import type { DoneItem } from '../domain/page-details';
+import { byExecutor, overdueIntro, searchForm } from './control';
 import { type Child, h, type VNode } from './vnode';
 
 /** A message shown on a card after an action: the server's answer (or our own check). */
@@ -24,6 +26,8 @@ export interface RenderCtx {
   confirm?: Record<string, boolean>;
   /** «Исполненные за 30 дней» is open. */
   doneOpen?: boolean;
+  /** The controller's filter of the overdue list by executor ('' = all). */
+  filter?: string;
 }
 
 /** A counter of ids: `f1`, `f2`, … */
@@ -359,6 +363,46 @@ export function renderDone(x: DoneItem, ctx: RenderCtx): VNode {
   );
 }
 
+/** An order as the controller sees it (overdue, or found), with the controller's change. */
+export function renderControl(x: ControlItem, ctx: RenderCtx): VNode {
+  const key = `control:${x.number}`;
+  const note = h('textarea', { name: 'note', rows: 2, maxlength: 1000 });
+  const deadline = x.due !== x.deadline ? `${x.due} (в таблице ${x.deadline})` : x.deadline;
+  const error = errorOf(ctx, key, 'deadline') || errorOf(ctx, key, 'note');
+  return h(
+    'form',
+    {
+      className: `card${x.overdue ? ' overdue' : ''}`,
+      novalidate: true,
+      'data-control': x.number,
+      'data-version': x.version,
+      'aria-label': `Поручение № ${x.number}, ${x.executor}`,
+    },
+    [
+      h('div', { className: 'head' }, [
+        h('span', { className: 'num', text: `№ ${x.number}` }),
+        h('span', { className: stateClass(x.state), text: x.state }),
+      ]),
+      h('p', { className: 'text', text: x.text }),
+      facts([
+        ['Исполнитель', [x.executor, x.unit].filter(Boolean).join(', ')],
+        ['Соисполнители', x.coExecutors.join(', ')],
+        ['Срок', deadline ? `${deadline}${x.left ? ` — ${x.left}` : ''}` : ''],
+        ['Статус', x.status],
+        ['Протокол', x.protocol],
+        ['Последняя запись', x.lastNote],
+      ]),
+      h('details', { open: !!error }, [
+        h('summary', { text: 'Изменить срок или записать ход исполнения' }),
+        dateInput(ctx, key, 'deadline', 'Новый срок (ДД.ММ.ГГГГ)'),
+        field(ctx, 'Запись в «Ход исполнения»', note, null, errorOf(ctx, key, 'note')),
+        h('button', { type: 'submit', text: 'Сохранить' }),
+      ]),
+      noteFor(ctx, key),
+    ],
+  );
+}
+
 type Lists = Required<PageData['lists']>;
 
 interface ListRender<K extends keyof Lists> {
@@ -368,21 +412,28 @@ interface ListRender<K extends keyof Lists> {
   show: (d: PageData) => boolean;
   /** Shown folded (a <details>), open only when asked. */
   folded?: boolean;
+  /** What comes between the title and the items (counts, filters, a form). */
+  intro?: (d: PageData, ctx: RenderCtx) => VNode[];
+  /** Items shown (the rest are counted in the title as «показано N из M»). */
+  keep?: (ctx: RenderCtx) => (x: Lists[K][number]) => boolean;
+  /** The empty text for this page (else `empty`). */
+  emptyFor?: (d: PageData) => string;
 }
 
 export const RENDER: { [K in keyof Lists]: ListRender<K> } = {
-  orders: { title: 'Поручения', empty: 'Открытых поручений нет.', item: renderOrder, show: () => true },
+  overdue: {
+    title: 'Просроченные поручения',
+    empty: 'Просроченных поручений нет.',
+    item: renderControl,
+    show: (d) => d.isController,
+    intro: (d, ctx) => overdueIntro(d, ctx.filter ?? '', ctx.nextId),
+    keep: (ctx) => byExecutor(ctx.filter ?? ''),
+  },
   extensions: {
     title: 'Запросы переноса срока',
     empty: 'Запросов, ожидающих решения, нет.',
     item: renderExtension,
     show: (d) => d.isController,
-  },
-  appeals: {
-    title: 'Обращения граждан',
-    empty: 'Обращений, ждущих ответа, нет.',
-    item: renderAppeal,
-    show: (d) => (d.lists?.appeals ?? []).length > 0,
   },
   removals: {
     title: 'Ожидают снятия с контроля',
@@ -390,18 +441,41 @@ export const RENDER: { [K in keyof Lists]: ListRender<K> } = {
     item: renderRemoval,
     show: (d) => d.isController && d.removalMode === 'giver',
   },
+  found: {
+    title: 'Поиск поручений',
+    empty: 'Найдите поручение по № или словам из текста; можно выбрать исполнителя.',
+    emptyFor: (d) => (d.search ? 'Ничего не найдено.' : ''),
+    item: renderControl,
+    show: (d) => d.isController,
+    intro: (d, ctx) => [searchForm(d, ctx.nextId, ctx.errors?.['search:']?.query)],
+  },
+  // The controller's own orders only when there are any: the controller is often no executor.
+  orders: {
+    title: 'Поручения',
+    empty: 'Открытых поручений нет.',
+    item: renderOrder,
+    show: (d) => !d.isController || d.lists.orders.length > 0,
+  },
+  appeals: {
+    title: 'Обращения граждан',
+    empty: 'Обращений, ждущих ответа, нет.',
+    item: renderAppeal,
+    show: (d) => (d.lists?.appeals ?? []).length > 0,
+  },
   done: {
     title: 'Исполненные за 30 дней',
     empty: 'За 30 дней исполненных поручений нет.',
     item: renderDone,
-    show: (d) => d.lists.done !== undefined,
+    show: (d) => d.lists.done !== undefined && (!d.isController || d.lists.done.length > 0),
     folded: true,
   },
 };
 
 /** The header line: the person's name (not the address), the organisation, today. */
 export function whoLine(d: PageData): string {
-  return [d.name || d.email, d.organization, `сегодня ${d.today}`].filter(Boolean).join(' · ');
+  // The controller need not be in «Исполнители»: then the role, never the bare address.
+  const who = d.name || (d.isController ? 'Специалист по контролю' : d.email);
+  return [who, d.organization, `сегодня ${d.today}`].filter(Boolean).join(' · ');
 }
 
 /** Every list section of the page, in RENDER's order. */
@@ -410,9 +484,17 @@ export function renderLists(d: PageData, ctx: RenderCtx): VNode[] {
   for (const key of Object.keys(RENDER) as (keyof Lists)[]) {
     const r = RENDER[key] as ListRender<typeof key>;
     if (!r.show(d)) continue;
-    const list = (d.lists?.[key] ?? []) as Lists[typeof key];
-    const title = `${r.title} (${list.length})`;
-    const items: Child[] = list.length === 0 ? [h('p', { className: 'empty', text: r.empty })] : [];
+    const all = (d.lists?.[key] ?? []) as Lists[typeof key];
+    const keep = r.keep ? r.keep(ctx) : () => true;
+    const list = (all as Lists[typeof key][number][]).filter((x) => keep(x as never));
+    const title =
+      key === 'found' && !d.search
+        ? r.title
+        : list.length === all.length
+          ? `${r.title} (${all.length})`
+          : `${r.title} (показано ${list.length} из ${all.length})`;
+    const items: Child[] = r.intro ? r.intro(d, ctx) : [];
+    if (list.length === 0) items.push(h('p', { className: 'empty', text: r.emptyFor?.(d) || r.empty }));
     for (const item of list) items.push(r.item(item as never, ctx));
     out.push(
       r.folded

@@ -2,9 +2,9 @@
 // built from the form's kind, its № and row version, and its fields. Pure: the page hands in a
 // reader of its controls, the tests a plain object.
 import type { PageAction, PageData } from '../domain/my-orders';
-import { MAX_NOTE as MAX_TEXT, parseTypedDate, requestProblem, ruOfIso } from '../domain/page-date';
+import { MAX_NOTE as MAX_TEXT, newDeadlineProblem, parseTypedDate, requestProblem, ruOfIso } from '../domain/page-date';
 
-export const KINDS = ['order', 'extension', 'removal', 'appeal', 'undo'] as const;
+export const KINDS = ['order', 'extension', 'removal', 'appeal', 'undo', 'control', 'search'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface FormSnapshot {
@@ -40,12 +40,17 @@ export function actionOf(f: FormSnapshot): PageAction {
       return { kind: 'removal', ...base, decision: f.checked ?? '' };
     case 'undo':
       return { kind: 'undo', ...base };
+    case 'control':
+      return { kind: 'control', ...base, deadline: get('deadline'), note: get('note') };
+    case 'search':
+      return { kind: 'search', ...base, query: get('query'), executor: get('executor') };
   }
 }
 
 /** The submit button's label for a kind (restored after a failed send). */
 export function submitLabel(kind: Kind): string {
   if (kind === 'undo') return 'Отменить отметку';
+  if (kind === 'search') return 'Найти';
   return kind === 'order' || kind === 'appeal' ? 'Сохранить' : 'Сохранить решение';
 }
 
@@ -79,6 +84,20 @@ export function checkForm(f: FormSnapshot, d: Pick<PageData, 'today' | 'lists'>)
     return {};
   }
   if (f.kind === 'undo') return {};
+  if (f.kind === 'search')
+    return v('query').trim() || v('executor').trim()
+      ? {}
+      : { query: 'Введите № или слова из текста поручения, или выберите исполнителя.' };
+  if (f.kind === 'control') {
+    if (v('deadline').trim()) {
+      const problem = newDeadlineProblem(v('deadline'), today);
+      if (problem) return { deadline: problem };
+    }
+    if (v('note').trim().length > MAX_TEXT) return { note: `Запись длиннее ${MAX_TEXT} знаков: сократите её.` };
+    if (!v('deadline').trim() && !v('note').trim())
+      return { deadline: 'Впишите новый срок или запись о ходе исполнения.' };
+    return {};
+  }
   if (!f.checked)
     return {
       decision:

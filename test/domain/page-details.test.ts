@@ -1,5 +1,6 @@
 // The card's details, the done list and taking «Готово» back the same day (issue 25 п.9).
 import { describe, expect, it } from 'vitest';
+import { controlChange } from '../../src/domain/control-page';
 import type { OrderRecord, Protocol } from '../../src/domain/order';
 import { doneItem, lastLines, orderDetails, protocolText, undoRefusal } from '../../src/domain/page-details';
 
@@ -85,5 +86,20 @@ describe('the done list', () => {
     expect(doneItem(rec({ doneDate: '2026-02-07' }), 'v', today, protocols)).toBeNull();
     expect(doneItem(rec({ status: 'В процессе 99' }), 'v', today, protocols)).toBeNull();
     expect(doneItem(rec({ tab: 'Архив' }), 'v', today, protocols)?.mayUndo).toBe(false);
+  });
+});
+
+describe('the controller’s new «Срок» (issue 25 п.10)', () => {
+  it('is a date today or later, different from the current one; or a remark', () => {
+    const o = { deadline: '2026-03-04', status: 'В процессе 0' };
+    expect(controlChange({ deadline: '20.03.26' }, o, '2026-03-10')).toEqual({ change: { deadline: '2026-03-20' } });
+    expect(controlChange({ deadline: '09.03.2026' }, o, '2026-03-10')).toEqual({
+      error: 'Новый срок 09.03.2026 уже прошёл.',
+      field: 'deadline',
+    });
+    expect(controlChange({ deadline: '04.03.2026' }, o, '2026-03-01')).toEqual({
+      error: 'Ничего не изменено: впишите новый срок или запись о ходе исполнения.',
+    });
+    expect(controlChange({ note: ' по записке ' }, o, '2026-03-10')).toEqual({ change: { note: 'по записке' } });
   });
 });

@@ -1,9 +1,11 @@
 // The page's pure parts in Node, without a browser: a card as data (src/web/cards.ts) and a form's
 // action (src/web/form.ts). The browser tests check the same page in Chromium.
 import { describe, expect, it } from 'vitest';
+import type { ControlItem } from '../../src/domain/control-page';
 import type { OrderItem, PageData } from '../../src/domain/my-orders';
 import type { DoneItem } from '../../src/domain/page-details';
 import { idCounter, renderDone, renderLists, renderOrder, whoLine } from '../../src/web/cards';
+import { summarize } from '../../src/web/control';
 import { actionOf, checkForm, needsConfirm } from '../../src/web/form';
 import { find, findAll, textOf } from '../../src/web/vnode';
 import { XSS } from './fixture';
@@ -156,9 +158,9 @@ describe('the page', () => {
     expect(open.attrs.open).toBe('');
   });
 
-  it('the controller also sees the requests; an empty list says so', () => {
+  it('the controller also sees the overdue, the requests and the search, own orders after; an empty list says so', () => {
     const sections = renderLists({ ...data, isController: true }, ctx());
-    expect(sections.map((s) => s.attrs['data-list'])).toEqual(['orders', 'extensions']);
+    expect(sections.map((s) => s.attrs['data-list'])).toEqual(['overdue', 'extensions', 'found', 'orders']);
     expect(textOf(sections[1])).toContain('Запросов, ожидающих решения, нет.');
   });
 });
@@ -225,6 +227,105 @@ describe('a form’s action', () => {
       number: 'П1-6',
       version: 'v3',
       decision: '',
+    });
+  });
+});
+
+describe('the controller’s page (issue 25 п.10)', () => {
+  const item = (number: string, executor: string, unit: string): ControlItem => ({
+    number,
+    text: `Поручение ${number}`,
+    executor,
+    unit,
+    deadline: '02.03.2026',
+    due: '02.03.2026',
+    state: 'Просрочено',
+    left: 'просрочено на 6 раб. дн.',
+    overdue: true,
+    status: 'В процессе 0',
+    protocol: '№ П1 от 02.03.2026, аппаратное',
+    coExecutors: [],
+    lastNote: '',
+    version: 'v',
+  });
+  const overdue = [
+    item('1', 'Сидорова С.С.', ''),
+    item('2', 'Орлова О.О.', 'Архитектура'),
+    item('3', 'Сидорова С.С.', ''),
+  ];
+  const data: PageData = {
+    email: 'control@adm.test',
+    name: '',
+    organization: 'Администрация',
+    today: '10.03.2026',
+    isController: true,
+    lists: { orders: [], extensions: [], removals: [], appeals: [], done: [], overdue },
+    removalMode: 'executor',
+    executorNames: ['Орлова О.О.', 'Сидорова С.С.'],
+  };
+
+  it('counts the overdue by executor and by unit, most first', () => {
+    expect(summarize(overdue)).toEqual({
+      byExecutor: [
+        ['Сидорова С.С.', 2],
+        ['Орлова О.О.', 1],
+      ],
+      byUnit: [
+        ['подразделение не указано', 2],
+        ['Архитектура', 1],
+      ],
+    });
+  });
+
+  it('names the role, not the address, when the controller is no executor; own empty lists are left out', () => {
+    expect(whoLine(data)).toBe('Специалист по контролю · Администрация · сегодня 10.03.2026');
+    expect(renderLists(data, ctx()).map((s) => s.attrs['data-list'])).toEqual(['overdue', 'extensions', 'found']);
+  });
+
+  it('filters the overdue by executor and says how many are shown', () => {
+    const [section] = renderLists(data, { ...ctx(), filter: 'Орлова О.О.' });
+    expect(textOf(findAll(section, (n) => n.tag === 'h2')[0])).toBe('Просроченные поручения (показано 1 из 3)');
+    expect(findAll(section, (n) => 'data-control' in n.attrs).map((n) => n.attrs['data-control'])).toEqual(['2']);
+    expect(find(section, 'data-filter')).toBeDefined();
+  });
+
+  it('keeps the last search in its form; a search and a control card send their fields', () => {
+    const searched = {
+      ...data,
+      search: { query: 'кровл', executor: 'Орлова О.О.', total: 0 },
+      lists: { ...data.lists, found: [] },
+    };
+    const found = renderLists(searched, ctx())[2];
+    expect(textOf(findAll(found, (n) => n.tag === 'h2')[0])).toBe('Поиск поручений (0)');
+    expect(find(found, 'name', 'query')!.attrs.value).toBe('кровл');
+    expect(find(found, 'value', 'Орлова О.О.')!.attrs.selected).toBe('');
+    expect(textOf(find(found, 'class', 'empty')!)).toBe('Ничего не найдено.');
+    const s = { kind: 'search', number: '', version: '', values: { query: ' ', executor: '' }, checked: null } as const;
+    expect(checkForm(s, data)).toEqual({ query: 'Введите № или слова из текста поручения, или выберите исполнителя.' });
+    expect(actionOf({ ...s, values: { query: 'П1', executor: '' } })).toEqual({
+      kind: 'search',
+      number: '',
+      version: '',
+      query: 'П1',
+      executor: '',
+    });
+    const c = {
+      kind: 'control',
+      number: '2',
+      version: 'v',
+      values: { deadline: '09.03.2026', note: '' },
+      checked: null,
+    } as const;
+    expect(checkForm(c, data)).toEqual({ deadline: 'Новый срок 09.03.2026 уже прошёл.' });
+    expect(checkForm({ ...c, values: { deadline: '', note: '' } }, data)).toEqual({
+      deadline: 'Впишите новый срок или запись о ходе исполнения.',
+    });
+    expect(actionOf({ ...c, values: { deadline: '20032026', note: 'x' } })).toEqual({
+      kind: 'control',
+      number: '2',
+      version: 'v',
+      deadline: '20032026',
+      note: 'x',
     });
   });
 });

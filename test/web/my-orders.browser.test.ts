@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkMessage } from '../../src/domain/links';
+import { appendRows } from '../../src/local/demo/util';
 import { createSandbox } from '../../src/local/sandbox/index';
 import { type Served, startServe } from '../../src/local/serve';
 import { loadXlsx, saveXlsx } from '../../src/local/xlsx';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
 import { at, orderRow, rowsOf } from '../e2e/orders-helpers';
-import { buildBook, CONTROLLER, IVANOV, SIDOROVA, TODAY, XSS } from './fixture';
+import { buildBook, CONTROLLER, IVANOV, order, SIDOROVA, TODAY, XSS } from './fixture';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,6 +65,17 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   // Only the tabs the page uses: the lean and appeals tabs would only make every save slower.
   const { wb } = buildBook(0, { pageTabsOnly: true });
+  // The controller's page (issue 25 п.10): the controller by name, and overdue orders of two
+  // executors in two units as the daily check left them («Состояние» = «Просрочено»).
+  appendRows(wb, TAB.executors, [
+    { ФИО: 'Контролёва К.К.', 'Эл. почта': CONTROLLER, Подразделение: 'Орготдел' },
+    { ФИО: 'Орлова О.О.', 'Эл. почта': 'orlova@adm.test', Подразделение: 'Архитектура' },
+  ]);
+  appendRows(wb, TAB.orders, [
+    order('П0-1', 'Сидорова С.С.', '2026-03-02', { Поручение: 'Сдать сведения о дорогах', Состояние: 'Просрочено' }),
+    order('П0-2', 'Орлова О.О.', '2026-03-04', { Поручение: 'Согласовать эскиз сквера', Состояние: 'Просрочено' }),
+    order('П0-3', 'Сидорова С.С.', '2026-03-05', { Поручение: 'Отчёт по обращениям', Состояние: 'Просрочено' }),
+  ]);
   await saveXlsx(wb, file);
   served = await startServe({ file, code, port: 0, now: () => at(TODAY) });
   browser = await chromium.launch({
@@ -304,6 +316,88 @@ describe('«Мои поручения» in Chromium', () => {
     const r7 = orderRow(await saved(), 'П1-7');
     expect(r7[ORDER_COL.decision]).toBe('Согласован');
     expect(r7['Кем согласован перенос']).toBe('Глава А.А.');
+    await page.context().close();
+  });
+
+  it('the controller’s page: by name; overdue by executor and unit, a filter, a search, a new «Срок» (issue 25 п.10)', async () => {
+    for (const width of [360, 1280]) {
+      const page = await open(CONTROLLER, width);
+      expect(await page.locator('#who').textContent()).toMatch(/^Контролёва К\.К\. · /);
+      expect(await page.locator('#who').textContent()).not.toContain('@');
+      const overdue = page.locator('[data-list=overdue]');
+      expect(await overdue.locator('h2').textContent()).toBe('Просроченные поручения (3)');
+      const counts = await overdue
+        .locator('table.counts')
+        .evaluateAll((ts) =>
+          ts.map((t) => [...t.querySelectorAll('tbody tr')].map((r) => (r.textContent ?? '').trim())),
+        );
+      expect(counts).toEqual([
+        ['Сидорова С.С.2', 'Орлова О.О.1'],
+        ['подразделение не указано2', 'Архитектура1'],
+      ]);
+      const numbers = () =>
+        overdue.locator('[data-control]').evaluateAll((els) => els.map((e) => e.getAttribute('data-control')));
+      expect(await numbers()).toEqual(['П0-1', 'П0-2', 'П0-3']);
+      expect(await overdue.locator('[data-control="П0-2"] .facts').textContent()).toContain('Орлова О.О., Архитектура');
+      await overdue.locator('select[data-filter]').selectOption('Орлова О.О.');
+      expect(await numbers()).toEqual(['П0-2']);
+      expect(await overdue.locator('h2').textContent()).toBe('Просроченные поручения (показано 1 из 3)');
+      const m = (await page.evaluate(`({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        unlabelled: [...document.querySelectorAll('input, select, textarea')]
+          .filter((e) => e.labels.length === 0 && !e.getAttribute('aria-label')).map((e) => e.outerHTML),
+      })`)) as { scroll: number; client: number; unlabelled: string[] };
+      expect(m.scroll).toBeLessThanOrEqual(m.client);
+      expect(m.unlabelled).toEqual([]);
+      // Search by №, by words of the text, within one executor.
+      const search = page.locator('form[data-search]');
+      const find = async (query: string, executor = '') => {
+        await search.locator('input[name=query]').fill(query);
+        await search.locator('select[name=executor]').selectOption(executor);
+        await page.evaluate("document.getElementById('status').textContent = ''");
+        await search.locator('button[type=submit]').click();
+        await page.locator('#status p').waitFor();
+        return page
+          .locator('[data-list=found] [data-control]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-control')));
+      };
+      expect(await find('П1-5')).toEqual(['П1-5']);
+      expect(await page.locator('#status p').textContent()).toBe('Найдено: 1.');
+      expect(await find('справку')).toEqual(['П1-8']);
+      expect(await find('', 'Сидорова С.С.')).toEqual(['П1-4', 'П1-5', 'П1-8', 'П0-1', 'П0-3']);
+      expect(await find('Чужое', 'Сидорова С.С.')).toEqual(['П1-5']);
+      expect(await search.locator('input[name=query]').inputValue()).toBe('Чужое');
+      expect(await find('нет такого')).toEqual([]);
+      expect(await page.locator('[data-list=found] .empty').textContent()).toBe('Ничего не найдено.');
+      await page.screenshot({ path: join(ARTIFACTS, `my-orders-controller-${width}.png`), fullPage: true });
+      await page.context().close();
+    }
+    // The controller moves П0-2's «Срок» as in the sheet: «Первоначальный срок» kept, «История» says who.
+    const page = await open(CONTROLLER);
+    const card = page.locator('[data-list=overdue] [data-control="П0-2"]');
+    await card.locator('summary').click();
+    await card.locator('input[name=deadline]').fill('01.03.2026');
+    await card.locator('button[type=submit]').click();
+    expect(await card.locator('[data-field=deadline] .field-error').textContent()).toBe(
+      'Новый срок 01.03.2026 уже прошёл.',
+    );
+    await card.locator('input[name=deadline]').fill('20032026');
+    await card.locator('textarea[name=note]').fill('Продлено по служебной записке');
+    await card.locator('button[type=submit]').click();
+    await page.locator('#status p').waitFor();
+    expect(await page.locator('#status p').textContent()).toBe(
+      '№ П0-2: срок изменён на 20.03.2026; запись о ходе исполнения добавлена.',
+    );
+    // No longer overdue: off the list though the daily check has not rewritten «Состояние» yet.
+    expect(await page.locator('[data-list=overdue] h2').textContent()).toBe('Просроченные поручения (2)');
+    const r = orderRow(await saved(), 'П0-2');
+    expect(r[ORDER_COL.deadline]).toBe('2026-03-20');
+    expect(r[ORDER_COL.originalDeadline]).toBe('2026-03-04');
+    expect(r[ORDER_COL.progress]).toBe('10.03.2026: Продлено по служебной записке');
+    expect(String(r[ORDER_COL.history])).toContain(
+      'срок 04.03.2026 → 20.03.2026 изменён контролёром через страницу: Контролёва К.К.',
+    );
     await page.context().close();
   });
 

@@ -41,6 +41,8 @@ const state: {
   /** Cards asking to confirm «Готово». */
   confirm: Record<string, boolean>;
   doneOpen: boolean;
+  /** The overdue list's executor filter ('' = all). */
+  filter: string;
 } = {
   token: boot.token || '',
   data: boot.data || null,
@@ -48,6 +50,7 @@ const state: {
   errors: {},
   confirm: {},
   doneOpen: false,
+  filter: '',
 };
 const app = document.getElementById('app') as HTMLElement;
 const statusBox = document.getElementById('status') as HTMLElement;
@@ -149,7 +152,14 @@ function render(keep?: boolean): void {
   app.textContent = '';
   if (!d) return;
   whoBox.textContent = whoLine(d);
-  const ctx = { notes: state.notes, errors: state.errors, confirm: state.confirm, doneOpen: state.doneOpen, nextId };
+  const ctx = {
+    notes: state.notes,
+    errors: state.errors,
+    confirm: state.confirm,
+    doneOpen: state.doneOpen,
+    filter: state.filter,
+    nextId,
+  };
   for (const section of renderLists(d, ctx)) app.appendChild(mount(section));
   restore(kept);
 }
@@ -208,8 +218,9 @@ app.addEventListener('submit', (ev) => {
       if (r?.linkError) return showLinkError(r.linkError);
       if (r?.data) state.data = r.data;
       state.notes = {};
-      state.notes[key] = { ok: !!r?.ok, text: r ? r.message : 'Нет ответа.' };
-      say(!!r?.ok, r ? r.message : '');
+      const text = r?.message || 'Сервер не дал ответа: обновите страницу и повторите.';
+      state.notes[key] = { ok: !!r?.ok, text };
+      say(!!r?.ok, text);
       // A saved form starts afresh; a refused one keeps everything typed (issue 25 п.7), as do the others.
       if (r?.ok) form.reset();
       // Just marked done: the list where it can be taken back is shown.
@@ -273,6 +284,12 @@ app.addEventListener('input', (ev) => {
 
 app.addEventListener('change', (ev) => {
   const c = ev.target as HTMLInputElement;
+  if (c.hasAttribute('data-filter')) {
+    state.filter = c.value;
+    render(true);
+    app.querySelector<HTMLElement>('[data-filter]')?.focus();
+    return;
+  }
   const form = c.closest('form');
   if (!form) return;
   const pickerFor = c.getAttribute('data-picker-for');

@@ -1,0 +1,147 @@
+// «Мои поручения» for the controller (issue 25 п.10): everyone's overdue orders (TextFinder on
+// «Состояние», re-judged as read), a search by «№» or text and/or executor (TextFinder), only those
+// rows read page-wide; and a new «Срок» and/or a remark in «Ход исполнения» from the page, written
+// as the controller would type them in the sheet — the same onEdit fills for an edited «Срок»
+// («Первоначальный срок» kept), one «История» line with who did it.
+import {
+  byDueAsc,
+  type ControlAction,
+  type ControlItem,
+  controlChange,
+  controlItem,
+  SEARCH_LIMIT,
+} from '../domain/control-page';
+import { formatRu, midnightInZone } from '../domain/dates';
+import { historyLine } from '../domain/history';
+import type { PageData } from '../domain/my-orders';
+import { columnOf, findRowsByValue } from '../workbook/find-rows';
+import { ORDER_COL, STATE } from '../workbook/schema';
+import { colOrError, type Done, fullTable, rowCopy, STALE, sameVersion, writeRow } from './my-orders-actions';
+import {
+  CONTROLLER_LIST_MAX,
+  findOrder,
+  type OrdersTab,
+  type PageBook,
+  pageData,
+  protocolsNamed,
+  readRecords,
+  versionOf,
+  who,
+} from './my-orders-book';
+import { editFills } from './onedit';
+
+/** The controller's search from the page: «№» or words of «Поручение», and/or one «Исполнитель». */
+export interface PageSearch {
+  query: string;
+  executor: string;
+}
+
+/** Rows matching a search: «№» (whole cell) or the text (anywhere in «Поручение»), within one executor's. */
+function searchRows(o: OrdersTab, q: PageSearch): number[] {
+  const query = q.query.trim();
+  const executor = q.executor.trim();
+  let rows: number[] | null = null;
+  if (query) {
+    const byNumber = findRowsByValue(o.sheet, columnOf(o.header, ORDER_COL.number), [query]);
+    const byText = findRowsByValue(o.sheet, columnOf(o.header, ORDER_COL.text), [query], { whole: false });
+    rows = [...new Set([...byNumber, ...byText])];
+  }
+  if (executor) {
+    const his = new Set(findRowsByValue(o.sheet, columnOf(o.header, ORDER_COL.executor), [executor]));
+    rows = rows ? rows.filter((r) => his.has(r)) : [...his];
+  }
+  return (rows ?? []).sort((a, b) => a - b);
+}
+
+/** The page's data; for the controller with the overdue list, the executors' names and a search's finds. */
+export function pageDataFor(book: PageBook, email: string, search: PageSearch | null = null): PageData {
+  const data = pageData(book, email);
+  const o = book.orders;
+  if (!book.isController || !o) return data;
+  // As the requests: at most CONTROLLER_LIST_MAX rows read, in the sheet's order.
+  const overdueRows = findRowsByValue(o.sheet, columnOf(o.header, ORDER_COL.state), [STATE.overdue]);
+  const overdue = new Set(overdueRows.slice(0, CONTROLLER_LIST_MAX));
+  const all = search ? searchRows(o, search) : [];
+  // The newest matches (lowest on the sheet) when there are more than a phone screen holds.
+  const found = new Set(all.slice(-SEARCH_LIMIT));
+  const records = readRecords(book, o, [...overdue, ...found]);
+  const protocolOf = protocolsNamed(
+    book,
+    records.map((x) => x.r.protocol),
+  );
+  const late: ControlItem[] = [];
+  const finds: ControlItem[] = [];
+  for (const { sheetRow, row, r } of records) {
+    const x = controlItem(r, versionOf(o, row, book.tz), book.env, book.executors, protocolOf);
+    if (x && overdue.has(sheetRow) && x.state === STATE.overdue) late.push(x);
+    // A copy: google.script.run refuses an answer holding one object twice (the sandbox as Google).
+    if (x && found.has(sheetRow)) finds.push({ ...x, coExecutors: [...x.coExecutors] });
+  }
+  late.sort(byDueAsc);
+  const cut =
+    overdueRows.length > CONTROLLER_LIST_MAX
+      ? `Показаны просроченные из первых ${CONTROLLER_LIST_MAX} строк (всего ${overdueRows.length}): остальные — на листе «Поручения», «Состояние» = «Просрочено».`
+      : '';
+  return {
+    ...data,
+    ...(cut ? { notice: [data.notice, cut].filter(Boolean).join(' ') } : {}),
+    executorNames: [...new Set(book.executors.map((e) => e.name).filter(Boolean))],
+    search: search ? { ...search, total: all.length } : undefined,
+    lists: { ...data.lists, overdue: late, found: search ? finds : undefined },
+  };
+}
+
+function append(old: unknown, line: string): string {
+  const o = String(old ?? '').replace(/\s+$/, '');
+  return o ? `${o}\n${line}` : line;
+}
+
+export function applyControl(book: PageBook, email: string, a: ControlAction): Done {
+  if (!book.isController) return 'Менять срок со страницы может только контролёр.';
+  const f = findOrder(book, String(a.number ?? ''));
+  if ('error' in f) return f.error;
+  if (!sameVersion(book, f, a.version)) return STALE;
+  const { env, tz } = book;
+  const c = controlChange(a, f.record, env.today);
+  if ('error' in c) return c.error;
+  const t = fullTable(book);
+  const next = rowCopy(t, f);
+  const edited: number[] = [];
+  const done: string[] = [];
+  if (c.change.deadline) {
+    const dc = colOrError(t, ORDER_COL.deadline);
+    if (typeof dc === 'string') return dc;
+    // onEdit keeps the first «Срок» typed when «Первоначальный срок» is blank; here the first one is
+    // the date being replaced, so it is the one kept (the daily check would have recorded it).
+    const oc = t.col(ORDER_COL.originalDeadline);
+    if (oc >= 0 && f.record.deadline && String(next[oc] ?? '') === '') next[oc] = midnightInZone(f.record.deadline, tz);
+    next[dc] = midnightInZone(c.change.deadline, tz);
+    edited.push(dc);
+    done.push(`срок изменён на ${formatRu(c.change.deadline)}`);
+  }
+  if (c.change.note) {
+    const pc = colOrError(t, ORDER_COL.progress);
+    if (typeof pc === 'string') return pc;
+    next[pc] = append(next[pc], historyLine(env.today, c.change.note));
+    done.push('запись о ходе исполнения добавлена');
+  }
+  for (const fill of editFills({ header: t.header, rows: [next], editedCols: edited }, env.today, tz)) {
+    const fc = t.col(fill.header);
+    if (fc >= 0) next[fc] = fill.value;
+  }
+  const hc = t.col(ORDER_COL.history);
+  const was = f.record.deadline ? formatRu(f.record.deadline) : '—';
+  if (c.change.deadline && hc >= 0)
+    next[hc] = append(
+      next[hc],
+      historyLine(
+        env.today,
+        `срок ${was} → ${formatRu(c.change.deadline)} изменён контролёром через страницу: ${who(book, email)}`,
+      ),
+    );
+  writeRow(book, f, next);
+  return {
+    message: `№ ${f.record.number}: ${done.join('; ')}.`,
+    journal: `${c.change.deadline ? `срок ${was} → ${formatRu(c.change.deadline)}` : ''}${c.change.deadline && c.change.note ? '; ' : ''}${c.change.note ? `ход исполнения: ${c.change.note}` : ''} — контролёр через страницу`,
+  };
+}
