@@ -8,6 +8,7 @@ import { normalizePeriodicity, PERIODICITIES } from '../domain/periodic';
 import { isEmail } from '../domain/settings';
 import { foldText, fromList } from '../domain/text';
 import { type Unit, unitIndex } from '../domain/units';
+import { STATE, STATUS } from '../domain/vocabulary';
 import { columnLetter } from './a1';
 import { readArchiveTail } from './archive-window';
 import { checkExecutorUnits, readMeasurePlans, readUnits } from './between-dates';
@@ -475,6 +476,17 @@ export function readOrderBook(ctx: ReadContext, opts: { archiveSince?: IsoDate }
       } else seenNumbers.set(rec.number, rec);
     }
     if (rec.tab === TAB.archive) continue;
+    // An order nobody executes is «Не заполнено» and mailed to no one: say so where the controller
+    // looks (issue 25 item 6), not only in its row's colour.
+    if (!rec.executor && rec.text && rec.status !== STATUS.done && !rec.invalid.includes(ORDER_COL.executor))
+      ctx.problems.add({
+        tab: rec.tab,
+        row: rec.row,
+        column: ORDER_COL.executor,
+        value: '',
+        message: `У поручения${rec.number ? ` № ${rec.number}` : ''} не указан исполнитель: «${STATE.incomplete}», письма по нему никому не уходят.`,
+        fix: `Выберите исполнителя из списка (лист «${TAB.executors}»).`,
+      });
     if (haveExecutors && rec.executor && !executorByName.has(normName(rec.executor))) {
       rec.invalid.push(ORDER_COL.executor);
       p.add({

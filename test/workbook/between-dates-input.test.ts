@@ -178,4 +178,27 @@ describe('control between the dates: bad input gets its Russian problem row', ()
       coDeadline: null,
     });
   });
+
+  // Issue 25 item 6: an order nobody executes reaches «Проверка данных» (and so the controller's mail).
+  it('an order without an executor is a problem row; a blank row and a done one are not', () => {
+    const wb = emptyWorkbook();
+    wb.sheets.push(
+      sheet(TAB.executors, [Object.values(EXECUTOR_COL), ['Панова Н.К.', '', '', 'panova@example.ru', '', null, null]]),
+      sheet(TAB.protocols, [['№', 'Дата', 'Совещание', 'Председатель', 'Ссылка']]),
+      sheet(TAB.orders, [
+        [...ORDER_HEADERS],
+        order({ '№': '13-4', Поручение: 'Рассмотреть обращение', Срок: d('2026-03-20') }),
+        order({ '№': '13-5', Поручение: 'Исполнено давно', Статус: 'Готово', Срок: d('2026-03-02') }),
+        order({ '№': '13-6', Поручение: 'Есть исполнитель', Исполнитель: 'Панова Н.К.', Срок: d('2026-03-20') }),
+        order({}),
+      ]),
+    );
+    const out = JSON.parse(String(createSandbox({ workbook: wb, code }).api('run')));
+    const rows = out.problems.filter((p: { column: string }) => p.column === ORDER_COL.executor);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ tab: TAB.orders, row: 2 });
+    expect(rows[0].message).toBe(
+      'У поручения № 13-4 не указан исполнитель: «Не заполнено», письма по нему никому не уходят.',
+    );
+  });
 });
