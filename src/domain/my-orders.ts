@@ -10,6 +10,7 @@ import { formatRu, type IsoDate } from './dates';
 import { dueDate, extensionCutoff, isLateRequest } from './deadlines';
 import { type Executor, normName, type OrderRecord, type Protocol } from './order';
 import { orderState } from './order-state';
+import { type BetweenDates, betweenDates } from './page-between';
 import { MAX_NOTE, parseTypedDate, requestProblem } from './page-date';
 import { type DoneItem, type OrderDetails, orderDetails } from './page-details';
 import { type Rights, rightsOf } from './rights';
@@ -30,6 +31,8 @@ export type Role = 'executor' | 'coexecutor' | 'substitute';
 
 /** An open order of the person; with its protocol, co-executors and last «История» lines (page-details.ts). */
 export interface OrderItem extends OrderDetails {
+  /** Control between the dates (domain/page-between.ts): the occurrence, interim and co-executors' dates, the late reason. */
+  between?: BetweenDates;
   number: string;
   text: string;
   /** «Срок» and the day it is due (after the non-working-day rule), ДД.ММ.ГГГГ. */
@@ -209,6 +212,7 @@ export function orderItem(
     onBehalfOf: who.onBehalfOf,
     may: rightsOf(who, o.executor),
     version,
+    between: betweenDates(o, today, s, cal),
     ...orderDetails(o, protocols),
   };
 }

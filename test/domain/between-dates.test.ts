@@ -254,3 +254,24 @@ describe('speed-up reminder (001 гл.7 п.2.4.7–2.4.8 «не более 10 д
     expect(speedUp(o, '2026-03-12', s, cal)).toMatchObject({ ok: true, expected: '2026-03-20' });
   });
 });
+
+describe('what «Мои поручения» shows of it (spec Round 3; the same rules)', () => {
+  it("the occurrence being reported, the interim and co-executors' dates, and the late reason asked after the term", async () => {
+    const { betweenDates } = await import('../../src/domain/page-between');
+    const o = blankOrder({
+      periodicity: 'Ежемесячно',
+      deadline: '2026-05-10',
+      validUntil: '2026-06-30',
+      interimDate: '2026-05-04',
+      coDeadline: '2026-04-30',
+    });
+    expect(betweenDates(o, '2026-04-20', s, cal)).toEqual({
+      occurrence: 'Ежемесячно: отчёт за срок 08.05.2026 (до 30.06.2026)',
+      interim: 'Промежуточный срок: 04.05.2026',
+      coDeadline: 'Срок соисполнителям: 30.04.2026',
+      askLateReason: false,
+      lateReason: '',
+    });
+    expect(betweenDates(o, '2026-05-11', s, cal)).toMatchObject({ interim: '', askLateReason: true });
+  });
+});
