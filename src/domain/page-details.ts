@@ -59,6 +59,8 @@ export interface DoneItem extends OrderDetails {
   removal: string;
   /** «Отменить отметку» is offered (marked today, not yet decided on). */
   mayUndo: boolean;
+  /** Read from «Архив» (sent with the page's first load only; the page keeps it). */
+  archived: boolean;
   version: string;
 }
 
@@ -76,6 +78,8 @@ export function doneItem(
   version: string,
   today: IsoDate,
   protocols: ReadonlyMap<string, Protocol>,
+  /** The person may set «Статус» on it (domain/rights.ts): a co-executor cannot take it back. */
+  mayChangeStatus = true,
 ): DoneItem | null {
   if (o.status !== STATUS.done || !o.doneDate || o.doneDate < addDays(today, -DONE_DAYS)) return null;
   return {
@@ -85,7 +89,8 @@ export function doneItem(
     doneDate: formatRu(o.doneDate),
     onTime: !o.deadline || o.doneDate <= o.deadline,
     removal: o.removal,
-    mayUndo: o.tab !== 'Архив' && undoRefusal(o, today) === null,
+    mayUndo: mayChangeStatus && o.tab !== 'Архив' && undoRefusal(o, today) === null,
+    archived: o.tab === 'Архив',
     version,
     ...orderDetails(o, protocols),
   };

@@ -24,6 +24,7 @@ import {
 } from '../domain/my-orders';
 import { type Executor, normName, type OrderRecord, type Protocol } from '../domain/order';
 import { byDoneDesc, type DoneItem, doneItem } from '../domain/page-details';
+import { rightsOf } from '../domain/rights';
 import { columnOf, findNonBlankRows, findRowsByValue, readHeader, readRowsAt } from '../workbook/find-rows';
 import { parseOrderRow, protocolsFrom, readExecutors } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
@@ -258,7 +259,10 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
     const who = own.has(sheetRow) ? roleFor(r, mine, absent) : null;
     const item = who && r.status !== STATUS.done ? orderItem(r, who, version, env, protocolOf) : null;
     if (item) out.orders.push(item);
-    const done = who && r.status === STATUS.done ? doneItem(r, version, env.today, protocolOf) : null;
+    const done =
+      who && r.status === STATUS.done
+        ? doneItem(r, version, env.today, protocolOf, rightsOf(who, r.executor).status)
+        : null;
     if (done) out.done.push(done);
     const day = requests.has(sheetRow) && r.requestedDate ? requestDayFromHistory(r.history, r.requestedDate) : null;
     const x =

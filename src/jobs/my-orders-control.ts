@@ -14,9 +14,11 @@ import {
 import { formatRu, midnightInZone } from '../domain/dates';
 import { historyLine } from '../domain/history';
 import type { PageData } from '../domain/my-orders';
+import { byDoneDesc } from '../domain/page-details';
 import { columnOf, findRowsByValue } from '../workbook/find-rows';
 import { ORDER_COL, STATE } from '../workbook/schema';
 import { colOrError, type Done, fullTable, rowCopy, STALE, sameVersion, writeRow } from './my-orders-actions';
+import { archivedDone } from './my-orders-archive';
 import {
   CONTROLLER_LIST_MAX,
   findOrder,
@@ -54,8 +56,20 @@ function searchRows(o: OrdersTab, q: PageSearch): number[] {
 }
 
 /** The page's data; for the controller with the overdue list, the executors' names and a search's finds. */
-export function pageDataFor(book: PageBook, email: string, search: PageSearch | null = null): PageData {
-  const data = pageData(book, email);
+export function pageDataFor(
+  book: PageBook,
+  email: string,
+  search: PageSearch | null = null,
+  withArchive = false,
+): PageData {
+  const page = pageData(book, email);
+  // Done orders already moved to «Архив» belong to the 30 days too (a № seen on «Поручения» wins).
+  // Read on the page's load only: an action changes nothing there, and the page keeps what it had.
+  const seen = new Set((page.lists.done ?? []).map((x) => x.number));
+  const archived = withArchive ? archivedDone(book, email).filter((x) => !seen.has(x.number)) : [];
+  const data = archived.length
+    ? { ...page, lists: { ...page.lists, done: [...(page.lists.done ?? []), ...archived].sort(byDoneDesc) } }
+    : page;
   const o = book.orders;
   if (!book.isController || !o) return data;
   // As the requests: at most CONTROLLER_LIST_MAX rows read, in the sheet's order.

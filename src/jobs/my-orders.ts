@@ -97,7 +97,7 @@ export function pageLoad(token: unknown): PageResponse {
   const { email } = link;
   const dates = datesError(ss);
   if (dates) return dates;
-  const data = pageData(openBook(ss, email), email);
+  const data = pageData(openBook(ss, email), email, null, true);
   return { ok: true, message: data.notice ?? '', data, token: String(token) };
 }
 

@@ -471,6 +471,18 @@ export const RENDER: { [K in keyof Lists]: ListRender<K> } = {
   },
 };
 
+/**
+ * The page after an action: «Архив» is read on load only, so the done orders it gave are kept
+ * (unless the answer lists them itself).
+ */
+export function keepArchived(prev: PageData | null, next: PageData): PageData {
+  const kept = (prev?.lists.done ?? []).filter((x) => x.archived);
+  if (kept.length === 0 || next.lists.done === undefined) return next;
+  const has = new Set(next.lists.done.map((x) => x.number));
+  const done = [...next.lists.done, ...kept.filter((x) => !has.has(x.number))];
+  return { ...next, lists: { ...next.lists, done } };
+}
+
 /** The header line: the person's name (not the address), the organisation, today. */
 export function whoLine(d: PageData): string {
   // The controller need not be in «Исполнители»: then the role, never the bare address.

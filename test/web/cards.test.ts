@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ControlItem } from '../../src/domain/control-page';
 import type { OrderItem, PageData } from '../../src/domain/my-orders';
 import type { DoneItem } from '../../src/domain/page-details';
-import { idCounter, renderDone, renderLists, renderOrder, whoLine } from '../../src/web/cards';
+import { idCounter, keepArchived, renderDone, renderLists, renderOrder, whoLine } from '../../src/web/cards';
 import { summarize } from '../../src/web/control';
 import { actionOf, checkForm, needsConfirm } from '../../src/web/form';
 import { find, findAll, textOf } from '../../src/web/vnode';
@@ -41,6 +41,7 @@ const DONE: DoneItem = {
   onTime: false,
   removal: '',
   mayUndo: true,
+  archived: false,
   version: 'v9',
   protocol: '№ П1 от 02.03.2026, аппаратное',
   coExecutors: [],
@@ -156,6 +157,14 @@ describe('the page', () => {
     expect(textOf(findAll(details, (n) => n.tag === 'h2')[0])).toBe('Исполненные за 30 дней (1)');
     const open = findAll(renderLists(withDone, { ...ctx(), doneOpen: true })[1], (n) => n.tag === 'details')[0];
     expect(open.attrs.open).toBe('');
+  });
+
+  it('keeps the done orders «Архив» gave on load after an action (it is read on load only)', () => {
+    const old = { ...DONE, number: 'А-1', archived: true, mayUndo: false };
+    const loaded = { ...data, lists: { ...data.lists, done: [DONE, old] } };
+    const after = { ...data, lists: { ...data.lists, done: [] } };
+    expect(keepArchived(loaded, after).lists.done?.map((x) => x.number)).toEqual(['А-1']);
+    expect(keepArchived(null, after)).toBe(after);
   });
 
   it('the controller also sees the overdue, the requests and the search, own orders after; an empty list says so', () => {

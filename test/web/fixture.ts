@@ -24,6 +24,9 @@ export function order(n: string, executor: string, deadline: string, extra: Reco
     Исполнитель: executor,
     Срок: d(deadline),
     Статус: 'В процессе 0',
+    // Entered on the meeting's day, as the demo's are: a first write from the page must not make an
+    // old order look entered today (the extension cut-off is never before «Внесено»).
+    Внесено: d('2026-03-02'),
     ...extra,
   };
 }

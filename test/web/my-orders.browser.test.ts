@@ -76,6 +76,20 @@ beforeAll(async () => {
     order('П0-2', 'Орлова О.О.', '2026-03-04', { Поручение: 'Согласовать эскиз сквера', Состояние: 'Просрочено' }),
     order('П0-3', 'Сидорова С.С.', '2026-03-05', { Поручение: 'Отчёт по обращениям', Состояние: 'Просрочено' }),
   ]);
+  // Done and archived: within 30 days (listed) and before them (not).
+  appendRows(wb, TAB.archive, [
+    order('П0-8', 'Иванов И.И.', '2026-01-20', {
+      Статус: 'Готово',
+      'Дата исполнения': { date: '2026-02-01' },
+      'Дата архивации': { date: '2026-02-09' },
+    }),
+    order('П0-9', 'Иванов И.И.', '2026-02-20', {
+      Поручение: 'Отчёт за январь',
+      Статус: 'Готово',
+      'Дата исполнения': { date: '2026-02-24' },
+      'Дата архивации': { date: '2026-03-03' },
+    }),
+  ]);
   await saveXlsx(wb, file);
   served = await startServe({ file, code, port: 0, now: () => at(TODAY) });
   browser = await chromium.launch({
@@ -224,9 +238,11 @@ describe('«Мои поручения» in Chromium', () => {
     expect(await page.locator('[data-order="П1-1"]').count()).toBe(0);
     const done = page.locator('[data-list=done]');
     expect(await done.locator('details').getAttribute('open')).toBe('');
+    // Newest first, «Архив» included (П0-9, archived 03.03); П0-8, done 01.02, is older than 30 days.
     expect(await done.locator('[data-undo]').evaluateAll((els) => els.map((e) => e.getAttribute('data-undo')))).toEqual(
-      ['П1-1', 'П1-6'],
+      ['П1-1', 'П1-6', 'П0-9'],
     );
+    expect(await done.locator('[data-undo="П0-9"] button').count()).toBe(0);
     expect(await done.locator('[data-undo="П1-1"] button').textContent()).toBe('Отменить отметку');
     expect(await done.locator('[data-undo="П1-6"] button').count()).toBe(0);
     expect(await done.locator('[data-undo="П1-6"] .badge').textContent()).toBe('Исполнено в срок');

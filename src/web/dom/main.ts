@@ -2,7 +2,7 @@
 // (../cards.ts) and sends each form's action through google.script.run (Apps Script, or the HTTP
 // shim of `kontrol serve`); the answer carries the page's data as it is after the change.
 import type { PageData } from '../../domain/my-orders';
-import { idCounter, type Note, renderLists, whoLine } from '../cards';
+import { idCounter, keepArchived, type Note, renderLists, whoLine } from '../cards';
 import {
   actionOf,
   checkForm,
@@ -216,7 +216,7 @@ app.addEventListener('submit', (ev) => {
   google.script.run
     .withSuccessHandler((r) => {
       if (r?.linkError) return showLinkError(r.linkError);
-      if (r?.data) state.data = r.data;
+      if (r?.data) state.data = keepArchived(state.data, r.data);
       state.notes = {};
       const text = r?.message || 'Сервер не дал ответа: обновите страницу и повторите.';
       state.notes[key] = { ok: !!r?.ok, text };
