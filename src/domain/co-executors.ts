@@ -39,6 +39,7 @@ export function coExecutorNotices(
     status: string;
     deadline: IsoDate | null;
     coExecutors: readonly string[];
+    enteredAt?: IsoDate | null;
     invalid: readonly string[];
   },
   today: IsoDate,
@@ -48,6 +49,9 @@ export function coExecutorNotices(
 ): CoNotice[] {
   const date = coExecutorDeadline(o, s, cal);
   if (!date || !o.number || o.status === 'Готово' || o.invalid.includes('№')) return [];
+  // An order given on or after its co-executors' date leaves them no days of their own: they work
+  // to the term, with the responsible executor's notices.
+  if (o.enteredAt && date <= o.enteredAt) return [];
   const out: CoNotice[] = [];
   const due = dueDate(o.deadline as IsoDate, s, cal);
   for (const person of o.coExecutors) {

@@ -217,6 +217,9 @@ describe("co-executors' date (003 п.80, 111, 133 «не менше, ніж за
     ]);
     expect(coExecutorNotices(o, '2026-03-17', s, cal, never).map((n) => n.kind)).toEqual(['overdue']);
     expect(coExecutorNotices(o, '2026-03-23', s, cal, never)).toEqual([]);
+    // Given on 16.03 (the co-executors' date itself): no days of their own, no notices of their own.
+    expect(coExecutorNotices({ ...o, enteredAt: '2026-03-16' }, '2026-03-16', s, cal, never)).toEqual([]);
+    expect(coExecutorNotices({ ...o, enteredAt: '2026-03-16' }, '2026-03-17', s, cal, never)).toEqual([]);
   });
 });
 
