@@ -372,3 +372,34 @@ describe('the date self-check on the page (issue 13 item 4)', () => {
     expect(JSON.stringify(wb)).toBe(before);
   });
 });
+
+describe('the page’s new actions refuse what the person may not do (issue 25 п.9–10)', () => {
+  it('only the controller searches or moves a «Срок»; «Готово» is taken back only the day it was set', () => {
+    const { wb } = buildBook();
+    const sb = createSandbox({ workbook: wb, code, now: at(TODAY), realElapsed: false, webAppUrl: BASE });
+    const run = (email: string, action: Record<string, unknown>) =>
+      sb.invoke('myOrdersSubmit', [{ token: tokenFor(sb, email), action }], { trigger: 'webapp' }) as {
+        ok: boolean;
+        message: string;
+        data?: { lists: { done?: { number: string; version: string; mayUndo: boolean }[] } };
+      };
+    const search = run(IVANOV, { kind: 'search', number: '', version: '', query: 'П1', executor: '' });
+    expect(search).toMatchObject({ ok: false, message: 'Искать по всем поручениям может только контролёр.' });
+    expect(search.data).toBeUndefined();
+    const moved = run(IVANOV, { kind: 'control', number: 'П1-5', version: 'x', deadline: '01.05.2026' });
+    expect(moved).toMatchObject({ ok: false, message: 'Менять срок со страницы может только контролёр.' });
+    expect(orderRow(wb, 'П1-5')[ORDER_COL.deadline]).toBe('2026-03-30');
+    // П1-6 was marked done on 04.03: too late to take back from the page.
+    const loaded = sb.invoke('myOrdersLoad', [tokenFor(sb, IVANOV)], { trigger: 'webapp' }) as NonNullable<
+      ReturnType<typeof run>
+    >;
+    const p16 = loaded.data?.lists.done?.find((x) => x.number === 'П1-6');
+    expect(p16?.mayUndo).toBe(false);
+    const undo = run(IVANOV, { kind: 'undo', number: 'П1-6', version: p16?.version });
+    expect(undo.ok).toBe(false);
+    expect(undo.message).toContain('можно отменить только в день, когда она сделана (04.03.2026)');
+    expect(orderRow(wb, 'П1-6')[ORDER_COL.status]).toBe('Готово');
+    const found = run(CONTROLLER, { kind: 'search', number: '', version: '', query: 'справку', executor: '' });
+    expect(found.message).toBe('Найдено: 1.');
+  });
+});
