@@ -180,9 +180,13 @@ describe('«Мои поручения» in Chromium', () => {
           "[...document.querySelectorAll('input, select, textarea')].filter((e) => e.required || e.pattern || e.validationMessage).length",
         ),
       ).toBe(0);
-      if (width === 1280)
+      if (width === 1280) {
+        // The wide layout is looked at; the typing paths below are the phone's.
         await page.screenshot({ path: join(ARTIFACTS, 'my-orders-date-error-1280.png'), fullPage: true });
-      else await f.screenshot({ path: join(ARTIFACTS, 'my-orders-date-error-360.png') });
+        await page.context().close();
+        continue;
+      }
+      await f.screenshot({ path: join(ARTIFACTS, 'my-orders-date-error-360.png') });
       // The next keystroke retires the stale message. A numeric keypad has no dot: digits are read.
       await f.locator('input[name=requestedDate]').fill('');
       expect(await f.locator('.field-error').count()).toBe(0);
@@ -380,12 +384,15 @@ describe('«Мои поручения» in Chromium', () => {
       };
       expect(await find('П1-5')).toEqual(['П1-5']);
       expect(await page.locator('#status p').textContent()).toBe('Найдено: 1.');
-      expect(await find('справку')).toEqual(['П1-8']);
-      expect(await find('', 'Сидорова С.С.')).toEqual(['П1-4', 'П1-5', 'П1-8', 'П0-1', 'П0-3']);
-      expect(await find('Чужое', 'Сидорова С.С.')).toEqual(['П1-5']);
-      expect(await search.locator('input[name=query]').inputValue()).toBe('Чужое');
-      expect(await find('нет такого')).toEqual([]);
-      expect(await page.locator('[data-list=found] .empty').textContent()).toBe('Ничего не найдено.');
+      // The other searches once, on the phone.
+      if (width === 360) {
+        expect(await find('справку')).toEqual(['П1-8']);
+        expect(await find('', 'Сидорова С.С.')).toEqual(['П1-4', 'П1-5', 'П1-8', 'П0-1', 'П0-3']);
+        expect(await find('Чужое', 'Сидорова С.С.')).toEqual(['П1-5']);
+        expect(await search.locator('input[name=query]').inputValue()).toBe('Чужое');
+        expect(await find('нет такого')).toEqual([]);
+        expect(await page.locator('[data-list=found] .empty').textContent()).toBe('Ничего не найдено.');
+      }
       await page.screenshot({ path: join(ARTIFACTS, `my-orders-controller-${width}.png`), fullPage: true });
       await page.context().close();
     }
