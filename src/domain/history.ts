@@ -69,11 +69,12 @@ function lines(history: string): string[] {
 }
 
 /** The phrase of a notice line, by kind (000 п.8, п.10, п.11). */
-export const NOTICE_PHRASE: Record<'new' | 'remind' | 'overdue' | 'extension', string> = {
+export const NOTICE_PHRASE: Record<'new' | 'remind' | 'overdue' | 'extension' | 'decision', string> = {
   new: 'уведомление о поручении отправлено',
   remind: 'напоминание о сроке отправлено',
   overdue: 'уведомление о просрочке отправлено',
   extension: 'запрос переноса передан контролёру',
+  decision: 'исполнителю сообщено решение',
 };
 export type NoticeLineKind = keyof typeof NOTICE_PHRASE;
 
@@ -107,6 +108,8 @@ export function parseNoticeKey(key: string): ParsedNoticeKey | null {
   if (m) return { kind: 'new', number: m[1], coExecutor: m[2] };
   m = /^(remind|overdue|ext):(.+):\d{4}-\d{2}-\d{2}$/.exec(key);
   if (m) return { kind: m[1] === 'ext' ? 'extension' : (m[1] as 'remind' | 'overdue'), number: m[2] };
+  m = /^decision:(.+):[a-zA-Z]+:\d{4}-\d{2}-\d{2}$/.exec(key);
+  if (m) return { kind: 'decision', number: m[1] };
   m = /^new:(.+)$/.exec(key);
   if (m) return { kind: 'new', number: m[1] };
   return null;

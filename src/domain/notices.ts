@@ -6,11 +6,12 @@
 import type { WorkCalendar } from './calendar';
 import type { IsoDate } from './dates';
 import { dueDate, inReminderWindow, isLateRequest } from './deadlines';
+import { type DecisionFact, decisionKey, recentDecisions } from './decision-notices';
 import type { OrderRecord } from './order';
 import { controlCancelled } from './removal';
 import type { Settings } from './settings';
 
-export type NoticeKind = 'new' | 'remind' | 'overdue' | 'extension';
+export type NoticeKind = 'new' | 'remind' | 'overdue' | 'extension' | 'decision';
 
 export interface Notice {
   kind: NoticeKind;
@@ -25,6 +26,8 @@ export interface Notice {
   /** Extension notices: the day it was asked and whether after the cut-off (000 п.11). */
   requestDay?: IsoDate;
   late?: boolean;
+  /** Decision notices: the decision told (issue 25 item 2). */
+  decision?: DecisionFact;
 }
 
 export const noticeKey = {
@@ -69,6 +72,10 @@ export function dueNotices(o: OrderRecord, env: NoticeEnv): Notice[] {
   ) => {
     if (!env.sent(key)) out.push({ kind, order: o, key, person, role, due, ...extra });
   };
+  // The controller's decisions reach the executor, even on an order they closed (issue 25 item 2).
+  if (want('decision'))
+    for (const d of recentDecisions(o.history, today))
+      push('decision', decisionKey(o.number, d), o.executor, 'executor', { decision: d });
   if (!open) return out;
   if (want('new')) {
     push('new', noticeKey.new(o.number), o.executor, 'executor');

@@ -606,6 +606,7 @@ function sendNotices(
       overdueDays: o.overdueDays,
       removalByGiver: s.removalMode === 'giver',
       cutoff: extensionCutoff(n.due, s.extensionCutoffDays, cal, o.enteredAt),
+      decision: n.decision,
     });
     d.keys.push(n.key);
     d.notices.push({ n, onBehalfOf });

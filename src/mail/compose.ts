@@ -3,6 +3,7 @@
 // its row. Pure: no Apps Script calls.
 import { TAB } from '../domain/contract';
 import { formatRu, type IsoDate } from '../domain/dates';
+import { type DecisionFact, decisionText } from '../domain/decision-notices';
 import type { NoticeKind } from '../domain/notices';
 import { type AppealDigestItem, appealSections, appealSubjectPart } from './appeals';
 import { escapeHtml } from './html';
@@ -36,6 +37,8 @@ export interface DigestItem {
   overdueDays?: number | null;
   /** Last day an extension may be asked without being late (000 п.11). */
   cutoff?: IsoDate;
+  /** Decision notices: the controller's decision told to the executor (issue 25 item 2). */
+  decision?: DecisionFact;
   /** Set by composeDigest: an overdue order that is also new to the addressee (entered past its term). */
   bornOverdue?: boolean;
 }
@@ -60,8 +63,9 @@ const SECTION: Record<NoticeKind, string> = {
   remind: 'Срок исполнения наступает',
   overdue: 'Срок исполнения истёк',
   extension: 'Запросы переноса срока',
+  decision: 'Решения контролёра по вашим поручениям',
 };
-const ORDER: NoticeKind[] = ['overdue', 'remind', 'new', 'extension'];
+const ORDER: NoticeKind[] = ['decision', 'overdue', 'remind', 'new', 'extension'];
 
 /** Russian plural: 1 поручение, 2 поручения, 5 поручений. */
 export function plural(n: number, one: string, few: string, many: string): string {
@@ -83,6 +87,11 @@ export function digestSubject(items: readonly DigestItem[], problems = 0): strin
   if (o) parts.push(`${o} ${plural(o, 'просрочено', 'просрочено', 'просрочено')}`);
   const e = count('extension');
   if (e) parts.push(`${e} ${plural(e, 'запрос', 'запроса', 'запросов')} переноса`);
+  const dn = count('decision');
+  if (dn)
+    parts.push(
+      `${dn} ${plural(dn, 'решение', 'решения', 'решений')} по ${plural(dn, 'поручению', 'поручениям', 'поручениям')}`,
+    );
   if (problems) parts.push(`${problems} ${plural(problems, 'проблема', 'проблемы', 'проблем')} в данных`);
   return `Поручения: ${parts.join(', ')}`;
 }
@@ -95,6 +104,7 @@ function deadlineText(i: DigestItem): string {
 
 /** What the recipient does next about this order (issue: e-mails say what to do, not only what is). */
 export function nextStep(i: DigestItem, today: IsoDate, onPage: boolean): string {
+  if (i.decision) return decisionText(i.decision).next;
   const where = onPage ? 'на странице «Мои поручения» (ссылка в письме)' : 'в таблице';
   if (i.role === 'controller') return `Что сделать: решите по запросу — «Согласован» или «Отклонён» — ${where}.`;
   const removal = i.removalByGiver
@@ -123,7 +133,9 @@ function rowsInline(i: DigestItem, onPage: boolean): boolean {
 }
 
 function itemLines(i: DigestItem, step: string, inline: boolean): string[] {
-  const lines = [`№ ${i.number}. ${i.text}`, `  Срок: ${deadlineText(i)}`];
+  const lines = [`№ ${i.number}. ${i.text}`];
+  if (i.decision) lines.push(`  ${decisionText(i.decision).title} (${formatRu(i.decision.day)})`);
+  lines.push(`  Срок: ${deadlineText(i)}`);
   if (i.kind === 'overdue' && i.overdueDays) lines.push(`  Просрочка: ${i.overdueDays} раб. дн.`);
   if (i.bornOverdue) lines.push(`  ${BORN_OVERDUE}`);
   if (i.role === 'coexecutor') lines.push(`  Вы соисполнитель; ответственный исполнитель: ${i.executor}`);
@@ -145,7 +157,9 @@ function itemLines(i: DigestItem, step: string, inline: boolean): string[] {
 
 function itemHtml(i: DigestItem, step: string, inline: boolean): string {
   const e = escapeHtml;
-  const rows: string[] = [`<b>№ ${e(i.number)}</b>. ${e(i.text)}`, `Срок: <b>${e(deadlineText(i))}</b>`];
+  const rows: string[] = [`<b>№ ${e(i.number)}</b>. ${e(i.text)}`];
+  if (i.decision) rows.push(`<b>${e(decisionText(i.decision).title)}</b> (${e(formatRu(i.decision.day))})`);
+  rows.push(`Срок: <b>${e(deadlineText(i))}</b>`);
   if (i.kind === 'overdue' && i.overdueDays) rows.push(`Просрочка: ${e(String(i.overdueDays))} раб. дн.`);
   if (i.bornOverdue) rows.push(`<b>${e(BORN_OVERDUE)}</b>`);
   if (i.role === 'coexecutor') rows.push(`Вы соисполнитель; ответственный исполнитель: ${e(i.executor)}`);

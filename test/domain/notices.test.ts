@@ -82,3 +82,32 @@ describe('notices due today (000 п.8 on assignment, п.10 reminder, п.11 exten
     ]);
   });
 });
+
+// Issue 25 item 2: the executor hears the controller's decisions (000 п.11–12, п.14; 001 гл.7 п.2.4.15),
+// once, from the line the decision's rule wrote to «История», within a week of it.
+describe('decisions told to the executor', () => {
+  const history = [
+    '02.03.2026: перенос срока согласован: с 13.03.2026 на 20.03.2026 (обоснование: ждём данные); согласовал: Глава',
+    '05.03.2026: перенос срока на 27.03.2026 отклонён (обоснование: много работы); срок остаётся 20.03.2026',
+    '06.03.2026: не снято с контроля, возвращено на доработку (снята дата исполнения 05.03.2026)',
+  ].join('\n');
+  it('each decision of the last week once, to the executor, with its key', () => {
+    const ns = dueNotices(order({ history, status: 'На доработке' }), env('2026-03-06')).filter(
+      (n) => n.kind === 'decision',
+    );
+    expect(ns.map((n) => [n.key, n.person, n.decision?.type])).toEqual([
+      ['decision:5-1:approved:2026-03-02', 'Иванов И.И.', 'approved'],
+      ['decision:5-1:refused:2026-03-05', 'Иванов И.И.', 'refused'],
+      ['decision:5-1:notRemoved:2026-03-06', 'Иванов И.И.', 'notRemoved'],
+    ]);
+    expect(ns[0].decision?.newDeadline).toBe('2026-03-20');
+    const sent = ns.map((n) => n.key);
+    expect(dueNotices(order({ history }), env('2026-03-06', sent)).filter((n) => n.kind === 'decision')).toEqual([]);
+  });
+  it('not a decision older than a week, and not to «Отправить новые поручения»', () => {
+    expect(dueNotices(order({ history }), env('2026-03-16')).filter((n) => n.kind === 'decision')).toEqual([]);
+    expect(
+      dueNotices(order({ history }), { ...env('2026-03-06'), kinds: ['new'] }).filter((n) => n.kind === 'decision'),
+    ).toEqual([]);
+  });
+});

@@ -101,14 +101,16 @@ describe('three-week walk (000 п.7–14)', () => {
       '2026-03-02 petrov@adm.test | Поручения: 3 новых', // 7-2, 7-5, and 7-1 as co-executor
       '2026-03-02 sidorova@adm.test | Поручения: 2 новых', // 7-3 (№ and «Срок» filled), 7-6
       '2026-03-03 control@adm.test | Поручения: 1 запрос переноса', // 7-4 (000 п.11); the standing problem was mailed on 02.03 and has not changed
+      // Issue 25 item 2: the executor hears the controller's decision the run after it (000 п.11–12).
+      '2026-03-04 ivanov@adm.test | Поручения: 1 решение по поручению', // 7-4 approved to 20.03
       '2026-03-05 ivanov@adm.test | Поручения: 1 — срок наступает', // 7-1 due Fri 06.03 (000 п.10)
       '2026-03-05 petrov@adm.test | Поручения: 1 — срок наступает', // 7-2: 09.03 off → due 06.03 (001 гл.8 п.2.4.2)
       '2026-03-10 ivanov@adm.test | Поручения: 1 просрочено', // first run after 06.03
       '2026-03-10 petrov@adm.test | Поручения: 1 просрочено',
-      '2026-03-11 sidorova@adm.test | Поручения: 1 — срок наступает', // 7-6 returned, due today
+      '2026-03-11 sidorova@adm.test | Поручения: 1 — срок наступает, 1 решение по поручению', // 7-6 returned (000 п.14), due today
       '2026-03-12 control@adm.test | Поручения: 1 запрос переноса, 2 проблемы в данных', // 7-5 late request
       '2026-03-12 sidorova@adm.test | Поручения: 1 просрочено',
-      '2026-03-13 petrov@adm.test | Поручения: 1 — срок наступает', // 7-5 due Mon 16.03
+      '2026-03-13 petrov@adm.test | Поручения: 1 — срок наступает, 1 решение по поручению', // 7-5 due Mon 16.03; its extension refused
       '2026-03-17 petrov@adm.test | Поручения: 1 просрочено',
       '2026-03-19 ivanov@adm.test | Поручения: 1 — срок наступает', // 7-4 after extension to 20.03
     ]);

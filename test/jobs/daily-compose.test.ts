@@ -103,4 +103,28 @@ describe('digest mail', () => {
     expect(m.text).toContain('перенос срока можно запросить до 04.12.2026');
     expect(m.subject).toBe('Поручения: 1 просрочено');
   });
+
+  // Issue 25 item 2: the executor reads the decision and what to do next.
+  it('a decision: its own section first, the decision in words and the next step', () => {
+    const m = composeDigest({
+      to: 'a@b.ru',
+      name: 'Иванов И.И.',
+      organization: '',
+      today: '2026-03-06',
+      items: [
+        item({
+          kind: 'decision',
+          deadline: '2026-03-20',
+          decision: { type: 'approved', day: '2026-03-06', what: '', newDeadline: '2026-03-20' },
+        }),
+        item({ number: '7-2', kind: 'decision', decision: { type: 'refused', day: '2026-03-05', what: '' } }),
+      ],
+    });
+    expect(m.subject).toBe('Поручения: 2 решения по поручениям');
+    expect(m.text).toContain('Решения контролёра по вашим поручениям (2):');
+    expect(m.text).toContain('  Перенос срока согласован: новый срок 20.03.2026. (06.03.2026)');
+    expect(m.text).toContain('  Что сделать: исполните к 20.03.2026 и отметьте «Готово».');
+    expect(m.text).toContain('  Перенос срока отклонён: срок не изменился. (05.03.2026)');
+    expect(m.html).toContain('<b>Перенос срока согласован: новый срок 20.03.2026.</b>');
+  });
 });
