@@ -36,6 +36,8 @@ import {
 import { type EditEvent, handleEdit } from './jobs/onedit';
 import { ratingReport } from './jobs/rating';
 import {
+  currentHalfYearPeriod,
+  currentYearPeriod,
   halfYearPeriod,
   lastMonthPeriod,
   lastWeekPeriod,
@@ -157,6 +159,14 @@ export const menuReportHalfYear = fromMenu((): string => {
 
 export const menuReportYear = fromMenu((): string => {
   return executionReport('Отчёт за год', (ss) => yearPeriod(todayOf(ss)));
+});
+
+export const menuReportHalfYearToDate = fromMenu((): string => {
+  return executionReport('Отчёт за текущее полугодие', (ss) => currentHalfYearPeriod(todayOf(ss)));
+});
+
+export const menuReportYearToDate = fromMenu((): string => {
+  return executionReport('Отчёт за текущий год', (ss) => currentYearPeriod(todayOf(ss)));
 });
 
 export const menuReportPeriod = fromMenu((): string => {

@@ -1,7 +1,7 @@
 // What the daily check records and checks about an order's events (order-events.ts), as pure
 // functions the daily pipeline calls for each order of «Поручения»:
 // - recordEvents (fill): a «Срок» typed over is an event — «срок изменён с … на …», one more in
-//   «Переносов» (product.md; 001 гл.7 п.2.4.10) —; a change of «Статус» is recorded with its day;
+//   «Переносов» (product.md; 001 гл.7 п.2.4.10) —; «Готово» set or taken back is recorded with its day;
 //   an execution («Готово» with «Дата исполнения») is recorded with the day it is seen (000 п.13).
 //   onEdit records the same lines on the day of the edit; a line already there is not written again.
 // - eventProblems (check): a term changed fewer than 2 working days before it or after it, a
@@ -19,6 +19,7 @@ import {
   lastRecordedStatus,
   lastRecordedTerm,
   parseEvents,
+  statusEventNeeded,
   statusLine,
   termChangedLate,
   termTypedLine,
@@ -33,9 +34,35 @@ type EventFields = Pick<
   'deadline' | 'originalDeadline' | 'status' | 'doneDate' | 'state' | 'history' | 'extensions' | 'invalid'
 >;
 
-/** The «Срок» the add-on last knew: the last term event, else the one it filled, else «Первоначальный срок». */
+/**
+ * The «Срок» the add-on last knew: the last term event, else «Первоначальный срок» (the first term,
+ * typed or filled; corrected while the row was not yet an order), else the one it filled.
+ */
 export function knownTerm(o: Pick<OrderRecord, 'history' | 'originalDeadline'>): IsoDate | null {
-  return lastRecordedTerm(o.history) ?? recordedDeadline(o.history) ?? o.originalDeadline;
+  return lastRecordedTerm(o.history) ?? o.originalDeadline ?? recordedDeadline(o.history);
+}
+
+/**
+ * True when the row is an order (product.md round 3 «Внесено»): text, executor, and a control date
+ * or an urgency — not a pre-numbered or half-filled row. «Внесено» is stamped then (000 п.7).
+ */
+export function isOrderRow(o: Pick<OrderRecord, 'text' | 'executor' | 'deadline' | 'urgency'>): boolean {
+  return !!o.text.trim() && !!o.executor.trim() && (!!o.deadline || !!o.urgency);
+}
+
+/**
+ * «Внесено» to stamp today: the row became an order and no check judged it complete before (its
+ * «Состояние» blank or «Не заполнено»: a row seen complete before «Внесено» existed keeps it blank).
+ */
+export function entersToday(
+  o: Pick<OrderRecord, 'text' | 'executor' | 'deadline' | 'urgency' | 'enteredAt' | 'state' | 'invalid'>,
+): boolean {
+  return (
+    !o.enteredAt &&
+    (!o.state || o.state === STATE.incomplete) &&
+    !o.invalid.includes(ORDER_COL.enteredAt) &&
+    isOrderRow(o)
+  );
 }
 
 const SEEN_DONE: readonly string[] = [STATE.doneOnTime, STATE.doneLate, STATE.awaitingRemoval];
@@ -45,6 +72,8 @@ export interface EventFix {
   history: string[];
   /** New «Переносов» when a typed change was recorded. */
   extensions?: number;
+  /** «Первоначальный срок» corrected: the date was typed over before any check put the order under control. */
+  originalDeadline?: IsoDate;
 }
 
 /**
@@ -56,13 +85,15 @@ export function recordEvents(o: EventFields, today: IsoDate): EventFix {
   const fix: EventFix = { history: [] };
   const known = knownTerm(o);
   if (o.deadline && known && o.deadline !== known && !o.invalid.includes(ORDER_COL.deadline)) {
-    fix.history.push(termTypedLine(today, known, o.deadline));
-    fix.extensions = o.extensions + 1;
+    // Not yet under control (no check judged it): a corrected date, not a change of term.
+    if ((!o.state || o.state === STATE.incomplete) && !lastRecordedTerm(o.history)) fix.originalDeadline = o.deadline;
+    else {
+      fix.history.push(termTypedLine(today, known, o.deadline));
+      fix.extensions = o.extensions + 1;
+    }
   }
   const status = o.invalid.includes(ORDER_COL.status) ? '' : o.status;
-  const last = lastRecordedStatus(o.history);
-  if (status && status !== last && (last !== null || !o.state || status === STATUS.done))
-    fix.history.push(statusLine(today, status));
+  if (statusEventNeeded(lastRecordedStatus(o.history), status)) fix.history.push(statusLine(today, status));
   if (
     status === STATUS.done &&
     o.doneDate &&
@@ -77,27 +108,29 @@ export function recordEvents(o: EventFields, today: IsoDate): EventFix {
 }
 
 /**
- * Problems of the order's events, listed on every run while they stand: a change of term too late
- * to save its period (001 гл.7 п.2.4.10), a back-dated «Дата исполнения» (000 п.13), a «Дата
- * исполнения» without «Готово» (one definition of executed).
+ * Problems of the order's events: a «Срок» typed over too late to save its period (001 гл.7
+ * п.2.4.10), listed by the first check after it (an approval's is listed by the decision step); a
+ * back-dated «Дата исполнения» (000 п.13) and a «Дата исполнения» without «Готово» (one definition
+ * of executed), listed while they stand.
  */
 export function eventProblems(
   o: Pick<OrderRecord, 'status' | 'doneDate' | 'history' | 'invalid'>,
+  today: IsoDate,
   cal: WorkCalendar,
   due: (term: IsoDate) => IsoDate,
 ): RowProblem[] {
   const out: RowProblem[] = [];
   const events = parseEvents(o.history);
+  const since = cal.addWorkingDays(today, -1);
   for (const e of events) {
-    if (e.kind !== 'term' || !e.from || e.from === e.to) continue;
+    if (e.kind !== 'term' || e.how !== 'typed' || !e.from || e.from === e.to || e.day < since) continue;
     const d = due(e.from);
     if (!termChangedLate(e.day, d, cal)) continue;
-    const how = e.how === 'typed' ? 'изменён' : 'перенесён';
     out.push({
       column: ORDER_COL.deadline,
       value: formatRu(e.to),
-      message: `Срок ${how} ${formatRu(e.day)} с ${formatRu(e.from)} на ${formatRu(e.to)} — ${e.day > d ? 'после контрольной даты' : 'менее чем за 2 рабочих дня до контрольной даты'} ${formatRu(d)}: изменение срока доводится не менее чем за два дня до его истечения (Ростов, гл.7 п.2.4.10). В отчёте за период срока ${formatRu(d)} поручение учитывается как не исполненное в срок.`,
-      fix: 'Впредь меняйте срок заранее; это сообщение напоминает о нарушении и не требует исправления ячейки.',
+      message: `Срок изменён ${formatRu(e.day)} с ${formatRu(e.from)} на ${formatRu(e.to)} — ${e.day > d ? 'после контрольной даты' : 'менее чем за 2 рабочих дня до контрольной даты'} ${formatRu(d)}: изменение срока доводится не менее чем за два дня до его истечения (Ростов, гл.7 п.2.4.10). В отчёте за период срока ${formatRu(d)} поручение учитывается как не исполненное в срок.`,
+      fix: 'Впредь меняйте срок заранее (перенос — через «Запрошенный срок» и решение контролёра); это сообщение исчезнет при следующей проверке.',
     });
   }
   if (o.doneDate && !o.invalid.includes(ORDER_COL.doneDate)) {

@@ -120,6 +120,16 @@ export function isBackdated(doneDate: IsoDate, recorded: IsoDate, cal: WorkCalen
   return doneDate < cal.addWorkingDays(recorded, -1);
 }
 
+/**
+ * The date the current «Дата исполнения» counts from: its own, or the day it was recorded when it
+ * was back-dated (countedDoneDate). Unrecorded yet (or an order from before the upgrade): its own.
+ */
+export function countedExecution(history: string, doneDate: IsoDate, cal: WorkCalendar): IsoDate {
+  let rec: IsoDate | null = null;
+  for (const e of parseEvents(history)) if (e.kind === 'executed' && e.doneDate === doneDate) rec = e.day;
+  return rec ? countedDoneDate(doneDate, rec, cal) : doneDate;
+}
+
 /** The fields of an order `orderAt` reads (a row of «Поручения» or «Архив»). */
 export interface EventOrder {
   deadline: IsoDate | null;
@@ -211,6 +221,16 @@ export function orderAt(
 export function lastRecordedTerm(history: string): IsoDate | null {
   const terms = parseEvents(history).filter((e): e is Extract<OrderEvent, { kind: 'term' }> => e.kind === 'term');
   return terms.length ? terms[terms.length - 1].to : null;
+}
+
+/**
+ * True when a change of «Статус» from the last recorded one (null: none) to `status` is an event the
+ * periods need: «Готово» set, or taken back to another status. Steps of progress between are not
+ * recorded (they change no figure; «Ход исполнения» tells them).
+ */
+export function statusEventNeeded(last: string | null, status: string): boolean {
+  if (!status || status === last) return false;
+  return status === DONE || last === DONE;
 }
 
 /** The «Статус» the last status event recorded; null when none. */

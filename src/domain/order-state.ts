@@ -7,6 +7,7 @@
 import type { WorkCalendar } from './calendar';
 import type { IsoDate } from './dates';
 import { dueDate, inReminderWindow } from './deadlines';
+import { countedExecution } from './order-events';
 import { awaitsRemoval, controlCancelled } from './removal';
 import type { Settings } from './settings';
 import { type OrderState, REMOVAL, STATE, STATUS } from './vocabulary';
@@ -20,6 +21,8 @@ export interface StateInput {
   removal?: string;
   /** Date of the order's protocol, when known: an execution before it is a data problem. */
   protocolDate?: IsoDate | null;
+  /** «История»: a back-dated «Дата исполнения» counts from the day it was recorded (000 п.13). */
+  history?: string;
 }
 
 type StateSettings = Pick<Settings, 'remindDays' | 'nonWorkingDeadline'> & Partial<Pick<Settings, 'removalMode'>>;
@@ -51,7 +54,7 @@ export function orderState(o: StateInput, today: IsoDate, s: StateSettings, cal:
   const badDate = o.doneDate !== null && validDoneDate(o.doneDate, today, o.protocolDate) === null;
   if (o.status === STATUS.done && !badDate) {
     if (awaitsRemoval({ status: o.status, removal: o.removal ?? '' }, mode)) return STATE.awaitingRemoval;
-    const done = o.doneDate ?? today;
+    const done = o.doneDate ? countedExecution(o.history ?? '', o.doneDate, cal) : today;
     return done <= due ? STATE.doneOnTime : STATE.doneLate;
   }
   if (o.status === STATUS.rework || (mode === 'giver' && o.removal === REMOVAL.notRemoved)) return STATE.rework;

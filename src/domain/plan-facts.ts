@@ -64,9 +64,22 @@ export const COUNTED_FACTS: Readonly<Record<string, 'projects' | 'trainings'>> =
   '2.1': 'trainings',
 };
 
-/** Measure 1.1: lean projects opened in the year (by their opening year). */
+/** Lean projects opened in the year (by their opening year). */
 export function countProjectsOpened(openingYears: readonly (number | null)[], year: number): number {
   return openingYears.filter((y) => y === year).length;
+}
+
+/**
+ * Measure 1.1 «Реализация бережливых проектов … единиц» (002 План 1.1): projects implemented in the
+ * year — closed («Этап 9 Закрытие проекта», Приложение 1 «Сроки» п.9) in it, on or before `today`
+ * (a closing date still ahead is a plan, not a fact). Opening a project is not implementing it.
+ */
+export function countProjectsImplemented(
+  closingDates: readonly (IsoDate | null)[],
+  year: number,
+  today: IsoDate,
+): number {
+  return closingDates.filter((d) => d !== null && yearOf(d) === year && d <= today).length;
 }
 
 export interface TrainingRecord {

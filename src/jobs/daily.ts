@@ -21,6 +21,7 @@ import {
 } from '../domain/history';
 import { dueNotices, type Notice, type NoticeKind } from '../domain/notices';
 import type { OrderRecord } from '../domain/order';
+import { entersToday, eventProblems, recordEvents } from '../domain/order-event-rules';
 import { orderState, overdueWorkingDays } from '../domain/order-state';
 import { archiveDay, type RemovalPatch, removalPatch } from '../domain/removal';
 import { resolveRecipient } from '../domain/substitutes';
@@ -43,7 +44,7 @@ import {
   writeProblemNotes,
 } from '../workbook/problem-notes';
 import { writeProblemsTab } from '../workbook/problems-tab';
-import { ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schema';
+import { DECISION, ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schema';
 import { type Cell, safeText, type Table } from '../workbook/table';
 import { type AppealDigestEntry, type AppealRun, appealDigestEntries, finishAppeals, prepareAppeals } from './appeals';
 import { appealsReportFrom, reportDays } from './appeals-report';
@@ -204,6 +205,9 @@ function ruleProblems(ctx: RunContext, book: OrderBook, requestDays: Map<OrderRe
           fix: 'Контролёр решает по запросу («Решение по переносу»); впредь подавайте запрос раньше.',
         });
     }
+    // Late changes of term, back-dated or undone executions (domain/order-event-rules).
+    for (const p of eventProblems(o, today, cal, (t) => dueDate(t, s, cal)))
+      ctx.problems.add({ tab: TAB.orders, row: o.row, ...p });
     // 000 п.7: judged on «Внесено» and nothing else (not on mail sent: mail may be off).
     const p = book.protocolByNumber.get(o.protocol);
     if (p?.date && o.enteredAt && isLateEntry(p.date, o.enteredAt, s.entryDays, cal))
@@ -342,8 +346,15 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
       // «Внесено»: the first run that sees the row filled in stamps it, if onEdit did not. A row
       // that already has a «Состояние» was seen by an earlier run (before «Внесено» existed): its
       // entry day is unknown, so it stays blank and the entry rule does not judge it.
-      if (!o.enteredAt && !o.state && !o.invalid.includes(ORDER_COL.enteredAt) && (o.text || o.executor))
-        o.enteredAt = today;
+      // Events the reports read a finished period from (domain/order-event-rules): a «Срок» typed
+      // over, «Статус», the execution recorded — unless onEdit dated them already. Not while an
+      // approval is being applied (its «Срок» may still be the old one after a stopped run).
+      if (mode === 'daily' && o.decision !== DECISION.approved) {
+        const ev = recordEvents(o, today);
+        if (ev.extensions !== undefined) o.extensions = ev.extensions;
+        if (ev.originalDeadline !== undefined) o.originalDeadline = ev.originalDeadline;
+        o.history = appendHistory(o.history, ev.history);
+      }
       if (mode === 'daily' && !o.invalid.includes(ORDER_COL.removal) && !o.invalid.includes(ORDER_COL.status))
         if (applyRemoval(o, removalPatch(o, today, s.removalMode), put)) out.decisions++;
       const protocol = book.protocolByNumber.get(o.protocol);
@@ -366,6 +377,9 @@ function processOrders(ctx: RunContext, book: OrderBook, mode: Mode, out: Outcom
       if (patch.extensions !== undefined || patch.clearRequest || patch.returns !== undefined) out.decisions++;
       if (patch.number !== undefined || filledDeadline) out.filled++;
       applyPatch(o, patch, put, tz);
+      // «Внесено»: when the row becomes an order (text, executor, a control date or an urgency),
+      // if onEdit did not stamp it.
+      if (entersToday(o)) o.enteredAt = today;
       for (const i of issues) ctx.problems.add({ tab: TAB.orders, row: o.row, ...i });
       if (o.requestedDate && !o.decision) {
         const known = requestDayFromHistory(o.history, o.requestedDate);

@@ -39,7 +39,7 @@ import {
 } from '../domain/plan-deadlines';
 import {
   COUNTED_FACTS,
-  countProjectsOpened,
+  countProjectsImplemented,
   countTrainingsHeld,
   normMeasureNumber,
   parseFact,
@@ -305,9 +305,11 @@ export function planControl(ss: Spreadsheet, year: string): string {
   const notes: string[] = [];
   const counted: Record<'projects' | 'trainings', number | null> = { projects: null, trainings: null };
   if (projT)
-    counted.projects = countProjectsOpened(
-      readProjects(projT, tz).map((p) => openingYear(p.openYear, p.dates)),
+    // 002 План 1.1 «Реализация бережливых проектов»: closed (stage 9) in the year, by today.
+    counted.projects = countProjectsImplemented(
+      readProjects(projT, tz).map((p) => p.dates.start[8]),
       y,
+      today,
     );
   if (trainT)
     counted.trainings = countTrainingsHeld(
@@ -332,7 +334,7 @@ export function planControl(ss: Spreadsheet, year: string): string {
         fact = counted[source];
         from =
           source === 'projects'
-            ? `подсчитано по листу «${TAB.projects}» (год открытия)`
+            ? `подсчитано по листу «${TAB.projects}» (проекты, закрытые в году: «Этап 9»)`
             : `подсчитано по листу «${TAB.training}» (программа и дата)`;
       } else {
         fact = parseFact(it.fact(y));

@@ -31,6 +31,8 @@ export const MENU: readonly (MenuItem | null)[] = [
       { caption: 'За квартал', fn: 'menuReportQuarter' },
       { caption: 'За полугодие', fn: 'menuReportHalfYear' },
       { caption: 'За год', fn: 'menuReportYear' },
+      { caption: 'Текущее полугодие по сегодня', fn: 'menuReportHalfYearToDate' },
+      { caption: 'Текущий год по сегодня', fn: 'menuReportYearToDate' },
       { caption: 'За период…', fn: 'menuReportPeriod' },
     ],
   },

@@ -124,7 +124,13 @@ function orderRowAfter(book: PageBook, email: string, f: Found, ch: OrderChange)
   if (ch.status && hc >= 0) {
     const line = historyLine(env.today, `статус «${ch.status}» отмечен через страницу: ${who(book, email)}`);
     const old = String(next[hc] ?? '').replace(/\s+$/, '');
-    next[hc] = old ? `${old}\n${line}` : line;
+    // editFills recorded the status event («статус «…»»): the page's line says the same with who.
+    const bare = historyLine(env.today, `статус «${ch.status}»`);
+    const lines = old ? old.split('\n') : [];
+    const at = lines.lastIndexOf(bare);
+    if (at >= 0) lines[at] = line;
+    else lines.push(line);
+    next[hc] = lines.join('\n');
   }
   return next;
 }

@@ -2,9 +2,24 @@
 // a person just did, so the daily check and the reports see it: «Готово» stamps «Дата исполнения»
 // (000 п.13: done when the execution record is made before the deadline), the first «Срок» goes to
 // «Первоначальный срок», an extension request (000 п.11) is dated in «История», and «Внесено» is
-// stamped when the row is first filled in (000 п.7).
+// stamped when the row becomes an order (000 п.7). The events a finished period is read from are
+// dated here, on the day of the edit (domain/order-events.ts): a «Срок» typed over («срок изменён с …
+// на …», one more in «Переносов»), a change of «Статус», the execution recorded, the day the
+// controller typed «Решение по переносу» (001 гл.7 п.2.4.10: a change of term is judged by its day).
 // Two reads at most (the header row and the edited rows); writes only the cells it fills.
 import { cellToIsoDate, dateInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
+import { decisionDayFromHistory, decisionTypedLine } from '../domain/history';
+import { knownTerm } from '../domain/order-event-rules';
+import {
+  executedLine,
+  executionRecorded,
+  lastRecordedStatus,
+  statusEventNeeded,
+  statusLine,
+  termTypedLine,
+} from '../domain/order-events';
+import { fromList } from '../domain/text';
+import { DECISION, STATE, STATUSES, URGENCY } from '../domain/vocabulary';
 import { ORDER_COL, STATUS, TAB } from '../workbook/schema';
 import { type Cell, normHeader } from '../workbook/table';
 import { dateSelfCheck } from './date-check';
@@ -69,30 +84,60 @@ export function editFills(edit: EditedRows, today: IsoDate, tz: string): EditFil
   const executor = col(ORDER_COL.executor);
   const entered = col(ORDER_COL.enteredAt);
   const state = col(ORDER_COL.state);
+  const urgency = col(ORDER_COL.urgency);
+  const decision = col(ORDER_COL.decision);
+  const extensions = col(ORDER_COL.extensions);
   const fills: EditFill[] = [];
   edit.rows.forEach((r, i) => {
-    // «Внесено»: the day the row is first filled in (000 п.7 is judged on it). A row with a
-    // «Состояние» was seen by a daily check before: not a new row, its entry day is unknown.
-    const filled = (text >= 0 && !blank(r[text])) || (executor >= 0 && !blank(r[executor]));
-    if (entered >= 0 && filled && blank(r[entered]) && (state < 0 || blank(r[state])))
+    const has = (c: number) => c >= 0 && !blank(r[c]);
+    const old = history >= 0 && !blank(r[history]) ? String(r[history]) : '';
+    const lines: string[] = [];
+    const add = (line: string) => {
+      // The same event typed twice on one day is one event.
+      if (!old.split('\n').includes(line) && !lines.includes(line)) lines.push(line);
+    };
+    // «Внесено»: the day the row becomes an order — text, executor, and a control date or an
+    // urgency (000 п.7 is judged on it; a pre-numbered or half-filled row is not one yet). A row a
+    // daily check judged complete before («Состояние» other than «Не заполнено») keeps it blank:
+    // its entry day is unknown.
+    const isOrder =
+      has(text) && has(executor) && (has(deadline) || fromList(String(r[urgency] ?? ''), Object.values(URGENCY)));
+    const seen = state >= 0 && !blank(r[state]) && String(r[state]).trim() !== STATE.incomplete;
+    if (entered >= 0 && isOrder && blank(r[entered]) && !seen)
       fills.push({ row: i, header: ORDER_COL.enteredAt, value: midnightInZone(today, tz) });
-    if (status >= 0 && done >= 0 && edited.has(status)) {
-      const s = normHeader(r[status]);
-      if (s === normHeader(STATUS.done) && blank(r[done]))
+    const doneIso = done >= 0 ? cellToIsoDate(r[done], tz) : null;
+    const statusNow = status >= 0 ? fromList(String(r[status] ?? '').trim(), STATUSES) : null;
+    if (status >= 0 && edited.has(status) && statusNow) {
+      if (statusNow === STATUS.done && done >= 0 && blank(r[done]))
         fills.push({ row: i, header: ORDER_COL.doneDate, value: midnightInZone(today, tz) });
+      if (statusEventNeeded(lastRecordedStatus(old), statusNow)) add(statusLine(today, statusNow));
     }
-    if (deadline >= 0 && original >= 0 && edited.has(deadline) && !blank(r[deadline]) && blank(r[original])) {
+    // The execution recorded today: «Готово» set, or its «Дата исполнения» typed (000 п.13).
+    if (statusNow === STATUS.done && (edited.has(status) || edited.has(done))) {
+      const d = doneIso ?? (blank(r[done]) ? today : null);
+      if (d && d <= today && !executionRecorded(old, d)) add(executedLine(today, d));
+    }
+    if (deadline >= 0 && edited.has(deadline) && has(deadline)) {
       // Only a real date is recorded; a bad one is the daily check's «Проверка данных» business.
       const d = cellToIsoDate(r[deadline], tz);
-      if (d) fills.push({ row: i, header: ORDER_COL.originalDeadline, value: midnightInZone(d, tz) });
+      const first = original >= 0 ? cellToIsoDate(r[original], tz) : null;
+      if (d && original >= 0 && blank(r[original]))
+        fills.push({ row: i, header: ORDER_COL.originalDeadline, value: midnightInZone(d, tz) });
+      // Typed over once the order is under control: an event, one more «Переносов».
+      const known = knownTerm({ history: old, originalDeadline: first });
+      if (d && known && d !== known && seen) {
+        add(termTypedLine(today, known, d));
+        if (extensions >= 0)
+          fills.push({ row: i, header: ORDER_COL.extensions, value: (Number(r[extensions]) || 0) + 1 });
+      }
     }
-    if (requested >= 0 && history >= 0 && edited.has(requested) && !blank(r[requested])) {
-      const line = requestHistoryLine(today, r[requested], tz);
-      const old = blank(r[history]) ? '' : String(r[history]);
-      // The same request typed twice on one day is one event.
-      if (!old.split('\n').includes(line))
-        fills.push({ row: i, header: ORDER_COL.history, value: old ? `${old}\n${line}` : line });
+    if (requested >= 0 && edited.has(requested) && has(requested)) add(requestHistoryLine(today, r[requested], tz));
+    if (decision >= 0 && edited.has(decision)) {
+      const dec = fromList(String(r[decision] ?? '').trim(), Object.values(DECISION));
+      if (dec && decisionDayFromHistory(old, dec) === null) add(decisionTypedLine(today, dec));
     }
+    if (history >= 0 && lines.length)
+      fills.push({ row: i, header: ORDER_COL.history, value: old ? `${old}\n${lines.join('\n')}` : lines.join('\n') });
   });
   return fills;
 }
@@ -140,6 +185,9 @@ export function handleEdit(e: EditEvent): number {
     ORDER_COL.requestedDate,
     ORDER_COL.text,
     ORDER_COL.executor,
+    ORDER_COL.urgency,
+    ORDER_COL.doneDate,
+    ORDER_COL.decision,
   ].map((h) => norm.indexOf(normHeader(h)));
   if (!watched.some((c) => c >= 0 && editedCols.includes(c))) return 0;
   const rows = sheet.getRange(first, 1, lastEdited - first + 1, lastCol).getValues() as Cell[][];

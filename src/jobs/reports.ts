@@ -411,10 +411,23 @@ export function lastMonthPeriod(today: IsoDate): string {
 export function quarterPeriod(today: IsoDate): string {
   return quarterCode(today);
 }
-/** The half-year holding today (the menu's «за полугодие»: Rostov 001 гл.7 п.2.5.1 assesses by half-year). */
+/**
+ * The menu's «за полугодие»: the last finished half-year (001 гл.7 п.2.5.1 assesses by half-year;
+ * п.2.5.4 reports «по итогам» — of a finished one). In July: H1; in March: H2 of last year.
+ */
 export function halfYearPeriod(today: IsoDate): string {
+  const y = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) <= 6 ? `${y - 1}-H2` : `${y}-H1`;
+}
+/** The menu's «за год»: the last finished year (001 гл.7 п.2.5.4 «по итогам»). */
+export function yearPeriod(today: IsoDate): string {
+  return String(Number(today.slice(0, 4)) - 1);
+}
+/** The half-year holding today, to date (a separate menu item). */
+export function currentHalfYearPeriod(today: IsoDate): string {
   return `${today.slice(0, 4)}-H${Number(today.slice(5, 7)) <= 6 ? 1 : 2}`;
 }
-export function yearPeriod(today: IsoDate): string {
+/** The year holding today, to date (a separate menu item). */
+export function currentYearPeriod(today: IsoDate): string {
   return yearCode(today);
 }

@@ -213,3 +213,111 @@ describe('item 6 — «Снято с контроля» in the giver mode (001 �
     expect(archiveDay(rec, 'giver', 5, cal)).toBe('2026-02-17');
   });
 });
+
+describe('what the daily check records and checks (domain/order-event-rules)', () => {
+  it('a «Срок» typed over on an order under control: the line and +1 «Переносов»; before control: a correction', async () => {
+    const { recordEvents } = await import('../../src/domain/order-event-rules');
+    const o = blankOrder({
+      deadline: '2026-02-27',
+      originalDeadline: '2026-01-23',
+      state: 'Просрочено',
+      status: 'В процессе 0',
+    });
+    const fix = recordEvents(o, '2026-02-03');
+    expect(fix).toEqual({ history: ['03.02.2026: срок изменён с 23.01.2026 на 27.02.2026'], extensions: 1 });
+    // Recorded (by onEdit or a run): nothing again.
+    expect(recordEvents({ ...o, history: fix.history[0], extensions: 1 }, '2026-02-04')).toEqual({ history: [] });
+    // Not yet under control: «Первоначальный срок» follows the corrected date, no change of term.
+    expect(recordEvents({ ...o, state: '' }, '2026-02-03')).toEqual({ history: [], originalDeadline: '2026-02-27' });
+  });
+  it('«Статус» and the execution, each once; a row from before the upgrade keeps its own date', async () => {
+    const { recordEvents } = await import('../../src/domain/order-event-rules');
+    const o = blankOrder({ deadline: '2026-01-20', status: 'Готово', doneDate: '2026-01-19', state: 'На исполнении' });
+    expect(recordEvents(o, '2026-02-03').history).toEqual([
+      '03.02.2026: статус «Готово»',
+      '03.02.2026: исполнение отмечено: дата исполнения 19.01.2026',
+    ]);
+    // Seen executed before the upgrade (state «Исполнено в срок», no lines): recorded on its own day.
+    expect(recordEvents({ ...o, state: 'Исполнено в срок' }, '2026-02-03').history).toEqual([
+      '03.02.2026: статус «Готово»',
+      '19.01.2026: исполнение отмечено: дата исполнения 19.01.2026',
+    ]);
+    // Steps of progress are no event of the periods; «Готово» taken back is.
+    expect(recordEvents(blankOrder({ status: 'В процессе 50', state: 'На исполнении' }), '2026-02-03').history).toEqual(
+      [],
+    );
+    const undone = blankOrder({ status: 'В процессе 99', history: statusLine('2026-02-02', 'Готово') });
+    expect(recordEvents(undone, '2026-02-03').history).toEqual(['03.02.2026: статус «В процессе 99»']);
+  });
+  it('problems: typed over after the term (001 гл.7 п.2.4.10), back-dated (000 п.13), a date without «Готово»', async () => {
+    const { eventProblems } = await import('../../src/domain/order-event-rules');
+    const id = (t: string) => t;
+    const typed = blankOrder({
+      history: termTypedLine('2026-02-03', '2026-01-23', '2026-02-27'),
+      status: 'В процессе 0',
+    });
+    expect(eventProblems(typed, '2026-02-03', cal, id).map((p) => p.message)).toEqual([
+      'Срок изменён 03.02.2026 с 23.01.2026 на 27.02.2026 — после контрольной даты 23.01.2026: изменение срока доводится не менее чем за два дня до его истечения (Ростов, гл.7 п.2.4.10). В отчёте за период срока 23.01.2026 поручение учитывается как не исполненное в срок.',
+    ]);
+    // Listed by the first check after it, not for ever.
+    expect(eventProblems(typed, '2026-02-05', cal, id)).toEqual([]);
+    const back = blankOrder({
+      status: 'Готово',
+      doneDate: '2026-01-19',
+      history: executedLine('2026-02-03', '2026-01-19'),
+    });
+    expect(eventProblems(back, '2026-02-04', cal, id).map((p) => [p.column, p.message.slice(0, 30)])).toEqual([
+      ['Дата исполнения', 'Дата исполнения задним числом:'],
+    ]);
+    const undone = blankOrder({ status: 'В процессе 99', doneDate: '2026-03-11' });
+    expect(eventProblems(undone, '2026-03-13', cal, id).map((p) => p.message)).toEqual([
+      '«Дата исполнения» заполнена, а «Статус» — «В процессе 99»: исполненным считается поручение со статусом «Готово» и датой исполнения.',
+    ]);
+  });
+  it('«Внесено» when the row becomes an order: text, executor, a control date or an urgency', async () => {
+    const { entersToday } = await import('../../src/domain/order-event-rules');
+    expect(entersToday(blankOrder({ number: '5-1', state: 'Не заполнено' }))).toBe(false);
+    expect(entersToday(blankOrder({ text: 'т', executor: 'И', state: 'Не заполнено' }))).toBe(false);
+    expect(entersToday(blankOrder({ text: 'т', executor: 'И', deadline: '2026-03-20', state: 'Не заполнено' }))).toBe(
+      true,
+    );
+    expect(entersToday(blankOrder({ text: 'т', executor: 'И', urgency: 'Срочно' }))).toBe(true);
+    expect(entersToday(blankOrder({ text: 'т', executor: 'И', urgency: 'Срочно', state: 'На исполнении' }))).toBe(
+      false,
+    );
+  });
+});
+
+describe('item 8 — an approval with nobody on record (001 гл.7 п.2.4.2: the term is changed by the one who set it)', () => {
+  it('«Кем согласован перенос» blank and no «Председатель»: a data problem (round 2: silent); the decision day typed is kept', async () => {
+    const { step2Patch } = await import('../../src/domain/decisions');
+    const { parseSettings } = await import('../../src/domain/settings');
+    const s = parseSettings([], 'Europe/Moscow').settings;
+    const o = blankOrder({
+      number: '1',
+      deadline: '2026-03-20',
+      originalDeadline: '2026-03-20',
+      requestedDate: '2026-03-27',
+      decision: 'Согласован',
+      history: '10.03.2026: запрошен перенос срока на 27.03.2026\n13.03.2026: решение по переносу «Согласован» внесено',
+    });
+    const env = { today: '2026-03-16', settings: s, calendar: cal, protocolDate: null };
+    const r = step2Patch(o, { ...env, approver: '' });
+    expect(r.issues.map((i) => i.column)).toEqual(['Кем согласован перенос']);
+    // Item 5: dated 13.03, the day it was typed, not 16.03 (the run's).
+    expect(r.patch.history).toEqual(['13.03.2026: перенос срока согласован: с 20.03.2026 на 27.03.2026']);
+    expect(step2Patch(o, { ...env, approver: 'Глава' }).issues).toEqual([]);
+  });
+  it('an approval 1 working day before the term is a problem (001 гл.7 п.2.4.10); 2 working days before is not', async () => {
+    const { step2Patch } = await import('../../src/domain/decisions');
+    const { parseSettings } = await import('../../src/domain/settings');
+    const s = parseSettings([], 'Europe/Moscow').settings;
+    const o = blankOrder({ number: '1', deadline: '2026-03-20', requestedDate: '2026-03-27', decision: 'Согласован' });
+    const env = { settings: s, calendar: cal, protocolDate: null, approver: 'Глава' };
+    // 19.03 (Thu) → 20.03 (Fri): 1 working day. Round 2: silent.
+    expect(step2Patch(o, { ...env, today: '2026-03-19' }).issues.map((i) => i.message.slice(0, 62))).toEqual([
+      'Перенос согласован 19.03.2026 — менее чем за 2 рабочих дня до ',
+    ]);
+    expect(step2Patch(o, { ...env, today: '2026-03-18' }).issues).toEqual([]);
+  });
+});

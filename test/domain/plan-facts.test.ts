@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   COUNTED_FACTS,
+  countProjectsImplemented,
   countProjectsOpened,
   countTrainingsHeld,
   normMeasureNumber,
@@ -60,6 +61,12 @@ describe('facts counted from other tabs: 1.1 projects opened, 2.1 trainings held
   });
   it('projects opened in the year', () => {
     expect(countProjectsOpened([2025, 2026, 2026, null, 2027], 2026)).toBe(2);
+  });
+  it('1.1 «Реализация бережливых проектов» (002 План 1.1): projects closed (Этап 9) in the year by today, not opened', () => {
+    const closed = ['2025-12-31', '2026-01-01', '2026-03-31', '2026-11-30', null];
+    // On 03.04.2026: 01.01 and 31.03 are implemented; 30.11 is still a plan; 2025 is another year.
+    expect(countProjectsImplemented(closed, 2026, '2026-04-03')).toBe(2);
+    expect(countProjectsImplemented(closed, 2026, '2026-12-31')).toBe(3);
   });
   it('trainings held: one programme on one date is one training however many attended', () => {
     const rs = [

@@ -134,7 +134,9 @@ describe('kontrol run report-lean (002 Приложение 2)', () => {
     const { rows } = tableOf(s, '№');
     expect(rows.map((r) => String(val(r[0])))).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '3.4']);
     const m11 = rows[0];
-    expect(val(m11[4])).toBe(2); // two projects with «Год открытия» 2026
+    // 002 План 1.1 «Реализация»: projects implemented (closed, «Этап 9») in 2026 by 03.04 — one,
+    // «Закрыт 01.01.2026». Round 2 counted the two opened in 2026.
+    expect(val(m11[4])).toBe(1);
     expect(val(m11[6])).toBe('выполнено');
     expect(val(rows[3][6])).toBe('нет цели');
     const m34 = String(val(rows[8][8]));

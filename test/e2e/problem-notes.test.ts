@@ -141,7 +141,8 @@ describe('notes on bad cells (spec «Bad input»)', () => {
   ])('%s: notes and «Строка» follow the rows', (_what, archivedCount) => {
     const { sb, wb } = makeBook(TODAY);
     // The done orders come from an earlier meeting: a «Дата исполнения» before the protocol's date
-    // is a data problem (spec «Поручения»), and «Внесено» on time keeps 000 п.7 quiet.
+    // is a data problem (spec «Поручения»), and «Внесено» on time keeps 000 п.7 quiet. Earlier
+    // checks saw them executed («Состояние»), so their execution is not «задним числом» (000 п.13).
     appendRows(wb, TAB.protocols, [
       { '№': '1', Дата: d(TODAY) },
       { '№': '2', Дата: d('2026-01-30') },
@@ -155,6 +156,7 @@ describe('notes on bad cells (spec «Bad input»)', () => {
           Срок: d('2026-02-10'),
           'Дата исполнения': d('2026-02-02'),
           Внесено: d('2026-01-30'),
+          Состояние: 'Исполнено в срок',
         }),
       );
       rows.push(order(`1-${200 + i}`));

@@ -80,6 +80,8 @@ describe('daily check step 6: weekly and monthly summaries (003 п.199, 000 п.1
         [ORDER_COL.deadline]: d('2026-02-10'),
         [ORDER_COL.doneDate]: d('2026-02-09'),
         [ORDER_COL.status]: STATUS.done,
+        // Recorded on its day (onEdit's line): not «задним числом» (000 п.13; product.md round 3).
+        [ORDER_COL.history]: '09.02.2026: исполнение отмечено: дата исполнения 09.02.2026',
       },
       // W10 (02.03–08.03): due 04.03, done 03.03 → on time.
       {
@@ -89,6 +91,7 @@ describe('daily check step 6: weekly and monthly summaries (003 п.199, 000 п.1
         [ORDER_COL.deadline]: d('2026-03-04'),
         [ORDER_COL.doneDate]: d('2026-03-03'),
         [ORDER_COL.status]: STATUS.done,
+        [ORDER_COL.history]: '03.03.2026: исполнение отмечено: дата исполнения 03.03.2026',
       },
     ]);
   }, 120_000);

@@ -50,11 +50,20 @@ describe('onEdit on «Поручения» (simple trigger)', () => {
     edit(`${L(ORDER_COL.status)}2`);
     expect(get(2, ORDER_COL.doneDate)).toEqual({ kind: 'date', iso: '2026-03-10' });
     expect(sb.mails).toHaveLength(0);
-    // The row had no «Внесено» and no «Состояние»: it is new, so «Внесено» is stamped too (000 п.7).
-    expect(get(2, ORDER_COL.enteredAt)).toEqual({ kind: 'date', iso: '2026-03-10' });
+    // The row has text but no executor and no term: not an order yet, so no «Внесено» (product.md
+    // round 3: stamped when the row becomes an order; 000 п.7). The day's events go to «История».
+    expect(get(2, ORDER_COL.enteredAt)).toBeNull();
+    expect(get(2, ORDER_COL.history)).toBe(
+      '10.03.2026: статус «Готово»\n10.03.2026: исполнение отмечено: дата исполнения 10.03.2026',
+    );
     // Header row once, edited row once: two reads; one write per stamped cell (not adjacent).
     expect(sb.calls['Range.getValues']).toBe(2);
     expect(sb.calls['Range.setValues']).toBe(2);
+    // Executor and term typed: now it is an order, stamped that day.
+    put(3, ORDER_COL.executor, 'Иванов И.И.');
+    put(3, ORDER_COL.deadline, { kind: 'date', iso: '2026-03-20' });
+    edit(`${L(ORDER_COL.deadline)}3`);
+    expect(get(3, ORDER_COL.enteredAt)).toEqual({ kind: 'date', iso: '2026-03-10' });
   });
 
   it('never overwrites a «Дата исполнения» a person wrote', () => {

@@ -39,15 +39,18 @@ describe('menu «Контроль поручений»', () => {
       'За прошлую неделю',
       'За прошлый месяц',
       'За квартал',
+      // 001 гл.7 п.2.5.4 «по итогам»: the last finished half-year and year; the current ones apart (round 3).
       'За полугодие',
       'За год',
+      'Текущее полугодие по сегодня',
+      'Текущий год по сегодня',
       'За период…',
     ]);
     expect(sub('Бережливые проекты')).toEqual(['Квартальный отчёт', 'Контроль плана', 'Рейтинг самооценки']);
   });
   it('calls one distinct global per item', () => {
     const fns = menuFunctions();
-    expect(fns).toHaveLength(22); // + «Напомнить об ускорении» (spec Round 3)
+    expect(fns).toHaveLength(24); // + «Напомнить об ускорении», the current half-year and year (spec Round 3)
     expect(new Set(fns).size).toBe(fns.length);
     expect(fns.every((f) => /^menu[A-Z]/.test(f))).toBe(true);
   });
@@ -96,5 +99,15 @@ describe('row highlighting formulas', () => {
     expect(columnLetter(27)).toBe('AA');
     expect(columnLetter(53)).toBe('BA');
     expect(stateFormula('Q', 'Просрочено')).toBe('=$Q2="Просрочено"');
+  });
+});
+
+describe('«за полугодие / за год» report the last finished one (001 гл.7 п.2.5.4 «по итогам»; round 3)', () => {
+  it("in July: H1 and last year; in March: last year's H2; the current ones are separate items", async () => {
+    const r = await import('../../src/jobs/reports');
+    // Round 2: July gave 2026-H2 (to date) and 2026.
+    expect([r.halfYearPeriod('2026-07-15'), r.yearPeriod('2026-07-15')]).toEqual(['2026-H1', '2025']);
+    expect([r.halfYearPeriod('2026-03-02'), r.yearPeriod('2026-03-02')]).toEqual(['2025-H2', '2025']);
+    expect([r.currentHalfYearPeriod('2026-07-15'), r.currentYearPeriod('2026-07-15')]).toEqual(['2026-H2', '2026']);
   });
 });
