@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, changedCells, clockFor, isWorkingDay, main, problemsCount, typedValue } from '../../src/local/cli';
+import {
+  ACTIONS,
+  type CliIo,
+  changedCells,
+  clockFor,
+  isWorkingDay,
+  main,
+  problemsCount,
+  typedValue,
+} from '../../src/local/cli';
 import { emptySheet, emptyWorkbook } from '../../src/local/model';
 import { loadXlsx, saveXlsx, sideFilePath } from '../../src/local/xlsx';
 import { emlPart } from '../helpers/eml';
@@ -25,6 +34,21 @@ async function cli(argv: string[], extra: Partial<CliIo> = {}) {
   const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), ...extra });
   return { code, out: out.join('\n'), err: err.join('\n'), errLines: err };
 }
+
+// Issue 25 item 13: README is for users first and stands alone in a clone.
+describe('README', () => {
+  it('users first, then the two commands; every run action in its table; no path outside the clone', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const h2 = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(h2[0]).toBe('Попробовать: две команды');
+    expect(h2[h2.length - 1]).toBe('Тесты');
+    expect(readme.indexOf('Что он делает')).toBeLessThan(readme.indexOf('## Попробовать'));
+    for (const line of ['npm install', 'npm start', 'npm test']) expect(readme).toMatch(new RegExp(`^${line}$`, 'm'));
+    expect(readme).not.toContain('../shared');
+    const table = /^\| `run ACTION FILE\.xlsx` \|.*$/m.exec(readme)?.[0] ?? '';
+    for (const a of ACTIONS) expect(table, a).toContain(`\`${a}\``);
+  });
+});
 
 describe('kontrol: usage and one-line errors', () => {
   it.each([
