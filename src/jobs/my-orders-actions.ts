@@ -5,7 +5,7 @@
 // writes only the cells that changed.
 import type { AppealAction } from '../domain/appeals-page';
 import { formatRu, midnightInZone } from '../domain/dates';
-import { historyLine } from '../domain/history';
+import { appendHistory, historyLine } from '../domain/history';
 import {
   type ExtensionAction,
   type OrderAction,
@@ -19,6 +19,7 @@ import {
   roleFor,
   type UndoAction,
 } from '../domain/my-orders';
+import { recordEvents } from '../domain/order-event-rules';
 import { UNDO_STATUS, undoRefusal } from '../domain/page-details';
 import { rightsOf, rightsRefusal } from '../domain/rights';
 import { ORDER_COL, TAB } from '../workbook/schema';
@@ -257,9 +258,10 @@ function applyUndo(book: PageBook, email: string, a: UndoAction): Done {
   }
   const hc = t.col(ORDER_COL.history);
   if (hc >= 0) {
+    // The status event as the daily check and onEdit record it (domain/order-event-rules.ts), then who.
+    const events = recordEvents({ ...f.record, status: UNDO_STATUS, doneDate: null }, env.today).history;
     const line = historyLine(env.today, `отметка «Готово» отменена через страницу: ${who(book, email)}`);
-    const old = String(next[hc] ?? '').replace(/\s+$/, '');
-    next[hc] = old ? `${old}\n${line}` : line;
+    next[hc] = appendHistory(String(next[hc] ?? ''), [...events, line]);
   }
   writeRow(book, f, next);
   return {

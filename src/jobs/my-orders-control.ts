@@ -12,8 +12,9 @@ import {
   SEARCH_LIMIT,
 } from '../domain/control-page';
 import { formatRu, midnightInZone } from '../domain/dates';
-import { historyLine } from '../domain/history';
+import { appendHistory, historyLine } from '../domain/history';
 import type { PageData } from '../domain/my-orders';
+import { recordEvents } from '../domain/order-event-rules';
 import { byDoneDesc } from '../domain/page-details';
 import { columnOf, findRowsByValue } from '../workbook/find-rows';
 import { ORDER_COL, STATE } from '../workbook/schema';
@@ -105,11 +106,6 @@ export function pageDataFor(
   };
 }
 
-function append(old: unknown, line: string): string {
-  const o = String(old ?? '').replace(/\s+$/, '');
-  return o ? `${o}\n${line}` : line;
-}
-
 export function applyControl(book: PageBook, email: string, a: ControlAction): Done {
   if (!book.isController) return 'Менять срок со страницы может только контролёр.';
   const f = findOrder(book, String(a.number ?? ''));
@@ -136,7 +132,7 @@ export function applyControl(book: PageBook, email: string, a: ControlAction): D
   if (c.change.note) {
     const pc = colOrError(t, ORDER_COL.progress);
     if (typeof pc === 'string') return pc;
-    next[pc] = append(next[pc], historyLine(env.today, c.change.note));
+    next[pc] = appendHistory(String(next[pc] ?? ''), [historyLine(env.today, c.change.note)]);
     done.push('запись о ходе исполнения добавлена');
   }
   for (const fill of editFills({ header: t.header, rows: [next], editedCols: edited }, env.today, tz)) {
@@ -145,14 +141,16 @@ export function applyControl(book: PageBook, email: string, a: ControlAction): D
   }
   const hc = t.col(ORDER_COL.history);
   const was = f.record.deadline ? formatRu(f.record.deadline) : '—';
-  if (c.change.deadline && hc >= 0)
-    next[hc] = append(
-      next[hc],
-      historyLine(
-        env.today,
-        `срок ${was} → ${formatRu(c.change.deadline)} изменён контролёром через страницу: ${who(book, email)}`,
-      ),
-    );
+  if (c.change.deadline && hc >= 0) {
+    // The term event as the daily check and onEdit record it («срок изменён с … на …», one more in
+    // «Переносов»: domain/order-event-rules.ts), then who made it.
+    const original = f.record.originalDeadline ?? f.record.deadline;
+    const fix = recordEvents({ ...f.record, originalDeadline: original, deadline: c.change.deadline }, env.today);
+    const line = historyLine(env.today, `срок изменён контролёром через страницу: ${who(book, email)}`);
+    next[hc] = appendHistory(String(next[hc] ?? ''), [...fix.history, line]);
+    const xc = t.col(ORDER_COL.extensions);
+    if (fix.extensions !== undefined && xc >= 0) next[xc] = fix.extensions;
+  }
   writeRow(book, f, next);
   return {
     message: `№ ${f.record.number}: ${done.join('; ')}.`,
