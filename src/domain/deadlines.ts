@@ -47,7 +47,8 @@ export function extensionCutoff(
   due: IsoDate,
   cutoffDays: number,
   cal: WorkCalendar,
-  entered?: IsoDate | null,
+  /** «Внесено» of the order (null when unknown): required, so no caller forgets it. */
+  entered: IsoDate | null,
 ): IsoDate {
   const cutoff = cal.addWorkingDays(due, -cutoffDays);
   // Never before the order existed: one entered with its term already close (or past) may be asked
@@ -61,7 +62,7 @@ export function isLateRequest(
   due: IsoDate,
   cutoffDays: number,
   cal: WorkCalendar,
-  entered?: IsoDate | null,
+  entered: IsoDate | null,
 ): boolean {
   return requestDay > extensionCutoff(due, cutoffDays, cal, entered);
 }

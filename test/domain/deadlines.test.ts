@@ -68,18 +68,18 @@ describe('reminder window (000 п.10: «за сутки до контрольн�
 
 describe('extension cut-off (000 п.11: не позднее, чем за 3 рабочих дня до контрольной даты)', () => {
   it('control date Friday 13.03.2026 → last day Tuesday 10.03.2026', () => {
-    expect(extensionCutoff('2026-03-13', 3, cal)).toBe('2026-03-10');
-    expect(isLateRequest('2026-03-10', '2026-03-13', 3, cal)).toBe(false);
-    expect(isLateRequest('2026-03-11', '2026-03-13', 3, cal)).toBe(true);
+    expect(extensionCutoff('2026-03-13', 3, cal, null)).toBe('2026-03-10');
+    expect(isLateRequest('2026-03-10', '2026-03-13', 3, cal, null)).toBe(false);
+    expect(isLateRequest('2026-03-11', '2026-03-13', 3, cal, null)).toBe(true);
   });
   it('counts over the 09.03.2026 holiday: control date Wednesday 11.03 → last day Thursday 05.03', () => {
-    expect(extensionCutoff('2026-03-11', 3, cal)).toBe('2026-03-05');
-    expect(isLateRequest('2026-03-06', '2026-03-11', 3, cal)).toBe(true);
+    expect(extensionCutoff('2026-03-11', 3, cal, null)).toBe('2026-03-05');
+    expect(isLateRequest('2026-03-06', '2026-03-11', 3, cal, null)).toBe(true);
   });
   // Issue 25 item 3: an order entered 04.12.2026 with «Срок» 27.11 (born overdue) cannot have had
   // its cut-off on 24.11, before it existed; its first request, made the day it was entered, is in time.
   it('never before the day the order was entered (000 п.11 counts from an order that exists)', () => {
-    expect(extensionCutoff('2026-11-27', 3, cal)).toBe('2026-11-24');
+    expect(extensionCutoff('2026-11-27', 3, cal, null)).toBe('2026-11-24');
     expect(extensionCutoff('2026-11-27', 3, cal, '2026-12-04')).toBe('2026-12-04');
     expect(isLateRequest('2026-12-04', '2026-11-27', 3, cal, '2026-12-04')).toBe(false);
     expect(isLateRequest('2026-12-07', '2026-11-27', 3, cal, '2026-12-04')).toBe(true);
