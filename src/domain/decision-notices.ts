@@ -4,8 +4,9 @@
 // its rule wrote to «История»; a decision seen there within the last week and not yet told is told
 // once, in the executor's daily digest, with what to do next. Pure: «История» text in, facts out.
 import { addDays, cellToIsoDate, formatRu, type IsoDate } from './dates';
+import { EVENT_PHRASE } from './order-events';
 
-export type DecisionType = 'approved' | 'refused' | 'returned' | 'removed' | 'notRemoved';
+export type DecisionType = 'approved' | 'refused' | 'returned' | 'removed' | 'notRemoved' | 'cancelled';
 
 export interface DecisionFact {
   type: DecisionType;
@@ -26,6 +27,8 @@ const REFUSED = /^перенос срока(?: на \d{2}\.\d{2}\.\d{4})? отк
 const NOT_REMOVED = /^не снято с контроля, возвращено на доработку/;
 const RETURNED = /^возвращено на доработку/;
 const REMOVED = /^снято с контроля$/;
+// 001 гл.7 п.2.4.15: the one who gave the order «доводит это решение до исполнителя в письменном виде».
+const CANCELLED = new RegExp(`^${EVENT_PHRASE.cancelled}`);
 
 function typeOf(what: string): { type: DecisionType; newDeadline?: IsoDate } | null {
   const a = APPROVED.exec(what);
@@ -37,6 +40,7 @@ function typeOf(what: string): { type: DecisionType; newDeadline?: IsoDate } | n
   if (NOT_REMOVED.test(what)) return { type: 'notRemoved' };
   if (RETURNED.test(what)) return { type: 'returned' };
   if (REMOVED.test(what.trim())) return { type: 'removed' };
+  if (CANCELLED.test(what)) return { type: 'cancelled' };
   return null;
 }
 
@@ -85,5 +89,10 @@ export function decisionText(d: DecisionFact): { title: string; next: string } {
       };
     case 'removed':
       return { title: 'Снято с контроля: поручение завершено.', next: 'Что сделать: ничего, поручение закрыто.' };
+    case 'cancelled':
+      return {
+        title: 'Контроль отменён решением давшего поручение: поручение снято с контроля без исполнения.',
+        next: 'Что сделать: ничего, напоминаний по нему больше не будет.',
+      };
   }
 }

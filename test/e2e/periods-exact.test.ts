@@ -123,12 +123,13 @@ describe('January read at its end, generated on 02.02 and on 04.02 (issue #20 it
     expect(orderRow(wb, '1-3')[ORDER_COL.state]).toBe('Исполнено с нарушением срока');
 
     day(sb, '2026-02-04');
-    // The same January. Round 2: 1-1 returned → not executed, 1-2 and 1-4 gone, 1-3 and 1-5 on
-    // time → 2/3 = 66,7 %.
+    // The same January. Round 2 (run on this scenario with the round-2 bundle): 1-1 returned → not
+    // executed, «Возвратов» 1, 1-2 and 1-4 gone, 1-3 and 1-5 on time → [3, 2, 0, 1, 0, 1, 0] 66,7 %.
     expect(january(sb)).toEqual(before);
     // February to date: 1-4 (20.02), 1-2 (27.02), 1-6 (27.02) running, «Переносов» 2 (1-4 approved,
     // 1-2 typed; 1-6's date typed before it was an order is no change); carried from January: 1-1
     // (returned), 1-5, and 1-3 executed 03.02 after its term (001 гл.7 п.2.5.2) → 0/3.
+    // Round 2: «Переносов» 1 and 1 carried.
     expect(january(sb, '2026-02')).toEqual([3, 0, 0, 0, 2, 0, 3, 0]);
     expect(orderRow(wb, '1-6')[ORDER_COL.extensions]).toBe(0);
   });
@@ -157,7 +158,12 @@ describe('cancelled control in the giver mode (001 гл.7 п.2.4.15; issue #20 i
       '10.02.2026: контроль отменён решением давшего поручение, поручение не исполнено',
     );
     day(sb, '2026-02-11');
-    expect(sb.mails.slice(mails).filter((m) => m.to === 'ivanov@adm.test')).toEqual([]);
+    // No reminder or overdue notice; the decision itself reaches the executor once (п.2.4.15: «доводит
+    // это решение до исполнителя в письменном виде»).
+    const told = sb.mails.slice(mails).filter((m) => m.to === 'ivanov@adm.test');
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toContain('Контроль отменён решением давшего поручение');
+    expect(told[0].body).not.toContain('просроч');
     // January keeps its figure; February counts nothing (round 2: carried over, 0 %).
     expect(january(sb)).toEqual([1, 0, 0, 1, 0, 0, 0, 0]);
     expect(january(sb, '2026-02')).toEqual([0, 0, 0, 0, 0, 0, 0, '']);
