@@ -208,7 +208,10 @@ describe('item 6 — «Снято с контроля» in the giver mode (001 �
     expect(p.history).toEqual([cancelledLine('2026-02-10')]);
     expect(removalPatch({ ...o, returns: 0, history: p.history[0] }, '2026-02-11', 'giver').history).toEqual([]);
     const rec = blankOrder({ ...o, number: '1', history: p.history[0] });
-    expect(dueNotices(rec, { today: '2026-02-10', settings: s, calendar: cal, sent: () => false })).toEqual([]);
+    // No reminder or overdue notice; only the decision itself, told once (п.2.4.15: «доводит это
+    // решение до исполнителя»).
+    const n = dueNotices(rec, { today: '2026-02-10', settings: s, calendar: cal, sent: () => false });
+    expect(n.map((x) => [x.kind, x.key])).toEqual([['decision', 'decision:1:cancelled:2026-02-10']]);
     // «Архив» as usual: 5 working days after the day of the cancellation (000 п.14).
     expect(archiveDay(rec, 'giver', 5, cal)).toBe('2026-02-17');
   });
