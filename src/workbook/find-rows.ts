@@ -104,11 +104,15 @@ export function readRowsAt(sheet: Sheet, rows: readonly number[], width: number)
   return out;
 }
 
-/** Row 1 of a tab, with one call pair: the header the rows above are read against. */
+/**
+ * Row 1 of a tab («1:1», as wide as the grid), trailing blanks cut: the header the rows above are
+ * read against, with one call pair and no call to learn the width.
+ */
 export function readHeader(sheet: Sheet): Cell[] {
-  const width = sheet.getLastColumn();
-  if (width < 1) return [];
-  return (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) as Cell[];
+  const row = (sheet.getRange('1:1').getValues()[0] ?? []) as Cell[];
+  let width = row.length;
+  while (width > 0 && (row[width - 1] === '' || row[width - 1] === null || row[width - 1] === undefined)) width--;
+  return row.slice(0, width);
 }
 
 /** 1-based column of a header in `header`, or 0 (compared as normHeader does). */
