@@ -165,7 +165,7 @@ function personRows(o: OrdersTab, names: string[]): number[] {
  * order: a phone page of hundreds of requests is not read anyway, and the page costs what it
  * shows. The page says how many rows with a request there are and where the rest is.
  */
-export const CONTROLLER_LIST_MAX = 100;
+export const CONTROLLER_LIST_MAX = 80;
 
 interface ControllerRows {
   requests: number[];
