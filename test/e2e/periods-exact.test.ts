@@ -172,3 +172,38 @@ describe('cancelled control in the giver mode (001 гл.7 п.2.4.15; issue #20 i
     expect(orderRow(wb, '1-1', TAB.archive)[ORDER_COL.state]).toBe('Снято с контроля');
   });
 });
+
+describe('edits made where onEdit does not fire (an .xlsx edited in another program): the daily check records them', () => {
+  it("«Срок» typed over and «Готово» with a date: the lines on the run's day, «Переносов» +1", () => {
+    const { sb, wb } = makeBook('2026-01-12');
+    appendRows(wb, TAB.protocols, [{ '№': '1', Дата: d('2026-01-12'), Председатель: 'Глава' }]);
+    appendRows(wb, TAB.orders, [order('1-1', '2026-01-20'), order('1-2', '2026-01-23'), { '№': '1-3', Протокол: '1' }]);
+    day(sb, '2026-01-12');
+    expect(orderRow(wb, '1-3')[ORDER_COL.state]).toBe('Не заполнено');
+    const s = sheetOf(wb, TAB.orders);
+    const h = (s.cells[0] ?? []).map((c) => String(val(c)));
+    const at1 = (n: string) => s.cells.findIndex((r) => String(val(r?.[h.indexOf(ORDER_COL.number)])) === n);
+    s.cells[at1('1-1')][h.indexOf(ORDER_COL.deadline)] = { v: { kind: 'date', iso: '2026-01-30' } };
+    s.cells[at1('1-2')][h.indexOf(ORDER_COL.status)] = { v: 'Готово' };
+    s.cells[at1('1-2')][h.indexOf(ORDER_COL.doneDate)] = { v: { kind: 'date', iso: '2026-01-15' } };
+    s.cells[at1('1-3')][h.indexOf(ORDER_COL.text)] = { v: 'Поручение 1-3' };
+    s.cells[at1('1-3')][h.indexOf(ORDER_COL.executor)] = { v: IV };
+    day(sb, '2026-01-16');
+    // The pre-numbered row became an order (its «Срок» was filled on 12.01): «Внесено» the run's
+    // day (round 2: never — it had a «Состояние»), late for the meeting of 12.01 (000 п.7).
+    expect(orderRow(wb, '1-3')[ORDER_COL.enteredAt]).toBe('2026-01-16');
+    const o1 = orderRow(wb, '1-1');
+    expect(o1[ORDER_COL.extensions]).toBe(1);
+    expect(String(o1[ORDER_COL.history])).toContain('16.01.2026: срок изменён с 20.01.2026 на 30.01.2026');
+    expect(String(orderRow(wb, '1-2')[ORDER_COL.history])).toContain(
+      '16.01.2026: статус «Готово»\n16.01.2026: исполнение отмечено: дата исполнения 15.01.2026',
+    );
+    // 15.01 is 1 working day before 16.01: not back-dated, on time.
+    expect(orderRow(wb, '1-2')[ORDER_COL.state]).toBe('Исполнено в срок');
+    // A second run the same day records nothing again.
+    const before = orderRow(wb, '1-1')[ORDER_COL.history];
+    day(sb, '2026-01-16');
+    expect(orderRow(wb, '1-1')[ORDER_COL.history]).toBe(before);
+    expect(orderRow(wb, '1-1')[ORDER_COL.extensions]).toBe(1);
+  });
+});
