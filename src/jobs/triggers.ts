@@ -6,7 +6,7 @@
 // and a scheduled run of anyone else's stray trigger does nothing. Changes take the document lock.
 
 import { dateInZone, formatRu } from '../domain/dates';
-import { Journal } from '../workbook/journal';
+import { Journal, lastRunAt } from '../workbook/journal';
 import { Problems } from '../workbook/problems';
 import { readSettings } from './context';
 import { lockSpreadsheet } from './lock';
@@ -83,16 +83,33 @@ function someoneElse(o: DailyOwner, ss: Spreadsheet): string {
   return `${o.email}${sinceText(o, ss.getSpreadsheetTimeZone() || 'Europe/Moscow')}`;
 }
 
+/** Days without a run of the recorded owner's check after which another account may take it over. */
+export const STALE_OWNER_DAYS = 3;
+
+/**
+ * «с ДД.ММ.ГГГГ» when the recorded owner's check has not run for STALE_OWNER_DAYS (it runs every day,
+ * non-working ones too, so a silence that long means its trigger is gone: an account deleted or
+ * suspended — guides/triggers/installable: a trigger runs as its creator); null while it is alive.
+ */
+function staleSince(ss: Spreadsheet, owner: DailyOwner): string | null {
+  const since = owner.since ? new Date(owner.since) : null;
+  const last = lastRunAt(ss, 'Ежедневная проверка') ?? (since && !Number.isNaN(since.getTime()) ? since : null);
+  if (!last) return null;
+  if (Date.now() - last.getTime() < STALE_OWNER_DAYS * 24 * 3600 * 1000) return null;
+  return `с ${formatRu(dateInZone(last, ss.getSpreadsheetTimeZone() || 'Europe/Moscow'))}`;
+}
+
 /** Installs (or moves to the configured hour) the daily trigger; returns a Russian summary. */
 export function enableTrigger(ss: Spreadsheet): string {
   return underDocumentLock(() => {
     const me = currentAccount();
     const owner = dailyOwner();
     const mine = myDailyTriggers(ss);
-    if (owner && owner.email !== me) {
+    const stale = owner && owner.email !== me ? staleSince(ss, owner) : null;
+    if (owner && owner.email !== me && !stale) {
       // A stray trigger of mine (an older version, a lost record) would mail a second time.
       for (const t of mine) ScriptApp.deleteTrigger(t);
-      return `Автоматическую проверку уже ведёт ${someoneElse(owner, ss)}: она работает от имени этого сотрудника, вторая не нужна, поэтому для вас она не включена. Чтобы вести её самому, попросите ${owner.email} выключить её (${MENU_PATH}), затем включите здесь.`;
+      return `Автоматическую проверку уже ведёт ${someoneElse(owner, ss)}: она работает от имени этого сотрудника, вторая не нужна, поэтому для вас она не включена. Чтобы вести её самому, попросите ${owner.email} выключить её (${MENU_PATH}), затем включите здесь. Если проверка от его имени не выполняется ${STALE_OWNER_DAYS} дня (сотрудник ушёл, аккаунт отключён), её сможет включить любой.`;
     }
     const settings = readSettings(ss, new Problems());
     const hour = settings.dailyHour;
@@ -105,8 +122,17 @@ export function enableTrigger(ss: Spreadsheet): string {
     for (const t of mine) ScriptApp.deleteTrigger(t);
     ScriptApp.newTrigger(DAILY_HANDLER).timeBased().atHour(hour).everyDays(1).inTimezone(tz).create();
     const record: Record<string, string> = { [TRIGGER_HOUR_PROP]: String(hour), [OWNER_PROP]: me };
-    if (!owner) record[OWNER_SINCE_PROP] = new Date().toISOString();
+    if (!owner || stale) record[OWNER_SINCE_PROP] = new Date().toISOString();
     props.setProperties(record);
+    if (owner && stale) {
+      // The recorded owner's trigger no longer runs (an account gone): this one takes the check over.
+      // Should that trigger ever run again, it finds this account on record and steps aside.
+      const text = `Автоматическая проверка от имени ${owner.email} не выполнялась ${stale}: теперь её ведёт ${me}, ${when}. Письма уходят с этого адреса.`;
+      const journal = Journal.open(ss);
+      journal.add({ action: 'Включить автоматическую проверку', result: text });
+      journal.flush();
+      return text;
+    }
     // Apps Script starts an hourly trigger at a random minute within the hour.
     return `Автоматическая проверка включена: ${when}, от имени ${me} — письма уходят с этого адреса. Час меняется в «Настройках» → «Час ежедневной проверки», затем включите проверку ещё раз.`;
   });

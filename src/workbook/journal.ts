@@ -185,3 +185,29 @@ export class Journal {
     this.pending.length = 0;
   }
 }
+
+/**
+ * When the daily check last ran here: the newest «Журнал» row of `action` whose result is not a
+ * skip, among the last `tail` rows (read from the bottom, one call). null when there is none.
+ */
+export function lastRunAt(ss: Spreadsheet, action: string, tail = 400): Date | null {
+  const sheet = ss.getSheetByName(TAB.log);
+  if (!sheet) return null;
+  const last = sheet.getLastRow();
+  if (last < 2) return null;
+  const from = Math.max(2, last - tail + 1);
+  const width = Math.max(1, sheet.getLastColumn());
+  const [header, ...rows] = [
+    ...sheet.getRange(1, 1, 1, width).getValues(),
+    ...sheet.getRange(from, 1, last - from + 1, width).getValues(),
+  ];
+  const col = (h: string) => header.findIndex((x) => normHeader(x) === normHeader(h));
+  const [t, a, r] = [col(LOG_COL.time), col(LOG_COL.action), col(LOG_COL.result)];
+  if (t < 0 || a < 0) return null;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i];
+    if (String(row[a]).trim() !== action || /пропущена/.test(String(row[r] ?? ''))) continue;
+    if (row[t] instanceof Date) return row[t] as Date;
+  }
+  return null;
+}

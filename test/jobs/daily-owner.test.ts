@@ -78,6 +78,34 @@ describe('one daily check per spreadsheet', () => {
     expect(sb.ui.dialogs[0].html).toContain(`ведёт ${BORIS}`);
   });
 
+  // Issue 25 item 15: the owner leaves and their account goes — its trigger stops (a trigger runs as
+  // its creator, guides/triggers/installable); after STALE_OWNER_DAYS without a run another takes over.
+  it('an owner whose check has not run for 3 days: another account takes it over; the old trigger steps aside', () => {
+    const wb = setUpWorkbook();
+    const sb = sandbox(wb, { user: ANNA });
+    sb.run('menuEnableTrigger');
+    const annas = daily(wb)[0].id;
+    expect(String(sb.fireTrigger(annas))).toMatch(/^Ежедневная проверка 02\.03\.2026/);
+    sb.setUser(BORIS);
+    sb.setNow(new Date('2026-03-04T05:20:00Z')); // two days later: still Anna's
+    sb.run('menuEnableTrigger');
+    expect(lastToast(sb)).toContain(`уже ведёт ${ANNA}`);
+    expect(wb.properties.document[OWNER_PROP]).toBe(ANNA);
+    sb.setNow(new Date('2026-03-06T05:20:00Z')); // no run since 02.03
+    sb.run('menuEnableTrigger');
+    expect(lastToast(sb)).toContain(`от имени ${ANNA} не выполнялась с 02.03.2026: теперь её ведёт ${BORIS}`);
+    expect(wb.properties.document[OWNER_PROP]).toBe(BORIS);
+    expect(
+      daily(wb)
+        .map((t) => t.owner)
+        .sort(),
+    ).toEqual([ANNA, BORIS].sort());
+    const before = sb.mails.length;
+    expect(String(sb.fireTrigger(annas))).toContain(`от имени ${ANNA} пропущена`);
+    expect(sb.mails.length).toBe(before);
+    expect(journalRows(wb).some((r) => r.result.includes(`теперь её ведёт ${BORIS}`))).toBe(true);
+  });
+
   it('a trigger left from before the record: it adopts the check, or steps aside for the recorded owner', () => {
     const wb = setUpWorkbook();
     wb.triggers.push({ id: 'old', handler: 'dailyRun', type: 'CLOCK', atHour: 8, everyDays: 1, owner: ANNA });

@@ -180,7 +180,8 @@ describe('kontrol end to end (dist/Code.js in the sandbox)', () => {
     const anna = await cli(['run', 'enable', file, '--user', 'anna@admin.example', '--today', '2025-03-13']);
     expect(anna.code).toBe(0);
     expect(anna.out).toMatch(/Итог: Автоматическая проверка включена: .*от имени anna@admin\.example/);
-    const boris = await cli(['run', 'enable', file, '--user', 'boris@admin.example']);
+    // The next day: Anna's check is alive (after 3 silent days another account could take it over).
+    const boris = await cli(['run', 'enable', file, '--user', 'boris@admin.example', '--today', '2025-03-14']);
     expect(boris.out).toMatch(/уже ведёт anna@admin\.example с 13\.03\.2025/);
     const off = await cli(['run', 'disable', file, '--user', 'boris@admin.example']);
     expect(off.out).toMatch(/выключить её может только этот сотрудник/);
