@@ -10,7 +10,14 @@
 import type { WorkCalendar } from './calendar';
 import { addDays, daysInMonth, type IsoDate, isoOf, MONTH_NAMES_RU } from './dates';
 import { dueDate } from './deadlines';
-import { countedDoneDate, hasExecutionEvents, type OrderAt, orderAt, parseEvents } from './order-events';
+import {
+  countedDoneDate,
+  type OrderAt,
+  orderAtPrepared,
+  type PreparedEvents,
+  parseEvents,
+  prepareEvents,
+} from './order-events';
 import type { Period } from './periods';
 import { compareRu } from './ru-order';
 import type { Settings } from './settings';
@@ -166,23 +173,22 @@ export function asOf(o: ReportOrder, period: Period, today: IsoDate, calendar: W
   const cut = ended ? addDays(period.to, 1) : today;
   const last = ended ? period.to : today;
   const dueOf = (t: IsoDate) => dueDate(t, rules, calendar);
-  const history = o.history ?? '';
   const status = statusOf(o);
-  const at: OrderAt = orderAt({ deadline: o.deadline, doneDate: o.doneDate, status, history }, last, calendar, dueOf);
+  const p = prepared(o, calendar, dueOf);
+  const at: OrderAt = orderAtPrepared({ deadline: o.deadline, doneDate: o.doneDate, status }, p, last);
   let done = at.done;
   if (!ended) {
     // Running: the row as it is — «Готово» with its date, counted from the day it was recorded.
     done = null;
     if (status === 'Готово' && o.doneDate && o.doneDate <= today) {
-      const events = parseEvents(history);
-      const rec = events.filter((e) => e.kind === 'executed' && e.doneDate === o.doneDate).pop();
-      done = !hasExecutionEvents(events) ? o.doneDate : countedDoneDate(o.doneDate, rec?.day ?? today, calendar);
+      let rec: IsoDate | null = null;
+      for (const e of p.events) if (e.kind === 'executed' && e.doneDate === o.doneDate) rec = e.day;
+      done = !p.hasExec ? o.doneDate : countedDoneDate(o.doneDate, rec ?? today, calendar);
     }
   }
   if (done && (done > last || (o.protocolDate && done < o.protocolDate))) done = null;
   const deadline = ended ? at.deadline : o.deadline;
-  const events = ended ? parseEvents(history) : [];
-  const later = (k: 'term' | 'returned') => events.filter((e) => e.kind === k && e.day > last).length;
+  const later = (k: 'term' | 'returned') => (ended ? p.events.filter((e) => e.kind === k && e.day > last).length : 0);
   return {
     due: deadline ? dueOf(deadline) : null,
     done,
@@ -192,6 +198,17 @@ export function asOf(o: ReportOrder, period: Period, today: IsoDate, calendar: W
     extensions: Math.max(0, o.extensions - later('term')),
     returns: Math.max(0, o.returns - later('returned')),
   };
+}
+
+// A report reads each order at several days (its period, each month): the events once per order.
+const preparedByOrder = new WeakMap<ReportOrder, PreparedEvents>();
+function prepared(o: ReportOrder, cal: WorkCalendar, due: (t: IsoDate) => IsoDate): PreparedEvents {
+  let p = preparedByOrder.get(o);
+  if (!p) {
+    p = prepareEvents(o.history ?? '', cal, due);
+    preparedByOrder.set(o, p);
+  }
+  return p;
 }
 
 /** A row of «Исполнители»: «ФИО» and «Подразделение». */

@@ -176,31 +176,67 @@ export function orderAt(
   cal: WorkCalendar,
   due: (term: IsoDate) => IsoDate = (t) => t,
 ): OrderAt {
-  const events = parseEvents(o.history);
+  return orderAtPrepared(o, prepareEvents(o.history, cal, due), day);
+}
+
+type TermEvent = Extract<OrderEvent, { kind: 'term' }>;
+
+/** An order's events with what does not depend on the day worked out once (a report reads it at many days). */
+export interface PreparedEvents {
+  events: OrderEvent[];
+  terms: TermEvent[];
+  /** Per term event: changed too late to save its period (termChangedLate). */
+  late: boolean[];
+  /** Per event: an execution's counted date (countedDoneDate), else null. */
+  counted: (IsoDate | null)[];
+  hasExec: boolean;
+}
+
+const NO_EVENTS: PreparedEvents = { events: [], terms: [], late: [], counted: [], hasExec: false };
+
+export function prepareEvents(history: string, cal: WorkCalendar, due: (term: IsoDate) => IsoDate): PreparedEvents {
+  // Most lines are notices: an order whose «История» has no event line costs one test.
+  if (!/(срок изменён|согласован|исполнение отмечено|доработку|статус «|контроль отменён)/.test(history))
+    return NO_EVENTS;
+  const events = parseEvents(history);
+  const terms = events.filter((e): e is TermEvent => e.kind === 'term');
+  return {
+    events,
+    terms,
+    late: terms.map((t) => !!t.from && t.from !== t.to && termChangedLate(t.day, due(t.from), cal)),
+    counted: events.map((e) => (e.kind === 'executed' ? countedDoneDate(e.doneDate, e.day, cal) : null)),
+    hasExec: hasExecutionEvents(events),
+  };
+}
+
+/** orderAt over events prepared once (prepareEvents). */
+export function orderAtPrepared(o: Omit<EventOrder, 'history'>, p: PreparedEvents, day: IsoDate): OrderAt {
   let deadline = o.deadline;
-  const terms = events.filter((e): e is Extract<OrderEvent, { kind: 'term' }> => e.kind === 'term');
+  const { terms, events } = p;
   for (let i = terms.length - 1; i >= 0; i--) {
     const t = terms[i];
     if (t.day <= day) break;
     deadline = t.from;
   }
   const missedTerms: IsoDate[] = [];
-  for (const t of terms) {
-    if (t.day > day || !t.from || t.from === t.to) continue;
-    if (termChangedLate(t.day, due(t.from), cal) && !missedTerms.includes(t.from)) missedTerms.push(t.from);
-  }
+  let extensions = 0;
+  terms.forEach((t, i) => {
+    if (t.day > day) return;
+    extensions++;
+    if (p.late[i] && t.from && !missedTerms.includes(t.from)) missedTerms.push(t.from);
+  });
   let done: IsoDate | null = null;
   let cancelledOn: IsoDate | null = null;
   let returns = 0;
-  if (hasExecutionEvents(events)) {
-    for (const e of events) {
-      if (e.kind === 'executed') {
-        const c = countedDoneDate(e.doneDate, e.day, cal);
+  if (p.hasExec) {
+    events.forEach((e, i) => {
+      const c = p.counted[i];
+      if (c !== null) {
         if (c <= day) done = c;
-      } else if (e.day > day) continue;
+      } else if (e.day > day) return;
       else if (e.kind === 'returned') done = null;
       else if (e.kind === 'status' && e.status !== DONE) done = null;
-    }
+    });
   } else if (o.status === DONE && o.doneDate && o.doneDate <= day) done = o.doneDate;
   for (const e of events) {
     if (e.day > day) continue;
@@ -211,7 +247,7 @@ export function orderAt(
     deadline,
     done,
     cancelledOn,
-    extensions: terms.filter((t) => t.day <= day).length,
+    extensions,
     returns,
     missedTerms: missedTerms.filter((m) => m !== deadline),
   };
