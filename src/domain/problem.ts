@@ -9,3 +9,19 @@ export interface Problem {
   message: string;
   fix: string;
 }
+
+/** A short fingerprint of a list of problems (FNV-1a over their sorted descriptions). */
+export function problemsFingerprint(
+  list: readonly { tab: string; row: number; column: string; message: string }[],
+): string {
+  const text = list
+    .map((p) => `${p.tab}|${p.row}|${p.column}|${p.message}`)
+    .sort()
+    .join('\n');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${list.length}-${h.toString(16)}`;
+}

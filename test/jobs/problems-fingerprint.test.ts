@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemsFingerprint } from '../../src/jobs/daily';
+import { problemsFingerprint } from '../../src/domain/problem';
 
 const p = (row: number, message = 'Не удалось прочитать дату.') => ({ tab: 'Поручения', row, column: 'Срок', message });
 
