@@ -11,7 +11,7 @@ import { reportAppeals } from './jobs/appeals-report';
 import { checkData, notifyNew, runDaily } from './jobs/daily';
 import { forgetCheckedZone, guardDates } from './jobs/date-check';
 import { deleteFollowUpTriggers, FOLLOW_UP_HANDLER } from './jobs/follow-up';
-import { planControl, reportLean } from './jobs/lean';
+import { reportLean } from './jobs/lean';
 import {
   addMenu,
   askText,
@@ -34,7 +34,9 @@ import {
   webPost,
 } from './jobs/my-orders';
 import { type EditEvent, handleEdit } from './jobs/onedit';
+import { planControl } from './jobs/plan-control';
 import { ratingReport } from './jobs/rating';
+import { reportProtocol } from './jobs/report-protocol';
 import {
   currentHalfYearPeriod,
   currentYearPeriod,
@@ -43,7 +45,6 @@ import {
   lastWeekPeriod,
   quarterPeriod,
   reportExecution,
-  reportProtocol,
   yearPeriod,
 } from './jobs/reports';
 import { setupWorkbook } from './jobs/setup';

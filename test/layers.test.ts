@@ -98,6 +98,14 @@ describe('layers', () => {
     for (const l of ['domain', 'workbook', 'mail', 'jobs', 'entry', 'local'] as const) expect(layers).toContain(l);
   });
 
+  it('no file in src/jobs/ is over 400 lines (functions over 60 lines fail the lint: biome.json)', () => {
+    const long = sourceFiles(join(SRC, 'jobs'))
+      .map((f) => ({ f: relative(SRC, f), n: readFileSync(f, 'utf8').split('\n').length }))
+      .filter((x) => x.n > 400)
+      .map((x) => `${x.f}: ${x.n} lines`);
+    expect(long).toEqual([]);
+  });
+
   it('no import crosses a layer the wrong way', () => {
     const lines = crossings().map((c) => `${c.file}: ${c.from} must not import ${c.to} (${c.spec})`);
     expect(lines).toEqual([]);

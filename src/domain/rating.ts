@@ -153,14 +153,16 @@ export function formatRuNumber(x: number): string {
 
 // ------------------------------------------------------------------ criteria
 
-const COL = {
+/** «Критерии самооценки»' headers (the workbook contract): the rating rules own them; workbook/schema re-exports them. */
+export const CRITERIA_COL = {
   criterion: 'Критерий',
   name: 'Наименование',
   cumulative: 'Накопительный',
   coefficient: 'Коэффициент',
   score: 'Балл',
   description: 'Описание уровня',
-};
+} as const;
+const COL = CRITERIA_COL;
 
 /**
  * Reads «Критерии самооценки»: one row per level. Name, «Накопительный» and «Коэффициент» may be

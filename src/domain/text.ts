@@ -10,3 +10,12 @@ export function fromList(raw: string, list: readonly string[]): string | null {
   const n = foldText(raw);
   return list.find((x) => foldText(x) === n) ?? null;
 }
+
+/** Russian plural form: plural(1, 'поручение', 'поручения', 'поручений') → 'поручение'; 2 → 'поручения'; 5, 11–14 → 'поручений'. */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}

@@ -26,7 +26,7 @@ import type { AppealDigestItem } from '../mail/appeals';
 import { type AppealBook, readAppeals } from '../workbook/appeals';
 import { writePeopleCells } from '../workbook/orders';
 import { TAB } from '../workbook/schema';
-import { type Cell, contiguousRuns, safeText, type Table } from '../workbook/table';
+import { type Cell, contiguousRuns, formulaRows, safeText, type Table } from '../workbook/table';
 import type { RunContext } from './context';
 import { rollOverHistories } from './rollover';
 
@@ -87,18 +87,6 @@ export function appealNoticeLine(
 function hasLine(history: string, line: string): boolean {
   const l = line.trim().toLowerCase();
   return history.split('\n').some((x) => x.trim().toLowerCase() === l);
-}
-
-/** 0-based rows of `idx` whose cell in `header` holds a formula: people's, never filled. One call. */
-function formulaRows(t: Table, header: string, idx: number[]): Set<number> {
-  const out = new Set<number>();
-  const c = t.col(header);
-  if (c < 0 || idx.length === 0) return out;
-  const first = Math.min(...idx);
-  const last = Math.max(...idx);
-  const f = t.sheet.getRange(first + 2, c + 1, last - first + 1, 1).getFormulas();
-  for (const i of idx) if (f[i - first]?.[0]) out.add(i);
-  return out;
 }
 
 /**
@@ -168,6 +156,49 @@ function restoreLines(ctx: RunContext, appeals: AppealRecord[], byName: Readonly
   }
 }
 
+/** Fills blank «Срок» (003 п.113; a duplicate takes its first appeal's, 003 п.99); a formula cell is a problem instead. */
+function fillDeadlines(
+  ctx: RunContext,
+  book: AppealRun['book'],
+  t: Table,
+  run: AppealRun,
+  fills: Map<number, Cell>,
+): void {
+  const { today, settings: s, calendar: cal, tz } = ctx;
+  const blank = book.appeals.filter((a) => !a.deadline && !a.invalid.includes(APPEAL_COL.deadline) && a.registered);
+  const withFormula = formulaRows(
+    t,
+    APPEAL_COL.deadline,
+    blank.map((a) => a.row - 2),
+  );
+  const byRow = new Map(book.appeals.map((a) => [a.row, a]));
+  for (const a of blank) {
+    if (withFormula.has(a.row - 2)) {
+      a.invalid.push(APPEAL_COL.deadline);
+      ctx.problems.add({
+        tab: TAB.appeals,
+        row: a.row,
+        column: APPEAL_COL.deadline,
+        value: '',
+        message: 'В «Срок» формула, и её значение пустое: надстройка не заполняет ячейку с формулой.',
+        fix: 'Исправьте формулу так, чтобы она давала дату, или замените её значением.',
+      });
+      continue;
+    }
+    // A duplicate's term is its first appeal's (003 п.99: it joins the first).
+    const first = a.duplicateOf !== null ? byRow.get(a.duplicateOf) : undefined;
+    const joined = first ? joinedToFirst(a, first).deadline : null;
+    const d = joined ?? appealDeadline(a.registered as IsoDate, a.needsStudy, s, cal);
+    a.deadline = d;
+    const how = joined
+      ? `как у обращения № ${first?.number || `строки ${first?.row}`}`
+      : appealTermText(a.needsStudy, s);
+    a.history = appendHistory(a.history, [historyLine(today, `${APPEAL_PHRASE.filled}: ${formatRu(d)} (${how})`)]);
+    fills.set(a.row - 2, midnightInZone(d, tz));
+    run.filled++;
+  }
+}
+
 /**
  * Step of the daily check (and of «Проверить данные», mode 'check': validation only). Reads
  * «Обращения» once; problems go to ctx.problems before «Проверка данных» is written. In 'daily'
@@ -187,38 +218,7 @@ export function prepareAppeals(
 
   const fills = new Map<number, Cell>();
   if (mode === 'daily') {
-    const blank = book.appeals.filter((a) => !a.deadline && !a.invalid.includes(APPEAL_COL.deadline) && a.registered);
-    const withFormula = formulaRows(
-      t,
-      APPEAL_COL.deadline,
-      blank.map((a) => a.row - 2),
-    );
-    const byRow = new Map(book.appeals.map((a) => [a.row, a]));
-    for (const a of blank) {
-      if (withFormula.has(a.row - 2)) {
-        a.invalid.push(APPEAL_COL.deadline);
-        ctx.problems.add({
-          tab: TAB.appeals,
-          row: a.row,
-          column: APPEAL_COL.deadline,
-          value: '',
-          message: 'В «Срок» формула, и её значение пустое: надстройка не заполняет ячейку с формулой.',
-          fix: 'Исправьте формулу так, чтобы она давала дату, или замените её значением.',
-        });
-        continue;
-      }
-      // A duplicate's term is its first appeal's (003 п.99: it joins the first).
-      const first = a.duplicateOf !== null ? byRow.get(a.duplicateOf) : undefined;
-      const joined = first ? joinedToFirst(a, first).deadline : null;
-      const d = joined ?? appealDeadline(a.registered as IsoDate, a.needsStudy, s, cal);
-      a.deadline = d;
-      const how = joined
-        ? `как у обращения № ${first?.number || `строки ${first?.row}`}`
-        : appealTermText(a.needsStudy, s);
-      a.history = appendHistory(a.history, [historyLine(today, `${APPEAL_PHRASE.filled}: ${formatRu(d)} (${how})`)]);
-      fills.set(a.row - 2, midnightInZone(d, tz));
-      run.filled++;
-    }
+    fillDeadlines(ctx, book, t, run, fills);
     for (const a of book.appeals) recordLines(a, today);
     restoreLines(ctx, book.appeals, byName);
   }

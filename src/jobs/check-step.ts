@@ -8,7 +8,7 @@ import { writeProblemsTab } from '../workbook/problems-tab';
 import { TAB } from '../workbook/schema';
 import { prepareAppeals } from './appeals';
 import { openContext, type RunContext } from './context';
-import { validateLean } from './lean';
+import { validateLean } from './lean-checks';
 import { newRuleRun, runStage } from './order-pipeline';
 import { validateRating } from './rating';
 import { guarded, writeStep } from './steps';

@@ -11,7 +11,7 @@ import { appealsReportFrom, reportDays } from './appeals-report';
 import { openContext, type RunContext } from './context';
 import { appealSummary, notifySummary, summary } from './daily-summary';
 import { DailyProgress, parseCheckpoint, readCheckpoint } from './follow-up';
-import { leanReminders } from './lean';
+import { leanReminders } from './lean-checks';
 import { newOutcome, processOrders } from './orders-step';
 import { ratingReminders } from './rating';
 import { periodicReports } from './reports';

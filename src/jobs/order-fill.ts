@@ -8,25 +8,9 @@ import type { RunMode } from '../domain/rules/rule';
 import { dailyArchiveSince, olderArchiveNumbers } from '../workbook/archive-window';
 import type { OrderBook } from '../workbook/orders';
 import { ORDER_COL, TAB } from '../workbook/schema';
-import type { Table } from '../workbook/table';
+import { formulaRows, type Table } from '../workbook/table';
 import type { RunContext } from './context';
 import { type RuleRun, runStage } from './order-pipeline';
-
-/**
- * 0-based rows of `blanks` whose cell in `header` holds a formula (its value is blank, e.g.
- * =ЕСЛИ(…;"";…)): the cell is the people's and is never filled. One getFormulas over the span of
- * the blank cells, whatever the number of rows.
- */
-function formulaRows(t: Table, header: string, blanks: number[]): Set<number> {
-  const out = new Set<number>();
-  const c = t.col(header);
-  if (c < 0 || blanks.length === 0) return out;
-  const first = blanks.reduce((a, b) => Math.min(a, b));
-  const last = blanks.reduce((a, b) => Math.max(a, b));
-  const f = t.sheet.getRange(first + 2, c + 1, last - first + 1, 1).getFormulas();
-  for (const i of blanks) if (f[i - first]?.[0]) out.add(i);
-  return out;
-}
 
 /** «№» taken in «Поручения» and «Архив»; only the tail of «Архив» was read, so older numbers are read when a blank «№» may need them. */
 function numbersInUse(book: OrderBook, today: IsoDate): Set<string> {

@@ -1,9 +1,9 @@
-// «Отчёт: исполнение», «Отчёт: протокол» and the weekly/monthly summaries of the daily check
-// (step 6). Each tab is read once; the rules are the pure functions of src/domain; each report
-// tab is written whole by writeReportTab, so the number of Spreadsheet calls does not depend on
-// the number of orders.
+// «Отчёт: исполнение» and the weekly/monthly summaries of the daily check (step 6); «Отчёт: протокол»
+// is jobs/report-protocol.ts. Each tab is read once; the rules are the pure functions of src/domain;
+// each report tab is written whole by writeReportTab, so the number of Spreadsheet calls does not
+// depend on the number of orders.
 import type { WorkCalendar } from '../domain/calendar';
-import { addDays, dateTimeRuInZone, formatRu, type IsoDate, isoWeekday, midnightInZone } from '../domain/dates';
+import { addDays, dateTimeRuInZone, type IsoDate, isoWeekday, midnightInZone } from '../domain/dates';
 import {
   buildExecutionReport,
   type ExecutionReport,
@@ -13,26 +13,19 @@ import {
   type ReportOrder,
 } from '../domain/execution-report';
 import { LATE_TABLE_HEADERS, LATE_TABLE_TITLE, type LateRow, lateRowCells, lateRows } from '../domain/late-reason';
-import type { OrderRecord, Protocol } from '../domain/order';
+import type { OrderRecord } from '../domain/order';
 import { occurrenceOrders } from '../domain/periodic';
 import { parsePeriod, previousMonthCode, previousWeekCode, quarterCode, yearCode } from '../domain/periods';
-import { buildProtocolReport, NO_INFORMATION, normProtocol, type ProtocolOrder } from '../domain/protocol-report';
+import type { ProtocolOrder } from '../domain/protocol-report';
 import { composeSummary } from '../mail/summary';
 import { archiveSinceFor } from '../workbook/archive-window';
 import { type OrderBook, readOrderBook } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
 import { writeReportTab } from '../workbook/report-tab';
-import {
-  EXECUTION_REPORT_HEADERS,
-  OVERDUE_LIST_HEADERS,
-  PROTOCOL_REPORT_HEADERS,
-  STATUS,
-  TAB,
-} from '../workbook/schema';
+import { EXECUTION_REPORT_HEADERS, OVERDUE_LIST_HEADERS, STATUS, TAB } from '../workbook/schema';
 import type { Cell } from '../workbook/table';
 import { appealSummaryFor } from './appeals';
 import { openContext, type RunContext } from './context';
-import { roadmapTable } from './roadmap';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -74,7 +67,7 @@ interface Loaded {
 }
 
 /** «Поручения», «Архив», «Исполнители», «Протоколы»: one read each. */
-function load(ctx: RunContext, given?: OrderBook, archiveSince?: IsoDate): Loaded {
+export function load(ctx: RunContext, given?: OrderBook, archiveSince?: IsoDate): Loaded {
   // The daily check passes the book it already read (the order tabs are the largest: reading them
   // again would double the run's cells). Problems of the order tabs belong to the daily check's
   // «Проверка данных»; a report run must not list them a second time.
@@ -94,17 +87,52 @@ const COEFFICIENT_COL = EXECUTION_REPORT_HEADERS.length - 1;
 export const UNIT_TABLE_CAPTION = 'По подразделениям';
 const UNIT_HEADER = 'Подразделение';
 
-function generatedAt(ctx: RunContext): string {
+export function generatedAt(ctx: RunContext): string {
   return dateTimeRuInZone(ctx.now, ctx.tz);
 }
 
 /** «… 2026 г.» already ends the sentence; anything else gets its full stop. */
-function endSentence(s: string): string {
+export function endSentence(s: string): string {
   return s.endsWith('.') ? s : `${s}.`;
 }
 
-function titleOf(base: string, ctx: RunContext): string {
+export function titleOf(base: string, ctx: RunContext): string {
   return ctx.settings.organization ? `${base} — ${ctx.settings.organization}` : base;
+}
+
+/** The notes under «Отчёт: исполнение»: how the coefficient and the terms are counted, what is left out. */
+function executionNotes(report: ExecutionReport, late: readonly LateRow[]): string[] {
+  const notes: string[] = [
+    'Коэффициент исполнительской дисциплины = исполнено в срок ÷ (исполнено в срок + с нарушением срока + не исполнено, срок истёк + просрочено из прошлых периодов). Поручение «На доработке» считается неисполненным.',
+  ];
+  if (report.months.length)
+    notes.unshift(
+      `Коэффициент за период считается по месяцам (Ростов, гл.7 п.2.5.1): сумма исполненных в срок за каждый месяц ÷ сумма учтённых за каждый месяц (исполнено в срок, с нарушением, не исполнено, просрочено из прошлых периодов). Поручение, которое остаётся просроченным, учитывается в каждом месяце просрочки. Рядом — коэффициент каждого месяца; остальные столбцы считают каждое поручение за период один раз.`,
+    );
+  notes.push(
+    'Срок — контрольная дата с учётом переноса с нерабочего дня на предыдущий рабочий (как в «Состоянии»). За закончившийся период берётся срок, действовавший на его последний день, и исполнение, отмеченное не позже этого дня.',
+  );
+  if (report.overdue.length === 0) notes.push('Просроченных поручений нет.');
+  if (late.length === 0) notes.push('Исполненных с нарушением срока нет.');
+  if (report.withoutDeadline > 0)
+    notes.push(
+      `Не учтено поручений без срока или с нечитаемым сроком: ${report.withoutDeadline} (см. «${TAB.problems}»).`,
+    );
+  return notes;
+}
+
+/** One bar per executor (not «Итого»), beside the table whose header is on `headerRow`. */
+function addCoefficientChart(sheet: Sheet, headerRow: number, executors: number): void {
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.BAR)
+    .addRange(sheet.getRange(headerRow, 1, executors + 1, 1))
+    .addRange(sheet.getRange(headerRow, COEFFICIENT_COL + 1, executors + 1, 1))
+    .setPosition(headerRow, EXECUTION_REPORT_HEADERS.length + 2, 0, 0)
+    .setOption('title', 'Коэффициент исполнительской дисциплины по исполнителям')
+    .setOption('legend', { position: 'none' })
+    .build();
+  sheet.insertChart(chart);
 }
 
 /** Writes «Отчёт: исполнение» for a built report and puts the chart beside the table. */
@@ -122,9 +150,7 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport, late
     withMonths([r.executor, ...executorRowCells(r).slice(2)], r),
   );
   const pct: Record<number, string> = { [COEFFICIENT_COL]: '0.0%' };
-  monthHeaders.forEach((_, i) => {
-    pct[COEFFICIENT_COL + 1 + i] = '0.0%';
-  });
+  for (let i = 0; i < monthHeaders.length; i++) pct[COEFFICIENT_COL + 1 + i] = '0.0%';
   const unitPct: Record<number, string> = {};
   for (const [k, v] of Object.entries(pct)) unitPct[Number(k) - 1] = v;
   const overdueRows: Cell[][] = report.overdue.map((o) => [
@@ -134,22 +160,7 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport, late
     midnightInZone(o.deadline, ctx.tz),
     o.workingDaysOverdue,
   ]);
-  const notes: string[] = [
-    'Коэффициент исполнительской дисциплины = исполнено в срок ÷ (исполнено в срок + с нарушением срока + не исполнено, срок истёк + просрочено из прошлых периодов). Поручение «На доработке» считается неисполненным.',
-  ];
-  if (report.months.length)
-    notes.unshift(
-      `Коэффициент за период считается по месяцам (Ростов, гл.7 п.2.5.1): сумма исполненных в срок за каждый месяц ÷ сумма учтённых за каждый месяц (исполнено в срок, с нарушением, не исполнено, просрочено из прошлых периодов). Поручение, которое остаётся просроченным, учитывается в каждом месяце просрочки. Рядом — коэффициент каждого месяца; остальные столбцы считают каждое поручение за период один раз.`,
-    );
-  notes.push(
-    'Срок — контрольная дата с учётом переноса с нерабочего дня на предыдущий рабочий (как в «Состоянии»). За закончившийся период берётся срок, действовавший на его последний день, и исполнение, отмеченное не позже этого дня.',
-  );
-  if (report.overdue.length === 0) notes.push('Просроченных поручений нет.');
-  if (late.length === 0) notes.push('Исполненных с нарушением срока нет.');
-  if (report.withoutDeadline > 0)
-    notes.push(
-      `Не учтено поручений без срока или с нечитаемым сроком: ${report.withoutDeadline} (см. «${TAB.problems}»).`,
-    );
+  const notes = executionNotes(report, late);
   const { sheet, tables } = writeReportTab(ctx.ss, TAB.reportExecution, {
     title: titleOf('Отчёт об исполнении поручений', ctx),
     subtitle: `Период: ${endSentence(report.period.label)} Сформировано ${generatedAt(ctx)}`,
@@ -181,20 +192,7 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport, late
     widths: { 1: 200, 2: 320, 3: 170, 4: 110, 5: 110, 6: 110, 7: 110, 8: 100, 9: 100, 10: 110, 11: 140 },
     notes,
   });
-  if (report.rows.length > 0) {
-    // One bar per executor (not «Итого»), beside the table.
-    const t = tables[0];
-    const chart = sheet
-      .newChart()
-      .setChartType(Charts.ChartType.BAR)
-      .addRange(sheet.getRange(t.headerRow, 1, report.rows.length + 1, 1))
-      .addRange(sheet.getRange(t.headerRow, COEFFICIENT_COL + 1, report.rows.length + 1, 1))
-      .setPosition(t.headerRow, EXECUTION_REPORT_HEADERS.length + 2, 0, 0)
-      .setOption('title', 'Коэффициент исполнительской дисциплины по исполнителям')
-      .setOption('legend', { position: 'none' })
-      .build();
-    sheet.insertChart(chart);
-  }
+  if (report.rows.length > 0) addCoefficientChart(sheet, tables[0].headerRow, report.rows.length);
   return sheet;
 }
 
@@ -233,90 +231,6 @@ export function reportExecution(ss: Spreadsheet, period: string): string {
   ctx.journal.add({ action: 'Отчёт об исполнении', order: out.report.period.code, result: out.message });
   ctx.journal.flush();
   return out.message;
-}
-
-// ---------------------------------------------------------------- «Отчёт: протокол»
-
-/** Generates «Отчёт: протокол» for protocol №. */
-export function reportProtocol(ss: Spreadsheet, protocol: string): string {
-  const ctx = openContext(ss);
-  const wanted = normProtocol(protocol);
-  if (!wanted) throw new Error('номер протокола не указан.');
-  const data = load(ctx);
-  const known = data.book.protocols.find((p) => normProtocol(p.number) === wanted);
-  const heading = known ? protocolHeading(known) : `Протокол № ${protocol.trim().replace(/^№\s*/u, '')}`;
-  const found = known !== undefined;
-  const rows = buildProtocolReport(data.orders, protocol);
-  if (!found && rows.length === 0)
-    throw new Error(
-      `протокол № ${protocol.trim()} не найден ни на листе «${TAB.protocols}», ни в поручениях. Проверьте номер.`,
-    );
-  const noInfo = rows.filter((r) => r.note === NO_INFORMATION).length;
-  const d = (x: IsoDate | null): Cell => (x ? midnightInZone(x, ctx.tz) : '');
-  const notes: string[] = [];
-  if (rows.length === 0) notes.push('По этому протоколу нет поручений.');
-  if (!found) notes.push(`Протокола с этим номером нет на листе «${TAB.protocols}».`);
-  // A plan of measures (004 Приложение 2) prints in its «Дорожная карта» form.
-  const roadmap = roadmapTable(data.book, rows, heading, ctx.tz);
-  if (roadmap) {
-    writeReportTab(ss, TAB.reportProtocol, {
-      title: titleOf('Еженедельный план мероприятий', ctx),
-      subtitle: `${endSentence(heading)} Сформировано ${generatedAt(ctx)}`,
-      tables: [roadmap],
-      widths: { 1: 70, 2: 320, 3: 220, 4: 170, 5: 150, 6: 110, 7: 110, 8: 200 },
-      notes,
-    });
-  } else
-    writeReportTab(ss, TAB.reportProtocol, {
-      title: titleOf('Отчёт об исполнении поручений протокола', ctx),
-      subtitle: `${endSentence(heading)} Сформировано ${generatedAt(ctx)}`,
-      tables: [
-        {
-          headers: PROTOCOL_REPORT_HEADERS,
-          rows: rows.map((r) => [
-            r.number,
-            r.text,
-            r.executor,
-            r.coExecutors,
-            d(r.deadline),
-            d(r.doneDate),
-            r.progress,
-            r.state,
-            r.note,
-          ]),
-          formats: { 4: 'dd.MM.yyyy', 5: 'dd.MM.yyyy' },
-        },
-        ...stagesTable(data.book, rows, d),
-      ],
-      widths: { 1: 80, 2: 320, 3: 170, 4: 170, 5: 95, 6: 110, 7: 320, 8: 170, 9: 130 },
-      notes,
-    });
-  const message = `«${TAB.reportProtocol}»: ${heading}; поручений ${rows.length}, без информации об исполнении ${noInfo}.`;
-  ctx.journal.add({ action: 'Отчёт по протоколу', order: protocol.trim(), result: message });
-  ctx.journal.flush();
-  return message;
-}
-
-/** The stages of the protocol's orders in «Планы мероприятий» (001 гл.6 п.2.2.16), when there are any. */
-function stagesTable(book: OrderBook, rows: readonly { number: string }[], d: (x: IsoDate | null) => Cell) {
-  const numbers = new Set(rows.map((r) => r.number));
-  const stages = book.stages.filter((s) => numbers.has(s.order));
-  if (stages.length === 0) return [];
-  return [
-    {
-      caption: 'Планы мероприятий',
-      headers: ['№ поручения', 'Мероприятие', 'Срок', 'Ответственный', 'Отметка о выполнении'],
-      rows: stages.map((s) => [s.order, s.measure, d(s.deadline), s.responsible, s.done ? 'Выполнено' : '']),
-      formats: { 2: 'dd.MM.yyyy' },
-    },
-  ];
-}
-
-function protocolHeading(p: Protocol): string {
-  let head = `Протокол № ${p.number}`;
-  if (p.date) head += ` от ${formatRu(p.date)}`;
-  if (p.meeting) head += ` (${p.meeting})`;
-  return p.chair ? `${head}, председатель ${p.chair}` : head;
 }
 
 // ---------------------------------------------------------------- summaries (daily step 6)

@@ -4,14 +4,17 @@
 // run makes no change. Calls are per tab and per column, never per row: validations, formats and
 // protections cover whole columns («H2:H»).
 
-import { APPEAL_COL, APPEAL_STATE } from '../domain/appeals';
+import { APPEAL_COL } from '../domain/appeals';
 import { columnLetter } from '../workbook/a1';
-import { ORDER_COL, SETTINGS_COL, STATE, TAB } from '../workbook/schema';
+import { ORDER_COL, SETTINGS_COL, TAB } from '../workbook/schema';
 import { SETTINGS_CHOICES } from '../workbook/specs/core';
 import { allTabSpecs } from '../workbook/specs/index';
 import { type Cell, normHeader } from '../workbook/table';
 import type { ListRule, TabSpec } from '../workbook/tabspec';
 import { ensureLinkSecret } from './links';
+import { APPEAL_HIGHLIGHTS, highlightRows, STATE_HIGHLIGHTS } from './setup-highlights';
+
+export { stateFormula } from './setup-highlights';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,39 +23,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 export const SYSTEM_HEADER_BG = '#d9d9d9';
 export const DATE_FORMAT = 'dd.MM.yyyy';
 
-/** Row colours of «Поручения» by «Состояние» (spec: overdue red, due soon amber, done green, returned violet). */
-export const STATE_HIGHLIGHTS: readonly { state: string; background: string }[] = [
-  { state: STATE.overdue, background: '#f4cccc' },
-  { state: STATE.dueSoon, background: '#fce8b2' },
-  { state: STATE.doneOnTime, background: '#d9ead3' },
-  { state: STATE.doneLate, background: '#d9ead3' },
-  { state: STATE.rework, background: '#d9d2e9' },
-  { state: STATE.awaitingRemoval, background: '#cfe2f3' },
-];
-
 export { columnLetter };
-
-/** The custom formula that highlights a row whose «Состояние» (in column `letter`) is `state`. */
-export function stateFormula(letter: string, state: string): string {
-  return `=$${letter}2="${state}"`;
-}
-
-type Highlights = readonly { state: string; background: string }[];
-
-/** The formulas of our rules for these states (any column letter), told apart from people's rules. */
-function ourFormula(list: Highlights): RegExp {
-  return new RegExp(`^=\\$[A-Z]{1,3}2="(${list.map((h) => h.state).join('|')})"$`);
-}
-const OUR_STATE_FORMULA = ourFormula(STATE_HIGHLIGHTS);
-
-/** Row colours of «Обращения» by its «Состояние» (overdue red, due soon amber, answered green, postponed violet). */
-export const APPEAL_HIGHLIGHTS: Highlights = [
-  { state: APPEAL_STATE.overdue, background: '#f4cccc' },
-  { state: APPEAL_STATE.dueSoon, background: '#fce8b2' },
-  { state: APPEAL_STATE.answeredOnTime, background: '#d9ead3' },
-  { state: APPEAL_STATE.answeredLate, background: '#d9ead3' },
-  { state: APPEAL_STATE.extended, background: '#d9d2e9' },
-];
 
 export function systemProtectionDescription(tab: string, header: string): string {
   return `«${tab}» → «${header}»: системный столбец, его заполняет «Контроль поручений»`;
@@ -309,60 +280,6 @@ function protections(t: TabState, ch: Changes): void {
   }
 }
 
-function ruleFormula(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string {
-  const cond = rule.getBooleanCondition();
-  if (!cond) return '';
-  const v = cond.getCriteriaValues();
-  return v.length > 0 ? String(v[0]) : '';
-}
-
-/**
- * Row highlighting of «Поручения» by «Состояние», with formulas naming its current column letter.
- * People's own rules are kept; ours are replaced only when they differ from what they should be.
- */
-function highlights(
-  t: TabState,
-  ch: Changes,
-  list: Highlights = STATE_HIGHLIGHTS,
-  stateHeader: string = ORDER_COL.state,
-): void {
-  const OURS = list === STATE_HIGHLIGHTS ? OUR_STATE_FORMULA : ourFormula(list);
-  const sc = colOf(t, stateHeader);
-  if (sc === 0 || t.header.length === 0) return;
-  const { sheet } = t;
-  const letter = columnLetter(sc);
-  const target = sheet.getRange(`A2:${columnLetter(t.header.length)}`);
-  const targetA1 = target.getA1Notation();
-  const want = list.map((h) => ({ formula: stateFormula(letter, h.state), background: h.background }));
-  const rules = sheet.getConditionalFormatRules();
-  const ours = rules.filter((r) => OURS.test(ruleFormula(r)));
-  const same =
-    ours.length === want.length &&
-    want.every((w) =>
-      ours.some((r) => {
-        const bg = r.getBooleanCondition()?.getBackground() ?? '';
-        const ranges = r.getRanges().map((x) => x.getA1Notation());
-        return (
-          ruleFormula(r) === w.formula &&
-          String(bg).toLowerCase() === w.background &&
-          ranges.length === 1 &&
-          ranges[0] === targetA1
-        );
-      }),
-    );
-  if (same) return;
-  const kept = rules.filter((r) => !OURS.test(ruleFormula(r)));
-  const added = want.map((w) =>
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(w.formula)
-      .setBackground(w.background)
-      .setRanges([target])
-      .build(),
-  );
-  sheet.setConditionalFormatRules([...kept, ...added]);
-  ch.highlights = true;
-}
-
 /** Runs «Настроить таблицу»; returns a Russian summary of what it changed. */
 export function setupWorkbook(ss: Spreadsheet): string {
   const tz = ss.getSpreadsheetTimeZone() || 'Europe/Moscow';
@@ -388,8 +305,9 @@ export function setupWorkbook(ss: Spreadsheet): string {
     if (t.spec.generated) continue;
     validations(ss, t, byName, ch);
     protections(t, ch);
-    if (t.spec.name === TAB.orders) highlights(t, ch);
-    if (t.spec.name === TAB.appeals) highlights(t, ch, APPEAL_HIGHLIGHTS, APPEAL_COL.state);
+    const stateCol = t.spec.name === TAB.orders ? ORDER_COL.state : t.spec.name === TAB.appeals ? APPEAL_COL.state : '';
+    const list = t.spec.name === TAB.orders ? STATE_HIGHLIGHTS : APPEAL_HIGHLIGHTS;
+    if (stateCol && highlightRows(t.sheet, colOf(t, stateCol), t.header.length, list)) ch.highlights = true;
   }
   // The secret behind personal links to «Мои поручения» (script properties, never the sheet).
   ensureLinkSecret();

@@ -5,6 +5,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { relative } from 'node:path';
 import { type CalendarEntry, DECREE_ENTRIES, WorkCalendar } from '../domain/calendar';
 import { cellToIsoDate, dateInZone, dayjs, formatRu } from '../domain/dates';
+import { plural as wordFor } from '../domain/text';
 import type { CellModel, CellValue, WorkbookModel } from './model';
 import { parseTyped, type Written } from './sandbox/values';
 import { columnLetter } from './xlsx';
@@ -42,11 +43,9 @@ export function shown(p: string): string {
   return r && !r.startsWith('..') ? r : p;
 }
 
+/** «5 поручений»: the number and its word (domain/text plural). */
 export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  const w = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 10 || m100 >= 20) ? few : many;
-  return `${n} ${w}`;
+  return `${n} ${wordFor(n, one, few, many)}`;
 }
 
 // ---------------------------------------------------------------- guards

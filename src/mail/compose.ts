@@ -5,6 +5,7 @@ import { TAB } from '../domain/contract';
 import { formatRu, type IsoDate } from '../domain/dates';
 import { type DecisionFact, decisionText } from '../domain/decision-notices';
 import type { NoticeKind } from '../domain/notices';
+import { plural } from '../domain/text';
 import { type AppealDigestItem, appealSections, appealSubjectPart } from './appeals';
 import { escapeHtml } from './html';
 import type { OutMail } from './mailer';
@@ -66,15 +67,6 @@ const SECTION: Record<NoticeKind, string> = {
   decision: 'Решения контролёра по вашим поручениям',
 };
 const ORDER: NoticeKind[] = ['decision', 'overdue', 'remind', 'new', 'extension'];
-
-/** Russian plural: 1 поручение, 2 поручения, 5 поручений. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
 
 export function digestSubject(items: readonly DigestItem[], problems = 0): string {
   const count = (k: NoticeKind) => items.filter((i) => i.kind === k).length;

@@ -5,6 +5,7 @@ import type { AppealDisciplineRow } from '../domain/appeals-report';
 import { TAB } from '../domain/contract';
 import { formatRu, type IsoDate } from '../domain/dates';
 import { type ExecutionReport, formatCoefficient } from '../domain/execution-report';
+import { plural } from '../domain/text';
 import { appealSummaryHtml, appealSummaryText } from './appeals';
 import { escapeHtml } from './html';
 import type { OutMail } from './mailer';
@@ -32,14 +33,6 @@ const KIND_LINE: Record<'week' | 'month', string> = {
   week: 'Еженедельная сводка — за прошедшую неделю.',
   month: 'Ежемесячная сводка — за прошедший месяц.',
 };
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
 
 /** The overdue list's heading: how many, as of when, and how they split between this period and before. */
 function overdueHeading(all: number, inPeriod: number, cut: IsoDate): string {

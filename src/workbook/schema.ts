@@ -93,14 +93,7 @@ export const TRAINING_COL = {
   document: 'Документ (ссылка)',
 } as const;
 
-export const CRITERIA_COL = {
-  criterion: 'Критерий',
-  name: 'Наименование',
-  cumulative: 'Накопительный',
-  coefficient: 'Коэффициент',
-  score: 'Балл',
-  description: 'Описание уровня',
-} as const;
+export { CRITERIA_COL } from '../domain/rating';
 
 export const SELF_ASSESSMENT_COL = {
   year: 'Год',

@@ -134,3 +134,19 @@ export function safeText(v: string): string {
 export function safeCell(v: Cell): Cell {
   return typeof v === 'string' ? safeText(v) : v;
 }
+
+/**
+ * 0-based rows of `blanks` whose cell in `header` holds a formula (its value is blank, e.g.
+ * =ЕСЛИ(…;"";…)): the cell is the people's and is never filled. One getFormulas over the span of
+ * the blank cells, whatever the number of rows.
+ */
+export function formulaRows(t: Table, header: string, blanks: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  const c = t.col(header);
+  if (c < 0 || blanks.length === 0) return out;
+  const first = blanks.reduce((a, b) => Math.min(a, b));
+  const last = blanks.reduce((a, b) => Math.max(a, b));
+  const f = t.sheet.getRange(first + 2, c + 1, last - first + 1, 1).getFormulas();
+  for (const i of blanks) if (f[i - first]?.[0]) out.add(i);
+  return out;
+}

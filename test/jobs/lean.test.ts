@@ -3,7 +3,7 @@ import { WorkCalendar } from '../../src/domain/calendar';
 import { addDays, midnightInZone } from '../../src/domain/dates';
 import { parseSettings } from '../../src/domain/settings';
 import type { RunContext } from '../../src/jobs/context';
-import { leanReminders, validateLean } from '../../src/jobs/lean';
+import { leanReminders, validateLean } from '../../src/jobs/lean-checks';
 import type { MailMeta, OutMail, SendOutcome } from '../../src/mail/mailer';
 import { Problems } from '../../src/workbook/problems';
 import { PLAN_COL, PROJECT_COL, TAB, TRAINING_COL } from '../../src/workbook/schema';
