@@ -61,6 +61,19 @@ export function appealItems(
 
 const STALE = 'Обращение изменилось с тех пор, как страница была загружена. Обновите страницу и повторите.';
 
+/** The 0-based row of appeal № `number` (column `nc`), or the refusal when it is gone or repeated. */
+function rowOfNumber(t: Table, nc: number, number: string): number | string {
+  const hits: number[] = [];
+  t.rows.forEach((r, i) => {
+    const v = r[nc];
+    const n = typeof v === 'number' && Number.isInteger(v) ? String(v) : String(v ?? '').trim();
+    if (n && n === number) hits.push(i);
+  });
+  if (hits.length === 0) return `Обращения № ${number} больше нет на листе «${TAB.appeals}». Обновите страницу.`;
+  if (hits.length > 1) return `№ ${number} повторяется на листе «${TAB.appeals}»: сообщите контролёру.`;
+  return hits[0];
+}
+
 /** Applies one appeal action; returns the page's message and the «Журнал» text, or the refusal. */
 export function applyAppeal(
   ss: Spreadsheet,
@@ -77,15 +90,8 @@ export function applyAppeal(
   const ec = t.col(APPEAL_COL.executor);
   if (nc < 0 || ec < 0) return `На листе «${TAB.appeals}» нет столбцов «№» и «Исполнитель».`;
   const number = String(a.number ?? '').trim();
-  const hits: number[] = [];
-  t.rows.forEach((r, i) => {
-    const v = r[nc];
-    const n = typeof v === 'number' && Number.isInteger(v) ? String(v) : String(v ?? '').trim();
-    if (n && n === number) hits.push(i);
-  });
-  if (hits.length === 0) return `Обращения № ${number} больше нет на листе «${TAB.appeals}». Обновите страницу.`;
-  if (hits.length > 1) return `№ ${number} повторяется на листе «${TAB.appeals}»: сообщите контролёру.`;
-  const i = hits[0];
+  const i = rowOfNumber(t, nc, number);
+  if (typeof i === 'string') return i;
   const whoRow = normName(String(t.rows[i][ec] ?? ''));
   if (!mine.has(whoRow) && !absent.has(whoRow)) return `Обращение № ${number} не ваше: изменить его нельзя.`;
   if (versionOf(t, t.rows[i], tz) !== String(a.version ?? '')) return STALE;
