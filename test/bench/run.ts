@@ -88,7 +88,7 @@ async function main(): Promise<number> {
     log(
       `  «Мои поручения»: исполнитель ${prep.pageExecutor.name} — ${prep.pageExecutor.orders} строк в «Поручения» (медиана)`,
     );
-    for (const [action, role] of ACTIONS.filter(([a]) => !only || only.includes(a))) {
+    for (const [action, role] of ACTIONS.filter(([a]) => only.length === 0 || only.includes(a))) {
       const samples: BenchRun[] = [];
       for (let i = 0; i < runs; i++) {
         const r = await runAction(prep, action, role);
