@@ -62,31 +62,44 @@ export function requestHistoryLine(today: IsoDate, requested: Cell, tz: string):
   return `${formatRu(today)}: запрошен перенос срока на ${shown}`;
 }
 
+/** The columns editFills reads, by header («Поручения» as people arranged it); -1 when absent. */
+const EDIT_COLUMNS = {
+  status: ORDER_COL.status,
+  done: ORDER_COL.doneDate,
+  deadline: ORDER_COL.deadline,
+  original: ORDER_COL.originalDeadline,
+  requested: ORDER_COL.requestedDate,
+  history: ORDER_COL.history,
+  text: ORDER_COL.text,
+  executor: ORDER_COL.executor,
+  entered: ORDER_COL.enteredAt,
+  state: ORDER_COL.state,
+  urgency: ORDER_COL.urgency,
+  decision: ORDER_COL.decision,
+  extensions: ORDER_COL.extensions,
+} as const;
+
+function editColumns(header: readonly Cell[]): Record<keyof typeof EDIT_COLUMNS, number> {
+  const idx = new Map<string, number>();
+  header.forEach((h, i) => {
+    const k = normHeader(h);
+    if (k && !idx.has(k)) idx.set(k, i);
+  });
+  const out = {} as Record<keyof typeof EDIT_COLUMNS, number>;
+  for (const k of Object.keys(EDIT_COLUMNS) as (keyof typeof EDIT_COLUMNS)[])
+    out[k] = idx.get(normHeader(EDIT_COLUMNS[k])) ?? -1;
+  return out;
+}
+
 /**
  * What onEdit writes for an edit of «Поручения», as a plain function of the rows read. Only blank
  * cells are filled (and «История» is appended to), so an edit never overwrites what a person wrote.
  */
 export function editFills(edit: EditedRows, today: IsoDate, tz: string): EditFill[] {
-  const idx = new Map<string, number>();
-  edit.header.forEach((h, i) => {
-    const k = normHeader(h);
-    if (k && !idx.has(k)) idx.set(k, i);
-  });
-  const col = (h: string) => idx.get(normHeader(h)) ?? -1;
+  const c = editColumns(edit.header);
+  const { status, done, deadline, original, requested, history, text, executor, entered, state } = c;
+  const { urgency, decision, extensions } = c;
   const edited = new Set(edit.editedCols);
-  const status = col(ORDER_COL.status);
-  const done = col(ORDER_COL.doneDate);
-  const deadline = col(ORDER_COL.deadline);
-  const original = col(ORDER_COL.originalDeadline);
-  const requested = col(ORDER_COL.requestedDate);
-  const history = col(ORDER_COL.history);
-  const text = col(ORDER_COL.text);
-  const executor = col(ORDER_COL.executor);
-  const entered = col(ORDER_COL.enteredAt);
-  const state = col(ORDER_COL.state);
-  const urgency = col(ORDER_COL.urgency);
-  const decision = col(ORDER_COL.decision);
-  const extensions = col(ORDER_COL.extensions);
   const fills: EditFill[] = [];
   edit.rows.forEach((r, i) => {
     const has = (c: number) => c >= 0 && !blank(r[c]);
