@@ -25,7 +25,7 @@ import {
 import { type Executor, normName, type OrderRecord, type Protocol } from '../domain/order';
 import { byDoneDesc, type DoneItem, doneItem } from '../domain/page-details';
 import { rightsOf } from '../domain/rights';
-import { columnOf, findNonBlankRows, findRowsByValue, readHeader, readRowsAt } from '../workbook/find-rows';
+import { columnOf, findFirstRows, findRowsByValue, readHeader, readRowsAt } from '../workbook/find-rows';
 import { parseOrderRow, protocolsFrom, readExecutors } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
 import { rowVersionOf } from '../workbook/row-version';
@@ -176,17 +176,19 @@ interface ControllerRows {
 
 /** The controller's candidate rows: with a request, and (removal by the giver) marked «Готово». */
 function controllerRows(book: PageBook, o: OrdersTab): ControllerRows {
-  const requests = findNonBlankRows(o.sheet, columnOf(o.header, ORDER_COL.requestedDate));
+  const requests = findFirstRows(o.sheet, columnOf(o.header, ORDER_COL.requestedDate), null, CONTROLLER_LIST_MAX);
   const giver = book.env.settings.removalMode === 'giver';
-  const removals = giver ? findRowsByValue(o.sheet, columnOf(o.header, ORDER_COL.status), [STATUS.done]) : [];
+  const removals = giver
+    ? findFirstRows(o.sheet, columnOf(o.header, ORDER_COL.status), [STATUS.done], CONTROLLER_LIST_MAX)
+    : { rows: [], total: 0 };
   return {
-    requests: requests.slice(0, CONTROLLER_LIST_MAX),
-    removals: removals.slice(0, CONTROLLER_LIST_MAX),
+    requests: requests.rows,
+    removals: removals.rows,
     more: {
-      requests: Math.max(0, requests.length - CONTROLLER_LIST_MAX),
-      removals: Math.max(0, removals.length - CONTROLLER_LIST_MAX),
-      totalRequests: requests.length,
-      totalRemovals: removals.length,
+      requests: Math.max(0, requests.total - CONTROLLER_LIST_MAX),
+      removals: Math.max(0, removals.total - CONTROLLER_LIST_MAX),
+      totalRequests: requests.total,
+      totalRemovals: removals.total,
     },
   };
 }

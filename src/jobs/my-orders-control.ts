@@ -16,7 +16,7 @@ import { appendHistory, historyLine } from '../domain/history';
 import type { PageData } from '../domain/my-orders';
 import { recordEvents } from '../domain/order-event-rules';
 import { byDoneDesc } from '../domain/page-details';
-import { columnOf, findRowsByValue } from '../workbook/find-rows';
+import { columnOf, findFirstRows, findRowsByValue } from '../workbook/find-rows';
 import { ORDER_COL, STATE } from '../workbook/schema';
 import { colOrError, type Done, fullTable, rowCopy, STALE, sameVersion, writeRow } from './my-orders-actions';
 import { archivedDone } from './my-orders-archive';
@@ -74,8 +74,8 @@ export function pageDataFor(
   const o = book.orders;
   if (!book.isController || !o) return data;
   // As the requests: at most CONTROLLER_LIST_MAX rows read, in the sheet's order.
-  const overdueRows = findRowsByValue(o.sheet, columnOf(o.header, ORDER_COL.state), [STATE.overdue]);
-  const overdue = new Set(overdueRows.slice(0, CONTROLLER_LIST_MAX));
+  const overdueRows = findFirstRows(o.sheet, columnOf(o.header, ORDER_COL.state), [STATE.overdue], CONTROLLER_LIST_MAX);
+  const overdue = new Set(overdueRows.rows);
   const all = search ? searchRows(o, search) : [];
   // The newest matches (lowest on the sheet) when there are more than a phone screen holds.
   const found = new Set(all.slice(-SEARCH_LIMIT));
@@ -94,8 +94,8 @@ export function pageDataFor(
   }
   late.sort(byDueAsc);
   const cut =
-    overdueRows.length > CONTROLLER_LIST_MAX
-      ? `Показаны просроченные из первых ${CONTROLLER_LIST_MAX} строк (всего ${overdueRows.length}): остальные — на листе «Поручения», «Состояние» = «Просрочено».`
+    overdueRows.total > CONTROLLER_LIST_MAX
+      ? `Показаны просроченные из первых ${CONTROLLER_LIST_MAX} строк (всего ${overdueRows.total}): остальные — на листе «Поручения», «Состояние» = «Просрочено».`
       : '';
   return {
     ...data,

@@ -55,7 +55,40 @@ export function findNonBlankRows(sheet: Sheet, column: number): number[] {
   return findRows(sheet, column, '\\S', false);
 }
 
+/**
+ * The first `limit` rows (in the sheet's order) of findRowsByValue — or of findNonBlankRows when
+ * `values` is null — and how many there are in all: only the rows kept have their row number read,
+ * so a long list (everyone's overdue orders) costs its count, not a call per hit.
+ */
+export function findFirstRows(
+  sheet: Sheet,
+  column: number,
+  values: readonly string[] | null,
+  limit: number,
+  opts: { whole?: boolean } = {},
+): { rows: number[]; total: number } {
+  if (column < 1) return { rows: [], total: 0 };
+  let regex = '\\S';
+  let whole = false;
+  if (values) {
+    const wanted = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+    if (wanted.length === 0) return { rows: [], total: 0 };
+    const body = `(?:${wanted.map(loosePattern).join('|')})`;
+    whole = opts.whole !== false;
+    regex = whole ? `\\s*${body}\\s*` : body;
+  }
+  const hits = finderHits(sheet, column, regex, whole);
+  const rows = hits.slice(0, Math.max(0, limit)).map((h) => h.getRow());
+  return { rows: [...new Set(rows)].sort((a, b) => a - b), total: hits.length };
+}
+
 function findRows(sheet: Sheet, column: number, regex: string, whole: boolean): number[] {
+  const rows = finderHits(sheet, column, regex, whole).map((h) => h.getRow());
+  return [...new Set(rows)].sort((a, b) => a - b);
+}
+
+/** One TextFinder.findAll over the column from row 2 down: the matching cells, row by row. */
+function finderHits(sheet: Sheet, column: number, regex: string, whole: boolean): GoogleAppsScript.Spreadsheet.Range[] {
   // The column from row 2 down, open-ended («D2:D»): no call to learn where the data ends.
   const letter = columnLetter(column);
   let range: GoogleAppsScript.Spreadsheet.Range;
@@ -66,9 +99,7 @@ function findRows(sheet: Sheet, column: number, regex: string, whole: boolean): 
   }
   const finder = range.createTextFinder(regex).useRegularExpression(true);
   // A partial match is the finder's default: the option is set only for a whole-cell one.
-  const hits = (whole ? finder.matchEntireCell(true) : finder).findAll();
-  const rows = hits.map((h) => h.getRow());
-  return [...new Set(rows)].sort((a, b) => a - b);
+  return (whole ? finder.matchEntireCell(true) : finder).findAll();
 }
 
 /**

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CellModel, emptySheet, emptyWorkbook } from '../../src/local/model';
 import { createSandbox } from '../../src/local/sandbox/index';
-import { findNonBlankRows, findRowsByValue, readRowsAt, rowRuns } from '../../src/workbook/find-rows';
+import { findFirstRows, findNonBlankRows, findRowsByValue, readRowsAt, rowRuns } from '../../src/workbook/find-rows';
 
 const REF = 'https://developers.google.com/apps-script/reference/spreadsheet/text-finder';
 
@@ -83,6 +83,12 @@ describe('findRowsByValue / readRowsAt (src/workbook/find-rows.ts)', () => {
     expect(findRowsByValue(sheet, 2, [])).toEqual([]);
     expect(findRowsByValue(sheet, 2, ['И.И. (', 'a|b'])).toEqual([]); // regex characters are text
     expect(findNonBlankRows(sheet, 4)).toEqual([3]);
+  });
+
+  it('findFirstRows keeps the first rows of a long list and counts them all', () => {
+    expect(findFirstRows(sheet, 2, ['Петров П.П.', 'Сидорова С.С.'], 2)).toEqual({ rows: [3, 6], total: 3 });
+    expect(findFirstRows(sheet, 3, null, 1)).toEqual({ rows: [3], total: 3 });
+    expect(findFirstRows(sheet, 2, [], 5)).toEqual({ rows: [], total: 0 });
   });
 
   it('reads only the rows asked for, adjacent ones and short gaps in one read', () => {
