@@ -18,6 +18,7 @@ import {
   isBackdated,
   lastRecordedStatus,
   lastRecordedTerm,
+  type OrderEvent,
   parseEvents,
   statusEventNeeded,
   statusLine,
@@ -38,8 +39,11 @@ type EventFields = Pick<
  * The «Срок» the add-on last knew: the last term event, else «Первоначальный срок» (the first term,
  * typed or filled; corrected while the row was not yet an order), else the one it filled.
  */
-export function knownTerm(o: Pick<OrderRecord, 'history' | 'originalDeadline'>): IsoDate | null {
-  return lastRecordedTerm(o.history) ?? o.originalDeadline ?? recordedDeadline(o.history);
+export function knownTerm(
+  o: Pick<OrderRecord, 'history' | 'originalDeadline'>,
+  events: readonly OrderEvent[] = parseEvents(o.history),
+): IsoDate | null {
+  return lastRecordedTerm(events) ?? o.originalDeadline ?? recordedDeadline(o.history);
 }
 
 /**
@@ -83,25 +87,26 @@ export interface EventFix {
  */
 export function recordEvents(o: EventFields, today: IsoDate): EventFix {
   const fix: EventFix = { history: [] };
-  const known = knownTerm(o);
+  const events = parseEvents(o.history);
+  const known = knownTerm(o, events);
   if (o.deadline && known && o.deadline !== known && !o.invalid.includes(ORDER_COL.deadline)) {
     // Not yet under control (no check judged it): a corrected date, not a change of term.
-    if ((!o.state || o.state === STATE.incomplete) && !lastRecordedTerm(o.history)) fix.originalDeadline = o.deadline;
+    if ((!o.state || o.state === STATE.incomplete) && !lastRecordedTerm(events)) fix.originalDeadline = o.deadline;
     else {
       fix.history.push(termTypedLine(today, known, o.deadline));
       fix.extensions = o.extensions + 1;
     }
   }
   const status = o.invalid.includes(ORDER_COL.status) ? '' : o.status;
-  if (statusEventNeeded(lastRecordedStatus(o.history), status)) fix.history.push(statusLine(today, status));
+  if (statusEventNeeded(lastRecordedStatus(events), status)) fix.history.push(statusLine(today, status));
   if (
     status === STATUS.done &&
     o.doneDate &&
     !o.invalid.includes(ORDER_COL.doneDate) &&
     o.doneDate <= today &&
-    !executionRecorded(o.history, o.doneDate)
+    !executionRecorded(events, o.doneDate)
   ) {
-    const legacy = SEEN_DONE.includes(o.state) && !hasExecutionEvents(parseEvents(o.history));
+    const legacy = SEEN_DONE.includes(o.state) && !hasExecutionEvents(events);
     fix.history.push(executedLine(legacy ? o.doneDate : today, o.doneDate));
   }
   return fix;

@@ -60,9 +60,13 @@ function iso(ru: string | undefined): IsoDate | null {
   return ru ? cellToIsoDate(ru, 'UTC') : null;
 }
 
+const ANY_EVENT = /срок изменён|согласован|исполнение отмечено|доработку|статус «|контроль отменён/;
+
 /** Every event «История» records, in its order; lines that are not events are skipped. */
 export function parseEvents(history: string): OrderEvent[] {
   const out: OrderEvent[] = [];
+  // Most lines are notices: a «История» without any event word is parsed with one test.
+  if (!ANY_EVENT.test(history)) return out;
   for (const raw of history.split('\n')) {
     const m = LINE.exec(raw);
     if (!m) continue;
@@ -195,10 +199,8 @@ export interface PreparedEvents {
 const NO_EVENTS: PreparedEvents = { events: [], terms: [], late: [], counted: [], hasExec: false };
 
 export function prepareEvents(history: string, cal: WorkCalendar, due: (term: IsoDate) => IsoDate): PreparedEvents {
-  // Most lines are notices: an order whose «История» has no event line costs one test.
-  if (!/(срок изменён|согласован|исполнение отмечено|доработку|статус «|контроль отменён)/.test(history))
-    return NO_EVENTS;
   const events = parseEvents(history);
+  if (events.length === 0) return NO_EVENTS;
   const terms = events.filter((e): e is TermEvent => e.kind === 'term');
   return {
     events,
@@ -254,9 +256,14 @@ export function orderAtPrepared(o: Omit<EventOrder, 'history'>, p: PreparedEvent
 }
 
 /** The term the last event set («Срок» as the add-on last knew it); null when no term event. */
-export function lastRecordedTerm(history: string): IsoDate | null {
-  const terms = parseEvents(history).filter((e): e is Extract<OrderEvent, { kind: 'term' }> => e.kind === 'term');
-  return terms.length ? terms[terms.length - 1].to : null;
+export function lastRecordedTerm(history: string | readonly OrderEvent[]): IsoDate | null {
+  let t: IsoDate | null = null;
+  for (const e of eventsOf(history)) if (e.kind === 'term') t = e.to;
+  return t;
+}
+
+function eventsOf(history: string | readonly OrderEvent[]): readonly OrderEvent[] {
+  return typeof history === 'string' ? parseEvents(history) : history;
 }
 
 /**
@@ -270,16 +277,16 @@ export function statusEventNeeded(last: string | null, status: string): boolean 
 }
 
 /** The «Статус» the last status event recorded; null when none. */
-export function lastRecordedStatus(history: string): string | null {
+export function lastRecordedStatus(history: string | readonly OrderEvent[]): string | null {
   let s: string | null = null;
-  for (const e of parseEvents(history)) if (e.kind === 'status') s = e.status;
+  for (const e of eventsOf(history)) if (e.kind === 'status') s = e.status;
   return s;
 }
 
 /** True when «История» records the execution with `doneDate` after the last return or status change. */
-export function executionRecorded(history: string, doneDate: IsoDate): boolean {
+export function executionRecorded(history: string | readonly OrderEvent[], doneDate: IsoDate): boolean {
   let rec = false;
-  for (const e of parseEvents(history)) {
+  for (const e of eventsOf(history)) {
     if (e.kind === 'executed') rec = e.doneDate === doneDate;
     else if (e.kind === 'returned' || (e.kind === 'status' && e.status !== DONE)) rec = false;
   }
