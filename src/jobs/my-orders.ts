@@ -77,8 +77,11 @@ function noSpreadsheet(err: unknown): PageResponse {
   };
 }
 
-/** google.script.run: the page as it is now, for a reload. */
-export function pageLoad(token: unknown): PageResponse {
+/**
+ * The page's spreadsheet for a link: the link first (a malformed or forged token costs no
+ * spreadsheet call, issue 19), then the spreadsheet and the date self-check; or the refusal.
+ */
+function openForLink(token: unknown): PageResponse | { ss: Spreadsheet; email: string; issued: IsoDate | null } {
   let opened: Spreadsheet | null = null;
   const open = (): Spreadsheet => {
     opened = opened ?? openSpreadsheet();
@@ -87,16 +90,22 @@ export function pageLoad(token: unknown): PageResponse {
   let link: ReturnType<typeof linkError>;
   let ss: Spreadsheet;
   try {
-    // The link first: a malformed or forged token costs no spreadsheet call (issue 19).
     link = linkError(token, () => spreadsheetToday(open()));
     if (!('email' in link)) return link;
     ss = open();
   } catch (err) {
     return noSpreadsheet(err);
   }
-  const { email } = link;
   const dates = datesError(ss);
   if (dates) return dates;
+  return { ss, email: link.email, issued: link.issued };
+}
+
+/** google.script.run: the page as it is now, for a reload. */
+export function pageLoad(token: unknown): PageResponse {
+  const opened = openForLink(token);
+  if (!('ss' in opened)) return opened;
+  const { ss, email } = opened;
   const data = pageData(openBook(ss, email), email, null, true);
   return { ok: true, message: data.notice ?? '', data, token: String(token) };
 }
@@ -104,24 +113,9 @@ export function pageLoad(token: unknown): PageResponse {
 /** google.script.run (and doPost): one action from the page, under the spreadsheet's locks. */
 export function pageSubmit(req: unknown): PageResponse {
   const body = (req && typeof req === 'object' ? req : {}) as { token?: unknown; action?: PageAction };
-  let opened: Spreadsheet | null = null;
-  const open = (): Spreadsheet => {
-    opened = opened ?? openSpreadsheet();
-    return opened;
-  };
-  let link: ReturnType<typeof linkError>;
-  let ss: Spreadsheet;
-  try {
-    // The link first: a malformed or forged token costs no spreadsheet call (issue 19).
-    link = linkError(body.token, () => spreadsheetToday(open()));
-    if (!('email' in link)) return link;
-    ss = open();
-  } catch (err) {
-    return noSpreadsheet(err);
-  }
-  const { email } = link;
-  const dates = datesError(ss);
-  if (dates) return dates;
+  const opened = openForLink(body.token);
+  if (!('ss' in opened)) return opened;
+  const { ss, email, issued } = opened;
   const a = body.action;
   if (!a || !['order', 'extension', 'removal', 'appeal', 'undo', 'control', 'search'].includes(a.kind))
     return { ok: false, message: 'Непонятный запрос страницы.' };
@@ -140,7 +134,7 @@ export function pageSubmit(req: unknown): PageResponse {
     };
   try {
     const book = openBook(ss, email);
-    const refused = pageGate(book, email, link.issued, a);
+    const refused = pageGate(book, email, issued, a);
     const done = refused ?? applyPageAction(book, email, a);
     if (typeof done === 'string')
       return { ok: false, message: done, data: pageData(book, email), token: String(body.token) };
