@@ -28,6 +28,8 @@ export interface Notice {
   late?: boolean;
   /** Decision notices: the decision told (issue 25 item 2). */
   decision?: DecisionFact;
+  /** A line the digest adds under the order (control between the dates: the interim date, the co-executors' date). */
+  note?: string;
 }
 
 export const noticeKey = {

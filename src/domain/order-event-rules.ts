@@ -6,6 +6,7 @@
 //   onEdit records the same lines on the day of the edit; a line already there is not written again.
 // - eventProblems (check): a term changed fewer than 2 working days before it or after it, a
 //   back-dated «Дата исполнения», a «Дата исполнения» without «Готово».
+
 import type { WorkCalendar } from './calendar';
 import { ORDER_COL } from './contract';
 import { formatRu, type IsoDate } from './dates';
@@ -25,6 +26,7 @@ import {
   termChangedLate,
   termTypedLine,
 } from './order-events';
+import { lastSetTerm } from './periodic';
 import type { Problem } from './problem';
 import { STATE, STATUS } from './vocabulary';
 
@@ -43,7 +45,8 @@ export function knownTerm(
   o: Pick<OrderRecord, 'history' | 'originalDeadline'>,
   events: readonly OrderEvent[] = parseEvents(o.history),
 ): IsoDate | null {
-  return lastRecordedTerm(events) ?? o.originalDeadline ?? recordedDeadline(o.history);
+  // A periodic order's move to its next occurrence sets the term too (periodic.ts), not a typed change.
+  return lastSetTerm(o.history) ?? lastRecordedTerm(events) ?? o.originalDeadline ?? recordedDeadline(o.history);
 }
 
 /**

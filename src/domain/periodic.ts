@@ -162,3 +162,22 @@ export function occurrenceOrders<
 function ru(d: IsoDate): string {
   return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 }
+
+const TERM_LINE =
+  /^\s*\d{2}\.\d{2}\.\d{4}:\s*(?:срок изменён|перенос срока согласован): с \S+ на (\d{2})\.(\d{2})\.(\d{4})/;
+const NEXT_LINE = /; следующий срок (\d{2})\.(\d{2})\.(\d{4})\s*$/;
+
+/**
+ * «Срок» as the add-on last set it: the last line of «История» that set a term — a term typed over
+ * or approved (order-events.ts), or a reported occurrence's «следующий срок» — so moving a periodic
+ * order to its next occurrence is never read as a term typed over (not one more «Переносов»).
+ * Null when no line set one.
+ */
+export function lastSetTerm(history: string): IsoDate | null {
+  let last: IsoDate | null = null;
+  for (const l of history.split('\n')) {
+    const m = TERM_LINE.exec(l) ?? (OCCURRENCE_RE.test(l) ? NEXT_LINE.exec(l) : null);
+    if (m) last = `${m[3]}-${m[2]}-${m[1]}`;
+  }
+  return last;
+}

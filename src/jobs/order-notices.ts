@@ -78,6 +78,7 @@ function digestItem(ctx: RunContext, n: Notice, link: string, row: number, onBeh
     removalByGiver: s.removalMode === 'giver',
     cutoff: extensionCutoff(n.due, s.extensionCutoffDays, cal, o.enteredAt),
     decision: n.decision,
+    note: n.note,
   };
 }
 

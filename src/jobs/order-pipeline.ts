@@ -3,6 +3,7 @@
 // to write; its problems into «Проверка данных»; its notices into the run's list. Nothing here
 // decides anything: the rules do.
 import { midnightInZone } from '../domain/dates';
+import { stagesByOrder } from '../domain/measure-plans';
 import type { Notice } from '../domain/notices';
 import type { OrderRecord } from '../domain/order';
 import { rulesFor } from '../domain/rules/index';
@@ -32,6 +33,7 @@ const PEOPLE_COLUMN: Record<PeopleField, string> = {
   requestReason: ORDER_COL.requestReason,
   decision: ORDER_COL.decision,
   removal: ORDER_COL.removal,
+  lateReason: ORDER_COL.lateReason,
 };
 
 const DATE_FIELDS: ReadonlySet<string> = new Set(['deadline', 'doneDate', 'requestedDate']);
@@ -76,12 +78,14 @@ export function runStage(ctx: RunContext, book: OrderBook, stage: RuleStage, mod
   if (rules.length === 0) return;
   const day: RuleDay = { today: ctx.today, settings: ctx.settings, calendar: ctx.calendar, mode };
   const sent = (k: string) => ctx.journal.has(k);
+  const stages = stagesByOrder(book.stages);
   for (const o of book.orders) {
     const facts: OrderFacts = {
       protocol: book.protocolByNumber.get(o.protocol) ?? null,
       executorByName: book.executorByName,
       numbersInUse: run.numbersInUse,
       sent,
+      stages: stages.get(o.number) ?? [],
     };
     for (const rule of rules) {
       const r = rule.apply(o, day, facts);

@@ -17,6 +17,7 @@ import { ORDER_COL, ORDER_SYSTEM_HEADERS, TAB } from '../workbook/schema';
 import { type Cell, safeText, type Table } from '../workbook/table';
 import { checkRegisters, problemNotes, writeProblems } from './check-step';
 import type { RunContext } from './context';
+import { sendEscalations } from './escalation';
 import { restoreNoticeLines } from './notice-lines';
 import { fillStep } from './order-fill';
 import { sendNotices } from './order-notices';
@@ -30,6 +31,7 @@ const PEOPLE_WRITE_ORDER: readonly string[] = [
   ORDER_COL.deadline,
   ORDER_COL.status,
   ORDER_COL.doneDate,
+  ORDER_COL.lateReason,
   ORDER_COL.requestedDate,
   ORDER_COL.requestReason,
   ORDER_COL.decision,
@@ -76,6 +78,8 @@ function systemValue(o: OrderRecord, h: string, current: Cell, tz: string): Cell
       return o.overdueDays ?? '';
     case ORDER_COL.history:
       return safeText(o.history);
+    case ORDER_COL.coDeadline:
+      return o.invalid.includes(h) ? current : o.coDeadline ? midnightInZone(o.coDeadline, tz) : '';
     default:
       return current;
   }
@@ -177,6 +181,8 @@ function writeAndNotify(
   const rowNow = (row: number) => row - leaving.filter((r) => r < row).length;
   const r = sendNotices(ctx, book, mode, run.notices, rowNow);
   out.messages = r.sent;
+  // 004 п.4.1.4: the unit heads' own message, once per order.
+  if (mode === 'daily') out.messages += sendEscalations(ctx, book);
   out.notSent += r.notSent;
   if (book.orders.some((o, i) => o.history !== before[i])) {
     rollOverHistories(ctx.ss, ctx.tz, book.orders);

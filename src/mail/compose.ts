@@ -42,6 +42,8 @@ export interface DigestItem {
   decision?: DecisionFact;
   /** Set by composeDigest: an overdue order that is also new to the addressee (entered past its term). */
   bornOverdue?: boolean;
+  /** An extra line under the order (an interim date, the co-executors' own date). */
+  note?: string;
 }
 
 export interface DigestInput {
@@ -134,6 +136,7 @@ function itemLines(i: DigestItem, step: string, inline: boolean): string[] {
   else if (i.role === 'controller') lines.push(`  Исполнитель: ${i.executor}`);
   else if (i.coExecutors.length) lines.push(`  Соисполнители: ${i.coExecutors.join('; ')}`);
   if (i.onBehalfOf) lines.push(`  За отсутствующего исполнителя: ${i.onBehalfOf}`);
+  if (i.note) lines.push(`  ${i.note}`);
   if (i.kind === 'extension') {
     lines.push(`  Запрошенный срок: ${i.requestedDate ? formatRu(i.requestedDate) : '—'}`);
     if (i.requestReason) lines.push(`  Обоснование: ${i.requestReason}`);
@@ -158,6 +161,7 @@ function itemHtml(i: DigestItem, step: string, inline: boolean): string {
   else if (i.role === 'controller') rows.push(`Исполнитель: ${e(i.executor)}`);
   else if (i.coExecutors.length) rows.push(`Соисполнители: ${e(i.coExecutors.join('; '))}`);
   if (i.onBehalfOf) rows.push(`За отсутствующего исполнителя: ${e(i.onBehalfOf)}`);
+  if (i.note) rows.push(`<b>${e(i.note)}</b>`);
   if (i.kind === 'extension') {
     rows.push(`Запрошенный срок: ${e(i.requestedDate ? formatRu(i.requestedDate) : '—')}`);
     if (i.requestReason) rows.push(`Обоснование: ${e(i.requestReason)}`);

@@ -8,6 +8,7 @@ import { executedLate, lateRows, missingLateReason } from '../../src/domain/late
 import type { MeasureStage } from '../../src/domain/measure-plans';
 import type { Executor } from '../../src/domain/order';
 import {
+  lastSetTerm,
   nextOccurrence,
   normalizePeriodicity,
   occurrenceOrders,
@@ -78,6 +79,8 @@ describe('periodic orders (001 гл.6 п.2.2.15, 2.2.17; 003 п.45; non-working 
       ['12-1 (срок 10.04.2026)', '2026-04-10', '2026-04-13'],
       ['12-1', '2026-05-08', null],
     ]);
+    // The term the add-on last set is the next occurrence's: not read as a term typed over.
+    expect(lastSetTerm(`01.03.2026: срок изменён с 01.04.2026 на 10.04.2026\n${history}`)).toBe('2026-05-08');
     // Not reported, not periodic, or the last occurrence: nothing (the order closes as usual).
     expect(reportedOccurrence({ ...o, status: 'В процессе 50' }, '2026-04-14', s, cal)).toBeNull();
     expect(reportedOccurrence({ ...o, periodicity: '' }, '2026-04-14', s, cal)).toBeNull();

@@ -33,13 +33,23 @@ describe('the rule list', () => {
       'numbering',
       'decisions',
       'enteredAt',
+      // A reported occurrence of a periodic order moves on after the decisions (issue 22).
+      'periodic',
       'requestDay',
     ]);
     // «Отправить новые поручения» decides nothing on removal (the daily check does).
     expect(rulesFor('fill', 'notify').map((r) => r.name)).not.toContain('removalDecision');
     // A non-working day only refreshes «Состояние».
     expect(ORDER_RULES.filter((r) => r.modes.includes('refresh')).map((r) => r.name)).toEqual(['state']);
-    expect(rulesFor('check', 'check').map((r) => r.name)).toEqual(['lateRequest', 'eventProblems', 'lateEntry']);
+    // + control between the dates (issue 22): the late reason, the plan of measures, a missed interim date.
+    expect(rulesFor('check', 'check').map((r) => r.name)).toEqual([
+      'lateRequest',
+      'eventProblems',
+      'lateEntry',
+      'lateReason',
+      'planRequired',
+      'interimMissed',
+    ]);
   });
 
   it('every rule has a unique name', () => {

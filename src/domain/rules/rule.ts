@@ -17,6 +17,7 @@
 import type { WorkCalendar } from '../calendar';
 import type { IsoDate } from '../dates';
 import { appendHistory } from '../history';
+import type { MeasureStage } from '../measure-plans';
 import type { Notice } from '../notices';
 import type { Executor, OrderRecord, Protocol } from '../order';
 import type { Problem } from '../problem';
@@ -44,6 +45,8 @@ export interface OrderFacts {
   numbersInUse: ReadonlySet<string>;
   /** Whether a notice key is recorded in «Журнал» (sent before). */
   sent(key: string): boolean;
+  /** The order's rows in «Планы мероприятий» (001 гл.6 п.2.2.16), when the job read them. */
+  stages?: readonly MeasureStage[];
 }
 
 /**
@@ -66,6 +69,8 @@ export type OrderFields = Pick<
   | 'returns'
   | 'state'
   | 'overdueDays'
+  | 'lateReason'
+  | 'coDeadline'
 >;
 
 export interface OrderFix {
@@ -107,6 +112,7 @@ export const PEOPLE_FIELDS = [
   'requestReason',
   'decision',
   'removal',
+  'lateReason',
 ] as const satisfies readonly (keyof OrderFields)[];
 
 /**
