@@ -174,6 +174,8 @@ const NEXT_LINE = /; следующий срок (\d{2})\.(\d{2})\.(\d{4})\s*$/;
  * Null when no line set one.
  */
 export function lastSetTerm(history: string): IsoDate | null {
+  // A one-off order (no occurrence line) costs one test: the events' own reading applies.
+  if (!history.includes(OCCURRENCE_WHAT)) return null;
   let last: IsoDate | null = null;
   for (const l of history.split('\n')) {
     const m = TERM_LINE.exec(l) ?? (OCCURRENCE_RE.test(l) ? NEXT_LINE.exec(l) : null);
