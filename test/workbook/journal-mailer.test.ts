@@ -4,7 +4,8 @@ import { emptyWorkbook } from '../../src/local/model';
 import { createSandbox } from '../../src/local/sandbox/index';
 import { bundleEntry } from '../helpers/bundle';
 
-// A test bundle: opens «Журнал», sends the messages given, records keys; `api.run` returns counts.
+// A test bundle: opens «Журнал», hands it to the mailer as its recorder (as jobs/context.ts does:
+// mail never writes the workbook itself), sends the messages given; `api.run` returns the outcomes.
 const code = bundleEntry(
   `
   import { Journal } from './src/workbook/journal';
@@ -13,7 +14,7 @@ const code = bundleEntry(
     run(_action, p) {
       const ss = SpreadsheetApp.getActive();
       const journal = Journal.open(ss);
-      const mailer = new Mailer({ enabled: p.enabled !== false, journal, timeLeftMs: () => p.timeLeft ?? 100000 });
+      const mailer = new Mailer({ enabled: p.enabled !== false, recorder: journal, timeLeftMs: () => p.timeLeft ?? 100000 });
       const out = [];
       for (const m of p.mails) {
         if (m.keys.every((k) => journal.has(k))) { out.push('already'); continue; }
