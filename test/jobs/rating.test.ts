@@ -72,6 +72,15 @@ class FakeRange {
   setNumberFormat() {
     return this.count('setNumberFormat');
   }
+  setHorizontalAlignments(g: (string | null)[][]) {
+    // As Range.setHorizontalAlignments: the grid must match the range, as setValues.
+    if (g.length !== this.nr || g.some((r) => r.length !== this.nc))
+      throw new Error('The number of rows or columns in the data does not match the range');
+    return this.count('setHorizontalAlignments');
+  }
+  mergeAcross() {
+    return this.count('mergeAcross');
+  }
   a1(): string {
     const col = (n: number) => String.fromCharCode(64 + n);
     return `${col(this.c)}${this.r}:${col(this.c + this.nc - 1)}${this.r + this.nr - 1}`;
