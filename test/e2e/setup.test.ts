@@ -10,7 +10,7 @@ import { main } from '../../src/local/cli';
 import { DEMO_CONTROLLER, DEMO_EXECUTORS, DEMO_UNKNOWN_EXECUTOR } from '../../src/local/demo/orders';
 import type { SheetModel, WorkbookModel } from '../../src/local/model';
 import { loadXlsx } from '../../src/local/xlsx';
-import { EXECUTOR_COL, ORDER_COL, STATE, STATES, STATUSES, TAB } from '../../src/workbook/schema';
+import { EXECUTOR_COL, MEASURE_PLAN_COL, ORDER_COL, STATE, STATES, STATUSES, TAB } from '../../src/workbook/schema';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CODE_PATH = process.env.KONTROL_CODE ?? join(ROOT, 'dist', 'Code.js');
@@ -47,7 +47,7 @@ async function demoWorkbook(): Promise<string> {
 }
 
 describe('kontrol init --demo: a week of a small administration', () => {
-  it('has six executors (one absent with a substitute), two protocols, fifteen orders in every status', async () => {
+  it('has six executors (one absent with a substitute), two protocols, fifteen orders in every status and five of control between the dates', async () => {
     const wb = await loadXlsx(await demoWorkbook());
     const executors = table(wb, TAB.executors);
     expect(colValues(executors, EXECUTOR_COL.name)).toEqual(Object.values(DEMO_EXECUTORS));
@@ -60,7 +60,19 @@ describe('kontrol init --demo: a week of a small administration', () => {
       { kind: 'date', iso: '2026-03-05' },
     ]);
     const orders = table(wb, TAB.orders);
-    expect(orders.rows).toHaveLength(15);
+    // The week's fifteen orders (demo/orders) and, since 6987ead, five of control between the dates
+    // (demo/between-dates: spec «Round 3 additions»): a monthly one, one with an interim date and a
+    // co-executor, one done late with its reason, a long one with its plan of measures, one reminded.
+    expect(orders.rows).toHaveLength(20);
+    expect(colValues(orders, ORDER_COL.number).slice(15)).toEqual(['13-21', '13-22', '13-23', '13-24', '13-25']);
+    const only = (h: string) =>
+      orders.rows.filter((r) => r[orders.header.indexOf(h)]).map((r) => r[orders.header.indexOf(ORDER_COL.number)]);
+    expect(only(ORDER_COL.periodicity)).toEqual(['13-21']);
+    expect(only(ORDER_COL.interimDate)).toEqual(['13-22']);
+    expect(only(ORDER_COL.coExecutors)).toEqual(['12-2', '13-1', '13-22']);
+    expect(only(ORDER_COL.lateReason)).toEqual(['13-23']);
+    expect(colValues(table(wb, TAB.measurePlans), MEASURE_PLAN_COL.order)).toEqual(['13-24', '13-24']);
+    expect(table(wb, TAB.units).rows).toHaveLength(5);
     expect(new Set(colValues(orders, ORDER_COL.status))).toEqual(new Set(STATUSES));
     expect(colValues(orders, ORDER_COL.executor)).toContain(DEMO_UNKNOWN_EXECUTOR);
     expect(colValues(orders, ORDER_COL.deadline)).toContain('31.02.2026');
