@@ -180,11 +180,12 @@ describe('the bundle in the sandbox: api("rating")', () => {
     expect(small.charts[0].type).toBe('COLUMN');
     expect(small.charts[0].ranges).toHaveLength(2);
     // The tab grows past 1 000 rows once (writeReportTab: getMaxRows twice more, one insertRowsAfter);
-    // nothing else depends on n. Measured: 71 calls for 10 organisations, 74 for 1 500.
+    // nothing else depends on n. Measured: 80 calls for 10 organisations (78 before 626985b, which
+    // centres the figure columns with one getRange().setHorizontalAlignments() for the whole tab).
     const { 'Sheet.getMaxRows': _a, 'Sheet.insertRowsAfter': _b, ...smallRest } = small.byMethod;
     const { 'Sheet.getMaxRows': _c, 'Sheet.insertRowsAfter': _d, ...bigRest } = big.byMethod;
     expect(bigRest).toEqual(smallRest);
     expect(big.calls - small.calls).toBeLessThanOrEqual(3);
-    expect(small.calls).toBeLessThan(80);
+    expect(small.calls).toBeLessThan(82);
   });
 });
