@@ -72,11 +72,24 @@ export function composeEscalation(m: EscalationMail): OutMail {
   const intro = `Поручения подразделения «${m.unit}», просроченные на ${formatRu(m.today)} (впервые направляются вам — просроченные на ${m.escalationDays} раб. дн. и более: ${fresh}).`;
   const row = (o: EscalationMail['orders'][number]) =>
     `№ ${o.number}. ${o.text} — исполнитель ${o.executor}, срок ${formatRu(o.due)}, просрочка ${o.days} раб. дн.${o.isNew ? ' (новое)' : ''}`;
-  const text = [greeting, '', intro, '', ...m.orders.map(row), '', `Таблица: ${m.link}`, '', sign(m.organization)];
+  const step =
+    'Что сделать: примите меры к исполнению в подразделении; исполнитель отмечает «Готово» и пишет причину нарушения срока.';
+  const text = [
+    greeting,
+    '',
+    intro,
+    '',
+    ...m.orders.map(row),
+    '',
+    step,
+    `Таблица: ${m.link}`,
+    '',
+    sign(m.organization),
+  ];
   const html = [
     `<p>${e(greeting)}</p><p>${e(intro)}</p><ol>`,
     ...m.orders.map((o) => `<li>${e(row(o))}</li>`),
-    `</ol><p><a href="${e(m.link)}">Таблица</a></p><p>${e(sign(m.organization))}</p>`,
+    `</ol><p>${e(step)}</p><p><a href="${e(m.link)}">Таблица</a></p><p>${e(sign(m.organization))}</p>`,
   ].join('');
   return {
     to: [m.to],
