@@ -101,6 +101,10 @@ export function nextStep(i: DigestItem, today: IsoDate, onPage: boolean): string
   if (i.decision) return decisionText(i.decision).next;
   const where = onPage ? 'на странице «Мои поручения» (ссылка в письме)' : 'в таблице';
   if (i.role === 'controller') return `Что сделать: решите по запросу — «Согласован» или «Отклонён» — ${where}.`;
+  // 003 п.80, 111, 133: co-executors hand their part to the responsible executor; «Готово» and an
+  // extension are his (the page's rights say the same).
+  if (i.role === 'coexecutor')
+    return `Что сделать: передайте свою часть ответственному исполнителю (${i.executor}) и добавьте запись о ходе исполнения ${where}; «Готово» и перенос срока — за ним.`;
   const removal = i.removalByGiver
     ? ' После «Готово» поручение остаётся на контроле, пока его не снимет давший поручение («Не снято» — возврат на доработку).'
     : '';
