@@ -208,7 +208,13 @@ export function processOrders(ctx: RunContext, book: OrderBook, mode: RunMode, o
   runStage(ctx, book, 'state', mode, run);
   const toArchive = usable && mode === 'daily' && book.archiveTable ? chooseArchive(ctx, book, out) : [];
   if (!t) return out;
+  const late = ctx.mailer.counts.late;
   writeAndNotify(ctx, book, t, mode, run, out, toArchive);
-  archiveRows(ctx, book, t, toArchive, out);
+  // Mail deferred for time: the follow-up repeats this step (jobs/follow-up.ts). The rows stay until
+  // then, so it judges them — and mails the controller — as one clean run would: a row gone to
+  // «Архив» is no longer checked, and its problems (a back-dated execution recorded today, say)
+  // would drop out of the list. Their «История» keeps the archive line; the follow-up moves them.
+  if (ctx.mailer.counts.late > late) out.archiveDeferred += toArchive.length;
+  else archiveRows(ctx, book, t, toArchive, out);
   return out;
 }
