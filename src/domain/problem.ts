@@ -10,12 +10,15 @@ export interface Problem {
   fix: string;
 }
 
-/** A short fingerprint of a list of problems (FNV-1a over their sorted descriptions). */
-export function problemsFingerprint(
-  list: readonly { tab: string; row: number; column: string; message: string }[],
-): string {
+/**
+ * A short fingerprint of a list of problems (FNV-1a over their sorted descriptions). The row number
+ * is left out: rows move up when orders above go to «Архив» after the controller's mail, and the same
+ * standing problem one row higher is not news (it mailed the controller twice). Identical problems on
+ * several rows still count one each.
+ */
+export function problemsFingerprint(list: readonly { tab: string; column: string; message: string }[]): string {
   const text = list
-    .map((p) => `${p.tab}|${p.row}|${p.column}|${p.message}`)
+    .map((p) => `${p.tab}|${p.column}|${p.message}`)
     .sort()
     .join('\n');
   let h = 0x811c9dc5;

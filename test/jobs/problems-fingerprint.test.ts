@@ -13,4 +13,8 @@ describe('the controller hears about problems when the list changes (spec: «the
     expect(problemsFingerprint([p(3), p(5), p(7)])).not.toBe(base);
     expect(problemsFingerprint([p(3), p(5, 'Другая ошибка.')])).not.toBe(base);
   });
+  it('the same problems moved up a row (an order above went to «Архив») are not news', () => {
+    expect(problemsFingerprint([p(2, 'Причина не указана.')])).toBe(problemsFingerprint([p(3, 'Причина не указана.')]));
+    expect(problemsFingerprint([p(2), p(4)])).toBe(problemsFingerprint([p(3), p(5)]));
+  });
 });
