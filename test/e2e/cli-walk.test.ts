@@ -140,11 +140,31 @@ const MAILS: Record<string, string[]> = {
     'control@adm.test | Поручения: 1 запрос переноса, 1 проблема в данных', // 5-4, late request
     'sidorova@adm.test | Поручения: 1 просрочено', // 5-6: returned = not executed (000 п.14)
   ],
-  '2026-03-13': ['petrov@adm.test | Поручения: 1 — срок наступает, 1 решение по поручению'], // 5-4 due Mon 16.03, request refused
-  '2026-03-16': [`${SUMMARY_TO} | Исполнение поручений: неделя 11 (09.03.2026–15.03.2026)`],
-  '2026-03-17': ['petrov@adm.test | Поручения: 1 просрочено'], // 5-4
-  '2026-03-18': [],
-  '2026-03-19': ['ivanov@adm.test | Поручения: 2 — срок наступает'], // 5-3 (extended to 20.03) and 6-1
+  '2026-03-13': [
+    'petrov@adm.test | Поручения: 1 — срок наступает, 1 решение по поручению', // 5-4 due Mon 16.03, request refused
+    // 6-1 as co-executor: «Срок соисполнителям» 16.03 = «Срок» 20.03 less 4 working days (003 п.80,
+    // spec Round 3 «Срок соисполнителям»), reminded the working day before (000 п.10).
+    'sidorova@adm.test | Поручения: 1 — срок наступает',
+  ],
+  '2026-03-16': [
+    // 5-2 done 11.03 after its term 06.03 and no «Причина нарушения срока» by 13.03 (2 working days,
+    // 001 гл.8 п.2.3.2, spec Round 3): a data problem, its line to the controller.
+    'control@adm.test | Поручения: 1 проблема в данных',
+    `${SUMMARY_TO} | Исполнение поручений: неделя 11 (09.03.2026–15.03.2026)`,
+  ],
+  '2026-03-17': [
+    'petrov@adm.test | Поручения: 1 просрочено', // 5-4
+    'sidorova@adm.test | Поручения: 1 просрочено', // 6-1 as co-executor: «Срок соисполнителям» 16.03 passed
+  ],
+  // 5-6 done 13.03 after its term 11.03, no reason by 17.03: with 5-2's, two problems (5-2 goes to
+  // «Архив» after the mail, step 5).
+  '2026-03-18': ['control@adm.test | Поручения: 2 проблемы в данных'],
+  '2026-03-19': [
+    // The list changed: 5-2 and its problem went to «Архив» on 18.03, 5-6's stands (a fixed or gone
+    // problem is news to the controller too: problems-fingerprint test).
+    'control@adm.test | Поручения: 1 проблема в данных',
+    'ivanov@adm.test | Поручения: 2 — срок наступает', // 5-3 (extended to 20.03) and 6-1
+  ],
   '2026-03-20': [], // 5-3 done this morning; 6-1 already reminded
 };
 
@@ -382,8 +402,14 @@ describe('kontrol CLI: three weeks of one workbook (000 п.7–15, 001 гл.8 п
     const log = rowsOf(wb, TAB.log);
     const keys = log.flatMap((r) => String(r.Ключ).split('\n')).filter(Boolean);
     expect(new Set(keys).size).toBe(keys.length);
-    // The problems key is a fingerprint of the list (mailed when the list changes): one list, once.
-    const shown = keys.map((k) => (k.startsWith('problems:') ? 'problems:<список 12.03>' : k));
+    // The problems key is a fingerprint of the list (mailed when the list changes): each list once,
+    // shown by the day it was mailed.
+    const shown = log.flatMap((r) =>
+      String(r.Ключ)
+        .split('\n')
+        .filter(Boolean)
+        .map((k) => (k.startsWith('problems:') ? `problems:<список ${r.Время}>` : k)),
+    );
     expect(shown.sort()).toEqual(
       [
         'new:5-1',
@@ -404,8 +430,17 @@ describe('kontrol CLI: three weeks of one workbook (000 п.7–15, 001 гл.8 п
         'new:6-1:соисп:Сидорова С.С.',
         'remind:5-6:2026-03-11',
         'ext:5-4:2026-03-27',
-        'problems:<список 12.03>',
+        'problems:<список 2026-03-12>',
         'problems-day:2026-03-12', // at most one problems mail a day
+        'problems:<список 2026-03-16>', // 5-2 without its late reason
+        'problems-day:2026-03-16',
+        'problems:<список 2026-03-18>', // and 5-6's
+        'problems-day:2026-03-18',
+        'problems:<список 2026-03-19>', // 5-2's gone with it to «Архив»
+        'problems-day:2026-03-19',
+        // 6-1's co-executor against «Срок соисполнителям» 16.03 (003 п.80).
+        'remind:6-1:соисп:Сидорова С.С.:2026-03-16',
+        'overdue:6-1:соисп:Сидорова С.С.:2026-03-16',
         'overdue:5-6:2026-03-11',
         'remind:5-4:2026-03-16',
         'summary:week:2026-W11',
