@@ -260,7 +260,11 @@ describe('the demo workbook printed by LibreOffice', () => {
     const texts = log.cells.slice(1).flatMap((r) => [r?.[1]?.v, r?.[3]?.v, r?.[5]?.v]);
     const parts = texts.flatMap((v) => (typeof v === 'string' ? v.split(/[\n,]\s*/) : [])).filter(Boolean);
     expect(parts.length).toBeGreaterThan(10);
-    for (const t of parts) expect(logText, t).toContain(squash(t));
+    // pdftotext joins a word hyphenated at a line's end and drops its hyphen («2025-⏎03-13» reads
+    // «202503-13»), so a long key wrapped in its cell is compared without hyphens: every character
+    // of it is still printed, in order.
+    const unhyphen = (s: string) => s.replace(/-/g, '');
+    for (const t of parts) expect(unhyphen(logText), t).toContain(unhyphen(squash(t)));
     // Text over text: no two words of «Журнал» overlap on the page.
     const words = pages.filter((p) => p.tab === TAB.log).flatMap((p) => p.words);
     // (Glyph boxes of adjacent lines touch: half a line's height in common is text over text.)
