@@ -13,7 +13,7 @@ import { cellToIsoDate, formatRu, type IsoDate } from './dates';
 import { archiveDue } from './deadlines';
 import { historyLine } from './history';
 import type { OrderRecord } from './order';
-import { cancelledLine, EVENT_PHRASE } from './order-events';
+import { cancelledLine, parseEvents } from './order-events';
 import type { Settings } from './settings';
 import { REMOVAL, STATUS } from './vocabulary';
 
@@ -40,11 +40,8 @@ export function controlCancelled(o: RemovalFields, mode: RemovalMode | undefined
 
 /** The day the cancelled control was recorded in «История» (the first), or null. */
 export function cancelledOn(history: string): IsoDate | null {
-  for (const l of history.split('\n')) {
-    const m = /^\s*(\d{2}\.\d{2}\.\d{4}):\s*(.*)$/.exec(l);
-    if (m && m[2].startsWith(EVENT_PHRASE.cancelled)) return cellToIsoDate(m[1], 'UTC');
-  }
-  return null;
+  // Read through the one parser of «История» events, so the line is written and read in one place.
+  return parseEvents(history).find((e) => e.kind === 'cancelled')?.day ?? null;
 }
 
 /** True when the order is completed: «Готово» (executor mode) or «Готово» and «Снято» (giver mode). */
