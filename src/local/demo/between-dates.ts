@@ -9,7 +9,7 @@ import { addDays, addMonths, formatRu, type IsoDate, isoWeekday } from '../../do
 import { MEASURE_PLAN_COL, ORDER_COL, STATUS, TAB, UNIT_COL } from '../../workbook/schema';
 import type { WorkbookModel } from '../model';
 import { DEMO_EXECUTORS } from './orders';
-import { appendRows, type DemoValue } from './util';
+import { appendRows, type DemoValue, recordedOnItsDay } from './util';
 
 const d = (iso: IsoDate): DemoValue => ({ date: iso });
 
@@ -48,7 +48,7 @@ export function addDemoBetweenDates(model: WorkbookModel, today: IsoDate): void 
   const previous = addMonths(work(5), -1);
   // Entered on the meeting's day, as the orders' demo (000 п.7).
   const base = { [O.protocol]: '13', [O.enteredAt]: d(p2) };
-  appendRows(model, TAB.orders, [
+  const orders: Record<string, DemoValue>[] = [
     {
       ...base,
       [O.number]: '13-21',
@@ -99,7 +99,8 @@ export function addDemoBetweenDates(model: WorkbookModel, today: IsoDate): void 
       [O.deadline]: d(work(-4)),
       [O.history]: `${formatRu(work(-1))}: напоминание об ускорении: исполнить не позднее ${formatRu(cal.workingOnOrBefore(addDays(work(-1), 10)))}`,
     },
-  ]);
+  ];
+  appendRows(model, TAB.orders, orders.map(recordedOnItsDay));
   appendRows(model, TAB.measurePlans, [
     {
       [MEASURE_PLAN_COL.order]: '13-24',

@@ -22,7 +22,7 @@ import {
   URGENCY,
 } from '../../workbook/schema';
 import type { WorkbookModel } from '../model';
-import { appendRows, type DemoValue, sheetOf } from './util';
+import { appendRows, type DemoValue, recordedOnItsDay, sheetOf } from './util';
 
 const d = (iso: IsoDate): DemoValue => ({ date: iso });
 
@@ -327,7 +327,7 @@ export function addDemoOrders(model: WorkbookModel, today: IsoDate): void {
     if (lateEntries.has(String(o[O.number]))) continue;
     o[O.enteredAt] = d(protocol === '12' ? p1 : protocol === '13' ? p2 : addDays(p1, -1));
   }
-  appendRows(model, TAB.orders, orders);
+  appendRows(model, TAB.orders, orders.map(recordedOnItsDay));
 
   // Last week's notices, one message per executor per protocol, the working day after the meeting.
   const emails: Record<string, string> = {

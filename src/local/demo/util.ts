@@ -1,5 +1,7 @@
 // Writing demo rows straight into the in-memory workbook, by header text (after setup made the tabs).
 
+import { executedLine } from '../../domain/order-events';
+import { ORDER_COL, STATUS } from '../../workbook/schema';
 import { normHeader } from '../../workbook/table';
 import type { CellModel, CellValue, SheetModel, WorkbookModel } from '../model';
 
@@ -42,4 +44,17 @@ export function appendRows(model: WorkbookModel, tab: string, rows: Record<strin
   }
   sheet.cells.length = last;
   if (sheet.maxRows < last) sheet.maxRows = last + 100;
+}
+
+/**
+ * A demo order done on an earlier day carries the «История» line onEdit writes when «Готово» is
+ * set (domain/order-events): it was recorded the day it was done. Without it the first daily check
+ * would take the execution as recorded today and list it as back-dated (000 п.13) — a false alarm.
+ */
+export function recordedOnItsDay(row: Record<string, DemoValue>): Record<string, DemoValue> {
+  const done = row[ORDER_COL.doneDate];
+  if (row[ORDER_COL.status] !== STATUS.done || done === null || typeof done !== 'object') return row;
+  const line = executedLine(done.date, done.date);
+  const before = row[ORDER_COL.history];
+  return { ...row, [ORDER_COL.history]: typeof before === 'string' && before ? `${line}\n${before}` : line };
 }
