@@ -179,7 +179,9 @@ function itemHtml(i: DigestItem, step: string, inline: boolean): string {
   return `<li>${rows.join('<br>')}</li>`;
 }
 
-const BORN_OVERDUE = 'Новое поручение: внесено, когда его срок уже истёк.';
+// True whether it was entered past its term or first mailed after it (a row typed before its term but
+// noticed by no run until later): the addressee hears of it for the first time, already overdue.
+const BORN_OVERDUE = 'Новое поручение: вы получаете его впервые, а срок уже истёк.';
 
 /**
  * An order new to the addressee and already overdue (entered past its term) is one entry, under

@@ -99,7 +99,7 @@ describe('digest mail', () => {
     expect(m.text.match(/№ 7-1\./g)).toHaveLength(1);
     expect(m.text).toContain('Срок исполнения истёк (1):');
     expect(m.text).not.toContain('Новые поручения');
-    expect(m.text).toContain('Новое поручение: внесено, когда его срок уже истёк.');
+    expect(m.text).toContain('Новое поручение: вы получаете его впервые, а срок уже истёк.');
     expect(m.text).toContain('перенос срока можно запросить до 04.12.2026');
     expect(m.subject).toBe('Поручения: 1 просрочено');
   });
