@@ -151,6 +151,18 @@ class FakeSheet {
   setColumnWidth() {
     this.count('setColumnWidth');
   }
+  getRangeList(a1: string[]) {
+    // As Sheet.getRangeList: A1 notations of this sheet; a bad one throws.
+    for (const x of a1) if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(x)) throw new Error(`Range not found: ${x}`);
+    this.count('getRangeList');
+    const list = {
+      setHorizontalAlignment: () => {
+        this.count('RangeList.setHorizontalAlignment');
+        return list;
+      },
+    };
+    return list;
+  }
   setFrozenRows() {
     this.count('setFrozenRows');
   }
