@@ -6,6 +6,7 @@ import type { AppealItem } from '../domain/appeals-page';
 import type { ControlItem } from '../domain/control-page';
 import type { ExtensionItem, OrderItem, PageData, RemovalItem } from '../domain/my-orders';
 import type { DoneItem } from '../domain/page-details';
+import { MAX_TEXT_ADDED } from '../domain/page-limits';
 import { byExecutor, overdueIntro, searchForm } from './control';
 import { type Child, h, type VNode } from './vnode';
 
@@ -142,8 +143,8 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
     ...STATUSES.map((s) => h('option', { value: s, text: s, selected: s === o.status })),
   ]);
   const key = `order:${o.number}`;
-  const progress = h('textarea', { name: 'progress', rows: 2, maxlength: 1000 });
-  const reason = h('textarea', { name: 'reason', rows: 2, maxlength: 1000 });
+  const progress = h('textarea', { name: 'progress', rows: 2, maxlength: MAX_TEXT_ADDED });
+  const reason = h('textarea', { name: 'reason', rows: 2, maxlength: MAX_TEXT_ADDED });
   const requestError = errorOf(ctx, key, 'requestedDate') || errorOf(ctx, key, 'reason');
   const cutoffHint = o.cutoffPassed
     ? h('p', {
@@ -289,7 +290,7 @@ export function renderExtension(x: ExtensionItem, ctx: RenderCtx): VNode {
 
 export function renderAppeal(x: AppealItem, ctx: RenderCtx): VNode {
   const key = `appeal:${x.number}`;
-  const measures = h('textarea', { name: 'measures', rows: 3, maxlength: 2000, value: x.measures || '' });
+  const measures = h('textarea', { name: 'measures', rows: 3, maxlength: MAX_TEXT_ADDED, value: x.measures || '' });
   const term = x.due !== x.term ? `${x.due} (в таблице ${x.term})` : x.term;
   return h(
     'form',
@@ -366,7 +367,7 @@ export function renderDone(x: DoneItem, ctx: RenderCtx): VNode {
 /** An order as the controller sees it (overdue, or found), with the controller's change. */
 export function renderControl(x: ControlItem, ctx: RenderCtx): VNode {
   const key = `control:${x.number}`;
-  const note = h('textarea', { name: 'note', rows: 2, maxlength: 1000 });
+  const note = h('textarea', { name: 'note', rows: 2, maxlength: MAX_TEXT_ADDED });
   const deadline = x.due !== x.deadline ? `${x.due} (в таблице ${x.deadline})` : x.deadline;
   const error = errorOf(ctx, key, 'deadline') || errorOf(ctx, key, 'note');
   return h(
