@@ -58,18 +58,23 @@ export function isOrderRow(o: Pick<OrderRecord, 'text' | 'executor' | 'deadline'
 }
 
 /**
+ * True when a daily check has judged the row a complete order («Состояние» set, other than «Не
+ * заполнено»): it is under control, so a «Срок» typed over is a change of term, and an unknown
+ * «Внесено» stays blank. onEdit and the daily check ask the same question here.
+ */
+export function judgedBefore(state: string): boolean {
+  const s = state.trim();
+  return !!s && s !== STATE.incomplete;
+}
+
+/**
  * «Внесено» to stamp today: the row became an order and no check judged it complete before (its
  * «Состояние» blank or «Не заполнено»: a row seen complete before «Внесено» existed keeps it blank).
  */
 export function entersToday(
   o: Pick<OrderRecord, 'text' | 'executor' | 'deadline' | 'urgency' | 'enteredAt' | 'state' | 'invalid'>,
 ): boolean {
-  return (
-    !o.enteredAt &&
-    (!o.state || o.state === STATE.incomplete) &&
-    !o.invalid.includes(ORDER_COL.enteredAt) &&
-    isOrderRow(o)
-  );
+  return !o.enteredAt && !judgedBefore(o.state) && !o.invalid.includes(ORDER_COL.enteredAt) && isOrderRow(o);
 }
 
 const SEEN_DONE: readonly string[] = [STATE.doneOnTime, STATE.doneLate, STATE.awaitingRemoval];
@@ -94,7 +99,7 @@ export function recordEvents(o: EventFields, today: IsoDate): EventFix {
   const known = knownTerm(o, events);
   if (o.deadline && known && o.deadline !== known && !o.invalid.includes(ORDER_COL.deadline)) {
     // Not yet under control (no check judged it): a corrected date, not a change of term.
-    if ((!o.state || o.state === STATE.incomplete) && !lastRecordedTerm(events)) fix.originalDeadline = o.deadline;
+    if (!judgedBefore(o.state) && !lastRecordedTerm(events)) fix.originalDeadline = o.deadline;
     else {
       fix.history.push(termTypedLine(today, known, o.deadline));
       fix.extensions = o.extensions + 1;

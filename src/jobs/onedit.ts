@@ -9,7 +9,7 @@
 // Two reads at most (the header row and the edited rows); writes only the cells it fills.
 import { cellToIsoDate, dateInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { decisionDayFromHistory, decisionTypedLine } from '../domain/history';
-import { knownTerm } from '../domain/order-event-rules';
+import { judgedBefore, knownTerm } from '../domain/order-event-rules';
 import {
   executedLine,
   executionRecorded,
@@ -19,7 +19,7 @@ import {
   termTypedLine,
 } from '../domain/order-events';
 import { fromList } from '../domain/text';
-import { DECISION, STATE, STATUSES, URGENCY } from '../domain/vocabulary';
+import { DECISION, STATUSES, URGENCY } from '../domain/vocabulary';
 import { ORDER_COL, STATUS, TAB } from '../workbook/schema';
 import { type Cell, normHeader } from '../workbook/table';
 import { dateSelfCheck } from './date-check';
@@ -115,7 +115,7 @@ export function editFills(edit: EditedRows, today: IsoDate, tz: string): EditFil
     // its entry day is unknown.
     const isOrder =
       has(text) && has(executor) && (has(deadline) || fromList(String(r[urgency] ?? ''), Object.values(URGENCY)));
-    const seen = state >= 0 && !blank(r[state]) && String(r[state]).trim() !== STATE.incomplete;
+    const seen = state >= 0 && !blank(r[state]) && judgedBefore(String(r[state]));
     if (entered >= 0 && isOrder && blank(r[entered]) && !seen)
       fills.push({ row: i, header: ORDER_COL.enteredAt, value: midnightInZone(today, tz) });
     const doneIso = done >= 0 ? cellToIsoDate(r[done], tz) : null;
