@@ -24,6 +24,9 @@ export interface EscalationOrder {
 /** The key «Журнал» records: one escalation per order, ever. */
 export const escalationKey = (n: string) => `escalate:${n}`;
 
+/** The key of «Журнал»'s line telling the controller that an order could not be escalated: once per order. */
+export const unplacedKey = (n: string) => `escalate-unplaced:${n}`;
+
 /** Working days the order is overdue today (0 when not overdue or executed). */
 export function overdueDays(
   o: EscalationOrder,
@@ -52,7 +55,7 @@ export interface EscalationDigest {
 /**
  * The messages to heads today: for each unit with an order newly due for escalation (not sent
  * before), one message with all of that unit's overdue orders. Orders whose executor has no unit,
- * or whose unit has no row, are returned in `unplaced` (the controller is told).
+ * or whose unit has no row, are returned in `unplaced` (the controller is told once: `unplacedKey`).
  */
 export function escalationDigests(
   orders: readonly EscalationOrder[],
@@ -75,7 +78,7 @@ export function escalationDigests(
     const u = unitOf(o);
     const due = escalationDue(o, today, s, cal) && !sent(escalationKey(o.number));
     if (!u) {
-      if (due) unplaced.push(o);
+      if (due && !sent(unplacedKey(o.number))) unplaced.push(o);
       continue;
     }
     let d = byUnit.get(foldText(u.name));

@@ -3,7 +3,7 @@
 // newly reaches «Эскалация руководителю через, рабочих дней»; each such order once, ever (its key in
 // «Журнал»), with a line in its «История» (in memory; the caller writes «История»).
 import { dueDate } from '../domain/deadlines';
-import { type EscalationDigest, escalationDigests } from '../domain/escalation';
+import { type EscalationDigest, escalationDigests, unplacedKey } from '../domain/escalation';
 import { appendHistory, historyLine } from '../domain/history';
 import type { OrderRecord } from '../domain/order';
 import { composeEscalation } from '../mail/between-dates';
@@ -74,6 +74,7 @@ export function sendEscalations(ctx: RunContext, book: OrderBook): number {
       action: ACTION,
       order: unplaced.map((o) => o.number).join(', '),
       result: 'не отправлено: у исполнителя не указано «Подразделение» или его нет на листе «Подразделения»',
+      keys: unplaced.map((o) => unplacedKey(o.number)),
     });
   return sent;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/domain/calendar';
 import { coExecutorDeadline, coExecutorNotices } from '../../src/domain/co-executors';
-import { escalationDigests, escalationDue, escalationKey } from '../../src/domain/escalation';
+import { escalationDigests, escalationDue, escalationKey, unplacedKey } from '../../src/domain/escalation';
 import { interimEvents, noteDays } from '../../src/domain/interim';
 import { executedLate, lateRows, missingLateReason } from '../../src/domain/late-reason';
 import type { MeasureStage } from '../../src/domain/measure-plans';
@@ -161,6 +161,9 @@ describe('escalation to the unit head (004 п.4.1.4, 4.2.1; «через 3 ра�
     // Sent once: the next day nothing new → no message.
     const sent = (k: string) => k === escalationKey('1') || k === escalationKey('4');
     expect(escalationDigests(orders, executors, units, '2026-03-16', s, cal, sent).digests).toEqual([]);
+    // The controller is told once that № 4 has no unit to escalate to, not every run.
+    const told = (k: string) => k === unplacedKey('4');
+    expect(escalationDigests(orders, executors, units, '2026-03-13', s, cal, told).unplaced).toEqual([]);
   });
 });
 
