@@ -5,11 +5,26 @@
 /** The longest text one field of a page action may add. */
 export const MAX_TEXT_ADDED = 1000;
 
-/** The first text field of the action longer than MAX_TEXT_ADDED, as a Russian refusal; null when none. */
+/**
+ * The longest text of a field that replaces its cell instead of adding to it (an appeal's «Принятые
+ * меры», edited whole): such a field cannot grow a cell by repetition, so its bound is the cell's
+ * total — 5 000, room for a text written in the sheet before round 3 (the page allowed 2 000 then).
+ */
+export const MAX_TEXT_REPLACED = 5000;
+
+/** Fields whose text replaces the cell's (bounded by MAX_TEXT_REPLACED). */
+const REPLACING_FIELDS: ReadonlySet<string> = new Set(['measures']);
+
+export const maxLengthOf = (field: string): number =>
+  REPLACING_FIELDS.has(field) ? MAX_TEXT_REPLACED : MAX_TEXT_ADDED;
+
+/** The first text field of the action longer than its bound, as a Russian refusal; null when none. */
 export function overlongText(action: Readonly<Record<string, unknown>>): string | null {
-  for (const v of Object.values(action))
-    if (typeof v === 'string' && v.trim().length > MAX_TEXT_ADDED)
-      return `Текст длиннее 1 000 знаков: сократите его и сохраните снова.`;
+  for (const [k, v] of Object.entries(action)) {
+    const max = maxLengthOf(k);
+    if (typeof v === 'string' && v.trim().length > max)
+      return `Текст длиннее ${String(max).replace(/\B(?=(\d{3})+$)/g, ' ')} знаков: сократите его и сохраните снова.`;
+  }
   return null;
 }
 

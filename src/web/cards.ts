@@ -6,7 +6,7 @@ import type { AppealItem } from '../domain/appeals-page';
 import type { ControlItem } from '../domain/control-page';
 import type { ExtensionItem, OrderItem, PageData, RemovalItem } from '../domain/my-orders';
 import type { DoneItem } from '../domain/page-details';
-import { MAX_TEXT_ADDED } from '../domain/page-limits';
+import { MAX_TEXT_ADDED, MAX_TEXT_REPLACED } from '../domain/page-limits';
 import { byExecutor, overdueIntro, searchForm } from './control';
 import { type Child, h, type VNode } from './vnode';
 
@@ -290,7 +290,7 @@ export function renderExtension(x: ExtensionItem, ctx: RenderCtx): VNode {
 
 export function renderAppeal(x: AppealItem, ctx: RenderCtx): VNode {
   const key = `appeal:${x.number}`;
-  const measures = h('textarea', { name: 'measures', rows: 3, maxlength: MAX_TEXT_ADDED, value: x.measures || '' });
+  const measures = h('textarea', { name: 'measures', rows: 3, maxlength: MAX_TEXT_REPLACED, value: x.measures || '' });
   const term = x.due !== x.term ? `${x.due} (в таблице ${x.term})` : x.term;
   return h(
     'form',

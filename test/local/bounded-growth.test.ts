@@ -69,6 +69,10 @@ describe('rolling over (domain/history-rollover.ts)', () => {
     expect(rollOver(`${r.text}\n${longStory(120, 'ещё')}`).text.split(ROLLED_OVER_LINE)).toHaveLength(2);
     expect(overlongText({ progress: 'я'.repeat(1001) })).toContain('длиннее 1 000 знаков');
     expect(overlongText({ progress: 'я'.repeat(1000), reason: 'x' })).toBeNull();
+    // An appeal's «Принятые меры» replaces its cell (it cannot grow it by repetition): bounded by the
+    // cell's total, so a text of 2 000 written before round 3 can still be edited from the page.
+    expect(overlongText({ measures: 'я'.repeat(2000) })).toBeNull();
+    expect(overlongText({ measures: 'я'.repeat(5001) })).toBe('Текст длиннее 5 000 знаков: сократите его и сохраните снова.');
   });
 });
 
