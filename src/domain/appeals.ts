@@ -7,6 +7,7 @@
 import type { WorkCalendar } from './calendar';
 import { addDays, addMonths, formatRu, type IsoDate } from './dates';
 import { inReminderWindow, onWorkingDay } from './deadlines';
+import { historyLine } from './history';
 import type { Settings } from './settings';
 import { foldText } from './text';
 
@@ -293,3 +294,14 @@ export const APPEAL_PHRASE = {
   answered: 'дан ответ',
   duplicate: 'дублирующее: присоединено к обращению',
 } as const;
+
+/** «История» line of an appeal notice, built the same way after a send and when rebuilt from «Журнал». */
+export function appealNoticeLine(
+  day: IsoDate,
+  kind: AppealNoticeKind,
+  name: string,
+  email: string,
+  onBehalfOf?: string,
+): string {
+  return historyLine(day, `${APPEAL_PHRASE[kind]}: ${name} <${email}>${onBehalfOf ? ` (замещает ${onBehalfOf})` : ''}`);
+}

@@ -6,6 +6,12 @@ export function historyLine(day: IsoDate, what: string): string {
   return `${formatRu(day)}: ${what}`;
 }
 
+/** True when «История» has `line` already (case and surrounding spaces aside). */
+export function hasHistoryLine(history: string, line: string): boolean {
+  const l = line.trim().toLowerCase();
+  return history.split('\n').some((x) => x.trim().toLowerCase() === l);
+}
+
 export function appendHistory(history: string, lines: readonly string[]): string {
   if (lines.length === 0) return history;
   const h = history.replace(/\s+$/, '');

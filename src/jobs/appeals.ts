@@ -1,27 +1,31 @@
-// Citizens' appeals in the daily check: one read of «Обращения»; blank «Срок» filled; «Повторное»,
-// «Состояние», «История» recomputed and written where they changed (one span per run of adjacent
-// columns, whatever the number of rows); reminders and overdue notices handed to the order digest
-// (daily.ts), so each executor still gets ONE e-mail a day. Keys and «Журнал» as for orders.
+// Citizens' appeals in the daily check, the register «Обращения»: read once → APPEAL_RULES
+// (src/domain/rules, stage by stage: fill, state) → write the diff («Повторное», «Состояние»,
+// «История», one span per run of adjacent columns, then blank «Срок» filled) → the notify rules'
+// reminders and overdue notices handed to the order digest (order-notices.ts), so each executor still
+// gets ONE e-mail a day. Keys and «Журнал» as for orders. Nothing here decides: the rules do.
 import {
   APPEAL_COL,
-  APPEAL_PHRASE,
   APPEAL_SYSTEM_HEADERS,
   type AppealNotice,
   type AppealRecord,
-  appealDeadline,
-  appealNotices,
-  appealState,
-  appealTermText,
-  duplicatePhrase,
-  joinedToFirst,
+  appealNoticeLine,
   parseAppealKey,
   repeatedCell,
 } from '../domain/appeals';
 import { appealDiscipline } from '../domain/appeals-report';
-import { formatRu, type IsoDate, midnightInZone } from '../domain/dates';
-import { appendHistory, historyLine } from '../domain/history';
+import { type IsoDate, midnightInZone } from '../domain/dates';
+import { appendHistory } from '../domain/history';
 import type { Executor } from '../domain/order';
-import { resolveRecipient } from '../domain/substitutes';
+import { needsDeadline } from '../domain/rules/appeal-deadline';
+import { recordedByAppeal } from '../domain/rules/appeal-restore';
+import {
+  type AppealFacts,
+  type AppealRule,
+  applyAppealFix,
+  type RecordedAppealNotice,
+} from '../domain/rules/appeal-rule';
+import { APPEAL_RULES, rulesFor } from '../domain/rules/index';
+import type { RuleDay } from '../domain/rules/rule';
 import type { AppealDigestItem } from '../mail/appeals';
 import { type AppealBook, readAppeals } from '../workbook/appeals';
 import { writePeopleCells } from '../workbook/orders';
@@ -73,22 +77,6 @@ export function appealDigestEntries(ctx: RunContext): AppealDigestEntry[] {
   return entriesByRun.get(ctx) ?? [];
 }
 
-/** «История» line of an appeal notice, built the same way after a send and when rebuilt from «Журнал». */
-export function appealNoticeLine(
-  day: IsoDate,
-  kind: 'remind' | 'overdue',
-  name: string,
-  email: string,
-  onBehalfOf?: string,
-): string {
-  return historyLine(day, `${APPEAL_PHRASE[kind]}: ${name} <${email}>${onBehalfOf ? ` (замещает ${onBehalfOf})` : ''}`);
-}
-
-function hasLine(history: string, line: string): boolean {
-  const l = line.trim().toLowerCase();
-  return history.split('\n').some((x) => x.trim().toLowerCase() === l);
-}
-
 /**
  * Writes the system columns' cells that differ from what was read: per run of adjacent columns,
  * one setValues over the rows from the first to the last change. Returns cells written.
@@ -126,77 +114,55 @@ function writeChanged(t: Table, want: Map<string, Map<number, Cell>>): number {
   return cells;
 }
 
-function recordLines(a: AppealRecord, today: IsoDate): void {
-  const add: string[] = [];
-  if (a.extendedTo) {
-    const phrase = `${APPEAL_PHRASE.extended} ${formatRu(a.extendedTo)}`;
-    if (!a.history.includes(phrase)) add.push(historyLine(today, phrase));
-  }
-  if (a.answerDate) {
-    const phrase = `${APPEAL_PHRASE.answered} ${formatRu(a.answerDate)}`;
-    if (!a.history.includes(phrase)) add.push(historyLine(today, phrase));
-  }
-  a.history = appendHistory(a.history, add);
-}
-
-/** Brings back the «История» lines of notices «Журнал» recorded but a stopped run did not write. */
-function restoreLines(ctx: RunContext, appeals: AppealRecord[], byName: ReadonlyMap<string, Executor>): void {
-  const byNumber = new Map<string, AppealRecord>();
-  for (const a of appeals) if (a.number && !a.invalid.includes(APPEAL_COL.number)) byNumber.set(a.number, a);
-  if (byNumber.size === 0) return;
-  for (const { key: k, day, email } of ctx.journal.recordedNotices(ctx.tz, parseAppealKey)) {
-    const a = byNumber.get(k.number);
-    if (!a) continue;
-    const r = resolveRecipient(a.executor, byName, day);
-    const line =
-      r.ok && r.recipient.email.toLowerCase() === email.toLowerCase()
-        ? appealNoticeLine(day, k.kind, r.recipient.name, email, r.recipient.onBehalfOf?.name)
-        : appealNoticeLine(day, k.kind, a.executor, email);
-    if (!hasLine(a.history, line)) a.history = appendHistory(a.history, [line]);
-  }
-}
-
-/** Fills blank «Срок» (003 п.113; a duplicate takes its first appeal's, 003 п.99); a formula cell is a problem instead. */
-function fillDeadlines(
+/** Applies the rules of `stage` for a run of `mode` to every appeal, each rule in list order. */
+function runAppealStage(
   ctx: RunContext,
-  book: AppealRun['book'],
-  t: Table,
   run: AppealRun,
+  stage: AppealRule['stage'],
+  mode: AppealMode,
+  facts: (a: AppealRecord) => AppealFacts,
   fills: Map<number, Cell>,
-): void {
-  const { today, settings: s, calendar: cal, tz } = ctx;
-  const blank = book.appeals.filter((a) => !a.deadline && !a.invalid.includes(APPEAL_COL.deadline) && a.registered);
-  const withFormula = formulaRows(
-    t,
-    APPEAL_COL.deadline,
-    blank.map((a) => a.row - 2),
-  );
-  const byRow = new Map(book.appeals.map((a) => [a.row, a]));
-  for (const a of blank) {
-    if (withFormula.has(a.row - 2)) {
-      a.invalid.push(APPEAL_COL.deadline);
-      ctx.problems.add({
-        tab: TAB.appeals,
-        row: a.row,
-        column: APPEAL_COL.deadline,
-        value: '',
-        message: 'В «Срок» формула, и её значение пустое: надстройка не заполняет ячейку с формулой.',
-        fix: 'Исправьте формулу так, чтобы она давала дату, или замените её значением.',
-      });
-      continue;
+): AppealNotice[] {
+  const day: RuleDay = { today: ctx.today, settings: ctx.settings, calendar: ctx.calendar, mode };
+  const notices: AppealNotice[] = [];
+  const rules = rulesFor(stage, mode, APPEAL_RULES);
+  if (rules.length === 0) return notices;
+  for (const a of run.book.appeals)
+    for (const rule of rules) {
+      const r = rule.apply(a, day, facts(a));
+      if (applyAppealFix(a, r.fix) && a.deadline) {
+        fills.set(a.row - 2, midnightInZone(a.deadline, ctx.tz));
+        run.filled++;
+      }
+      for (const p of r.problems ?? []) ctx.problems.add({ tab: TAB.appeals, row: a.row, ...p });
+      if (r.notices) notices.push(...r.notices);
     }
-    // A duplicate's term is its first appeal's (003 п.99: it joins the first).
-    const first = a.duplicateOf !== null ? byRow.get(a.duplicateOf) : undefined;
-    const joined = first ? joinedToFirst(a, first).deadline : null;
-    const d = joined ?? appealDeadline(a.registered as IsoDate, a.needsStudy, s, cal);
-    a.deadline = d;
-    const how = joined
-      ? `как у обращения № ${first?.number || `строки ${first?.row}`}`
-      : appealTermText(a.needsStudy, s);
-    a.history = appendHistory(a.history, [historyLine(today, `${APPEAL_PHRASE.filled}: ${formatRu(d)} (${how})`)]);
-    fills.set(a.row - 2, midnightInZone(d, tz));
-    run.filled++;
-  }
+  return notices;
+}
+
+/** What the appeal rules read around each appeal: its first (a duplicate's), «Журнал», formulas in blank «Срок». */
+function appealFacts(
+  ctx: RunContext,
+  book: AppealBook,
+  t: Table,
+  byName: ReadonlyMap<string, Executor>,
+  mode: AppealMode,
+): (a: AppealRecord) => AppealFacts {
+  const rowOf = new Map(book.appeals.map((a) => [a.row, a]));
+  const daily = mode === 'daily';
+  const blank = daily ? book.appeals.filter(needsDeadline).map((a) => a.row - 2) : [];
+  const formulas = formulaRows(t, APPEAL_COL.deadline, blank);
+  const recorded = daily
+    ? recordedByAppeal(book.appeals, ctx.journal.recordedNotices(ctx.tz, parseAppealKey))
+    : new Map<number, RecordedAppealNotice[]>();
+  const sent = (k: string) => ctx.journal.has(k);
+  return (a) => ({
+    first: a.duplicateOf !== null ? (rowOf.get(a.duplicateOf) ?? null) : null,
+    executorByName: byName,
+    sent,
+    recorded: recorded.get(a.row) ?? [],
+    deadlineFormula: formulas.has(a.row - 2),
+  });
 }
 
 /**
@@ -209,58 +175,48 @@ export function prepareAppeals(
   executorByName: ReadonlyMap<string, Executor> | null,
   mode: AppealMode,
 ): AppealRun {
-  const { today, settings: s, calendar: cal, tz } = ctx;
+  const { today, tz } = ctx;
   const book = readAppeals(ctx.ss, tz, today, executorByName, ctx.problems);
   const run: AppealRun = { book, written: new Map(), entries: [], filled: 0, ss: ctx.ss, tz };
   const t = book.table;
   if (!t || !book.usable || mode === 'check') return run;
-  const byName = executorByName ?? new Map<string, Executor>();
-
+  const facts = appealFacts(ctx, book, t, executorByName ?? new Map<string, Executor>(), mode);
   const fills = new Map<number, Cell>();
+  runAppealStage(ctx, run, 'fill', mode, facts, fills);
+  runAppealStage(ctx, run, 'state', mode, facts, fills);
+  writeAppeals(ctx, run, mode, fills);
   if (mode === 'daily') {
-    fillDeadlines(ctx, book, t, run, fills);
-    for (const a of book.appeals) recordLines(a, today);
-    restoreLines(ctx, book.appeals, byName);
+    const base = `${ctx.ss.getUrl()}#gid=${t.sheet.getSheetId()}&range=A`;
+    for (const n of runAppealStage(ctx, run, 'notify', mode, facts, fills)) run.entries.push(entry(n, base, today));
+    entriesByRun.set(ctx, run.entries);
+    appealsByRun.set(ctx, book.appeals);
   }
-  const rowOf = new Map(book.appeals.map((a) => [a.row, a]));
-  const firstOf = (a: AppealRecord) => (a.duplicateOf !== null ? rowOf.get(a.duplicateOf) : undefined);
-  for (const a of book.appeals) {
-    const first = firstOf(a);
-    // A duplicate reads as its first appeal: the same term and answer (003 п.99).
-    a.state = appealState(first ? { ...a, ...joinedToFirst(a, first) } : a, today, s, cal);
-    if (first && mode === 'daily') {
-      const phrase = duplicatePhrase(first).replace(/ \(срок.*$/, '');
-      if (!a.history.includes(phrase))
-        a.history = appendHistory(a.history, [historyLine(today, duplicatePhrase(first))]);
-    }
-  }
+  return run;
+}
 
-  // System columns first, then people's «Срок»: a run stopped between them finds the line in
-  // «История» and the cell blank, and fills it again with the same date.
-  const want = new Map<string, Map<number, Cell>>();
+/**
+ * The write: system columns first, then people's «Срок» (a run stopped between them finds the line
+ * in «История» and the cell blank, and fills it again with the same date); only changed cells.
+ */
+function writeAppeals(ctx: RunContext, run: AppealRun, mode: AppealMode, fills: Map<number, Cell>): void {
+  const { appeals, table: t } = run.book;
+  if (!t) return;
   // No «История» grows past 40 000 characters: the oldest lines go to «Архив истории» (issue 19).
-  if (mode !== 'refresh') rollOverHistories(ctx.ss, ctx.tz, book.appeals);
+  if (mode !== 'refresh') rollOverHistories(ctx.ss, ctx.tz, appeals);
+  const want = new Map<string, Map<number, Cell>>();
   for (const h of mode === 'refresh' ? [APPEAL_COL.state, APPEAL_COL.repeated] : APPEAL_SYSTEM_HEADERS)
     want.set(h, new Map());
-  for (const a of book.appeals) {
+  const rowOf = new Map(appeals.map((a) => [a.row, a]));
+  for (const a of appeals) {
     const i = a.row - 2;
-    want.get(APPEAL_COL.repeated)?.set(i, repeatedCell(a, firstOf(a)));
+    const first = a.duplicateOf !== null ? rowOf.get(a.duplicateOf) : undefined;
+    want.get(APPEAL_COL.repeated)?.set(i, repeatedCell(a, first));
     want.get(APPEAL_COL.state)?.set(i, a.state);
     want.get(APPEAL_COL.history)?.set(i, safeText(a.history));
     run.written.set(i, a.history);
   }
   writeChanged(t, want);
   if (fills.size) writePeopleCells(t, new Map([[APPEAL_COL.deadline, fills]]));
-
-  if (mode === 'daily') {
-    const base = `${ctx.ss.getUrl()}#gid=${t.sheet.getSheetId()}&range=A`;
-    for (const a of book.appeals)
-      for (const n of appealNotices(a, today, s, cal, (k) => ctx.journal.has(k)))
-        run.entries.push(entry(n, base, today));
-    entriesByRun.set(ctx, run.entries);
-    appealsByRun.set(ctx, book.appeals);
-  }
-  return run;
 }
 
 function entry(n: AppealNotice, base: string, today: IsoDate): AppealDigestEntry {

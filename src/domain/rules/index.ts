@@ -1,5 +1,13 @@
-// The daily check's rules over «Поручения», in the order they run (src/domain/rules/rule.ts says
+// The daily check's rules, per register (docs/ARCHITECTURE.md «The three registers»): over
+// «Поручения», «Обращения» and the plan, each list in the order it runs (src/domain/rules/rule.ts says
 // what a rule is; src/jobs/order-pipeline.ts applies them). A new rule is one line here, at its stage.
+import { appealDeadlineFill } from './appeal-deadline';
+import { appealDuplicateLine } from './appeal-duplicate';
+import { appealEventLines } from './appeal-lines';
+import { appealNoticesRule } from './appeal-notices';
+import { appealRestoredLines } from './appeal-restore';
+import type { AppealRule } from './appeal-rule';
+import { appealStateRule } from './appeal-state';
 import { coDeadline } from './co-deadline';
 import { coExecutorReminders } from './co-executors';
 import { decisions } from './decisions';
@@ -46,6 +54,32 @@ export const ORDER_RULES: readonly OrderRule[] = [
 ];
 
 /** The rules of one stage that a run of `mode` applies, in list order. */
-export function rulesFor(stage: RuleStage, mode: RunMode, rules: readonly OrderRule[] = ORDER_RULES): OrderRule[] {
+export function rulesFor(stage: RuleStage, mode: RunMode): OrderRule[];
+export function rulesFor<R extends { stage: string; modes: readonly RunMode[] }>(
+  stage: R['stage'],
+  mode: RunMode,
+  rules: readonly R[],
+): R[];
+export function rulesFor(
+  stage: string,
+  mode: RunMode,
+  rules: readonly { stage: string; modes: readonly RunMode[] }[] = ORDER_RULES,
+): unknown[] {
   return rules.filter((r) => r.stage === stage && r.modes.includes(mode));
 }
+
+/**
+ * The rules over «Обращения» (jobs/appeals.ts applies them), stage by stage for the whole register,
+ * each stage's rules in list order for every appeal. A new rule is one line here, at its stage.
+ */
+export const APPEAL_RULES: readonly AppealRule[] = [
+  // fill: a blank «Срок», then «История» — the extension and the answer, the notices «Журнал» recorded.
+  appealDeadlineFill,
+  appealEventLines,
+  appealRestoredLines,
+  // state: «Состояние», and a duplicate's line.
+  appealStateRule,
+  appealDuplicateLine,
+  // notify (after the write): the reminder and the overdue notice, into the executor's digest.
+  appealNoticesRule,
+];

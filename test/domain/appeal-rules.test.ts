@@ -1,0 +1,174 @@
+// The rules over «Обращения» (src/domain/rules/appeal-*.ts, APPEAL_RULES): each a pure function over
+// one appeal and the day, checked directly with its passage. Dates by hand on the 2026 calendar:
+// 02.02.2026 is a Monday; +30 days is Wednesday 04.03.2026, +15 days Tuesday 17.02.2026.
+import { describe, expect, it } from 'vitest';
+import { APPEAL_COL, APPEAL_STATE, type AppealRecord } from '../../src/domain/appeals';
+import { WorkCalendar } from '../../src/domain/calendar';
+import { appealDeadlineFill, needsDeadline } from '../../src/domain/rules/appeal-deadline';
+import { appealDuplicateLine } from '../../src/domain/rules/appeal-duplicate';
+import { appealEventLines } from '../../src/domain/rules/appeal-lines';
+import { appealNoticesRule } from '../../src/domain/rules/appeal-notices';
+import { appealRestoredLines, recordedByAppeal } from '../../src/domain/rules/appeal-restore';
+import { type AppealFacts, applyAppealFix } from '../../src/domain/rules/appeal-rule';
+import { appealStateRule } from '../../src/domain/rules/appeal-state';
+import { APPEAL_RULES, rulesFor } from '../../src/domain/rules/index';
+import type { RuleDay } from '../../src/domain/rules/rule';
+import { parseSettings } from '../../src/domain/settings';
+
+const settings = parseSettings([], 'Europe/Moscow').settings;
+const calendar = new WorkCalendar();
+const day = (today: string, mode: RuleDay['mode'] = 'daily'): RuleDay => ({ today, settings, calendar, mode });
+const facts = (f: Partial<AppealFacts> = {}): AppealFacts => ({
+  first: null,
+  executorByName: new Map(),
+  sent: () => false,
+  recorded: [],
+  deadlineFormula: false,
+  ...f,
+});
+function appeal(fields: Partial<AppealRecord> = {}): AppealRecord {
+  return {
+    row: 2,
+    number: 'О-1',
+    registered: '2026-02-02',
+    applicant: 'Кузнецова А.А.',
+    address: 'ул. Ленина, 1',
+    channel: '',
+    topic: 'Яма во дворе',
+    category: 'Дороги',
+    needsStudy: null,
+    executor: 'Иванов И.И.',
+    deadline: null,
+    extendedTo: null,
+    measures: '',
+    answerDate: null,
+    result: '',
+    repeated: false,
+    duplicateOf: null,
+    state: '',
+    history: '',
+    invalid: [],
+    ...fields,
+  };
+}
+
+describe('the appeal rule list', () => {
+  it('fills, then states, then notifies; a non-working day only states; «Проверить данные» applies none', () => {
+    expect(rulesFor('fill', 'daily', APPEAL_RULES).map((r) => r.name)).toEqual([
+      'appealDeadline',
+      'appealEventLines',
+      'appealRestoredLines',
+    ]);
+    expect(rulesFor('state', 'daily', APPEAL_RULES).map((r) => r.name)).toEqual(['appealState', 'appealDuplicateLine']);
+    expect(rulesFor('notify', 'daily', APPEAL_RULES).map((r) => r.name)).toEqual(['appealNotices']);
+    expect(APPEAL_RULES.filter((r) => r.modes.includes('refresh')).map((r) => r.name)).toEqual(['appealState']);
+    expect(APPEAL_RULES.filter((r) => r.modes.includes('check'))).toEqual([]);
+  });
+});
+
+describe('appealDeadline: a blank «Срок» (003 п.113; 59-ФЗ ст. 12; 003 п.99)', () => {
+  it("30 days from registration, or 15 when «Требует изучения» = Нет (003 п.113 «не пізніше п'ятнадцяти днів»)", () => {
+    const full = appealDeadlineFill.apply(appeal(), day('2026-02-03'), facts());
+    expect(full.fix?.set).toEqual({ deadline: '2026-03-04' });
+    expect(full.fix?.history).toEqual(['03.02.2026: срок ответа заполнен: 04.03.2026 (30 дн. от регистрации)']);
+    const short = appealDeadlineFill.apply(appeal({ needsStudy: false }), day('2026-02-03'), facts());
+    expect(short.fix?.set).toEqual({ deadline: '2026-02-17' });
+  });
+
+  it('a duplicate takes its first appeal’s term (003 п.99)', () => {
+    const first = appeal({ row: 3, number: 'О-0', deadline: '2026-02-20' });
+    const r = appealDeadlineFill.apply(appeal({ duplicateOf: 3 }), day('2026-02-03'), facts({ first }));
+    expect(r.fix?.set).toEqual({ deadline: '2026-02-20' });
+    expect(r.fix?.history?.[0]).toContain('как у обращения № О-0');
+  });
+
+  it('a formula in the cell is a problem, never overwritten; a filled or unregistered appeal is left alone', () => {
+    const r = appealDeadlineFill.apply(appeal(), day('2026-02-03'), facts({ deadlineFormula: true }));
+    expect(r.fix?.set).toEqual({ invalid: [APPEAL_COL.deadline] });
+    expect(r.problems?.[0].column).toBe(APPEAL_COL.deadline);
+    expect(appealDeadlineFill.apply(appeal({ deadline: '2026-03-01' }), day('2026-02-03'), facts())).toEqual({});
+    expect(needsDeadline(appeal({ registered: null }))).toBe(false);
+  });
+});
+
+describe('appealEventLines: «История» of an extension (003 п.113) and an answer (003 п.119), once', () => {
+  it('adds each line once', () => {
+    const a = appeal({ deadline: '2026-03-04', extendedTo: '2026-03-20', answerDate: '2026-03-18' });
+    const r = appealEventLines.apply(a, day('2026-03-19'), facts());
+    expect(r.fix?.history).toEqual(['19.03.2026: срок продлён до 20.03.2026', '19.03.2026: дан ответ 18.03.2026']);
+    applyAppealFix(a, r.fix);
+    expect(appealEventLines.apply(a, day('2026-03-20'), facts())).toEqual({});
+  });
+});
+
+describe('appealRestoredLines: a notice «Журнал» recorded gets its «История» line back (spec «Idempotent»)', () => {
+  it('adds the line of each recorded notice that is missing, and only those', () => {
+    const recorded = [
+      { kind: 'remind' as const, day: '2026-02-27', email: 'ivanov@example.org' },
+      { kind: 'remind' as const, day: '2026-02-27', email: 'ivanov@example.org' },
+    ];
+    const r = appealRestoredLines.apply(appeal(), day('2026-03-02'), facts({ recorded }));
+    expect(r.fix?.history).toEqual([
+      '27.02.2026: напоминание о сроке ответа отправлено: Иванов И.И. <ivanov@example.org>',
+    ]);
+  });
+
+  it('«Журнал»’s notices go to the row of their «№» (a «№» marked repeated is nobody’s)', () => {
+    const key = (n: string) => ({ key: { kind: 'overdue' as const, number: n }, day: '2026-03-05', email: 'a@b.c' });
+    const rows = recordedByAppeal(
+      [appeal({ row: 2, number: 'О-1' }), appeal({ row: 3, number: 'О-2', invalid: [APPEAL_COL.number] })],
+      [key('О-1'), key('О-2'), key('О-9')],
+    );
+    expect([...rows.keys()]).toEqual([2]);
+  });
+});
+
+describe('appealState: «Состояние» (003 п.117, п.119, п.113; a duplicate as its first, п.99)', () => {
+  it('«Срок наступает» within 3 working days, «Просрочено» after, «Отвечено в срок» on «Дата ответа» only', () => {
+    const a = appeal({ deadline: '2026-03-04' });
+    expect(appealStateRule.apply(a, day('2026-02-20'), facts()).fix?.set).toEqual({ state: APPEAL_STATE.pending });
+    expect(appealStateRule.apply(a, day('2026-03-03'), facts()).fix?.set).toEqual({ state: APPEAL_STATE.dueSoon });
+    expect(appealStateRule.apply(a, day('2026-03-05'), facts()).fix?.set).toEqual({ state: APPEAL_STATE.overdue });
+    const interim = appeal({ deadline: '2026-03-04', measures: 'Выезд назначен' });
+    expect(appealStateRule.apply(interim, day('2026-03-05'), facts()).fix?.set).toEqual({
+      state: APPEAL_STATE.overdue,
+    });
+    const answered = appeal({ deadline: '2026-03-04', answerDate: '2026-03-02', state: APPEAL_STATE.answeredOnTime });
+    expect(appealStateRule.apply(answered, day('2026-03-05'), facts())).toEqual({});
+  });
+
+  it('a duplicate is answered when its first is (003 п.99)', () => {
+    const first = appeal({ row: 3, deadline: '2026-03-04', answerDate: '2026-03-02' });
+    const r = appealStateRule.apply(
+      appeal({ duplicateOf: 3, deadline: '2026-03-04' }),
+      day('2026-03-05'),
+      facts({ first }),
+    );
+    expect(r.fix?.set).toEqual({ state: APPEAL_STATE.answeredOnTime });
+  });
+});
+
+describe('appealDuplicateLine: a duplicate says which appeal it joins, once (003 п.99)', () => {
+  it('writes the line with the first’s «№» and term, then nothing', () => {
+    const first = appeal({ row: 3, number: 'О-0', deadline: '2026-03-04' });
+    const dup = appeal({ duplicateOf: 3 });
+    const r = appealDuplicateLine.apply(dup, day('2026-02-10'), facts({ first }));
+    expect(r.fix?.history).toEqual([
+      '10.02.2026: дублирующее: присоединено к обращению № О-0 (срок ответа — 04.03.2026)',
+    ]);
+    applyAppealFix(dup, r.fix);
+    expect(appealDuplicateLine.apply(dup, day('2026-02-11'), facts({ first }))).toEqual({});
+  });
+});
+
+describe('appealNotices: the reminder 3 working days before (003 п.117) and «срок истёк», once per term', () => {
+  it('reminds inside the window, tells overdue after, and never twice', () => {
+    const a = appeal({ deadline: '2026-03-04' });
+    expect(appealNoticesRule.apply(a, day('2026-03-03'), facts()).notices?.map((n) => n.key)).toEqual([
+      'appeal-remind:О-1:2026-03-04',
+    ]);
+    expect(appealNoticesRule.apply(a, day('2026-03-05'), facts()).notices?.map((n) => n.kind)).toEqual(['overdue']);
+    expect(appealNoticesRule.apply(a, day('2026-03-05'), facts({ sent: () => true })).notices).toEqual([]);
+    expect(appealNoticesRule.apply(a, day('2026-02-20'), facts()).notices).toEqual([]);
+  });
+});
