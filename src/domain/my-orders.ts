@@ -11,7 +11,7 @@ import { dueDate, extensionCutoff, isLateRequest } from './deadlines';
 import { type Executor, normName, type OrderRecord, type Protocol } from './order';
 import { orderState } from './order-state';
 import { type BetweenDates, betweenDates } from './page-between';
-import { MAX_NOTE, parseTypedDate, requestProblem } from './page-date';
+import { lateReasonProblem, MAX_NOTE, parseTypedDate, requestProblem } from './page-date';
 import { type DoneItem, type OrderDetails, orderDetails } from './page-details';
 import { type Rights, rightsOf } from './rights';
 
@@ -270,6 +270,8 @@ export interface OrderAction {
   progress?: string;
   requestedDate?: string;
   reason?: string;
+  /** «Причина нарушения срока», asked when «Готово» is set after the term (page-between.ts). */
+  lateReason?: string;
 }
 export interface ExtensionAction {
   kind: 'extension';
@@ -304,6 +306,7 @@ export interface OrderChange {
   status?: string;
   note?: string;
   request?: { date: IsoDate; reason: string; late: boolean; cutoff: IsoDate };
+  lateReason?: string;
 }
 
 function clean(v: unknown): string {
@@ -333,6 +336,16 @@ export function orderChange(
     if (note.length > MAX_NOTE) return { error: `Запись о ходе исполнения длиннее ${MAX_NOTE} знаков: сократите её.` };
     change.note = note;
   }
+  const lateReason = clean(a.lateReason);
+  if (lateReason.length > MAX_NOTE)
+    return { error: `Причина нарушения срока длиннее ${MAX_NOTE} знаков: сократите её.`, field: 'lateReason' };
+  const due = o.deadline ? dueDate(o.deadline, env.settings, env.calendar) : null;
+  const late = lateReasonProblem(
+    { status, lateReason },
+    { status: o.status, lateReason: o.lateReason, due: due ? formatRu(due) : '', late: !!due && env.today > due },
+  );
+  if (late) return { error: late, field: 'lateReason' };
+  if (lateReason && lateReason !== o.lateReason.trim()) change.lateReason = lateReason;
   const rawDate = clean(a.requestedDate);
   const reason = clean(a.reason);
   const problem = requestProblem(rawDate, reason, env.today, o.deadline || null, MAX_NOTE);
@@ -344,7 +357,7 @@ export function orderChange(
     const cutoff = extensionCutoff(due, env.settings.extensionCutoffDays, env.calendar, o.enteredAt);
     change.request = { date, reason, late: env.today > cutoff, cutoff };
   }
-  if (!change.status && !change.note && !change.request)
+  if (!change.status && !change.note && !change.request && !change.lateReason)
     return { error: 'Ничего не изменено: выберите статус, впишите ход исполнения или запросите перенос.' };
   return { change };
 }
@@ -354,6 +367,7 @@ export function orderChangeText(c: OrderChange): string {
   const parts: string[] = [];
   if (c.status) parts.push(`статус «${c.status}»`);
   if (c.note) parts.push(`ход исполнения: ${c.note}`);
+  if (c.lateReason) parts.push(`причина нарушения срока: ${c.lateReason}`);
   if (c.request)
     parts.push(
       `запрошен перенос срока на ${formatRu(c.request.date)} (${c.request.reason})${c.request.late ? ` — позже срока подачи запроса ${formatRu(c.request.cutoff)}` : ''}`,

@@ -18,6 +18,33 @@ export interface BetweenDates {
   /** «Готово» today would be after the term: the page asks for the reason. */
   askLateReason: boolean;
   lateReason: string;
+  /** The stages of the order's plan of measures (001 гл.6 п.2.2.16), in the tab's order; absent when none. */
+  stages?: StageItem[];
+}
+
+/** One stage of «Планы мероприятий» as the card shows it. */
+export interface StageItem {
+  measure: string;
+  /** ДД.ММ.ГГГГ, '' when not given. */
+  date: string;
+  responsible: string;
+  done: boolean;
+  /** Not done and its date has passed. */
+  overdue: boolean;
+}
+
+/** The card's stages of a plan of measures: each stage's date is an interim control date (001 гл.7 п.3.3). */
+export function stageItems(
+  stages: readonly { measure: string; deadline: IsoDate | null; responsible: string; done: boolean }[],
+  today: IsoDate,
+): StageItem[] {
+  return stages.map((x) => ({
+    measure: x.measure,
+    date: x.deadline ? formatRu(x.deadline) : '',
+    responsible: x.responsible,
+    done: x.done,
+    overdue: !x.done && !!x.deadline && x.deadline < today,
+  }));
 }
 
 export function betweenDates(

@@ -94,3 +94,17 @@ export function newDeadlineProblem(raw: string, today: Iso): string | null {
   if (p.iso < today) return `Новый срок ${ruOfIso(p.iso)} уже прошёл.`;
   return null;
 }
+
+/**
+ * «Готово» set after the term asks for «Причина нарушения срока» (spec Round 3; 001 гл.8 п.2.3.2,
+ * 003 п.193): the page's own check and the server's, one rule. `due` is the day the term fell due
+ * (ДД.ММ.ГГГГ as the page shows it), `late` whether today is after it. Null when nothing is missing.
+ */
+export function lateReasonProblem(
+  a: { status: string; lateReason: string },
+  o: { status: string; lateReason: string; due: string; late: boolean },
+): string | null {
+  if (a.status !== 'Готово' || o.status === 'Готово' || !o.late) return null;
+  if (a.lateReason.trim() || o.lateReason.trim()) return null;
+  return `Срок (${o.due}) прошёл: укажите причину нарушения срока и принятые меры — без неё отметку «Готово» не сохранить.`;
+}

@@ -26,10 +26,12 @@ export function rightsOf(who: { role: PageRole; onBehalfOf: string }, executor: 
 /** Why a change goes beyond the rights, in Russian; null when it does not. */
 export function rightsRefusal(
   r: Rights,
-  change: { status?: unknown; request?: unknown; note?: unknown },
+  change: { status?: unknown; request?: unknown; note?: unknown; lateReason?: unknown },
   responsible: string,
 ): string | null {
   const who = responsible ? ` (${responsible})` : '';
+  if (change.lateReason && !change.status && !r.status)
+    return `Причину нарушения срока указывает ответственный исполнитель${who}: соисполнитель добавляет только записи о ходе исполнения.`;
   if (change.status && !r.status)
     return `Статус меняет ответственный исполнитель${who}: соисполнитель добавляет только записи о ходе исполнения.`;
   if (change.request && !r.request)

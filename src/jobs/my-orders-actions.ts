@@ -104,6 +104,11 @@ function orderRowAfter(book: PageBook, email: string, f: Found, ch: OrderChange)
     const line = historyLine(env.today, ch.note);
     next[pc] = old ? `${old}\n${line}` : line;
   }
+  if (ch.lateReason) {
+    const lc = colOrError(t, ORDER_COL.lateReason);
+    if (typeof lc === 'string') return lc;
+    next[lc] = ch.lateReason;
+  }
   if (ch.request) {
     const qc = colOrError(t, ORDER_COL.requestedDate);
     if (typeof qc === 'string') return qc;
@@ -140,6 +145,7 @@ function orderMessage(number: string, ch: OrderChange): string {
   const parts: string[] = [];
   if (ch.status) parts.push(`статус «${ch.status}» сохранён`);
   if (ch.note) parts.push('запись о ходе исполнения добавлена');
+  if (ch.lateReason) parts.push('причина нарушения срока записана');
   if (ch.request)
     parts.push(
       ch.request.late

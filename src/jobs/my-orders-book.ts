@@ -92,6 +92,13 @@ export const PAGE_COLUMNS: readonly string[] = [
   ORDER_COL.removal,
   // The card's last lines of «История» (domain/page-details.ts); a request's day (controller).
   ORDER_COL.history,
+  // Control between the dates (domain/page-between.ts): the occurrence, the interim and
+  // co-executors' dates, the late reason asked with a late «Готово».
+  ORDER_COL.periodicity,
+  ORDER_COL.validUntil,
+  ORDER_COL.interimDate,
+  ORDER_COL.lateReason,
+  ORDER_COL.coDeadline,
 ];
 
 function pageWidthOf(header: readonly Cell[]): number {

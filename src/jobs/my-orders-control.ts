@@ -31,6 +31,7 @@ import {
   versionOf,
   who,
 } from './my-orders-book';
+import { withStages } from './my-orders-plans';
 import { editFills } from './onedit';
 
 /** The controller's search from the page: «№» or words of «Поручение», and/or one «Исполнитель». */
@@ -63,7 +64,7 @@ export function pageDataFor(
   search: PageSearch | null = null,
   withArchive = false,
 ): PageData {
-  const page = pageData(book, email);
+  const page = withStages(book, pageData(book, email));
   // Done orders already moved to «Архив» belong to the 30 days too (a № seen on «Поручения» wins).
   // Read on the page's load only: an action changes nothing there, and the page keeps what it had.
   const seen = new Set((page.lists.done ?? []).map((x) => x.number));

@@ -198,6 +198,7 @@ export function webPost(e: WebEvent | undefined): HtmlOutput {
             progress: p.progress,
             requestedDate: p.requestedDate,
             reason: p.reason,
+            lateReason: p.lateReason,
           };
   const r = pageSubmit({ token: p.t, action });
   if (r.linkError) return renderLinkError(r.linkError);

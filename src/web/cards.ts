@@ -122,6 +122,54 @@ function historyOf(lines: readonly string[] | undefined): VNode | null {
   ]);
 }
 
+/**
+ * Control between the dates (domain/page-between.ts): the occurrence being reported, the interim
+ * and co-executors' dates, one line each, and the stages of a plan of measures with their dates.
+ */
+function betweenOf(o: OrderItem): VNode | null {
+  const b = o.between;
+  if (!b) return null;
+  const lines = [b.occurrence, b.interim, b.coDeadline].filter(Boolean);
+  const stages = b.stages ?? [];
+  if (lines.length === 0 && stages.length === 0) return null;
+  return h('div', { className: 'between' }, [
+    ...lines.map((l) => h('p', { text: l })),
+    stages.length
+      ? h('div', { className: 'stages' }, [
+          h('p', { className: 'history-title', text: 'План мероприятий' }),
+          h(
+            'ol',
+            null,
+            stages.map((x) =>
+              h('li', { className: x.done ? 'done' : x.overdue ? 'late' : null }, [
+                h('span', { className: 'stage-date', text: x.date ? `до ${x.date}` : 'срок не указан' }),
+                ` — ${x.measure}`,
+                x.responsible ? ` (${x.responsible})` : '',
+                x.done ? ' — выполнено' : x.overdue ? ' — срок этапа прошёл' : '',
+              ]),
+            ),
+          ),
+        ])
+      : null,
+  ]);
+}
+
+/** «Причина нарушения срока»: asked on a card whose term has passed, for a «Готово» now (spec Round 3). */
+function lateReasonField(o: OrderItem, ctx: RenderCtx, key: string): VNode | null {
+  if (!o.between?.askLateReason || !(o.may ?? { status: true }).status) return null;
+  const area = h('textarea', {
+    name: 'lateReason',
+    rows: 2,
+    maxlength: MAX_TEXT_ADDED,
+    value: o.between.lateReason || '',
+  });
+  const hint = h('p', {
+    className: 'hint warn',
+    text: `Срок (${o.due}) прошёл: отмечая «Готово», напишите, почему срок нарушен и какие меры приняты.`,
+  });
+  return field(ctx, 'Причина нарушения срока и принятые меры', area, hint, errorOf(ctx, key, 'lateReason'));
+}
+
 /** «Готово» is asked once more: it takes the order off the list (undone the same day only). */
 function confirmBox(number: string): VNode {
   return h('div', { className: 'confirm', role: 'group', 'aria-label': 'Подтверждение' }, [
@@ -197,8 +245,10 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
           o.pendingRequest ? `на ${o.pendingRequest.date} (${o.pendingRequest.reason}), ждёт решения` : '',
         ],
       ]),
+      betweenOf(o),
       historyOf(o.history),
       may.status ? field(ctx, 'Статус', status, null, errorOf(ctx, key, 'status')) : null,
+      lateReasonField(o, ctx, key),
       field(ctx, 'Ход исполнения: новая запись', progress, null, errorOf(ctx, key, 'progress')),
       // Open while a message in it is about its fields (the section never closes over its error).
       may.request

@@ -2,7 +2,14 @@
 // built from the form's kind, its № and row version, and its fields. Pure: the page hands in a
 // reader of its controls, the tests a plain object.
 import type { PageAction, PageData } from '../domain/my-orders';
-import { MAX_NOTE as MAX_TEXT, newDeadlineProblem, parseTypedDate, requestProblem, ruOfIso } from '../domain/page-date';
+import {
+  lateReasonProblem,
+  MAX_NOTE as MAX_TEXT,
+  newDeadlineProblem,
+  parseTypedDate,
+  requestProblem,
+  ruOfIso,
+} from '../domain/page-date';
 
 export const KINDS = ['order', 'extension', 'removal', 'appeal', 'undo', 'control', 'search'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -31,6 +38,8 @@ export function actionOf(f: FormSnapshot): PageAction {
         progress: get('progress'),
         requestedDate: get('requestedDate'),
         reason: get('reason'),
+        // Only on a card that asks for it (past its term).
+        ...('lateReason' in f.values ? { lateReason: get('lateReason') } : {}),
       };
     case 'appeal':
       return { kind: 'appeal', ...base, measures: get('measures'), answerDate: get('answerDate') };
@@ -71,6 +80,20 @@ export function checkForm(f: FormSnapshot, d: Pick<PageData, 'today' | 'lists'>)
     const o = d.lists.orders.find((x) => x.number === f.number);
     const p = requestProblem(v('requestedDate'), v('reason'), today, o ? isoOfRu(o.deadline) : null, MAX_TEXT);
     if (p) return { [p.field]: p.error };
+    const late =
+      o &&
+      lateReasonProblem(
+        { status: v('status'), lateReason: v('lateReason') },
+        {
+          status: o.status,
+          lateReason: o.between?.lateReason ?? '',
+          due: o.due,
+          late: !!o.between?.askLateReason,
+        },
+      );
+    if (late) return { lateReason: late };
+    if (v('lateReason').trim().length > MAX_TEXT)
+      return { lateReason: `Причина нарушения срока длиннее ${MAX_TEXT} знаков: сократите её.` };
     if (v('progress').trim().length > MAX_TEXT)
       return { progress: `Запись о ходе исполнения длиннее ${MAX_TEXT} знаков: сократите её.` };
     return {};

@@ -283,4 +283,22 @@ describe('what «Мои поручения» shows of it (spec Round 3; the same
     });
     expect(betweenDates(o, '2026-05-11', s, cal)).toMatchObject({ interim: '', askLateReason: true });
   });
+
+  it('«Готово» after the term without «Причина нарушения срока» is refused by the server as by the page (001 гл.8 п.2.3.2)', async () => {
+    const { orderChange } = await import('../../src/domain/my-orders');
+    const env = { today: '2026-03-10', settings: s, calendar: cal };
+    const o = blankOrder({ number: '5', deadline: '2026-03-06', status: 'В процессе 0' });
+    const a = { kind: 'order' as const, number: '5', version: 'v', status: 'Готово' };
+    expect(orderChange(a, o, env)).toEqual({
+      error:
+        'Срок (06.03.2026) прошёл: укажите причину нарушения срока и принятые меры — без неё отметку «Готово» не сохранить.',
+      field: 'lateReason',
+    });
+    expect(orderChange({ ...a, lateReason: ' Поздно пришли данные ' }, o, env)).toEqual({
+      change: { status: 'Готово', lateReason: 'Поздно пришли данные' },
+    });
+    // Written in the sheet before, or on time: nothing asked.
+    expect(orderChange(a, { ...o, lateReason: 'есть' }, env)).toEqual({ change: { status: 'Готово' } });
+    expect(orderChange(a, { ...o, deadline: '2026-03-10' }, env)).toEqual({ change: { status: 'Готово' } });
+  });
 });

@@ -119,6 +119,90 @@ describe('an order card', () => {
   });
 });
 
+describe('control between the dates on the card (issue 22; domain/page-between.ts)', () => {
+  const LATE: OrderItem = {
+    ...ORDER,
+    number: '13-21',
+    deadline: '09.03.2026',
+    due: '09.03.2026',
+    state: 'Просрочено',
+    left: 'просрочено на 1 раб. дн.',
+    overdue: true,
+    between: {
+      occurrence: 'Ежемесячно: отчёт за срок 09.03.2026 (до 31.12.2026)',
+      interim: 'Промежуточный срок: 16.03.2026',
+      coDeadline: 'Срок соисполнителям: 03.03.2026',
+      askLateReason: true,
+      lateReason: '',
+      stages: [
+        { measure: 'Обследовать кровлю', date: '05.03.2026', responsible: 'Иванов И.И.', done: true, overdue: false },
+        { measure: 'Заключить договор', date: '06.03.2026', responsible: '', done: false, overdue: true },
+        { measure: 'Принять работы', date: '', responsible: '', done: false, overdue: false },
+      ],
+    },
+  };
+
+  it('shows the occurrence being reported, the interim and co-executors’ dates and the plan’s stages with their dates', () => {
+    const card = renderOrder(LATE, ctx());
+    const box = find(card, 'class', 'between')!;
+    const lines = findAll(box, (n) => n.tag === 'p').map(textOf);
+    expect(lines).toEqual([
+      'Ежемесячно: отчёт за срок 09.03.2026 (до 31.12.2026)',
+      'Промежуточный срок: 16.03.2026',
+      'Срок соисполнителям: 03.03.2026',
+      'План мероприятий',
+    ]);
+    expect(findAll(box, (n) => n.tag === 'li').map(textOf)).toEqual([
+      'до 05.03.2026 — Обследовать кровлю (Иванов И.И.) — выполнено',
+      'до 06.03.2026 — Заключить договор — срок этапа прошёл',
+      'срок не указан — Принять работы',
+    ]);
+    expect(findAll(box, (n) => n.tag === 'li').map((n) => n.attrs.class)).toEqual(['done', 'late', undefined]);
+    // A one-off order with nothing between the dates has no box.
+    const plain = {
+      ...ORDER,
+      between: { occurrence: '', interim: '', coDeadline: '', askLateReason: false, lateReason: '' },
+    };
+    expect(find(renderOrder(plain, ctx()), 'class', 'between')).toBeUndefined();
+  });
+
+  it('asks «Причина нарушения срока» on a card past its term, of the responsible executor only, with what was written', () => {
+    const card = renderOrder(LATE, ctx());
+    const area = find(card, 'name', 'lateReason')!;
+    expect(area.tag).toBe('textarea');
+    const box = findAll(card, (n) => n.attrs['data-field'] === 'lateReason')[0];
+    expect(textOf(box)).toContain('Причина нарушения срока и принятые меры');
+    expect(textOf(box)).toContain('Срок (09.03.2026) прошёл');
+    const written = renderOrder({ ...LATE, between: { ...LATE.between!, lateReason: 'Поздно пришли данные' } }, ctx());
+    expect(find(written, 'name', 'lateReason')!.value).toBe('Поздно пришли данные');
+    const co = { ...LATE, role: 'coexecutor' as const, may: { status: false, note: true, request: false } };
+    expect(find(renderOrder(co, ctx()), 'name', 'lateReason')).toBeUndefined();
+    expect(find(renderOrder(ORDER, ctx()), 'name', 'lateReason')).toBeUndefined();
+  });
+
+  it('«Готово» after the term is not sent without the reason; the reason travels with the action', () => {
+    const d = { today: '10.03.2026', lists: { orders: [LATE], extensions: [], removals: [], appeals: [] } };
+    const f = (values: Record<string, string>) =>
+      ({ kind: 'order', number: '13-21', version: 'v1', values, checked: null }) as const;
+    expect(checkForm(f({ status: 'Готово', lateReason: '  ' }), d)).toEqual({
+      lateReason:
+        'Срок (09.03.2026) прошёл: укажите причину нарушения срока и принятые меры — без неё отметку «Готово» не сохранить.',
+    });
+    expect(checkForm(f({ status: 'В процессе 50', lateReason: '' }), d)).toEqual({});
+    expect(checkForm(f({ status: 'Готово', lateReason: 'Поздно пришли данные' }), d)).toEqual({});
+    const had = {
+      ...d,
+      lists: { ...d.lists, orders: [{ ...LATE, between: { ...LATE.between!, lateReason: 'есть' } }] },
+    };
+    expect(checkForm(f({ status: 'Готово', lateReason: '' }), had)).toEqual({});
+    expect(actionOf(f({ status: 'Готово', lateReason: 'Поздно' }))).toMatchObject({
+      kind: 'order',
+      lateReason: 'Поздно',
+    });
+    expect('lateReason' in actionOf(f({ status: 'Готово' }))).toBe(false);
+  });
+});
+
 describe('a done order', () => {
   it('says when and whether on time; «Отменить отметку» only when it may be taken back', () => {
     const card = renderDone(DONE, ctx());

@@ -41,6 +41,7 @@ export const PAGE_TABS: readonly string[] = [
   TAB.calendar,
   TAB.problems,
   TAB.log,
+  TAB.measurePlans,
 ];
 
 /** The fixture workbook; `extraOrders` more orders of Сидорова (for the call-count sizes). */

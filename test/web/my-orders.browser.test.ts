@@ -16,6 +16,8 @@ import { ORDER_COL, TAB } from '../../src/workbook/schema';
 import { at, orderRow, rowsOf } from '../e2e/orders-helpers';
 import { buildBook, CONTROLLER, IVANOV, order, SIDOROVA, TODAY, XSS } from './fixture';
 
+const BELOVA = 'belova@adm.test';
+
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 const CHROMIUM = '/usr/bin/chromium';
 const code = readFileSync(join(process.cwd(), 'dist/Code.js'), 'utf8');
@@ -75,6 +77,30 @@ beforeAll(async () => {
     order('П0-1', 'Сидорова С.С.', '2026-03-02', { Поручение: 'Сдать сведения о дорогах', Состояние: 'Просрочено' }),
     order('П0-2', 'Орлова О.О.', '2026-03-04', { Поручение: 'Согласовать эскиз сквера', Состояние: 'Просрочено' }),
     order('П0-3', 'Сидорова С.С.', '2026-03-05', { Поручение: 'Отчёт по обращениям', Состояние: 'Просрочено' }),
+  ]);
+  // Control between the dates (issue 22): Белова's monthly report, past its term (06.03), with an
+  // interim date, a co-executor's date and a plan of measures.
+  appendRows(wb, TAB.executors, [{ ФИО: 'Белова Б.Б.', 'Эл. почта': BELOVA, Подразделение: 'Финансы' }]);
+  appendRows(wb, TAB.orders, [
+    order('П2-1', 'Белова Б.Б.', '2026-03-06', {
+      Поручение: 'Ежемесячно представлять отчёт об исполнении бюджета',
+      Соисполнители: 'Орлова О.О.',
+      Периодичность: 'Ежемесячно',
+      'Действует до': { date: '2026-12-31' },
+      'Промежуточный срок': { date: '2026-03-16' },
+      'Срок соисполнителям': { date: '2026-03-02' },
+      'Первоначальный срок': { date: '2026-03-06' },
+    }),
+  ]);
+  appendRows(wb, TAB.measurePlans, [
+    {
+      '№ поручения': 'П2-1',
+      Мероприятие: 'Свести данные казначейства',
+      Срок: { date: '2026-03-04' },
+      Ответственный: 'Белова Б.Б.',
+      'Отметка о выполнении': 'Выполнено',
+    },
+    { '№ поручения': 'П2-1', Мероприятие: 'Согласовать отчёт с финансовым управлением', Срок: { date: '2026-03-05' } },
   ]);
   // Done and archived: within 30 days (listed) and before them (not).
   appendRows(wb, TAB.archive, [
@@ -284,6 +310,50 @@ describe('«Мои поручения» in Chromium', () => {
       '10.03.2026: отметка «Готово» отменена через страницу: Иванов И.И. <ivanov@adm.test>',
     ]);
     await page.context().close();
+  });
+
+  it('control between the dates on the card: the occurrence, the dates, the plan; a late «Готово» asks for the reason (issue 22)', async () => {
+    for (const width of [1280, 360]) {
+      const page = await open(BELOVA, width);
+      const card = page.locator('[data-order="П2-1"]');
+      expect(await card.locator('.between p').allTextContents()).toEqual([
+        'Ежемесячно: отчёт за срок 06.03.2026 (до 31.12.2026)',
+        'Промежуточный срок: 16.03.2026',
+        'Срок соисполнителям: 02.03.2026',
+        'План мероприятий',
+      ]);
+      expect(await card.locator('.between li').allTextContents()).toEqual([
+        'до 04.03.2026 — Свести данные казначейства (Белова Б.Б.) — выполнено',
+        'до 05.03.2026 — Согласовать отчёт с финансовым управлением — срок этапа прошёл',
+      ]);
+      expect(await card.getByLabel('Причина нарушения срока и принятые меры').count()).toBe(1);
+      const m = (await page.evaluate(
+        '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+      )) as { scroll: number; client: number };
+      expect(m.scroll).toBeLessThanOrEqual(m.client);
+      await card.screenshot({ path: join(ARTIFACTS, `my-orders-between-${width}.png`) });
+      if (width === 1280) {
+        await page.context().close();
+        continue;
+      }
+      // «Готово» without the reason: the page asks for it beside the field and sends nothing.
+      await card.locator('select[name=status]').selectOption('Готово');
+      await card.locator('button[type=submit]').click();
+      const err = card.locator('[data-field=lateReason] .field-error');
+      await err.waitFor();
+      expect(await err.textContent()).toContain('укажите причину нарушения срока');
+      expect(orderRow(await saved(), 'П2-1')[ORDER_COL.status]).toBe('В процессе 0');
+      await card.screenshot({ path: join(ARTIFACTS, 'my-orders-between-reason-360.png') });
+      await card.getByLabel('Причина нарушения срока и принятые меры').fill('Казначейство задержало выписку');
+      await card.locator('button[type=submit]').click();
+      await page.evaluate("document.getElementById('status').textContent = ''");
+      await card.locator('button[name=confirm]').click();
+      await page.locator('#status p').waitFor();
+      expect(await page.locator('#status p').textContent()).toContain('причина нарушения срока записана');
+      const r = orderRow(await saved(), 'П2-1');
+      expect(r[ORDER_COL.lateReason]).toBe('Казначейство задержало выписку');
+      await page.context().close();
+    }
   });
 
   it('asks for an extension before the cut-off and after it (accepted, marked late)', async () => {
