@@ -1,11 +1,16 @@
 // «Исполненные за 30 дней» beyond «Поручения» (issue 25 п.9): a done order moves to «Архив» a few
 // working days after «Дата исполнения», so the list also takes the person's rows of «Архив» — found
 // by TextFinder over «Исполнитель» and «Соисполнители» (workbook/find-rows.ts), only the newest
-// ARCHIVE_DONE_ROWS of them read (rows are appended as they are archived), page-wide.
+// ARCHIVE_DONE_ROWS of them read (rows are appended as they are archived), page-wide. The search
+// covers only the tail archived since 31 days ago (workbook/archive-window.ts › tailStart): an order
+// done in the last 30 days was archived on or after its «Дата исполнения», so years of «Архив»
+// above the tail cost nothing.
 
+import { addDays } from '../domain/dates';
 import { roleFor } from '../domain/my-orders';
 import { normName } from '../domain/order';
-import { type DoneItem, doneItem } from '../domain/page-details';
+import { DONE_DAYS, type DoneItem, doneItem } from '../domain/page-details';
+import { tailStart } from '../workbook/archive-window';
 import { columnOf, findRowsByValue, readHeader, readRowsAt } from '../workbook/find-rows';
 import { parseOrderRow } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
@@ -29,8 +34,14 @@ export function archivedDone(book: PageBook, email: string): DoneItem[] {
   const ec = columnOf(header, ORDER_COL.executor);
   const cc = columnOf(header, ORDER_COL.coExecutors);
   if (ec < 1) return [];
+  const lastRow = sheet.getLastRow();
+  const from = tailStart(sheet, header, lastRow, addDays(book.env.today, -DONE_DAYS - 1), book.tz);
+  if (from > lastRow) return [];
   const rows = [
-    ...new Set([...findRowsByValue(sheet, ec, names), ...findRowsByValue(sheet, cc, names, { whole: false })]),
+    ...new Set([
+      ...findRowsByValue(sheet, ec, names, { from }),
+      ...findRowsByValue(sheet, cc, names, { whole: false, from }),
+    ]),
   ]
     .sort((a, b) => a - b)
     .slice(-ARCHIVE_DONE_ROWS);

@@ -9,6 +9,7 @@ import { ARCHIVE_EXTRA_COL, ORDER_COL, TAB } from './schema';
 import { type Cell, makeTable, normHeader, type Table, text } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const FIRST_CHUNK = 64;
 /** Up to this many rows «Архив» is read whole (a few calls cost more than its cells). */
@@ -31,6 +32,29 @@ export function archiveSinceFor(from: IsoDate): IsoDate {
 export function dailyArchiveSince(today: IsoDate): IsoDate {
   const monthStart = `${today.slice(0, 8)}01` as IsoDate;
   return archiveSinceFor(addDays(addMonths(monthStart, -1), -7));
+}
+
+/**
+ * The first row of «Архив» archived on or after `since` (lastRow + 1 when none; 2 when the tab
+ * has no «Дата архивации» column or every row is that recent): «Дата архивации» read bottom-up in
+ * chunks that double (64, 128, 256 … rows) until a date before `since` shows. `header` is row 1.
+ */
+export function tailStart(sheet: Sheet, header: readonly Cell[], lastRow: number, since: IsoDate, tz: string): number {
+  const dateCol = header.findIndex((h) => normHeader(h) === normHeader(ARCHIVE_EXTRA_COL.archivedAt));
+  if (dateCol < 0) return 2;
+  let hi = lastRow;
+  let chunk = FIRST_CHUNK;
+  while (hi >= 2) {
+    const lo = Math.max(2, hi - chunk + 1);
+    const dates = sheet.getRange(lo, dateCol + 1, hi - lo + 1, 1).getValues() as Cell[][];
+    for (let k = dates.length - 1; k >= 0; k--) {
+      const d = cellToIsoDate(dates[k][0], tz);
+      if (d && d < since) return lo + k + 1;
+    }
+    hi = lo - 1;
+    chunk *= 2;
+  }
+  return 2;
 }
 
 export interface ArchiveTail {
@@ -59,25 +83,7 @@ export function readArchiveTail(ss: Spreadsheet, since: IsoDate, tz: string): Ar
     return { table: makeTable(TAB.archive, sheet, all), partial: false };
   }
   const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[];
-  const dateCol = header.findIndex((h) => normHeader(h) === normHeader(ARCHIVE_EXTRA_COL.archivedAt));
-  let start = 2;
-  if (dateCol >= 0) {
-    let hi = lastRow;
-    let chunk = FIRST_CHUNK;
-    search: while (hi >= 2) {
-      const lo = Math.max(2, hi - chunk + 1);
-      const dates = sheet.getRange(lo, dateCol + 1, hi - lo + 1, 1).getValues() as Cell[][];
-      for (let k = dates.length - 1; k >= 0; k--) {
-        const d = cellToIsoDate(dates[k][0], tz);
-        if (d && d < since) {
-          start = lo + k + 1;
-          break search;
-        }
-      }
-      hi = lo - 1;
-      chunk *= 2;
-    }
-  }
+  const start = tailStart(sheet, header, lastRow, since, tz);
   const rows = start <= lastRow ? (sheet.getRange(start, 1, lastRow - start + 1, lastCol).getValues() as Cell[][]) : [];
   const table = makeTable(TAB.archive, sheet, [header, ...rows]);
   table.firstRow = start;

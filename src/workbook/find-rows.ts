@@ -14,10 +14,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
  * A gap of this many cells between two wanted rows is read rather than split into a second read:
- * in the cost model a read is a call pair (getRange + getValues, 2 × 7 ms) and a cell 0.05 ms, so
- * 280 cells cost as much as one more read.
+ * in the cost model a run costs one call (its getValues, 7 ms: the Ranges of all runs are built
+ * by one getRangeList + getRanges, see readRowsAt) and a cell 0.05 ms, so 140 cells cost as much
+ * as one more run.
  */
-export const JOIN_GAP_CELLS = 280;
+export const JOIN_GAP_CELLS = 140;
 
 /** A text as a pattern that matches it the way foldText compares: any case (the finder's default), ё = е, any run of spaces. */
 function loosePattern(text: string): string {
@@ -41,12 +42,12 @@ export function findRowsByValue(
   sheet: Sheet,
   column: number,
   values: readonly string[],
-  opts: { whole?: boolean } = {},
+  opts: { whole?: boolean; from?: number } = {},
 ): number[] {
   const wanted = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
   if (wanted.length === 0 || column < 1) return [];
   const body = `(?:${wanted.map(loosePattern).join('|')})`;
-  return findRows(sheet, column, opts.whole === false ? body : `\\s*${body}\\s*`, opts.whole !== false);
+  return findRows(sheet, column, opts.whole === false ? body : `\\s*${body}\\s*`, opts.whole !== false, opts.from);
 }
 
 /** Sheet rows (2 … last) whose cell in `column` (1-based) is not blank (e.g. «Запрошенный срок»). */
@@ -82,18 +83,24 @@ export function findFirstRows(
   return { rows: [...new Set(rows)].sort((a, b) => a - b), total: hits.length };
 }
 
-function findRows(sheet: Sheet, column: number, regex: string, whole: boolean): number[] {
-  const rows = finderHits(sheet, column, regex, whole).map((h) => h.getRow());
+function findRows(sheet: Sheet, column: number, regex: string, whole: boolean, from = 2): number[] {
+  const rows = finderHits(sheet, column, regex, whole, from).map((h) => h.getRow());
   return [...new Set(rows)].sort((a, b) => a - b);
 }
 
-/** One TextFinder.findAll over the column from row 2 down: the matching cells, row by row. */
-function finderHits(sheet: Sheet, column: number, regex: string, whole: boolean): GoogleAppsScript.Spreadsheet.Range[] {
+/** One TextFinder.findAll over the column from row `from` (2) down: the matching cells, row by row. */
+function finderHits(
+  sheet: Sheet,
+  column: number,
+  regex: string,
+  whole: boolean,
+  from = 2,
+): GoogleAppsScript.Spreadsheet.Range[] {
   // The column from row 2 down, open-ended («D2:D»): no call to learn where the data ends.
   const letter = columnLetter(column);
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
-    range = sheet.getRange(`${letter}2:${letter}`);
+    range = sheet.getRange(`${letter}${Math.max(2, Math.trunc(from))}:${letter}`);
   } catch {
     return []; // a grid of one row: no data rows to search
   }
@@ -120,18 +127,30 @@ export function rowRuns(rows: readonly number[], width: number): { first: number
 
 /**
  * The cells of `rows` (sheet rows within the sheet, e.g. hits of findRowsByValue), columns
- * 1 … width, one getRange + getValues per run (rowRuns).
+ * 1 … width, one getValues per run (rowRuns). One run: getRange + getValues. Several: their Ranges
+ * come from one Sheet.getRangeList(A1 notations) + RangeList.getRanges()
+ * (developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String),
+ * …/range-list#getRanges()) — two calls that build Ranges from the script's own arguments, instead
+ * of a getRange per run — and each Range's getValues is the run's one round trip (a RangeList has
+ * no getValues). Scattered rows thus cost one call each, not two.
  */
 export function readRowsAt(sheet: Sheet, rows: readonly number[], width: number): Map<number, Cell[]> {
   const out = new Map<number, Cell[]>();
   if (width < 1) return out;
   const wanted = new Set(rows);
-  for (const run of rowRuns(rows, width)) {
-    const values = sheet.getRange(run.first, 1, run.count, width).getValues() as Cell[][];
+  const runs = rowRuns(rows, width);
+  if (runs.length === 0) return out;
+  const last = columnLetter(width);
+  const ranges =
+    runs.length === 1
+      ? [sheet.getRange(runs[0].first, 1, runs[0].count, width)]
+      : sheet.getRangeList(runs.map((r) => `A${r.first}:${last}${r.first + r.count - 1}`)).getRanges();
+  runs.forEach((run, k) => {
+    const values = ranges[k].getValues() as Cell[][];
     values.forEach((v, i) => {
       if (wanted.has(run.first + i)) out.set(run.first + i, v);
     });
-  }
+  });
   return out;
 }
 

@@ -30,7 +30,7 @@ export const MAIL_MS = env('BENCH_MAIL_MS', 250);
  */
 export const BUILDER_MS = env('BENCH_BUILDER_MS', CALL_MS);
 export const BUILDERS =
-  /^(Sheet\.getRange|Range\.offset|Range\.createTextFinder|Sheet\.createTextFinder|TextFinder\.(matchCase|matchEntireCell|useRegularExpression|matchFormulaText|ignoreDiacritics|startFrom))$/;
+  /^(Sheet\.getRange|Sheet\.getRangeList|RangeList\.getRanges|Range\.offset|Range\.createTextFinder|Sheet\.createTextFinder|TextFinder\.(matchCase|matchEntireCell|useRegularExpression|matchFormulaText|ignoreDiacritics|startFrom))$/;
 /** Apps Script stops any execution at 6 minutes (guides/services/quotas). */
 export const LIMIT_MS = 6 * 60 * 1000;
 

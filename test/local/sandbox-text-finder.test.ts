@@ -83,6 +83,27 @@ describe('findRowsByValue / readRowsAt (src/workbook/find-rows.ts)', () => {
     expect(findRowsByValue(sheet, 2, [])).toEqual([]);
     expect(findRowsByValue(sheet, 2, ['И.И. (', 'a|b'])).toEqual([]); // regex characters are text
     expect(findNonBlankRows(sheet, 4)).toEqual([3]);
+    // `from`: only the rows from there down are searched (the tail of «Архив»).
+    expect(findRowsByValue(sheet, 2, ['Иванов И.И.'], { from: 3 })).toEqual([4]);
+    expect(findRowsByValue(sheet, 2, ['Иванов И.И.'], { from: 5000 })).toEqual([]);
+  });
+
+  it('scattered runs cost one getValues each: their Ranges come from one getRangeList + getRanges', () => {
+    const long = sandbox(Array.from({ length: 300 }, (_, i) => [`П1-${i + 1}`, i % 2 ? 'Иванов И.И.' : '']));
+    const sh = long.evaluate("SpreadsheetApp.getActive().getSheetByName('Поручения')") as typeof sheet;
+    const before = { ...long.calls };
+    const near = readRowsAt(sh, [2, 7], 2); // a gap of 4 rows × 2 columns is read, not split
+    const far = readRowsAt(sh, [2, 150, 299], 2); // three runs
+    const d = (m: string) => (long.calls[m] ?? 0) - (before[m] ?? 0);
+    expect([...near.keys()]).toEqual([2, 7]);
+    expect([...far.entries()]).toEqual([
+      [2, ['П1-2', 'Иванов И.И.']],
+      [150, ['П1-150', 'Иванов И.И.']],
+      [299, ['П1-299', '']],
+    ]);
+    expect([d('Sheet.getRange'), d('Sheet.getRangeList'), d('RangeList.getRanges'), d('Range.getValues')]).toEqual([
+      1, 1, 1, 4,
+    ]);
   });
 
   it('findFirstRows keeps the first rows of a long list and counts them all', () => {

@@ -203,6 +203,12 @@ export class SheetImpl {
     if (row + rows - 1 > this.m.maxRows || col + cols - 1 > this.m.maxColumns) throw this.st.err(MSG_COORDS);
     return new RangeImpl(this.st, this, row, col, rows, cols);
   }
+  /**
+   * reference/spreadsheet/sheet#getRangeList(String): «the RangeList collection representing the
+   * ranges in the same sheet specified by a non-empty list of A1 notations»; its getRanges()
+   * (reference/spreadsheet/range-list#getRanges()) gives them back in that order. Building it reads
+   * no cell: the page reads scattered rows through it (workbook/find-rows.ts › readRowsAt).
+   */
   getRangeList(a1s: string[]) {
     if (!Array.isArray(a1s)) throw sigError(this.st, 'Sheet', 'getRangeList', [a1s]);
     return new RangeListImpl(
