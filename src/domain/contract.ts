@@ -74,3 +74,30 @@ export const ORDER_OPTIONAL_HEADERS: readonly string[] = [
   ORDER_COL.lateReason,
   ORDER_COL.coDeadline,
 ];
+
+// «План ЭР» (002 План мероприятий) and «Обучение»: the plan register's rules read these columns.
+export const PLAN_COL = {
+  number: '№',
+  measure: 'Мероприятие',
+  unit: 'Единица измерения',
+  target2025: 'Цель 2025',
+  target2026: 'Цель 2026',
+  target2027: 'Цель 2027',
+  deadline: 'Срок',
+  responsible: 'Ответственные',
+  email: 'Эл. почта ответственного',
+  fact2025: 'Факт 2025',
+  fact2026: 'Факт 2026',
+  fact2027: 'Факт 2027',
+} as const;
+
+export const TRAINING_COL = {
+  name: 'ФИО',
+  org: 'Организация',
+  program: 'Программа',
+  date: 'Дата',
+  document: 'Документ (ссылка)',
+} as const;
+
+/** The years of «План ЭР»'s «Цель YYYY» / «Факт YYYY» columns (002 План мероприятий, 2025–2027). */
+export const PLAN_YEARS: readonly number[] = [2025, 2026, 2027];

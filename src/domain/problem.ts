@@ -10,6 +10,30 @@ export interface Problem {
   fix: string;
 }
 
+/** «Нет листа …»: the tab is gone (a rule over a register that needs it says so once). */
+export function missingTabProblem(tab: string): Problem {
+  return {
+    tab,
+    row: 0,
+    column: '',
+    value: '',
+    message: `Нет листа «${tab}».`,
+    fix: 'Выполните «Контроль поручений → Настроить таблицу».',
+  };
+}
+
+/** «На листе … нет обязательного столбца …»: a column the rules read is gone. */
+export function missingColumnProblem(tab: string, column: string): Problem {
+  return {
+    tab,
+    row: 1,
+    column,
+    value: '',
+    message: `На листе «${tab}» нет обязательного столбца «${column}».`,
+    fix: `Верните заголовок «${column}» в первую строку или выполните «Настроить таблицу».`,
+  };
+}
+
 /**
  * A short fingerprint of a list of problems (FNV-1a over their sorted descriptions). The row number
  * is left out: rows move up when orders above go to «Архив» after the controller's mail, and the same

@@ -4,6 +4,13 @@ export function foldText(s: string): string {
   return s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
 }
 
+/** A cell's value as text, trimmed; a Date as its ISO string (the workbook's `text`). */
+export function cellText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (v instanceof Date) return v.toISOString();
+  return String(v).trim();
+}
+
 /** A value as typed matched to `list` by foldText: '' for blank, null when not in the list. */
 export function fromList(raw: string, list: readonly string[]): string | null {
   if (raw === '') return '';

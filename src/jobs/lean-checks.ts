@@ -1,234 +1,185 @@
-// The «Эффективный регион» tabs in the daily check: step 1's problems in «План ЭР», «Проекты»,
-// «Обучение», and step 6's reminders of the plan's deadlines.
-import { addDays, formatRu } from '../domain/dates';
-import { STAGE_HEADERS, stageOrderIssues } from '../domain/lean-stages';
-import {
-  deadlinesBetween,
-  type PlanDeadline,
-  type ReminderKind,
-  reminderDue,
-  reminderKey,
-} from '../domain/plan-deadlines';
-import { COUNTED_FACTS, parseFact, parseTarget } from '../domain/plan-facts';
-import { isEmail } from '../domain/settings';
-import { escapeHtml } from '../mail/html';
-import type { OutMail } from '../mail/mailer';
-import { PLAN_COL, PROJECT_COL, TAB, TRAINING_COL } from '../workbook/schema';
-import { readTable, type Table, text } from '../workbook/table';
+// The plan register in the daily check («Эффективный регион», seed 002): «План ЭР», «Проекты»,
+// «Обучение», «Критерии самооценки», «Самооценка», each read once per run and only when a rule
+// asks for it → PLAN_RULES (src/domain/rules: LEAN_RULES, RATING_RULES) → problems into «Проверка
+// данных», reminders mailed (one mail per set of addresses) with their keys in «Журнал». Nothing
+// here decides: the rules do.
+import { LEAN_RULES, RATING_RULES, rulesFor } from '../domain/rules/index';
+import type {
+  PlanFacts,
+  PlanNotice,
+  PlanRegister,
+  PlanReminder,
+  PlanRowRule,
+  PlanRule,
+  PlanTabName,
+  RegisterTab,
+} from '../domain/rules/plan-rule';
+import type { RuleDay, RunMode } from '../domain/rules/rule';
+import { composePlanReminders, composeRatingReminder } from '../mail/plan';
+import { readPlan, readProjects, readTraining, registerTab } from '../workbook/lean-read';
+import { readAnswers, readCriteria } from '../workbook/rating-read';
+import { TAB } from '../workbook/schema';
+import { readTable, type Table } from '../workbook/table';
 import type { RunContext } from './context';
 
-import { PLAN_YEARS, type PlanItem, readPlan, readProjects, readTraining } from './lean-read';
+type Ctx = Pick<RunContext, 'ss' | 'tz'>;
+
+function once<T>(read: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = read();
+      done = true;
+    }
+    return value;
+  };
+}
+
+function tabOf<R>(ctx: Ctx, name: string, rows: (t: Table, tz: string) => R[]): () => RegisterTab<R> | null {
+  return once(() => {
+    const t = readTable(ctx.ss, name);
+    return t ? registerTab(t, rows(t, ctx.tz)) : null;
+  });
+}
+
+/** The register over the run's spreadsheet: each tab read at the first rule that asks for it, then kept. */
+function readRegister(ctx: Ctx): PlanRegister {
+  const plan = tabOf(ctx, TAB.plan, readPlan);
+  const projects = tabOf(ctx, TAB.projects, readProjects);
+  const training = tabOf(ctx, TAB.training, readTraining);
+  const criteria = once(() => {
+    const issues: PlanRegister['criteria']['issues'][number][] = [];
+    const c = readCriteria(ctx.ss, (i) => issues.push(i));
+    return { rows: c.rows, fallback: c.fallback, issues };
+  });
+  const answers = once(() => {
+    const issues: PlanRegister['answers']['issues'][number][] = [];
+    return { rows: readAnswers(ctx.ss, (i) => issues.push(i)), issues };
+  });
+  return {
+    get plan() {
+      return plan();
+    },
+    get projects() {
+      return projects();
+    },
+    get training() {
+      return training();
+    },
+    get criteria() {
+      return criteria();
+    },
+    get answers() {
+      return answers();
+    },
+  };
+}
+
+const registers = new WeakMap<Ctx, PlanRegister>();
+
+/** The run's plan register (read once per run: the checks and the reminders share it). */
+export function planRegister(ctx: Ctx): PlanRegister {
+  let r = registers.get(ctx);
+  if (!r) {
+    r = readRegister(ctx);
+    registers.set(ctx, r);
+  }
+  return r;
+}
+
+const TAB_NAME: Record<PlanTabName, string> = { plan: TAB.plan, projects: TAB.projects, training: TAB.training };
+
+/** Applies a run of row rules of one tab: row by row, each row's rules in list order. */
+function applyRowRules(ctx: RunContext, rules: readonly PlanRowRule[], day: RuleDay, facts: PlanFacts): PlanNotice[] {
+  const name = rules[0].tab;
+  const tab = planRegister(ctx)[name] as RegisterTab<{ row: number }> | null;
+  const notices: PlanNotice[] = [];
+  if (!tab) return notices;
+  for (const row of tab.rows)
+    for (const rule of rules) {
+      const r = (rule as unknown as PlanRowRule<'plan'>).apply(row as never, day, { ...facts, tab: tab as never });
+      for (const p of r.problems ?? []) ctx.problems.add({ tab: TAB_NAME[name], row: row.row, ...p });
+      if (r.notices) notices.push(...r.notices);
+    }
+  return notices;
+}
+
+/** Applies the rules of `stage` for a run of `mode`; returns the notices they found. */
+export function runPlanRules(
+  ctx: RunContext,
+  rules: readonly PlanRule[],
+  stage: PlanRule['stage'],
+  mode: RunMode,
+): PlanNotice[] {
+  const day: RuleDay = { today: ctx.today, settings: ctx.settings, calendar: ctx.calendar, mode };
+  const facts: PlanFacts = { sent: (k) => ctx.journal.has(k) };
+  const list = rulesFor(stage, mode, rules);
+  const notices: PlanNotice[] = [];
+  for (let i = 0; i < list.length; ) {
+    const rule = list[i];
+    if (rule.tab === undefined) {
+      const r = rule.apply(planRegister(ctx), day, facts);
+      for (const p of r.problems ?? []) ctx.problems.add(p);
+      if (r.notices) notices.push(...r.notices);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < list.length && list[j].tab === rule.tab) j++;
+    notices.push(...applyRowRules(ctx, list.slice(i, j) as PlanRowRule[], day, facts));
+    i = j;
+  }
+  return notices;
+}
+
+const RATING_ACTION = 'Напоминание о самооценке';
+
+/** Mails the notices: plan reminders one mail per set of addresses; the self-assessment's to the sector. */
+export function sendPlanNotices(ctx: RunContext, notices: readonly PlanNotice[]): void {
+  const byRecipients = new Map<string, PlanReminder[]>();
+  for (const n of notices) {
+    if (n.kind === 'plan') {
+      const k = [...n.to].sort().join(',');
+      byRecipients.set(k, [...(byRecipients.get(k) ?? []), n]);
+    } else if (n.kind === 'rating-done')
+      ctx.journal.add({
+        action: RATING_ACTION,
+        order: `Самооценка ${n.year}`,
+        result: `не требуется: все известные организации (${n.known}) заполнили самооценку за ${n.year} год`,
+        keys: [n.key],
+      });
+    else
+      ctx.mailer.send(composeRatingReminder(n), {
+        action: RATING_ACTION,
+        items: [`Самооценка ${n.year}`],
+        keys: [n.key],
+      });
+  }
+  for (const [k, list] of byRecipients)
+    ctx.mailer.send(composePlanReminders(k.split(','), list, ctx.settings.organization), {
+      action: 'Напоминание о сроке плана ЭР',
+      items: list.map((r) => r.number),
+      keys: list.map((r) => r.key),
+    });
+}
 
 /** Daily step 1: problems in «План ЭР», «Проекты», «Обучение». */
-export function validateLean(ctx: RunContext): void {
-  const { ss, tz, problems } = ctx;
-  const planT = readTable(ss, TAB.plan);
-  if (!planT) problems.missingTab(TAB.plan);
-  else validatePlan(planT, ctx);
-  const projT = readTable(ss, TAB.projects);
-  if (!projT) problems.missingTab(TAB.projects);
-  else {
-    for (const h of [PROJECT_COL.name, PROJECT_COL.openYear, ...STAGE_HEADERS])
-      if (projT.col(h) < 0) problems.missingColumn(TAB.projects, h);
-    for (const p of readProjects(projT, tz)) {
-      const name = text(p.get(PROJECT_COL.name)) || `строка ${p.row}`;
-      for (const b of p.bad)
-        problems.add({
-          tab: TAB.projects,
-          row: p.row,
-          column: b.header,
-          value: b.value,
-          message: `Проект «${name}»: не удалось прочитать дату.`,
-          fix: 'Введите дату в виде ДД.ММ.ГГГГ.',
-        });
-      for (const s of stageOrderIssues(p.dates))
-        problems.add({
-          tab: TAB.projects,
-          row: p.row,
-          column: s.header,
-          value: formatRu(s.value),
-          message: `Проект «${name}»: ${s.message}`,
-          fix: s.fix,
-        });
-      if (p.openYear === null && (p.openYearRaw !== '' || !p.dates.start[0]))
-        problems.add({
-          tab: TAB.projects,
-          row: p.row,
-          column: PROJECT_COL.openYear,
-          value: text(p.openYearRaw),
-          message: `Проект «${name}»: ${p.openYearRaw === '' ? 'не указан год открытия' : 'год открытия не распознан'} — проект не попадёт в квартальный отчёт.`,
-          fix: 'Укажите год четырьмя цифрами, например 2026.',
-        });
-    }
-  }
-  validateTraining(ctx);
-}
-
-/** Problems in «Обучение»: a training without a readable date is not counted (мероприятие 2.1). */
-function validateTraining(ctx: RunContext): void {
-  const { ss, tz, problems } = ctx;
-  const trainT = readTable(ss, TAB.training);
-  if (!trainT) problems.missingTab(TAB.training);
-  else {
-    if (trainT.col(TRAINING_COL.date) < 0) problems.missingColumn(TAB.training, TRAINING_COL.date);
-    else
-      for (const r of readTraining(trainT, tz))
-        if (!r.record)
-          problems.add({
-            tab: TAB.training,
-            row: r.row,
-            column: TRAINING_COL.date,
-            value: text(r.rawDate),
-            message:
-              r.rawDate === ''
-                ? 'Не указана дата обучения — запись не войдёт в подсчёт (мероприятие 2.1).'
-                : 'Не удалось прочитать дату обучения.',
-            fix: 'Введите дату в виде ДД.ММ.ГГГГ.',
-          });
-  }
-}
-
-function validatePlan(t: Table, ctx: RunContext): void {
-  const { problems } = ctx;
-  for (const h of [PLAN_COL.number, PLAN_COL.measure, PLAN_COL.deadline, PLAN_COL.email])
-    if (t.col(h) < 0) problems.missingColumn(TAB.plan, h);
-  const seen = new Map<string, number>();
-  const add = (row: number, column: string, value: string, message: string, fix: string) =>
-    problems.add({ tab: TAB.plan, row, column, value, message, fix });
-  const unaddressed: string[] = [];
-  for (const it of readPlan(t, ctx.tz)) {
-    const hasDates = it.deadline.ok && it.deadline.rule.kind !== 'none';
-    if (!it.number)
-      add(
-        it.row,
-        PLAN_COL.number,
-        '',
-        'Не указан № мероприятия: без него напоминания о сроке не отправляются.',
-        'Впишите номер, например 3.4.',
-      );
-    else if (seen.has(it.number))
-      add(
-        it.row,
-        PLAN_COL.number,
-        it.number,
-        `№ ${it.number} уже есть в строке ${seen.get(it.number)}.`,
-        'Дайте мероприятиям разные номера.',
-      );
-    else seen.set(it.number, it.row);
-    if (t.col(PLAN_COL.deadline) >= 0 && !it.deadline.ok)
-      add(it.row, PLAN_COL.deadline, it.deadlineRaw, it.deadline.message, it.deadline.fix);
-    for (const e of it.badEmails)
-      add(
-        it.row,
-        PLAN_COL.email,
-        e,
-        `«${e}» не похоже на адрес эл. почты.`,
-        'Исправьте адрес; несколько адресов разделяйте запятой.',
-      );
-    if (hasDates && it.emails.length === 0 && it.badEmails.length === 0)
-      unaddressed.push(it.number || `строка ${it.row}`);
-    for (const y of PLAN_YEARS) {
-      if (it.hasTargetColumn(y)) {
-        const tp = parseTarget(it.target(y));
-        if (!tp.ok) add(it.row, `Цель ${y}`, text(it.target(y)), tp.message, tp.fix);
-      }
-      const f = it.fact(y);
-      if (it.hasFactColumn(y) && f !== '' && parseFact(f) === null && !COUNTED_FACTS[it.number])
-        add(it.row, `Факт ${y}`, text(f), 'Факт должен быть числом.', 'Впишите число, например 2.');
-    }
-  }
-  // One line for the tab, not one per measure: a fresh workbook has no addresses yet.
-  if (unaddressed.length && !isEmail(ctx.settings.controllerEmail))
-    add(
-      0,
-      PLAN_COL.email,
-      '',
-      `Некому напоминать о сроках мероприятий ${unaddressed.join(', ')}: нет ни «${PLAN_COL.email}», ни «Эл. почта контролёра».`,
-      `Впишите «${PLAN_COL.email}» в строки плана или «Эл. почта контролёра» в «Настройки».`,
-    );
-}
-
-// ---------------------------------------------------------------- reminders
-
-/** How far ahead deadlines are looked up: 5 working days fit in 30 calendar days even over the New Year. */
-const LOOKAHEAD_DAYS = 30;
-
-interface DueReminder {
-  item: PlanItem;
-  deadline: PlanDeadline;
-  kind: ReminderKind;
-  key: string;
+export function validateLean(ctx: RunContext, mode: RunMode = 'daily'): void {
+  runPlanRules(ctx, LEAN_RULES, 'check', mode);
 }
 
 /** Daily step 6: plan deadline reminders (idempotent), to «Эл. почта ответственного». */
 export function leanReminders(ctx: RunContext): void {
-  const { today, calendar, journal } = ctx;
-  // The daily check mails on working days only; the windows below already cover days off.
-  if (!calendar.isWorkingDay(today)) return;
-  const t = readTable(ctx.ss, TAB.plan);
-  if (!t) return;
-  const byRecipients = new Map<string, DueReminder[]>();
-  for (const item of readPlan(t, ctx.tz)) {
-    if (!item.number || !item.deadline.ok) continue;
-    const to = item.emails.length
-      ? item.emails
-      : isEmail(ctx.settings.controllerEmail)
-        ? [ctx.settings.controllerEmail]
-        : [];
-    if (!to.length) continue;
-    for (const d of deadlinesBetween(item.deadline.rule, today, addDays(today, LOOKAHEAD_DAYS))) {
-      const kind = reminderDue(d.date, today, calendar);
-      if (kind === null) continue;
-      const key = reminderKey(item.number, d.date, kind);
-      if (journal.has(key)) continue;
-      const k = [...to].sort().join(',');
-      const list = byRecipients.get(k) ?? [];
-      list.push({ item, deadline: d, kind, key });
-      byRecipients.set(k, list);
-    }
-  }
-  for (const [k, list] of byRecipients) {
-    const mail = reminderMail(k.split(','), list, ctx);
-    ctx.mailer.send(mail, {
-      action: 'Напоминание о сроке плана ЭР',
-      items: list.map((r) => r.item.number),
-      keys: list.map((r) => r.key),
-    });
-  }
+  sendPlanNotices(ctx, runPlanRules(ctx, LEAN_RULES, 'notify', 'daily'));
 }
 
-function whenText(r: DueReminder, ctx: RunContext): string {
-  if (r.kind === 0)
-    return r.deadline.date === ctx.today
-      ? 'срок сегодня'
-      : `срок ${formatRu(r.deadline.date)} — нерабочий день, сегодня последний рабочий`;
-  const n = ctx.calendar.workingDaysBetween(ctx.today, ctx.calendar.workingOnOrBefore(r.deadline.date));
-  return `через ${n} раб. дн.`;
+/** Daily step 1: problems in «Критерии самооценки», «Самооценка» (every year). */
+export function validateRating(ctx: RunContext, mode: RunMode = 'daily'): void {
+  runPlanRules(ctx, RATING_RULES, 'check', mode);
 }
 
-function reminderMail(to: string[], list: DueReminder[], ctx: RunContext): OutMail {
-  list.sort((a, b) => (a.deadline.date < b.deadline.date ? -1 : a.deadline.date > b.deadline.date ? 1 : 0));
-  const first = list[0].deadline.date;
-  const subject =
-    list.length === 1
-      ? `План «Эффективный регион»: ${list[0].item.number} — срок ${formatRu(first)}`
-      : `План «Эффективный регион»: сроки мероприятий (ближайший ${formatRu(first)})`;
-  const lines = list.map((r) => {
-    const period = r.deadline.period ? ` ${r.deadline.period}` : '';
-    const report = r.deadline.quarter
-      ? ` Отчёт формируется в меню «Контроль поручений → Бережливые проекты → Квартальный отчёт», квартал ${r.deadline.quarter}.`
-      : '';
-    return {
-      text: `${r.item.number}. ${r.item.measure}${period} — срок ${formatRu(r.deadline.date)}, ${whenText(r, ctx)}.${report}`,
-      r,
-    };
-  });
-  const intro = 'Напоминаем о сроках плана мероприятий программы «Эффективный регион»:';
-  const org = ctx.settings.organization ? `\n\n${ctx.settings.organization}` : '';
-  const textBody = `${intro}\n\n${lines.map((l) => `• ${l.text}`).join('\n')}\n\nПисьмо отправлено автоматически (лист «${TAB.plan}»).${org}`;
-  const html =
-    `<p>${escapeHtml(intro)}</p><ul>` +
-    lines.map((l) => `<li>${escapeHtml(l.text)}</li>`).join('') +
-    `</ul><p style="color:#666">Письмо отправлено автоматически (лист «${escapeHtml(TAB.plan)}»).${org ? `<br>${escapeHtml(ctx.settings.organization)}` : ''}</p>`;
-  return { to, subject, text: textBody, html };
+/** Daily step 6: the self-assessment reminder to the sector before 1 December (002 Порядок п.4.1). */
+export function ratingReminders(ctx: RunContext): void {
+  sendPlanNotices(ctx, runPlanRules(ctx, RATING_RULES, 'notify', 'daily'));
 }

@@ -13,12 +13,12 @@ import {
   stageLabel,
   stageOrderIssues,
 } from '../domain/lean-stages';
+import { formulaLinks, type ProjectRec, readProjects, validUrl } from '../workbook/lean-read';
 import { Problems } from '../workbook/problems';
 import { writeReportTab } from '../workbook/report-tab';
 import { LEAN_REPORT_HEADERS, PROJECT_COL, TAB } from '../workbook/schema';
 import { type Cell, readTable, safeCell, type Table, text } from '../workbook/table';
 import { readSettings } from './context';
-import { formulaLinks, type ProjectRec, readProjects, validUrl } from './lean-read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -12,13 +12,12 @@ import {
   type TrainingRecord,
 } from '../domain/plan-facts';
 import type { Settings } from '../domain/settings';
+import { type PlanItem, readPlan, readProjects, readTraining } from '../workbook/lean-read';
 import { Problems } from '../workbook/problems';
 import { writeReportTab } from '../workbook/report-tab';
 import { TAB } from '../workbook/schema';
 import { type Cell, readTable, text } from '../workbook/table';
 import { type RunContext, readCalendar, readSettings } from './context';
-
-import { type PlanItem, readPlan, readProjects, readTraining } from './lean-read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -1,5 +1,5 @@
 // Every problem in people's data becomes one row of «Проверка данных»; none stops a run.
-import type { Problem } from '../domain/problem';
+import { missingColumnProblem, missingTabProblem, type Problem } from '../domain/problem';
 
 export type { Problem };
 
@@ -9,23 +9,9 @@ export class Problems {
     this.list.push(p);
   }
   missingTab(tab: string): void {
-    this.add({
-      tab,
-      row: 0,
-      column: '',
-      value: '',
-      message: `Нет листа «${tab}».`,
-      fix: 'Выполните «Контроль поручений → Настроить таблицу».',
-    });
+    this.add(missingTabProblem(tab));
   }
   missingColumn(tab: string, column: string): void {
-    this.add({
-      tab,
-      row: 1,
-      column,
-      value: '',
-      message: `На листе «${tab}» нет обязательного столбца «${column}».`,
-      fix: `Верните заголовок «${column}» в первую строку или выполните «Настроить таблицу».`,
-    });
+    this.add(missingColumnProblem(tab, column));
   }
 }

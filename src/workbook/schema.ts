@@ -67,31 +67,10 @@ export const YES_NO = ['Да', 'Нет'] as const;
 export const CALENDAR_COL = { date: 'Дата', type: 'Тип', basis: 'Основание' } as const;
 export const DAY_TYPE = { off: 'Нерабочий', work: 'Рабочий' } as const;
 
-export const PLAN_COL = {
-  number: '№',
-  measure: 'Мероприятие',
-  unit: 'Единица измерения',
-  target2025: 'Цель 2025',
-  target2026: 'Цель 2026',
-  target2027: 'Цель 2027',
-  deadline: 'Срок',
-  responsible: 'Ответственные',
-  email: 'Эл. почта ответственного',
-  fact2025: 'Факт 2025',
-  fact2026: 'Факт 2026',
-  fact2027: 'Факт 2027',
-} as const;
-
+// «План ЭР»'s and «Обучение»'s headers are the plan rules' vocabulary (domain/contract).
+export { PLAN_COL, TRAINING_COL } from '../domain/contract';
 // «Проекты»'s headers and the stage names are the lean rules' vocabulary (domain/lean-stages).
 export { PROJECT_COL, STAGE_NAMES, STAGE_NONE } from '../domain/lean-stages';
-
-export const TRAINING_COL = {
-  name: 'ФИО',
-  org: 'Организация',
-  program: 'Программа',
-  date: 'Дата',
-  document: 'Документ (ссылка)',
-} as const;
 
 export { CRITERIA_COL } from '../domain/rating';
 

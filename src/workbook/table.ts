@@ -1,4 +1,4 @@
-import { foldText } from '../domain/text';
+import { cellText, foldText } from '../domain/text';
 
 // Thin, batched access to one tab: one getValues per read, columns found by header text, writes
 // grouped into contiguous blocks. Everything above this layer works on plain arrays.
@@ -71,9 +71,7 @@ export function isBlankRow(row: Cell[]): boolean {
 
 /** Cell as trimmed text ('' for blank). Dates become ISO text; callers parse dates separately. */
 export function text(v: Cell | undefined): string {
-  if (v === undefined || v === null) return '';
-  if (v instanceof Date) return v.toISOString();
-  return String(v).trim();
+  return cellText(v);
 }
 
 /**

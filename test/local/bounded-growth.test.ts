@@ -72,7 +72,9 @@ describe('rolling over (domain/history-rollover.ts)', () => {
     // An appeal's «Принятые меры» replaces its cell (it cannot grow it by repetition): bounded by the
     // cell's total, so a text of 2 000 written before round 3 can still be edited from the page.
     expect(overlongText({ measures: 'я'.repeat(2000) })).toBeNull();
-    expect(overlongText({ measures: 'я'.repeat(5001) })).toBe('Текст длиннее 5 000 знаков: сократите его и сохраните снова.');
+    expect(overlongText({ measures: 'я'.repeat(5001) })).toBe(
+      'Текст длиннее 5 000 знаков: сократите его и сохраните снова.',
+    );
   });
 });
 

@@ -18,14 +18,26 @@ import { interimMissed, interimReminders } from './interim';
 import { lateEntry } from './late-entry';
 import { lateReason } from './late-reason';
 import { lateRequest } from './late-request';
+import { planColumns, projectColumns, trainingColumns } from './lean-tabs';
 import { notices } from './notices';
 import { numbering } from './numbering';
 import { periodic } from './periodic';
+import { planDeadlinePhrase } from './plan-deadline-phrase';
+import { planEmails } from './plan-emails';
+import { planNumber } from './plan-number';
+import { planReminders } from './plan-reminders';
 import { planRequired } from './plan-required';
+import type { PlanRule } from './plan-rule';
+import { planTargets } from './plan-targets';
+import { planUnaddressed } from './plan-unaddressed';
+import { projectDateCells, projectOpenYear, projectStageOrder } from './project-dates';
+import { ratingChecks } from './rating-checks';
+import { ratingReminder } from './rating-reminder';
 import { removalDecision } from './removal';
 import { requestDay } from './request-day';
 import type { OrderRule, RuleStage, RunMode } from './rule';
 import { state } from './state';
+import { trainingDate } from './training-date';
 
 export const ORDER_RULES: readonly OrderRule[] = [
   // fill (step 2): the events onEdit missed, the removal decision, then «№», «Срок» and the
@@ -83,3 +95,36 @@ export const APPEAL_RULES: readonly AppealRule[] = [
   // notify (after the write): the reminder and the overdue notice, into the executor's digest.
   appealNoticesRule,
 ];
+
+/**
+ * The plan register's rules («Эффективный регион», seed 002; jobs/lean-register.ts applies them):
+ * row rules of one tab run row by row, each row's rules in list order; a register rule once, at its
+ * place. The programme's tabs first, then the self-assessment's (the menu's checks may run either).
+ */
+export const LEAN_RULES: readonly PlanRule[] = [
+  // check: «План ЭР» — its columns, each measure's «№», «Срок», addresses, targets and facts; nobody to remind
+  planColumns,
+  planNumber,
+  planDeadlinePhrase,
+  planEmails,
+  planTargets,
+  planUnaddressed,
+  // check: «Проекты» — the stage dates, their order, the opening year; «Обучение» — the dates
+  projectColumns,
+  projectDateCells,
+  projectStageOrder,
+  projectOpenYear,
+  trainingColumns,
+  trainingDate,
+  // notify: the plan's deadlines, 5 working days before and on the day
+  planReminders,
+];
+
+export const RATING_RULES: readonly PlanRule[] = [
+  // check: «Критерии самооценки», «Самооценка»
+  ratingChecks,
+  // notify: the sector before 1 December
+  ratingReminder,
+];
+
+export const PLAN_RULES: readonly PlanRule[] = [...LEAN_RULES, ...RATING_RULES];

@@ -1,14 +1,17 @@
 // Reading the «Эффективный регион» tabs (seed 002): «План ЭР», «Проекты», «Обучение», each row as a
-// plain record; and the links people put in them.
+// plain record the plan register's rules take (domain/rules/plan-rule.ts); and the links people put in them.
 import { cellToIsoDate } from '../domain/dates';
-import { type BadStageCell, parseOpenYear, readStageDates, type StageDates } from '../domain/lean-stages';
-import { type ParsedDeadline, parseDeadlinePhrase } from '../domain/plan-deadlines';
-import { normMeasureNumber, type TrainingRecord } from '../domain/plan-facts';
+import { parseOpenYear, readStageDates } from '../domain/lean-stages';
+import { parseDeadlinePhrase } from '../domain/plan-deadlines';
+import { normMeasureNumber } from '../domain/plan-facts';
+import type { PlanItem, ProjectRow, RegisterTab, TrainingRow } from '../domain/rules/plan-rule';
 import { isEmail } from '../domain/settings';
-import { PLAN_COL, PROJECT_COL, TRAINING_COL } from '../workbook/schema';
-import { type Cell, isBlankRow, type Table, text } from '../workbook/table';
+import { PLAN_COL, PROJECT_COL, TRAINING_COL } from './schema';
+import { type Cell, isBlankRow, type Table, text } from './table';
 
-export const PLAN_YEARS = [2025, 2026, 2027];
+export type { PlanItem, TrainingRow };
+/** A project's row (the rules' ProjectRow). */
+export type ProjectRec = ProjectRow;
 
 // ---------------------------------------------------------------- reading the tabs
 
@@ -19,23 +22,6 @@ function measureNumber(v: Cell, tz: string): string {
     if (d) return `${Number(d.slice(8, 10))}.${Number(d.slice(5, 7))}`;
   }
   return normMeasureNumber(v);
-}
-
-export interface PlanItem {
-  row: number;
-  number: string;
-  measure: string;
-  unit: string;
-  responsible: string;
-  deadlineRaw: string;
-  deadline: ParsedDeadline;
-  emails: string[];
-  badEmails: string[];
-  /** «Цель YYYY» / «Факт YYYY» cells by year, '' where the column is absent. */
-  target(year: number): Cell;
-  fact(year: number): Cell;
-  hasTargetColumn(year: number): boolean;
-  hasFactColumn(year: number): boolean;
 }
 
 function cellOf(t: Table, r: Cell[], header: string): Cell {
@@ -76,15 +62,6 @@ export function readPlan(t: Table, tz: string): PlanItem[] {
   return items;
 }
 
-export interface ProjectRec {
-  row: number;
-  get(header: string): Cell;
-  dates: StageDates;
-  bad: BadStageCell[];
-  openYearRaw: Cell;
-  openYear: number | null;
-}
-
 export function readProjects(t: Table, tz: string): ProjectRec[] {
   const out: ProjectRec[] = [];
   t.rows.forEach((r, i) => {
@@ -95,12 +72,6 @@ export function readProjects(t: Table, tz: string): ProjectRec[] {
     out.push({ row: i + 2, get, dates, bad, openYearRaw, openYear: parseOpenYear(openYearRaw, tz) });
   });
   return out;
-}
-
-interface TrainingRow {
-  row: number;
-  record: TrainingRecord | null;
-  rawDate: Cell;
 }
 
 export function readTraining(t: Table, tz: string): TrainingRow[] {
@@ -150,4 +121,7 @@ export function formulaLinks(t: Table, header: string): (string | null)[] {
   }
 }
 
-// ---------------------------------------------------------------- quarterly report
+/** A tab of the plan register: its rows and which headers it has. */
+export function registerTab<R>(t: Table, rows: readonly R[]): RegisterTab<R> {
+  return { rows, has: (h) => t.col(h) >= 0 };
+}
