@@ -4,7 +4,7 @@
 // the same fills onEdit makes (editFills: «Дата исполнения», the request's «История» line) and
 // writes only the cells that changed.
 import type { AppealAction } from '../domain/appeals-page';
-import { formatRu, midnightInZone } from '../domain/dates';
+import { cellToIsoDate, formatRu, midnightInZone } from '../domain/dates';
 import { appendHistory, historyLine } from '../domain/history';
 import {
   type ExtensionAction,
@@ -22,12 +22,12 @@ import {
 import { recordEvents } from '../domain/order-event-rules';
 import { UNDO_STATUS, undoRefusal } from '../domain/page-details';
 import { rightsOf, rightsRefusal } from '../domain/rights';
-import { ORDER_COL, TAB } from '../workbook/schema';
+import { ORDER_COL, STATUS, TAB } from '../workbook/schema';
 import { type Cell, makeTable, safeCell, type Table } from '../workbook/table';
 import { applyAppeal } from './appeals-page';
 import { type Found, findOrder, type OrdersTab, type PageBook, peopleOf, versionOf, who } from './my-orders-book';
 import { applyControl } from './my-orders-control';
-import { editFills } from './onedit';
+import { editFills, occurrenceFills } from './onedit';
 import { rollOverTexts } from './rollover';
 
 export type Done = { message: string; journal: string } | string;
@@ -138,12 +138,22 @@ function orderRowAfter(book: PageBook, email: string, f: Found, ch: OrderChange)
     else lines.push(line);
     next[hc] = lines.join('\n');
   }
+  // A periodic order's occurrence reported: rolled over at once, as onEdit and the daily check do.
+  if (ch.status === STATUS.done) {
+    const env2 = { today: env.today, tz, settings: env.settings, calendar: env.calendar };
+    const at = { i: 0, sheetRow: f.row, fills: [] };
+    for (const fill of occurrenceFills((book.orders as OrdersTab).sheet, t.header, next, at, env2)) {
+      const c = t.col(fill.header);
+      if (c >= 0) next[c] = fill.value;
+    }
+  }
   return next;
 }
 
-function orderMessage(number: string, ch: OrderChange): string {
+function orderMessage(number: string, ch: OrderChange, rolled: { was: string; next: string } | null): string {
   const parts: string[] = [];
-  if (ch.status) parts.push(`статус «${ch.status}» сохранён`);
+  if (rolled) parts.push(`отчёт за срок ${rolled.was} принят; следующий срок ${rolled.next}, статус «В процессе 0»`);
+  else if (ch.status) parts.push(`статус «${ch.status}» сохранён`);
   if (ch.note) parts.push('запись о ходе исполнения добавлена');
   if (ch.lateReason) parts.push('причина нарушения срока записана');
   if (ch.request)
@@ -171,7 +181,17 @@ function applyOrder(book: PageBook, email: string, a: OrderAction): Done {
   const next = orderRowAfter(book, email, f, c.change);
   if (typeof next === 'string') return next;
   writeRow(book, f, next);
-  return { message: orderMessage(f.record.number, c.change), journal: orderChangeText(c.change) };
+  const t = fullTable(book);
+  const dl = next[t.col(ORDER_COL.deadline)];
+  const rolled =
+    c.change.status === STATUS.done && next[t.col(ORDER_COL.status)] !== STATUS.done && f.record.deadline
+      ? { was: formatRu(f.record.deadline), next: dl instanceof Date ? formatRu(cellToIsoDate(dl, book.tz) ?? '') : '' }
+      : null;
+  const journal = orderChangeText(c.change);
+  return {
+    message: orderMessage(f.record.number, c.change, rolled),
+    journal: rolled ? `${journal}; отчёт за срок ${rolled.was}, следующий срок ${rolled.next}` : journal,
+  };
 }
 
 function applyExtension(book: PageBook, a: ExtensionAction): Done {

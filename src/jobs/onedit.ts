@@ -7,8 +7,9 @@
 // на …», one more in «Переносов»), a change of «Статус», the execution recorded, the day the
 // controller typed «Решение по переносу» (001 гл.7 п.2.4.10: a change of term is judged by its day).
 // Two reads at most (the header row and the edited rows); writes only the cells it fills.
+import type { WorkCalendar } from '../domain/calendar';
 import { cellToIsoDate, dateInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
-import { decisionDayFromHistory, decisionTypedLine } from '../domain/history';
+import { appendHistory, decisionDayFromHistory, decisionTypedLine } from '../domain/history';
 import { judgedBefore, knownTerm } from '../domain/order-event-rules';
 import {
   executedLine,
@@ -18,10 +19,15 @@ import {
   statusLine,
   termTypedLine,
 } from '../domain/order-events';
+import { occurrenceAwaitsReason, rollOverOccurrence } from '../domain/rules/periodic';
+import type { Settings } from '../domain/settings';
 import { fromList } from '../domain/text';
 import { DECISION, STATUSES, URGENCY } from '../domain/vocabulary';
+import { parseOrderRow } from '../workbook/orders';
+import { Problems } from '../workbook/problems';
 import { ORDER_COL, STATUS, TAB } from '../workbook/schema';
-import { type Cell, normHeader } from '../workbook/table';
+import { type Cell, makeTable, normHeader } from '../workbook/table';
+import { readCalendar, readSettings } from './context';
 import { dateSelfCheck } from './date-check';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -155,6 +161,84 @@ export function editFills(edit: EditedRows, today: IsoDate, tz: string): EditFil
   return fills;
 }
 
+/** `fills` with each (row, header) of `more` replacing its earlier value. */
+function mergeFills(fills: EditFill[], more: EditFill[]): EditFill[] {
+  const key = (f: EditFill) => `${f.row}\u0001${f.header}`;
+  const later = new Set(more.map(key));
+  return [...fills.filter((f) => !later.has(key(f))), ...more];
+}
+
+/** True when the edited row is a periodic order now marked «Готово» (it rolls over, rollOverOccurrence). */
+export function reportsOccurrence(header: readonly Cell[], row: readonly Cell[]): boolean {
+  const norm = header.map(normHeader);
+  const pc = norm.indexOf(normHeader(ORDER_COL.periodicity));
+  const sc = norm.indexOf(normHeader(ORDER_COL.status));
+  return pc >= 0 && sc >= 0 && !blank(row[pc]) && fromList(String(row[sc] ?? '').trim(), STATUSES) === STATUS.done;
+}
+
+/**
+ * A reported occurrence of a periodic order rolled over at once (issue 22 item 1), through the
+ * daily check's own function (domain/rules/periodic.ts rollOverOccurrence): the cells to write for
+ * row `i` (0-based among the edited) — «Срок», «Статус», «Дата исполнения», «Причина нарушения
+ * срока» and «История» — after `fills` (what the edit itself fills). [] when nothing rolls over.
+ */
+export function occurrenceFills(
+  sheet: Sheet,
+  header: Cell[],
+  row: readonly Cell[],
+  at: { i: number; sheetRow: number; fills: readonly EditFill[] },
+  env: { today: IsoDate; tz: string; settings: Pick<Settings, 'nonWorkingDeadline'>; calendar: WorkCalendar },
+  opts: { waitForReason?: boolean } = {},
+): EditFill[] {
+  const norm = header.map(normHeader);
+  const cells = [...row];
+  while (cells.length < header.length) cells.push('');
+  for (const f of at.fills) {
+    const c = norm.indexOf(normHeader(f.header));
+    if (f.row === at.i && c >= 0) cells[c] = f.value;
+  }
+  const t = makeTable(TAB.orders, sheet, [header]);
+  const o = parseOrderRow(t, TAB.orders, cells, at.sheetRow, env.tz, new Problems());
+  if (opts.waitForReason && occurrenceAwaitsReason(o, env.settings, env.calendar)) return [];
+  const r = rollOverOccurrence(o, env.today, env.settings, env.calendar);
+  if (!r) return [];
+  const has = (h: string) => norm.indexOf(normHeader(h)) >= 0;
+  const out: EditFill[] = [
+    { row: at.i, header: ORDER_COL.deadline, value: midnightInZone(r.set.deadline, env.tz) },
+    { row: at.i, header: ORDER_COL.status, value: r.set.status },
+    { row: at.i, header: ORDER_COL.doneDate, value: '' },
+    { row: at.i, header: ORDER_COL.lateReason, value: '' },
+    { row: at.i, header: ORDER_COL.history, value: appendHistory(o.history, r.history) },
+  ];
+  return out.filter((f) => has(f.header));
+}
+
+/** onEdit's roll-over of the edited rows that report an occurrence; «Настройки» and «Календарь» read only then. */
+function withOccurrences(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  edit: EditedRows & { first: number },
+  fills: EditFill[],
+  today: IsoDate,
+  tz: string,
+): EditFill[] {
+  // «Готово», its date, or the reason a late occurrence waits for.
+  const norm = edit.header.map(normHeader);
+  const watched = [ORDER_COL.status, ORDER_COL.doneDate, ORDER_COL.lateReason].map((h) => norm.indexOf(normHeader(h)));
+  if (!edit.editedCols.some((c) => watched.includes(c))) return fills;
+  const rows = edit.rows.map((r, i) => ({ r, i })).filter(({ r }) => reportsOccurrence(edit.header, r));
+  if (rows.length === 0) return fills;
+  const problems = new Problems();
+  const env = { today, tz, settings: readSettings(ss, problems), calendar: readCalendar(ss, tz, problems) };
+  let out = fills;
+  for (const { r, i } of rows)
+    out = mergeFills(
+      out,
+      occurrenceFills(sheet, edit.header, r, { i, sheetRow: edit.first + i, fills: out }, env, { waitForReason: true }),
+    );
+  return out;
+}
+
 /** Groups fills of one column into runs of adjacent rows, one setValues each. */
 function writeFills(sheet: Sheet, firstRow: number, colOf: (h: string) => number, fills: EditFill[]): void {
   const byHeader = new Map<string, EditFill[]>();
@@ -201,6 +285,8 @@ export function handleEdit(e: EditEvent): number {
     ORDER_COL.urgency,
     ORDER_COL.doneDate,
     ORDER_COL.decision,
+    // A late occurrence of a periodic order rolls over when its reason is typed (withOccurrences).
+    ORDER_COL.lateReason,
   ].map((h) => norm.indexOf(normHeader(h)));
   if (!watched.some((c) => c >= 0 && editedCols.includes(c))) return 0;
   const rows = sheet.getRange(first, 1, lastEdited - first + 1, lastCol).getValues() as Cell[][];
@@ -208,7 +294,14 @@ export function handleEdit(e: EditEvent): number {
   const tz = ss.getSpreadsheetTimeZone() || 'Europe/Moscow';
   const now = new Date();
   const today = dateInZone(now, tz);
-  const fills = editFills({ header, rows, editedCols }, today, tz);
+  const fills = withOccurrences(
+    ss,
+    sheet,
+    { header, rows, editedCols, first },
+    editFills({ header, rows, editedCols }, today, tz),
+    today,
+    tz,
+  );
   // The date self-check only when a date is about to be written (no Spreadsheet call, five
   // Utilities.formatDate): on a mismatch nothing is stamped. onEdit, a simple trigger run on every
   // edit, does not write «Журнал»/«Проверка данных»: the next daily check or menu action records it.

@@ -171,11 +171,13 @@ function lateReasonField(o: OrderItem, ctx: RenderCtx, key: string): VNode | nul
 }
 
 /** «Готово» is asked once more: it takes the order off the list (undone the same day only). */
-function confirmBox(number: string): VNode {
+function confirmBox(o: OrderItem): VNode {
+  // A periodic order stays: its occurrence is reported and «Срок» moves to the next one at once.
+  const text = o.between?.occurrence
+    ? `Отметить отчёт по № ${o.number} за срок ${o.due} исполненным? Отчёт запишется в «Историю», срок перейдёт на следующий, поручение останется в списке.`
+    : `Отметить № ${o.number} исполненным? Поручение уйдёт из списка; отменить отметку можно только сегодня — в разделе «Исполненные за 30 дней».`;
   return h('div', { className: 'confirm', role: 'group', 'aria-label': 'Подтверждение' }, [
-    h('p', {
-      text: `Отметить № ${number} исполненным? Поручение уйдёт из списка; отменить отметку можно только сегодня — в разделе «Исполненные за 30 дней».`,
-    }),
+    h('p', { text }),
     h('div', { className: 'confirm-buttons' }, [
       h('button', { type: 'submit', name: 'confirm', value: 'yes', text: 'Да, исполнено' }),
       h('button', { type: 'button', className: 'secondary', 'data-cancel': true, text: 'Нет, не отмечать' }),
@@ -258,7 +260,7 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
             field(ctx, 'Обоснование переноса', reason, null, errorOf(ctx, key, 'reason')),
           ])
         : null,
-      ctx.confirm?.[key] ? confirmBox(o.number) : h('button', { type: 'submit', text: 'Сохранить' }),
+      ctx.confirm?.[key] ? confirmBox(o) : h('button', { type: 'submit', text: 'Сохранить' }),
       noteFor(ctx, `order:${o.number}`),
     ],
   );

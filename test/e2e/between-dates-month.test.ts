@@ -88,8 +88,23 @@ describe('a month of control between the dates (March 2026)', () => {
     expect(orderRow(wb, '1-8')[O.coDeadline]).toBe('2026-03-16'); // 20.03 − 4 working days (003 п.80)
     sb.setNow(new Date('2026-03-05T12:00:00Z'));
     edit(sb, '1-1', O.status, 'Готово'); // the first monthly occurrence, on time
+    // Rolled over at once by onEdit, through the daily check's own function (rules/periodic.ts):
+    // the occurrence in «История», «Срок» to 09.04, «Статус» afresh — and nothing left for the check.
+    expect(orderRow(wb, '1-1')).toMatchObject({
+      [O.deadline]: '2026-04-09',
+      [O.status]: 'В процессе 0',
+      [O.doneDate]: '',
+    });
+    const rolled = String(orderRow(wb, '1-1')[O.history]);
+    expect(rolled.split('\n').slice(-4)).toEqual([
+      '05.03.2026: статус «Готово»',
+      '05.03.2026: исполнение отмечено: дата исполнения 05.03.2026',
+      '05.03.2026: исполнено повторение со сроком 09.03.2026, дата исполнения 05.03.2026; следующий срок 09.04.2026',
+      '05.03.2026: статус «В процессе 0»',
+    ]);
     day(sb, '2026-03-05');
     day(sb, '2026-03-06');
+    expect(String(orderRow(wb, '1-1')[O.history])).toBe(rolled);
     // The occurrence went to «История», «Срок» to 09.04, «Статус» afresh (spec Round 3 «Периодичность»).
     expect(orderRow(wb, '1-1')).toMatchObject({
       [O.deadline]: '2026-04-09',
@@ -159,7 +174,12 @@ describe('a month of control between the dates (March 2026)', () => {
     day(sb, '2026-03-19');
     sb.setNow(new Date('2026-03-23T12:00:00Z'));
     edit(sb, '1-2', O.status, 'Готово'); // weekly occurrence 2, late, with a reason
+    // Late and no reason yet: typed in the sheet, the roll-over waits for it (rules/periodic.ts).
+    expect(orderRow(wb, '1-2')).toMatchObject({ [O.deadline]: '2026-03-20', [O.status]: 'Готово' });
     edit(sb, '1-2', O.lateReason, 'паводок, выезд на место');
+    expect(String(orderRow(wb, '1-2')[O.history])).toContain(
+      '23.03.2026: исполнено повторение со сроком 20.03.2026, дата исполнения 23.03.2026, причина нарушения срока: паводок, выезд на место; следующий срок 27.03.2026',
+    );
     day(sb, '2026-03-23');
     day(sb, '2026-03-24');
     expect(orderRow(wb, '1-2')).toMatchObject({

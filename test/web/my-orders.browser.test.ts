@@ -346,12 +346,35 @@ describe('«Мои поручения» in Chromium', () => {
       await card.screenshot({ path: join(ARTIFACTS, 'my-orders-between-reason-360.png') });
       await card.getByLabel('Причина нарушения срока и принятые меры').fill('Казначейство задержало выписку');
       await card.locator('button[type=submit]').click();
+      // A periodic order's «Готово» reports the occurrence: it stays on the list (the question says so).
+      expect(await card.locator('.confirm p').textContent()).toContain(
+        'Отметить отчёт по № П2-1 за срок 06.03.2026 исполненным?',
+      );
       await page.evaluate("document.getElementById('status').textContent = ''");
       await card.locator('button[name=confirm]').click();
       await page.locator('#status p').waitFor();
-      expect(await page.locator('#status p').textContent()).toContain('причина нарушения срока записана');
+      expect(await page.locator('#status p').textContent()).toBe(
+        '№ П2-1: отчёт за срок 06.03.2026 принят; следующий срок 06.04.2026, статус «В процессе 0»; причина нарушения срока записана.',
+      );
+      // Rolled over at once (rules/periodic.ts, as the daily check would): the reason is in the occurrence's line.
       const r = orderRow(await saved(), 'П2-1');
-      expect(r[ORDER_COL.lateReason]).toBe('Казначейство задержало выписку');
+      expect(r).toMatchObject({
+        [ORDER_COL.deadline]: '2026-04-06',
+        [ORDER_COL.status]: 'В процессе 0',
+        [ORDER_COL.doneDate]: '',
+        [ORDER_COL.lateReason]: '',
+      });
+      expect(String(r[ORDER_COL.history]).split('\n').slice(-4)).toEqual([
+        '10.03.2026: статус «Готово» отмечен через страницу: Белова Б.Б. <belova@adm.test>',
+        '10.03.2026: исполнение отмечено: дата исполнения 10.03.2026',
+        '10.03.2026: исполнено повторение со сроком 06.03.2026, дата исполнения 10.03.2026, причина нарушения срока: Казначейство задержало выписку; следующий срок 06.04.2026',
+        '10.03.2026: статус «В процессе 0»',
+      ]);
+      expect(await card.locator('.between p').first().textContent()).toBe(
+        'Ежемесячно: отчёт за срок 06.04.2026 (до 31.12.2026)',
+      );
+      expect(await card.getByLabel('Причина нарушения срока и принятые меры').count()).toBe(0);
+      await card.screenshot({ path: join(ARTIFACTS, 'my-orders-between-rolled-360.png') });
       await page.context().close();
     }
   });
