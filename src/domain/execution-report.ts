@@ -17,6 +17,7 @@ import {
   type PreparedEvents,
   parseEvents,
   prepareEvents,
+  recordedUnitAt,
 } from './order-events';
 import type { Period } from './periods';
 import { compareRu } from './ru-order';
@@ -351,11 +352,25 @@ export function buildExecutionReport(
   const known = new Map<string, ExecutorInfo>();
   for (const e of executors) if (e.name.trim() && !known.has(normName(e.name))) known.set(normName(e.name), e);
   const execKey = (o: ReportOrder) => (o.executor.trim() ? normName(o.executor) : '');
-  const unitOf = (o: ReportOrder) => known.get(execKey(o))?.unit.trim() ?? '';
+  // The unit at the period's end as «История» records it (order-events recordedUnitAt), so a finished
+  // period keeps its units after «Исполнители» is edited; a running period, or an order with no unit
+  // line, reads «Исполнители» as it is.
+  const ended = period.to < today;
+  const dueOf = (t: IsoDate) => dueDate(t, rules, calendar);
+  const unitMemo = new Map<ReportOrder, string>();
+  const unitOf = (o: ReportOrder): string => {
+    let u = unitMemo.get(o);
+    if (u === undefined) {
+      const rec = ended ? recordedUnitAt(prepared(o, calendar, dueOf).events, period.to) : null;
+      u = rec ?? known.get(execKey(o))?.unit.trim() ?? '';
+      unitMemo.set(o, u);
+    }
+    return u;
+  };
   const unitKey = (o: ReportOrder) => foldText(unitOf(o));
   const newExecRow = (o: ReportOrder): ExecutorRow => {
     const k = known.get(execKey(o));
-    return k ? emptyRow(k.name.trim(), k.unit.trim()) : emptyRow(o.executor.trim() || NO_EXECUTOR, '');
+    return k ? emptyRow(k.name.trim(), unitOf(o)) : emptyRow(o.executor.trim() || NO_EXECUTOR, '');
   };
   const newUnitRow = (o: ReportOrder): ExecutorRow => emptyRow(unitOf(o) || NO_UNIT, '');
   /** Rows keyed by executor and by unit, for one pass. */

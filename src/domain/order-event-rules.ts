@@ -19,15 +19,18 @@ import {
   isBackdated,
   lastRecordedStatus,
   lastRecordedTerm,
+  lastRecordedUnit,
   type OrderEvent,
   parseEvents,
   statusEventNeeded,
   statusLine,
   termChangedLate,
   termTypedLine,
+  unitLine,
 } from './order-events';
 import { lastSetTerm } from './periodic';
 import type { Problem } from './problem';
+import { foldText } from './text';
 import { STATE, STATUS } from './vocabulary';
 
 export type RowProblem = Omit<Problem, 'tab' | 'row'>;
@@ -118,6 +121,22 @@ export function recordEvents(o: EventFields, today: IsoDate): EventFix {
     fix.history.push(executedLine(legacy ? o.doneDate : today, o.doneDate));
   }
   return fix;
+}
+
+/**
+ * The unit line the order needs on `today`: its executor's «Подразделение» (`unit`, null when the
+ * executor is not in «Исполнители» — nothing is known, nothing recorded) when «История» records no
+ * unit yet or another one. Recorded for orders only (isOrderRow), so a finished period's units
+ * table keeps the unit of its end (order-events recordedUnitAt).
+ */
+export function unitEvent(
+  o: Pick<OrderRecord, 'text' | 'executor' | 'deadline' | 'urgency' | 'history'>,
+  unit: string | null,
+  today: IsoDate,
+): string | null {
+  if (unit === null || !isOrderRow(o)) return null;
+  const last = lastRecordedUnit(o.history);
+  return last !== null && foldText(last) === foldText(unit) ? null : unitLine(today, unit);
 }
 
 /**

@@ -17,7 +17,8 @@ export type OrderEvent =
   | { day: IsoDate; kind: 'executed'; doneDate: IsoDate }
   | { day: IsoDate; kind: 'returned' }
   | { day: IsoDate; kind: 'status'; status: string }
-  | { day: IsoDate; kind: 'cancelled' };
+  | { day: IsoDate; kind: 'cancelled' }
+  | { day: IsoDate; kind: 'unit'; unit: string };
 
 /** «Готово»: the only status that, with a valid «Дата исполнения», means executed. */
 const DONE = 'Готово';
@@ -26,6 +27,7 @@ export const EVENT_PHRASE = {
   typed: 'срок изменён',
   executed: 'исполнение отмечено: дата исполнения',
   cancelled: 'контроль отменён решением давшего поручение, поручение не исполнено',
+  unit: 'подразделение исполнителя',
 } as const;
 
 /** «ДД.ММ.ГГГГ: срок изменён с … на …» — a «Срок» typed over by hand. */
@@ -48,6 +50,17 @@ export function cancelledLine(day: IsoDate): string {
   return historyLine(day, EVENT_PHRASE.cancelled);
 }
 
+/**
+ * «ДД.ММ.ГГГГ: подразделение исполнителя «…»» — the unit the order's executor belongs to, recorded
+ * when the add-on first sees the order and again whenever it changes (the executor's «Подразделение»
+ * in «Исполнители» edited, or another executor): a finished period's «По подразделениям» reads the
+ * unit as it was at its end (001 гл.7 п.2.5.1 counts by unit; a period never changes once closed).
+ */
+export function unitLine(day: IsoDate, unit: string): string {
+  const u = unit.trim();
+  return historyLine(day, `${EVENT_PHRASE.unit} ${u ? `«${u}»` : 'не указано'}`);
+}
+
 const RU = '(\\d{2}\\.\\d{2}\\.\\d{4})';
 const LINE = new RegExp(`^\\s*${RU}:\\s*(.*)$`);
 const TYPED = new RegExp(`^срок изменён с (—|${RU}) на ${RU}`);
@@ -55,12 +68,15 @@ const APPROVED = new RegExp(`^перенос срока согласован: с
 const EXECUTED = new RegExp(`^исполнение отмечено: дата исполнения ${RU}`);
 const RETURNED = /возвращено на доработку/;
 const STATUS = /^статус «([^»]+)»/;
+// The whole rest of the line: a unit's own name may hold «» (Территориальный отдел «Северный»).
+const UNIT = /^подразделение исполнителя (?:«(.*)»|не указано)\s*$/;
 
 function iso(ru: string | undefined): IsoDate | null {
   return ru ? cellToIsoDate(ru, 'UTC') : null;
 }
 
-const ANY_EVENT = /срок изменён|согласован|исполнение отмечено|доработку|статус «|контроль отменён/;
+const ANY_EVENT =
+  /срок изменён|согласован|исполнение отмечено|доработку|статус «|контроль отменён|подразделение исполнителя/;
 
 /** Every event «История» records, in its order; lines that are not events are skipped. */
 export function parseEvents(history: string): OrderEvent[] {
@@ -97,6 +113,11 @@ export function parseEvents(history: string): OrderEvent[] {
     }
     if (RETURNED.test(what)) {
       out.push({ day, kind: 'returned' });
+      continue;
+    }
+    t = UNIT.exec(what);
+    if (t) {
+      out.push({ day, kind: 'unit', unit: (t[1] ?? '').trim() });
       continue;
     }
     t = STATUS.exec(what);
@@ -155,6 +176,8 @@ export interface OrderAt {
   returns: number;
   /** Terms changed too late to save their period (termChangedLate): each counts as not executed on time. */
   missedTerms: IsoDate[];
+  /** The executor's unit at the day (recordedUnitAt); null when «История» records none. */
+  unit: string | null;
 }
 
 /**
@@ -252,7 +275,30 @@ export function orderAtPrepared(o: Omit<EventOrder, 'history'>, p: PreparedEvent
     extensions,
     returns,
     missedTerms: missedTerms.filter((m) => m !== deadline),
+    unit: recordedUnitAt(events, day),
   };
+}
+
+/**
+ * The executor's unit at the end of `day` as «История» records it: the last unit line by then; when
+ * the first line came later (an order from before these lines, recorded at the upgrade), that first
+ * one — the earliest known. Null when no line: the caller reads «Исполнители» as it is today.
+ */
+export function recordedUnitAt(history: string | readonly OrderEvent[], day: IsoDate): string | null {
+  let unit: string | null = null;
+  for (const e of eventsOf(history)) {
+    if (e.kind !== 'unit') continue;
+    if (e.day > day) return unit ?? e.unit;
+    unit = e.unit;
+  }
+  return unit;
+}
+
+/** The unit the last unit line recorded; null when none (recordEvents' baseline). */
+export function lastRecordedUnit(history: string | readonly OrderEvent[]): string | null {
+  let u: string | null = null;
+  for (const e of eventsOf(history)) if (e.kind === 'unit') u = e.unit;
+  return u;
 }
 
 /** The term the last event set («Срок» as the add-on last knew it); null when no term event. */

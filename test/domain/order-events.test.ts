@@ -14,9 +14,11 @@ import {
   lastRecordedTerm,
   orderAt,
   parseEvents,
+  recordedUnitAt,
   statusLine,
   termChangedLate,
   termTypedLine,
+  unitLine,
 } from '../../src/domain/order-events';
 import { type Period, parsePeriod } from '../../src/domain/periods';
 import { blankOrder } from './fixtures';
@@ -76,6 +78,51 @@ describe('«История» events: written and parsed back exactly (one module
     expect(lastRecordedStatus(h)).toBe('Готово');
     expect(executionRecorded(h, '2026-01-19')).toBe(false);
     expect(executionRecorded(executedLine('2026-01-19', '2026-01-19'), '2026-01-19')).toBe(true);
+  });
+});
+
+describe('item 8 — a closed period keeps the unit of its end (001 гл.7 п.2.5.1 counts by unit; product.md)', () => {
+  const executors = [{ name: 'Иванов И.И.', unit: 'Экономика' }]; // «Исполнители» today: moved on 03.02
+  const o = order({
+    deadline: '2026-01-20',
+    history: [unitLine('2026-01-12', 'ЖКХ'), unitLine('2026-02-03', 'Экономика')].join('\n'),
+  });
+  const unitsOf = (orders: ReportOrder[], p: string, today: string) =>
+    buildExecutionReport(orders, period(p), today, cal, executors).units.map((r) => [r.executor, r.due]);
+  it('units recorded in «История»: January in «ЖКХ» whenever generated (before: «Экономика» after 03.02)', () => {
+    expect(parseEvents(unitLine('2026-01-12', ''))).toEqual([{ day: '2026-01-12', kind: 'unit', unit: '' }]);
+    expect(parseEvents(unitLine('2026-01-12', 'Территориальный отдел «Северный»'))).toEqual([
+      { day: '2026-01-12', kind: 'unit', unit: 'Территориальный отдел «Северный»' },
+    ]);
+    expect(recordedUnitAt(o.history ?? '', '2026-01-31')).toBe('ЖКХ');
+    expect(recordedUnitAt(o.history ?? '', '2026-02-03')).toBe('Экономика');
+    expect(unitsOf([o], '2026-01', '2026-02-04')).toEqual([['ЖКХ', 1]]);
+    // The executor's own row says the same unit as the units table.
+    expect(buildExecutionReport([o], period('2026-01'), '2026-02-04', cal, executors).rows[0].unit).toBe('ЖКХ');
+    // A running period reads «Исполнители» as it is.
+    expect(unitsOf([{ ...o, deadline: '2026-02-20' }], '2026-02', '2026-02-04')).toEqual([['Экономика', 1]]);
+    // Recorded first after the period (an order from before these lines): the earliest known unit.
+    const late = order({ deadline: '2026-01-20', history: unitLine('2026-02-05', 'ЖКХ') });
+    expect(unitsOf([late], '2026-01', '2026-02-06')).toEqual([['ЖКХ', 1]]);
+    // No line at all: today's reading.
+    expect(unitsOf([order({ deadline: '2026-01-20' })], '2026-01', '2026-02-06')).toEqual([['Экономика', 1]]);
+  });
+  it('the daily check records the unit once, and again when it changes (order-event-rules unitEvent)', async () => {
+    const { unitEvent } = await import('../../src/domain/order-event-rules');
+    const row = {
+      text: 'Поручение',
+      executor: 'Иванов И.И.',
+      deadline: '2026-01-20' as const,
+      urgency: '',
+      history: '',
+    };
+    expect(unitEvent(row, 'ЖКХ', '2026-01-12')).toBe('12.01.2026: подразделение исполнителя «ЖКХ»');
+    const recorded = { ...row, history: '12.01.2026: подразделение исполнителя «ЖКХ»' };
+    expect(unitEvent(recorded, 'жкх ', '2026-01-13')).toBeNull();
+    expect(unitEvent(recorded, '', '2026-02-03')).toBe('03.02.2026: подразделение исполнителя не указано');
+    // Not in «Исполнители» (nothing known) or not yet an order: nothing recorded.
+    expect(unitEvent(recorded, null, '2026-02-03')).toBeNull();
+    expect(unitEvent({ ...row, text: '' }, 'ЖКХ', '2026-01-12')).toBeNull();
   });
 });
 

@@ -26,13 +26,15 @@ const facts = (p: Partial<OrderFacts> = {}): OrderFacts => ({
 });
 
 describe('the rule list', () => {
-  it('runs the fill rules in order: events, removal, «№», step 2, «Внесено», the request day', () => {
+  it('runs the fill rules in order: events, removal, «№», step 2, «Внесено», the unit, the request day', () => {
     expect(rulesFor('fill', 'daily').map((r) => r.name)).toEqual([
       'events',
       'removalDecision',
       'numbering',
       'decisions',
       'enteredAt',
+      // The executor's unit once the row is an order, and again when it changes (issue 20 item 8).
+      'unit',
       // A reported occurrence of a periodic order moves on after the decisions (issue 22).
       'periodic',
       'requestDay',

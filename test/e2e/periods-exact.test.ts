@@ -29,6 +29,26 @@ function january(sb: Sandbox, period = '2026-01'): (string | number | boolean)[]
   return [2, 3, 4, 5, 7, 8, 9, 10].map((i) => val(total[i]));
 }
 
+/** «По подразделениям» of the last report as [unit, due, coefficient], and the executors' «Подразделение». */
+function units(sb: Sandbox): { units: (string | number | boolean)[][]; executorUnits: (string | number | boolean)[] } {
+  const s = sheetOf(sb.workbook, TAB.reportExecution);
+  const t = tableOf(s, EXECUTION_REPORT_HEADERS[0]);
+  const ui = s.cells.findIndex((r) => val(r?.[0]) === 'По подразделениям');
+  const u = tableOf(s, 'Подразделение', ui);
+  return {
+    units: u.rows.map((r) => [val(r[0]), val(r[2]), val(r[10])]),
+    executorUnits: t.rows.filter((r) => val(r[0]) !== 'Итого').map((r) => val(r[1])),
+  };
+}
+
+/** A cell of «Исполнители» typed over (no onEdit: the daily check records what it sees). */
+function setUnit(wb: WorkbookModel, name: string, unit: string): void {
+  const s = sheetOf(wb, TAB.executors);
+  const h = (s.cells[0] ?? []).map((c) => String(val(c)));
+  const r = s.cells.findIndex((row) => val(row?.[h.indexOf('ФИО')]) === name);
+  s.cells[r][h.indexOf('Подразделение')] = { v: unit };
+}
+
 function problems(wb: WorkbookModel): string[] {
   const grid = sheetOf(wb, TAB.problems).cells.map((r) => (r ?? []).map((c) => String(val(c))));
   const h = grid.findIndex((r) => r[0] === 'Лист');
@@ -101,6 +121,15 @@ describe('January read at its end, generated on 02.02 and on 04.02 (issue #20 it
     // time → 2/4 = 50,0 %.
     const before = january(sb);
     expect(before).toEqual([5, 1, 0, 4, 0, 0, 0, 0.2]);
+    // «По подразделениям» (001 гл.7 п.2.5.1): all five in Иванов's unit at January's end.
+    const unitsBefore = units(sb);
+    expect(unitsBefore).toEqual({
+      units: [
+        ['ЖКХ', 5, 0.2],
+        ['Итого', 5, 0.2],
+      ],
+      executorUnits: ['ЖКХ'],
+    });
 
     // 03.02: 1-1 returned (000 п.14), 1-2 typed over to 27.02, 1-3 back-dated «Готово».
     sb.setNow(at('2026-02-03'));
@@ -108,7 +137,12 @@ describe('January read at its end, generated on 02.02 and on 04.02 (issue #20 it
     edit(sb, '1-2', ORDER_COL.deadline, d('2026-02-27'));
     edit(sb, '1-3', ORDER_COL.doneDate, d('2026-01-19'));
     edit(sb, '1-3', ORDER_COL.status, 'Готово');
+    // …and Иванов moves to «Экономика» in «Исполнители» (item 8: the units of a closed period).
+    setUnit(wb, IV, 'Экономика');
     day(sb, '2026-02-03');
+    expect(String(orderRow(wb, '1-2')[ORDER_COL.history])).toContain(
+      '03.02.2026: подразделение исполнителя «Экономика»',
+    );
     // Item 2: the typed «Срок» is an event: «История», one more «Переносов» (round 2: 0, no line).
     const o2 = orderRow(wb, '1-2');
     expect(o2[ORDER_COL.extensions]).toBe(1);
@@ -126,11 +160,15 @@ describe('January read at its end, generated on 02.02 and on 04.02 (issue #20 it
     // The same January. Round 2 (run on this scenario with the round-2 bundle): 1-1 returned → not
     // executed, «Возвратов» 1, 1-2 and 1-4 gone, 1-3 and 1-5 on time → [3, 2, 0, 1, 0, 1, 0] 66,7 %.
     expect(january(sb)).toEqual(before);
+    // The units as at January's end (before the fix: «Экономика» 5, 20,0 % — the unit of 03.02).
+    expect(units(sb)).toEqual(unitsBefore);
     // February to date: 1-4 (20.02), 1-2 (27.02), 1-6 (27.02) running, «Переносов» 2 (1-4 approved,
     // 1-2 typed; 1-6's date typed before it was an order is no change); carried from January: 1-1
     // (returned), 1-5, and 1-3 executed 03.02 after its term (001 гл.7 п.2.5.2) → 0/3.
     // Round 2: «Переносов» 1 and 1 carried.
     expect(january(sb, '2026-02')).toEqual([3, 0, 0, 0, 2, 0, 3, 0]);
+    // February is running: Иванов's unit as it is today.
+    expect(units(sb).units[0]).toEqual(['Экономика', 3, 0]);
     expect(orderRow(wb, '1-6')[ORDER_COL.extensions]).toBe(0);
   });
 });

@@ -38,6 +38,7 @@ import { requestDay } from './request-day';
 import type { OrderRule, RuleStage, RunMode } from './rule';
 import { state } from './state';
 import { trainingDate } from './training-date';
+import { unit } from './unit';
 
 export const ORDER_RULES: readonly OrderRule[] = [
   // fill (step 2): the events onEdit missed, the removal decision, then «№», «Срок» and the
@@ -47,6 +48,7 @@ export const ORDER_RULES: readonly OrderRule[] = [
   numbering,
   decisions,
   enteredAt,
+  unit,
   periodic,
   requestDay,
   // check (step 1's rule problems)

@@ -1,0 +1,18 @@
+// The executor's unit recorded with the order's events (spec Round 3 «Periods never change once
+// closed»; domain/order-event-rules.ts unitEvent): a finished period's «По подразделениям» is read
+// at its end, not after a later edit of «Исполнители» or of «Исполнитель».
+
+import { normName } from '../order';
+import { unitEvent } from '../order-event-rules';
+import { NOTHING, type OrderRule } from './rule';
+
+export const unit: OrderRule = {
+  name: 'unit',
+  stage: 'fill',
+  modes: ['daily'],
+  apply(o, day, facts) {
+    const e = o.executor.trim() ? facts.executorByName.get(normName(o.executor)) : undefined;
+    const line = unitEvent(o, e ? e.unit : null, day.today);
+    return line ? { fix: { history: [line] } } : NOTHING;
+  },
+};
