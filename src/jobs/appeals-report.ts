@@ -4,9 +4,10 @@
 // report-appeals` and each working day's daily check; a category whose
 // index passes 3,00 is marked «аварийная ситуация» and mailed at once to «Получатели сводки»
 // (004 п.1.3, п.3.1), once per category and day (the key goes to «Журнал»).
-import { type AppealRecord, appealKey } from '../domain/appeals';
+import type { AppealRecord } from '../domain/appeals';
 import { type AppealDayReport, appealDayReport, EMERGENCY_MARK, INDEX_WINDOW_DAYS } from '../domain/appeals-report';
 import { addDays, dateTimeRuInZone, formatRu, type IsoDate, isIsoDate } from '../domain/dates';
+import { APPEAL_REPORT_RULES } from '../domain/rules/index';
 import { composeEmergency } from '../mail/appeals';
 import { readAppeals } from '../workbook/appeals';
 import { type ReportTable, writeReportTab } from '../workbook/report-tab';
@@ -108,36 +109,28 @@ function writeTab(ctx: RunContext, reports: readonly AppealDayReport[]): number 
   return sheet.getSheetId();
 }
 
-/** Mails each emergency category of the day once to «Получатели сводки». Returns messages sent. */
+/** Mails each emergency the report rules found to «Получатели сводки». Returns messages sent. */
 function mailEmergencies(ctx: RunContext, r: AppealDayReport, gid: number): number {
   let sent = 0;
   const to = ctx.settings.summaryRecipients;
-  for (const c of r.categories) {
-    if (!c.emergency) continue;
-    const key = appealKey.emergency(r.day, c.category);
-    if (ctx.journal.has(key)) continue;
+  const has = (k: string) => ctx.journal.has(k);
+  for (const e of APPEAL_REPORT_RULES.flatMap((rule) => rule.apply(r, { sent: has }))) {
     if (to.length === 0) {
       ctx.journal.add({
         action: 'Аварийная ситуация по обращениям',
-        order: c.category,
-        result: `письмо не отправлено: не заполнены «Получатели сводки» в «Настройках» (индекс ${ru2(c.index as number)} за ${formatRu(r.day)})`,
+        order: e.category,
+        result: `письмо не отправлено: не заполнены «Получатели сводки» в «Настройках» (индекс ${ru2(e.index)} за ${formatRu(e.day)})`,
       });
       continue;
     }
     const mail = composeEmergency({
       to,
       organization: ctx.settings.organization,
-      day: r.day,
-      category: c.category,
-      count: c.day,
-      average: c.average,
-      index: c.index as number,
+      ...e,
       link: `${ctx.ss.getUrl()}#gid=${gid}`,
     });
-    if (
-      ctx.mailer.send(mail, { action: 'Аварийная ситуация по обращениям', items: [c.category], keys: [key] }) === 'sent'
-    )
-      sent++;
+    const meta = { action: 'Аварийная ситуация по обращениям', items: [e.category], keys: [e.key] };
+    if (ctx.mailer.send(mail, meta) === 'sent') sent++;
   }
   return sent;
 }

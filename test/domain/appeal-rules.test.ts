@@ -6,12 +6,13 @@ import { APPEAL_COL, APPEAL_STATE, type AppealRecord } from '../../src/domain/ap
 import { WorkCalendar } from '../../src/domain/calendar';
 import { appealDeadlineFill, needsDeadline } from '../../src/domain/rules/appeal-deadline';
 import { appealDuplicateLine } from '../../src/domain/rules/appeal-duplicate';
+import { appealEmergencies } from '../../src/domain/rules/appeal-emergency';
 import { appealEventLines } from '../../src/domain/rules/appeal-lines';
 import { appealNoticesRule } from '../../src/domain/rules/appeal-notices';
 import { appealRestoredLines, recordedByAppeal } from '../../src/domain/rules/appeal-restore';
 import { type AppealFacts, applyAppealFix } from '../../src/domain/rules/appeal-rule';
 import { appealStateRule } from '../../src/domain/rules/appeal-state';
-import { APPEAL_RULES, rulesFor } from '../../src/domain/rules/index';
+import { APPEAL_REPORT_RULES, APPEAL_RULES, rulesFor } from '../../src/domain/rules/index';
 import type { RuleDay } from '../../src/domain/rules/rule';
 import { parseSettings } from '../../src/domain/settings';
 
@@ -170,5 +171,30 @@ describe('appealNotices: the reminder 3 working days before (003 п.117) and «�
     expect(appealNoticesRule.apply(a, day('2026-03-05'), facts()).notices?.map((n) => n.kind)).toEqual(['overdue']);
     expect(appealNoticesRule.apply(a, day('2026-03-05'), facts({ sent: () => true })).notices).toEqual([]);
     expect(appealNoticesRule.apply(a, day('2026-02-20'), facts()).notices).toEqual([]);
+  });
+});
+
+describe('appealEmergencies: «Отчёт 1», a category’s index over 3,00 is an emergency (004 п.1.3), mailed once (004 п.3.1)', () => {
+  const report = {
+    day: '2026-03-02',
+    groups: [],
+    categories: [
+      { category: 'Дороги', day: 7, average: 1.5, index: 4.67, newCategory: false, emergency: true },
+      { category: 'Свет', day: 3, average: 1, index: 3, newCategory: false, emergency: false },
+    ],
+  };
+  it('names each emergency category of the day with its key, and not again once «Журнал» has it', () => {
+    const list = APPEAL_REPORT_RULES.flatMap((r) => r.apply(report, { sent: () => false }));
+    expect(list).toEqual([
+      {
+        day: '2026-03-02',
+        category: 'Дороги',
+        count: 7,
+        average: 1.5,
+        index: 4.67,
+        key: 'appeal-emergency:2026-03-02:дороги',
+      },
+    ]);
+    expect(appealEmergencies.apply(report, { sent: (k) => k === list[0].key })).toEqual([]);
   });
 });

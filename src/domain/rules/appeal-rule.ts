@@ -5,6 +5,7 @@
 // touches a cell, a mailer or a clock: jobs/appeals.ts applies the fix, writes only the changed cells,
 // hands the notices to the day's digest and records the problems.
 import type { AppealNotice, AppealNoticeKind, AppealRecord } from '../appeals';
+import type { AppealDayReport } from '../appeals-report';
 import type { IsoDate } from '../dates';
 import { appendHistory } from '../history';
 import type { Executor } from '../order';
@@ -53,4 +54,20 @@ export function applyAppealFix(a: AppealRecord, fix: AppealRuleResult['fix']): b
   Object.assign(a, fix.set ?? {});
   if (fix.history?.length) a.history = appendHistory(a.history, fix.history);
   return fix.set?.deadline !== undefined;
+}
+
+/** A category of the day's «Отчёт 1» in «аварийная ситуация», to be mailed once (004 п.1.3, п.3.1). */
+export interface AppealEmergency {
+  day: IsoDate;
+  category: string;
+  count: number;
+  average: number;
+  index: number;
+  key: string;
+}
+
+/** A rule over one day's «Отчёт 1» of the register (domain/appeals-report.ts appealDayReport). */
+export interface AppealReportRule {
+  name: string;
+  apply(report: AppealDayReport, facts: Pick<AppealFacts, 'sent'>): readonly AppealEmergency[];
 }

@@ -3,10 +3,11 @@
 // what a rule is; src/jobs/order-pipeline.ts applies them). A new rule is one line here, at its stage.
 import { appealDeadlineFill } from './appeal-deadline';
 import { appealDuplicateLine } from './appeal-duplicate';
+import { appealEmergencies } from './appeal-emergency';
 import { appealEventLines } from './appeal-lines';
 import { appealNoticesRule } from './appeal-notices';
 import { appealRestoredLines } from './appeal-restore';
-import type { AppealRule } from './appeal-rule';
+import type { AppealReportRule, AppealRule } from './appeal-rule';
 import { appealStateRule } from './appeal-state';
 import { coDeadline } from './co-deadline';
 import { coExecutorReminders } from './co-executors';
@@ -96,6 +97,12 @@ export const APPEAL_RULES: readonly AppealRule[] = [
   appealDuplicateLine,
   // notify (after the write): the reminder and the overdue notice, into the executor's digest.
   appealNoticesRule,
+];
+
+/** The rules over each day's «Отчёт 1» of «Обращения» (jobs/appeals-report.ts applies them). */
+export const APPEAL_REPORT_RULES: readonly AppealReportRule[] = [
+  // an emergency category (index over 3,00), mailed to «Получатели сводки» once a day
+  appealEmergencies,
 ];
 
 /**
