@@ -12,7 +12,6 @@ import {
   formatCoefficient,
   type ReportOrder,
 } from '../domain/execution-report';
-import { isRolledOver, withArchivedLines } from '../domain/history-rollover';
 import { LATE_TABLE_HEADERS, LATE_TABLE_TITLE, type LateRow, lateRowCells, lateRows } from '../domain/late-reason';
 import type { OrderRecord } from '../domain/order';
 import { occurrenceOrders } from '../domain/periodic';
@@ -20,7 +19,6 @@ import { parsePeriod, previousMonthCode, previousWeekCode, quarterCode, yearCode
 import type { ProtocolOrder } from '../domain/protocol-report';
 import { composeSummary } from '../mail/summary';
 import { archiveSinceFor } from '../workbook/archive-window';
-import { readHistoryArchive } from '../workbook/history-archive';
 import { type OrderBook, readOrderBook } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
 import { writeReportTab } from '../workbook/report-tab';
@@ -74,16 +72,10 @@ export function load(ctx: RunContext, given?: OrderBook, archiveSince?: IsoDate)
   // again would double the run's cells). Problems of the order tabs belong to the daily check's
   // «Проверка данных»; a report run must not list them a second time.
   const book = given ?? readOrderBook({ ...ctx, problems: new Problems() }, { archiveSince });
-  const orders = [...book.orders, ...book.archive].map((r) =>
-    toLoaded(r, r.protocol ? (book.protocolByNumber.get(r.protocol)?.date ?? null) : null),
-  );
-  // A rolled-over «История» (issue 19) is read with its lines in «Архив истории», so a finished period
-  // sees the events that moved there: one read of that tab, only when some order was rolled over.
-  const rolled = orders.filter((o) => o.history && isRolledOver(o.history));
-  const archived = readHistoryArchive(ctx.ss, ctx.tz, new Set(rolled.map((o) => o.number)));
-  for (const o of rolled) o.history = withArchivedLines(o.history ?? '', archived.get(o.number) ?? []);
   return {
-    orders,
+    orders: [...book.orders, ...book.archive].map((r) =>
+      toLoaded(r, r.protocol ? (book.protocolByNumber.get(r.protocol)?.date ?? null) : null),
+    ),
     executors: book.executors.map((e) => ({ name: e.name, unit: e.unit })),
     book,
   };
@@ -206,12 +198,21 @@ export function writeExecutionTab(ctx: RunContext, report: ExecutionReport, late
 
 export interface ExecutionOutcome {
   report: ExecutionReport;
-  sheet: Sheet;
+  /** Null when the tab was not written (`write: false`). */
+  sheet: Sheet | null;
   message: string;
 }
 
-/** Builds and writes the report for a period code; throws a Russian message for a bad period. */
-export function executionReport(ctx: RunContext, periodText: string, book?: OrderBook): ExecutionOutcome {
+/**
+ * Builds and writes the report for a period code; throws a Russian message for a bad period.
+ * `write: false` builds it only (a summary whose tab another report of the same run replaces).
+ */
+export function executionReport(
+  ctx: RunContext,
+  periodText: string,
+  book?: OrderBook,
+  opts: { write?: boolean } = {},
+): ExecutionOutcome {
   const parsed = parsePeriod(periodText);
   if (!parsed.ok) throw new Error(parsed.error);
   // Only the part of «Архив» the period needs (issue 15): a year's report does not read past years.
@@ -224,7 +225,7 @@ export function executionReport(ctx: RunContext, periodText: string, book?: Orde
   const p = parsed.period;
   const last = p.to < ctx.today ? p.to : ctx.today;
   const late = lateRows(counted, p.from, p.to, last, ctx.settings, ctx.calendar);
-  const sheet = writeExecutionTab(ctx, report, late);
+  const sheet = opts.write === false ? null : writeExecutionTab(ctx, report, late);
   const t = report.total;
   const message =
     `«${TAB.reportExecution}» за период: ${endSentence(report.period.label)} Подлежало исполнению ${t.due}, исполнено в срок ${t.onTime}, ` +
@@ -270,12 +271,21 @@ function tabLink(ctx: RunContext, sheet: Sheet): string {
   }
 }
 
-function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string, book?: OrderBook, withLink = true): void {
+/** `tabFollows`: another summary of this run writes «Отчёт: исполнение» next (this one's tab would be replaced unseen). */
+function sendSummary(
+  ctx: RunContext,
+  kind: 'week' | 'month',
+  code: string,
+  book?: OrderBook,
+  tabFollows = false,
+): void {
   const key = SUMMARY_KEY[kind](code);
   if (ctx.journal.has(key)) return;
   const action = kind === 'week' ? 'Еженедельная сводка' : 'Ежемесячная сводка';
   try {
-    const out = executionReport(ctx, code, book);
+    // The tab is written only when it stays: the month's summary of the same run replaces the
+    // week's at once (≈ 38 000 cells at 50 000 orders written for nobody to see).
+    const out = executionReport(ctx, code, book, { write: !tabFollows });
     const recipients = ctx.settings.summaryRecipients;
     if (!ctx.settings.mailEnabled || recipients.length === 0) {
       // Recorded under the key, so the report is not regenerated every day of the week.
@@ -289,7 +299,7 @@ function sendSummary(ctx: RunContext, kind: 'week' | 'month', code: string, book
       report: out.report,
       recipients,
       organization: ctx.settings.organization,
-      tabUrl: withLink ? tabLink(ctx, out.sheet) : '',
+      tabUrl: out.sheet ? tabLink(ctx, out.sheet) : '',
       generatedAt: generatedAt(ctx),
       appeals: appealSummaryFor(ctx, out.report.period),
       kind,
@@ -316,10 +326,10 @@ export function periodicReports(ctx: RunContext, book?: OrderBook): void {
     ctx.today >= monthDue &&
     ctx.calendar.workingDaysBetween(monthDue, ctx.today) < MONTHLY_CATCH_UP_DAYS &&
     !ctx.journal.has(SUMMARY_KEY.month(month));
-  // Both summaries write «Отчёт: исполнение»; when the month's follows in this run, the week's
-  // e-mail carries its figures without a link, which would open the month.
+  // Both summaries write «Отчёт: исполнение»; when the month's follows in this run, the week's is
+  // not written and its e-mail carries its figures without a link, which would open the month.
   if (ctx.today >= weeklyDueDay(ctx.today, ctx.settings.weeklyReportWeekday, ctx.calendar))
-    sendSummary(ctx, 'week', lastWeekPeriod(ctx.today), book, !monthNow);
+    sendSummary(ctx, 'week', lastWeekPeriod(ctx.today), book, monthNow);
   if (monthNow) sendSummary(ctx, 'month', month, book);
 }
 

@@ -3,13 +3,14 @@
 // after a blank line to whatever note people keep on the cell; only those lines are ever removed.
 // Calls: per tab with problems now or at the previous check, one header read, then per window of
 // rows where a problem is or was (at most MAX_NOTE_WINDOWS per tab, more only when more columns have
-// problems) one getNotes and at most one setNotes — never a call per problem or per row. Rows people
+// problems) one getNotes and at most one setNotes, through the same Range — never a call per
+// problem or per row. Rows people
 // sorted or deleted since the previous check carry our old notes where we no longer look: those
 // stay until a problem points there again (issue 15 traded that for not reading every row's notes).
 // A cell whose lines are the same as at the previous check (its text is in the previous list) is
 // not read at all: a note of ours a person deleted by hand comes back only when its lines change.
 
-import { coalesceRuns } from './diff-writer';
+import { CELLS_PER_CALL, coalesceRuns } from './diff-writer';
 import type { Problem } from './problems';
 import { PROBLEM_COL, TAB } from './schema';
 import { type Cell, normHeader } from './table';
@@ -411,7 +412,16 @@ export function writeProblemNotes(
       const notes = (range.getNotes() as string[][]).map((r) => String(r[0] ?? ''));
       const plan = planColumnNotes(notes, w.from + 2, lines.get(w.key) ?? new Map());
       if (!plan) continue;
-      sheet.getRange(plan.row, w.key, plan.notes.length, 1).setNotes(plan.notes.map((n) => [n]));
+      // Written through the Range just read (one call fewer) unless the changed span is smaller
+      // than the window by more than a call's worth of cells (a window's ends are cells whose
+      // lines change, so it rarely is).
+      if (notes.length - plan.notes.length <= CELLS_PER_CALL) {
+        const whole = notes.slice();
+        plan.notes.forEach((n, i) => {
+          whole[plan.row - w.from - 2 + i] = n;
+        });
+        range.setNotes(whole.map((n) => [n]));
+      } else sheet.getRange(plan.row, w.key, plan.notes.length, 1).setNotes(plan.notes.map((n) => [n]));
       plan.notes.forEach((n, i) => {
         if (n !== notes[plan.row - w.from - 2 + i]) result.cells++;
       });

@@ -365,6 +365,13 @@ function deadlineFor(p: Pick, protocolDate: IsoDate, urgency: string): IsoDate {
   return d;
 }
 
+/** The last Monday–Friday day before `today`. */
+function lastWorkday(today: IsoDate): IsoDate {
+  let d = addDays(today, -1);
+  while (isoWeekday(d) >= 6) d = addDays(d, -1);
+  return d;
+}
+
 function orderText(p: Pick): string {
   return `${p.one(VERBS)} ${p.one(OBJECTS)}`;
 }
@@ -425,7 +432,9 @@ function orderRow(p: Pick, f: OrderFacts, today: IsoDate, stats: GeneratedStats)
       const onTime = p.chance(0.8);
       const start = addDays(f.protocolDate, 1);
       done = onTime ? addDays(start, p.int(0, Math.max(0, daysBetween(start, d)))) : addDays(d, p.int(1, 20));
-      if (daysBetween(done, today) <= 0) done = addDays(today, -1);
+      // Recorded by the last working day before today: the warm-up check runs on that day (harness
+      // WARMUP_NOW) and would list a later «Дата исполнения» as not yet come (a weekend's, besides).
+      if (daysBetween(done, lastWorkday(today)) < 0) done = lastWorkday(today);
     }
   }
   stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
@@ -442,7 +451,12 @@ function orderRow(p: Pick, f: OrderFacts, today: IsoDate, stats: GeneratedStats)
   if (d && p.chance(0.06)) {
     extensions = 1;
     original = addDays(d, -p.int(7, 21));
-    history.push(historyLine(addDays(original, -5), `перенос согласован: ${formatRu(original)} → ${formatRu(d)}`));
+    // The line the add-on writes when it applies an approval (domain/decisions.ts): its events parser
+    // reads the term from it; a line of another wording made the warm-up take the new «Срок» as
+    // typed over by hand (a «Срок изменён» problem and an extra count on every extended order).
+    history.push(
+      historyLine(addDays(original, -5), `перенос срока согласован: с ${formatRu(original)} на ${formatRu(d)}`),
+    );
   }
   // Open orders ask for more time now and then (000 п.11: with a reason and a planned date).
   const open = status !== STATUS.done;
