@@ -7,7 +7,7 @@
 import type { WorkCalendar } from './calendar';
 import { addDays, addMonths, formatRu, type IsoDate } from './dates';
 import { inReminderWindow, onWorkingDay } from './deadlines';
-import { historyLine } from './history';
+import { sentLine } from './history';
 import type { Settings } from './settings';
 import { foldText } from './text';
 
@@ -303,5 +303,5 @@ export function appealNoticeLine(
   email: string,
   onBehalfOf?: string,
 ): string {
-  return historyLine(day, `${APPEAL_PHRASE[kind]}: ${name} <${email}>${onBehalfOf ? ` (замещает ${onBehalfOf})` : ''}`);
+  return sentLine(day, APPEAL_PHRASE[kind], name, email, onBehalfOf);
 }

@@ -9,7 +9,10 @@ import { type Executor, normName, type OrderRecord, type Protocol } from './orde
 import { orderState } from './order-state';
 import { MAX_NOTE, newDeadlineProblem, parseTypedDate } from './page-date';
 import { lastLines, protocolText } from './page-details';
+import { lastSpeedUp, speedUpSentToday } from './speed-up';
 import { STATE } from './vocabulary';
+
+const STATE_DONE = 'Готово';
 
 /** At most this many orders answer one search (the page is read on a phone). */
 export const SEARCH_LIMIT = 30;
@@ -30,6 +33,11 @@ export interface ControlItem {
   coExecutors: string[];
   lastNote: string;
   version: string;
+  /**
+   * «Напомнить об ускорении» (speed-up.ts): the last reminder, «Напоминание об ускорении 10.03.2026:
+   * исполнить не позднее 20.03.2026» ('' when none), and whether one may be sent now (overdue, not today's).
+   */
+  speedUp?: { last: string; may: boolean };
 }
 
 /** An order as the controller sees it in the overview or a search; null when it has no №. */
@@ -60,7 +68,23 @@ export function controlItem(
     coExecutors: [...o.coExecutors],
     lastNote: lastLines(o.progress, 1)[0] ?? '',
     version,
+    speedUp: speedUpOf(o, left.overdue, env.today),
   };
+}
+
+function speedUpOf(o: OrderRecord, overdue: boolean, today: IsoDate): { last: string; may: boolean } {
+  const last = lastSpeedUp(o.history);
+  return {
+    last: last ? `Напоминание об ускорении ${last.day}: исполнить не позднее ${last.expected}` : '',
+    may: overdue && o.status !== STATE_DONE && !speedUpSentToday(o.history, today),
+  };
+}
+
+/** «Напомнить об ускорении» from the controller's page: the same rule as the menu (speed-up.ts). */
+export interface SpeedUpAction {
+  kind: 'speedup';
+  number: string;
+  version: string;
 }
 
 /** Most overdue first (earliest due), then by №. */

@@ -84,7 +84,12 @@ export const NOTICE_PHRASE: Record<'new' | 'remind' | 'overdue' | 'extension' | 
 };
 export type NoticeLineKind = keyof typeof NOTICE_PHRASE;
 
-/** «История» line of a sent notice: «ДД.ММ.ГГГГ: <phrase>: Имя <адрес> (замещает …)». */
+/** «История» line of a sent mail: «ДД.ММ.ГГГГ: <phrase>: Имя <адрес> (замещает …)» (orders' and appeals' notices). */
+export function sentLine(day: IsoDate, phrase: string, name: string, email: string, onBehalfOf?: string): string {
+  return historyLine(day, `${phrase}: ${name} <${email}>${onBehalfOf ? ` (замещает ${onBehalfOf})` : ''}`);
+}
+
+/** «История» line of a sent notice of an order. */
 export function noticeLine(
   day: IsoDate,
   kind: NoticeLineKind,
@@ -92,7 +97,7 @@ export function noticeLine(
   email: string,
   onBehalfOf?: string,
 ): string {
-  return historyLine(day, `${NOTICE_PHRASE[kind]}: ${name} <${email}>${onBehalfOf ? ` (замещает ${onBehalfOf})` : ''}`);
+  return sentLine(day, NOTICE_PHRASE[kind], name, email, onBehalfOf);
 }
 
 /** True when «История» has the line of a `kind` notice sent on `day` to `email` (any name). */

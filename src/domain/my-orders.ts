@@ -5,7 +5,7 @@
 
 import type { AppealAction, AppealItem } from './appeals-page';
 import type { WorkCalendar } from './calendar';
-import type { ControlAction, ControlItem, SearchAction } from './control-page';
+import type { ControlAction, ControlItem, SearchAction, SpeedUpAction } from './control-page';
 import { formatRu, type IsoDate } from './dates';
 import { dueDate, extensionCutoff, isLateRequest } from './deadlines';
 import { type Executor, normName, type OrderRecord, type Protocol } from './order';
@@ -132,6 +132,8 @@ export interface PageEnv {
     | 'appealMonths'
     | 'appealShortDays'
     | 'appealRemindDays'
+    | 'speedUpDays'
+    | 'mailEnabled'
   >;
   calendar: WorkCalendar;
 }
@@ -299,7 +301,8 @@ export type PageAction =
   | AppealAction
   | UndoAction
   | ControlAction
-  | SearchAction;
+  | SearchAction
+  | SpeedUpAction;
 
 /** What to write for an order action, validated; `error` is a Russian message and nothing is written. */
 export interface OrderChange {

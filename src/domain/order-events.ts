@@ -126,6 +126,11 @@ export function parseEvents(history: string): OrderEvent[] {
   return out;
 }
 
+/** True when the line is one of the events above (history-rollover keeps these in the cell longest). */
+export function isEventLine(line: string): boolean {
+  return ANY_EVENT.test(line) && parseEvents(line).length > 0;
+}
+
 /** True when «История» records executions and statuses (an order written after the upgrade). */
 export function hasExecutionEvents(events: readonly OrderEvent[]): boolean {
   return events.some((e) => e.kind === 'executed' || e.kind === 'status');

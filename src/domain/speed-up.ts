@@ -61,3 +61,18 @@ export function speedUp(
     line: historyLine(today, `${SPEED_UP_WHAT}: исполнить не позднее ${formatRu(expected)}`),
   };
 }
+
+const SPEED_UP_LINE = new RegExp(
+  `^\\s*(\\d{2}\\.\\d{2}\\.\\d{4}): ${SPEED_UP_WHAT}: исполнить не позднее (\\d{2}\\.\\d{2}\\.\\d{4})`,
+);
+
+/** The last reminder «История» records — its day and the expected date, ДД.ММ.ГГГГ; null when none. */
+export function lastSpeedUp(history: string): { day: string; expected: string } | null {
+  let last: { day: string; expected: string } | null = null;
+  if (!history.includes(SPEED_UP_WHAT)) return null;
+  for (const l of history.split('\n')) {
+    const m = SPEED_UP_LINE.exec(l);
+    if (m) last = { day: m[1], expected: m[2] };
+  }
+  return last;
+}

@@ -30,7 +30,7 @@ import type { AppealDigestItem } from '../mail/appeals';
 import { type AppealBook, readAppeals } from '../workbook/appeals';
 import { writePeopleCells } from '../workbook/orders';
 import { TAB } from '../workbook/schema';
-import { type Cell, contiguousRuns, formulaRows, safeText, type Table } from '../workbook/table';
+import { type Cell, formulaRows, safeText, type Table, writeChangedCells } from '../workbook/table';
 import type { RunContext } from './context';
 import { rollOverHistories } from './rollover';
 
@@ -75,43 +75,6 @@ export function appealSummaryFor(
 /** The appeal notices of this run's digest ([] when «Обращения» had none or was not prepared). */
 export function appealDigestEntries(ctx: RunContext): AppealDigestEntry[] {
   return entriesByRun.get(ctx) ?? [];
-}
-
-/**
- * Writes the system columns' cells that differ from what was read: per run of adjacent columns,
- * one setValues over the rows from the first to the last change. Returns cells written.
- */
-function writeChanged(t: Table, want: Map<string, Map<number, Cell>>): number {
-  const byCol = new Map<number, Map<number, Cell>>();
-  for (const [h, m] of want) {
-    const c = t.col(h);
-    if (c >= 0) byCol.set(c, m);
-  }
-  let cells = 0;
-  for (const run of contiguousRuns([...byCol.keys()])) {
-    let first = Number.POSITIVE_INFINITY;
-    let last = -1;
-    for (const c of run)
-      for (const [i, v] of byCol.get(c) ?? []) {
-        if (String(t.rows[i]?.[c] ?? '') === String(v)) continue;
-        first = Math.min(first, i);
-        last = Math.max(last, i);
-      }
-    if (last < 0) continue;
-    const block: Cell[][] = [];
-    for (let i = first; i <= last; i++)
-      block.push(
-        run.map((c) => {
-          const v = byCol.get(c)?.get(i);
-          const out = v === undefined ? (t.rows[i]?.[c] ?? '') : v;
-          if (t.rows[i]) t.rows[i][c] = out;
-          return out;
-        }),
-      );
-    t.sheet.getRange(first + 2, run[0] + 1, block.length, run.length).setValues(block);
-    cells += block.length * run.length;
-  }
-  return cells;
 }
 
 /** Applies the rules of `stage` for a run of `mode` to every appeal, each rule in list order. */
@@ -215,7 +178,7 @@ function writeAppeals(ctx: RunContext, run: AppealRun, mode: AppealMode, fills: 
     want.get(APPEAL_COL.history)?.set(i, safeText(a.history));
     run.written.set(i, a.history);
   }
-  writeChanged(t, want);
+  writeChangedCells(t, want);
   if (fills.size) writePeopleCells(t, new Map([[APPEAL_COL.deadline, fills]]));
 }
 
@@ -254,5 +217,5 @@ export function finishAppeals(run: AppealRun): void {
       run.written.set(i, a.history);
     }
   }
-  if (m.size) writeChanged(t, new Map([[APPEAL_COL.history, m]]));
+  if (m.size) writeChangedCells(t, new Map([[APPEAL_COL.history, m]]));
 }

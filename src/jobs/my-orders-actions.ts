@@ -27,6 +27,7 @@ import { type Cell, makeTable, safeCell, type Table } from '../workbook/table';
 import { applyAppeal } from './appeals-page';
 import { type Found, findOrder, type OrdersTab, type PageBook, peopleOf, versionOf, who } from './my-orders-book';
 import { applyControl } from './my-orders-control';
+import { applySpeedUp } from './my-orders-speed-up';
 import { editFills, occurrenceFills } from './onedit';
 import { rollOverTexts } from './rollover';
 
@@ -303,6 +304,7 @@ export function applyPageAction(book: PageBook, email: string, a: PageAction): D
   if (a.kind === 'undo') return applyUndo(book, email, a);
   if (a.kind === 'control') return applyControl(book, email, a);
   if (a.kind === 'search') return 'Поиск ничего не меняет.';
+  if (a.kind === 'speedup') return applySpeedUp(book, a);
   if (a.kind === 'extension') return applyExtension(book, a);
   return applyRemoval(book, a);
 }

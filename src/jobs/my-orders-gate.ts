@@ -54,7 +54,7 @@ export function pageGate(book: PageBook, email: string, issued: IsoDate | null, 
   const long = overlongText(a as unknown as Record<string, unknown>);
   if (long) return long;
   if (
-    (a.kind === 'extension' || a.kind === 'removal' || a.kind === 'control') &&
+    (a.kind === 'extension' || a.kind === 'removal' || a.kind === 'control' || a.kind === 'speedup') &&
     !freshEnough(issued, today, settings.controllerLinkDays)
   )
     return `Решения контролёра со страницы принимаются только по ссылке не старше ${settings.controllerLinkDays} дн. (настройка «Срок действия ссылок контролёра, дней»): попросите новую ссылку или откройте «Мои поручения» из меню таблицы.`;

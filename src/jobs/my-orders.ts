@@ -117,7 +117,7 @@ export function pageSubmit(req: unknown): PageResponse {
   if (!('ss' in opened)) return opened;
   const { ss, email, issued } = opened;
   const a = body.action;
-  if (!a || !['order', 'extension', 'removal', 'appeal', 'undo', 'control', 'search'].includes(a.kind))
+  if (!a || !['order', 'extension', 'removal', 'appeal', 'undo', 'control', 'search', 'speedup'].includes(a.kind))
     return { ok: false, message: 'Непонятный запрос страницы.' };
   // An address over its hourly limit is refused before the lock and the book (issue 19).
   const flood = rateAlreadyOver(email);

@@ -1,23 +1,15 @@
 // «Контроль плана ЭР» (постановление 1134-П, the plan of measures of «Эффективный регион»): each
 // measure's target, fact and deadlines for a year.
 import { dateInZone, dateTimeRuInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
-import { deadlineState, deadlinesForYear, effectiveDeadline, type PlanDeadline } from '../domain/plan-deadlines';
-import {
-  COUNTED_FACTS,
-  countProjectsImplemented,
-  countTrainingsHeld,
-  parseFact,
-  parseTarget,
-  planOutcome,
-  type TrainingRecord,
-} from '../domain/plan-facts';
+import { type CountedFacts, measureControl, type PlanControlDay } from '../domain/plan-control';
+import { countProjectsImplemented, countTrainingsHeld, type TrainingRecord } from '../domain/plan-facts';
 import type { Settings } from '../domain/settings';
 import { type PlanItem, readPlan, readProjects, readTraining } from '../workbook/lean-read';
 import { Problems } from '../workbook/problems';
 import { writeReportTab } from '../workbook/report-tab';
 import { TAB } from '../workbook/schema';
-import { type Cell, readTable, text } from '../workbook/table';
-import { type RunContext, readCalendar, readSettings } from './context';
+import { type Cell, readTable } from '../workbook/table';
+import { readCalendar, readSettings } from './context';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -29,13 +21,11 @@ function parseYear(year: string): number {
   return y;
 }
 
-type Counted = Record<'projects' | 'trainings', number | null>;
-
 /** Facts the add-on counts itself (COUNTED_FACTS): projects opened, trainings held in year `y`. */
-function countedFacts(ss: Spreadsheet, tz: string, y: number, today: IsoDate): Counted {
+function countedFacts(ss: Spreadsheet, tz: string, y: number, today: IsoDate): CountedFacts {
   const projT = readTable(ss, TAB.projects);
   const trainT = readTable(ss, TAB.training);
-  const counted: Counted = { projects: null, trainings: null };
+  const counted: CountedFacts = { projects: null, trainings: null };
   if (projT)
     // 002 План 1.1 «Реализация бережливых проектов»: closed (stage 9) in the year, by today.
     counted.projects = countProjectsImplemented(
@@ -53,67 +43,39 @@ function countedFacts(ss: Spreadsheet, tz: string, y: number, today: IsoDate): C
   return counted;
 }
 
-interface PlanDay {
-  y: number;
-  today: IsoDate;
+interface PlanDay extends PlanControlDay {
   tz: string;
-  calendar: RunContext['calendar'];
   settings: Settings;
-  counted: Counted;
 }
 
-/** One measure's row of the first table, its rows of the deadlines' table, and its notes. */
+/** One measure's row of the first table and its rows of the deadlines' table (domain/plan-control.ts judges). */
 function measureRows(
   it: PlanItem,
   d: PlanDay,
 ): { row: Cell[]; deadlines: { date: IsoDate; row: Cell[] }[]; notes: string[] } {
-  const { y } = d;
-  const tp = parseTarget(it.target(y));
-  const target = tp.ok ? tp.target : ({ kind: 'none' } as const);
-  const source = COUNTED_FACTS[it.number];
-  let fact: number | null;
-  let from: string;
-  if (source && d.counted[source] !== null) {
-    fact = d.counted[source];
-    from =
-      source === 'projects'
-        ? `подсчитано по листу «${TAB.projects}» (проекты, закрытые в году: «Этап 9»)`
-        : `подсчитано по листу «${TAB.training}» (программа и дата)`;
-  } else {
-    fact = parseFact(it.fact(y));
-    from = it.hasFactColumn(y) ? `«Факт ${y}»` : `нет столбца «Факт ${y}»`;
-  }
-  const dates = it.deadline.ok ? deadlinesForYear(it.deadline.rule, y) : [];
-  const states = dates.map((x) => describeDeadline(x, d.today, d.calendar, d.settings.nonWorkingDeadline));
+  const m = measureControl(it, d);
   const row: Cell[] = [
-    it.number,
-    it.measure,
-    it.unit,
-    tp.ok ? text(it.target(y)) : `${text(it.target(y))} (не понята)`,
-    fact ?? '',
-    from,
-    planOutcome(target, fact),
-    it.deadline.ok ? it.deadlineRaw : `${it.deadlineRaw || '—'} (срок не понят)`,
-    dates.length
-      ? dates.map((x, i) => `${formatRu(x.date)} — ${states[i]}`).join('\n')
-      : it.deadline.ok
-        ? 'без срока'
-        : '',
-    it.responsible,
+    m.number,
+    m.measure,
+    m.unit,
+    m.target,
+    m.fact ?? '',
+    m.from,
+    m.outcome,
+    m.deadlineText,
+    m.datesText,
+    m.responsible,
   ];
-  const deadlines = dates.map((x, i) => ({
+  const deadlines = m.deadlines.map((x) => ({
     date: x.date,
-    row: [it.number, it.measure, midnightInZone(x.date, d.tz), x.period, states[i]] as Cell[],
+    row: [m.number, m.measure, midnightInZone(x.date, d.tz), x.period, x.state] as Cell[],
   }));
-  const notes: string[] = [];
-  if (!tp.ok) notes.push(`${it.number}: ${tp.message}`);
-  if (!it.deadline.ok) notes.push(`${it.number}: ${it.deadline.message}`);
-  return { row, deadlines, notes };
+  return { row, deadlines, notes: m.notes };
 }
 
 /** The two tables of «Контроль плана ЭР». */
 function writePlanControl(ss: Spreadsheet, d: PlanDay, measures: Cell[][], dl: Cell[][], notes: string[]): void {
-  const { y } = d;
+  const { year: y } = d;
   writeReportTab(ss, TAB.planControl, {
     title: `Контроль плана мероприятий «Эффективный регион» на ${y} год`,
     subtitle: `состояние на ${formatRu(d.today)} · сформирован ${dateTimeRuInZone(new Date(), d.tz)}${d.settings.organization ? ` · ${d.settings.organization}` : ''}`,
@@ -154,7 +116,15 @@ export function planControl(ss: Spreadsheet, year: string): string {
   const calendar = readCalendar(ss, tz, problems);
   const today = dateInZone(new Date(), tz);
   const planT = readTable(ss, TAB.plan);
-  const d: PlanDay = { y, today, tz, calendar, settings, counted: countedFacts(ss, tz, y, today) };
+  const d: PlanDay = {
+    year: y,
+    today,
+    tz,
+    calendar,
+    settings,
+    nonWorkingDeadline: settings.nonWorkingDeadline,
+    counted: countedFacts(ss, tz, y, today),
+  };
   const notes: string[] = [];
   const measures: Cell[][] = [];
   const dl: { date: IsoDate; row: Cell[] }[] = [];
@@ -180,15 +150,4 @@ export function planControl(ss: Spreadsheet, year: string): string {
     notes,
   );
   return `«${TAB.planControl}» на ${y} год: мероприятий — ${measures.length}, выполнено ${met} из ${withTarget} с целью.`;
-}
-
-function describeDeadline(
-  d: PlanDeadline,
-  today: IsoDate,
-  cal: RunContext['calendar'],
-  mode: 'previous' | 'keep',
-): string {
-  const due = effectiveDeadline(d.date, cal, mode);
-  const state = deadlineState(due, today, cal);
-  return due === d.date ? state : `${state} (${formatRu(d.date)} — нерабочий день, срок ${formatRu(due)})`;
 }

@@ -12,6 +12,7 @@ import {
   formatCoefficient,
   type ReportOrder,
 } from '../domain/execution-report';
+import { isRolledOver, withArchivedLines } from '../domain/history-rollover';
 import { LATE_TABLE_HEADERS, LATE_TABLE_TITLE, type LateRow, lateRowCells, lateRows } from '../domain/late-reason';
 import type { OrderRecord } from '../domain/order';
 import { occurrenceOrders } from '../domain/periodic';
@@ -19,6 +20,7 @@ import { parsePeriod, previousMonthCode, previousWeekCode, quarterCode, yearCode
 import type { ProtocolOrder } from '../domain/protocol-report';
 import { composeSummary } from '../mail/summary';
 import { archiveSinceFor } from '../workbook/archive-window';
+import { readHistoryArchive } from '../workbook/history-archive';
 import { type OrderBook, readOrderBook } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
 import { writeReportTab } from '../workbook/report-tab';
@@ -72,10 +74,16 @@ export function load(ctx: RunContext, given?: OrderBook, archiveSince?: IsoDate)
   // again would double the run's cells). Problems of the order tabs belong to the daily check's
   // «Проверка данных»; a report run must not list them a second time.
   const book = given ?? readOrderBook({ ...ctx, problems: new Problems() }, { archiveSince });
+  const orders = [...book.orders, ...book.archive].map((r) =>
+    toLoaded(r, r.protocol ? (book.protocolByNumber.get(r.protocol)?.date ?? null) : null),
+  );
+  // A rolled-over «История» (issue 19) is read with its lines in «Архив истории», so a finished period
+  // sees the events that moved there: one read of that tab, only when some order was rolled over.
+  const rolled = orders.filter((o) => o.history && isRolledOver(o.history));
+  const archived = readHistoryArchive(ctx.ss, ctx.tz, new Set(rolled.map((o) => o.number)));
+  for (const o of rolled) o.history = withArchivedLines(o.history ?? '', archived.get(o.number) ?? []);
   return {
-    orders: [...book.orders, ...book.archive].map((r) =>
-      toLoaded(r, r.protocol ? (book.protocolByNumber.get(r.protocol)?.date ?? null) : null),
-    ),
+    orders,
     executors: book.executors.map((e) => ({ name: e.name, unit: e.unit })),
     book,
   };

@@ -4,6 +4,7 @@
 import type { AppealNoticeKind } from '../domain/appeals';
 import type { AppealDisciplineRow } from '../domain/appeals-report';
 import { formatRu, type IsoDate } from '../domain/dates';
+import type { AppealEmergency } from '../domain/rules/appeal-rule';
 import { escapeHtml } from './html';
 import type { OutMail } from './mailer';
 
@@ -84,14 +85,10 @@ export function appealSubjectPart(items: readonly AppealDigestItem[]): string {
   return parts.join(', ');
 }
 
-export interface EmergencyInput {
+/** An emergency the rules found (domain/rules/appeal-emergency.ts), with whom to tell and the link to the report. */
+export interface EmergencyInput extends Omit<AppealEmergency, 'key'> {
   to: readonly string[];
   organization: string;
-  day: IsoDate;
-  category: string;
-  count: number;
-  average: number;
-  index: number;
   link: string;
 }
 

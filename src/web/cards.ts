@@ -444,7 +444,24 @@ export function renderControl(x: ControlItem, ctx: RenderCtx): VNode {
         ['Статус', x.status],
         ['Протокол', x.protocol],
         ['Последняя запись', x.lastNote],
+        ['Ускорение', x.speedUp?.last],
       ]),
+      // «Напомнить об ускорении» (001 гл.7 п.2.4.7–2.4.8): an overdue order, once a day; «Срок» stays.
+      x.speedUp?.may
+        ? h('div', { className: 'speed-up' }, [
+            h('button', {
+              type: 'submit',
+              name: 'op',
+              value: 'speedup',
+              className: 'secondary',
+              text: 'Напомнить об ускорении',
+            }),
+            h('p', {
+              className: 'hint',
+              text: 'Исполнителю уйдёт письмо с новой ожидаемой датой; срок не меняется, поручение остаётся просроченным.',
+            }),
+          ])
+        : null,
       h('details', { open: !!error }, [
         h('summary', { text: 'Изменить срок или записать ход исполнения' }),
         dateInput(ctx, key, 'deadline', 'Новый срок (ДД.ММ.ГГГГ)'),

@@ -50,6 +50,8 @@ export function actionOf(f: FormSnapshot): PageAction {
     case 'undo':
       return { kind: 'undo', ...base };
     case 'control':
+      // The card's second button: «Напомнить об ускорении» (the submitter's op).
+      if (get('op') === 'speedup') return { kind: 'speedup', ...base };
       return { kind: 'control', ...base, deadline: get('deadline'), note: get('note') };
     case 'search':
       return { kind: 'search', ...base, query: get('query'), executor: get('executor') };
@@ -112,6 +114,7 @@ export function checkForm(f: FormSnapshot, d: Pick<PageData, 'today' | 'lists'>)
       ? {}
       : { query: 'Введите № или слова из текста поручения, или выберите исполнителя.' };
   if (f.kind === 'control') {
+    if (v('op') === 'speedup') return {};
     if (v('deadline').trim()) {
       const problem = newDeadlineProblem(v('deadline'), today);
       if (problem) return { deadline: problem };

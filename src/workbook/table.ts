@@ -117,6 +117,44 @@ export function writeColumns(
 }
 
 /**
+ * Writes the cells of `want` (header → 0-based row → value) that differ from what was read (system
+ * columns: every cell of a row span is the add-on's): per run of adjacent columns,
+ * one setValues over the rows from the first to the last change. Returns cells written.
+ */
+export function writeChangedCells(t: Table, want: Map<string, Map<number, Cell>>): number {
+  const byCol = new Map<number, Map<number, Cell>>();
+  for (const [h, m] of want) {
+    const c = t.col(h);
+    if (c >= 0) byCol.set(c, m);
+  }
+  let cells = 0;
+  for (const run of contiguousRuns([...byCol.keys()])) {
+    let first = Number.POSITIVE_INFINITY;
+    let last = -1;
+    for (const c of run)
+      for (const [i, v] of byCol.get(c) ?? []) {
+        if (String(t.rows[i]?.[c] ?? '') === String(v)) continue;
+        first = Math.min(first, i);
+        last = Math.max(last, i);
+      }
+    if (last < 0) continue;
+    const block: Cell[][] = [];
+    for (let i = first; i <= last; i++)
+      block.push(
+        run.map((c) => {
+          const v = byCol.get(c)?.get(i);
+          const out = v === undefined ? (t.rows[i]?.[c] ?? '') : v;
+          if (t.rows[i]) t.rows[i][c] = out;
+          return out;
+        }),
+      );
+    t.sheet.getRange(first + 2, run[0] + 1, block.length, run.length).setValues(block);
+    cells += block.length * run.length;
+  }
+  return cells;
+}
+
+/**
  * Makes text safe to write with setValues, which parses strings as if typed: a leading = + - @
  * would become a formula, digits-and-separators a number or date («1.2» → 1 February), TRUE/ЛОЖЬ a
  * boolean, and a leading apostrophe would be eaten. A leading apostrophe keeps the text as it is.

@@ -371,3 +371,52 @@ describe('item 8 — an approval with nobody on record (001 гл.7 п.2.4.2: the
     expect(step2Patch(o, { ...env, today: '2026-03-18' }).issues).toEqual([]);
   });
 });
+
+describe('events and the roll-over to «Архив истории» (issue 19 item 5; a finished period reads every event)', () => {
+  it('the roll-over moves notices before events; a report reads the cell with its archived lines, a repeat once', async () => {
+    const { rollOver, withArchivedLines, ROLL_OVER_AT, ROLLED_OVER_LINE } = await import(
+      '../../src/domain/history-rollover'
+    );
+    const notice = (i: number) => `0${1 + (i % 9)}.01.2026: напоминание о сроке отправлено ${'—'.repeat(80)} ${i}`;
+    const story = [
+      unitLine('2026-01-02', 'ЖКХ'),
+      ...Array.from({ length: 200 }, (_, i) => notice(i)),
+      statusLine('2026-01-19', 'Готово'),
+      executedLine('2026-01-19', '2026-01-19'),
+      ...Array.from({ length: 200 }, (_, i) => notice(i + 200)),
+    ].join('\n');
+    expect(story.length).toBeGreaterThan(ROLL_OVER_AT);
+    const r = rollOver(story);
+    // Every event stays in the cell (the daily check, onEdit and the page read the cell alone).
+    expect(parseEvents(r.text)).toEqual(parseEvents(story));
+    expect(r.moved.every((m) => m.text.startsWith('напоминание'))).toBe(true);
+    // Read back: every line, and the events in their order (the archived notices come first).
+    const back = withArchivedLines(r.text, r.moved);
+    expect(parseEvents(back)).toEqual(parseEvents(story));
+    expect(back.split('\n').sort()).toEqual(story.split('\n').sort());
+    // Events alone past the bound: the oldest events move too, and are read back from the archive.
+    const toggles = Array.from({ length: 600 }, () => [
+      statusLine('2026-02-03', 'На доработке'),
+      statusLine('2026-02-03', 'Готово'),
+    ]).flat();
+    const heavy = [statusLine('2026-01-19', 'Готово'), executedLine('2026-01-19', '2026-01-19'), ...toggles].join('\n');
+    const h = rollOver(heavy);
+    expect(h.text.startsWith(ROLLED_OVER_LINE)).toBe(true);
+    expect(h.moved[1]).toEqual({ date: '2026-01-19', text: 'исполнение отмечено: дата исполнения 19.01.2026' });
+    expect(withArchivedLines(h.text, h.moved)).toBe(heavy);
+    // A run stopped between the archive and the cell rolls the same lines over again: read once.
+    expect(withArchivedLines(h.text, [...h.moved, ...h.moved])).toBe(heavy);
+    // The same event twice on a day (set, taken back, set again) is not a repeat.
+    const again = [
+      statusLine('2026-02-03', 'Готово'),
+      statusLine('2026-02-03', 'В процессе 50'),
+      statusLine('2026-02-03', 'Готово'),
+    ];
+    expect(
+      withArchivedLines(
+        `${ROLLED_OVER_LINE}\n${again[2]}`,
+        again.slice(0, 2).map((l) => ({ date: '2026-02-03', text: l.slice(12) })),
+      ),
+    ).toBe(again.join('\n'));
+  });
+});

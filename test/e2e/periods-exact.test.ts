@@ -9,7 +9,7 @@ import type { WorkbookModel } from '../../src/local/model';
 import type { Sandbox } from '../../src/local/sandbox/index';
 import { EXECUTION_REPORT_HEADERS, ORDER_COL, TAB } from '../../src/workbook/schema';
 import { tableOf } from '../helpers/report-xlsx';
-import { appendRows, at, d, day, edit, makeBook, orderRow, setSetting, sheetOf, val } from './orders-helpers';
+import { appendRows, at, d, day, edit, makeBook, orderRow, rowsOf, setSetting, sheetOf, val } from './orders-helpers';
 
 const IV = 'Иванов И.И.';
 const order = (n: string, deadline: string) => ({
@@ -243,5 +243,42 @@ describe('edits made where onEdit does not fire (an .xlsx edited in another prog
     day(sb, '2026-01-16');
     expect(orderRow(wb, '1-1')[ORDER_COL.history]).toBe(before);
     expect(orderRow(wb, '1-1')[ORDER_COL.extensions]).toBe(1);
+  });
+});
+
+describe('a «История» rolled over to «Архив истории» between two generations of January (issue 19 item 5 × #20)', () => {
+  it('the events that moved are read back from «Архив истории»: 50,0 % on 02.02 and on 04.02', () => {
+    const { sb, wb } = makeBook('2026-01-12');
+    setSetting(wb, 'Хранить в «Готово», рабочих дней', 15); // returned on 03.02, still in «Поручения»
+    appendRows(wb, TAB.protocols, [{ '№': '1', Дата: d('2026-01-12'), Председатель: 'Глава' }]);
+    appendRows(wb, TAB.orders, [order('1-1', '2026-01-20'), order('1-2', '2026-01-21')]);
+    day(sb, '2026-01-12');
+    sb.setNow(at('2026-01-19'));
+    edit(sb, '1-1', ORDER_COL.status, 'Готово');
+    day(sb, '2026-01-19');
+    day(sb, '2026-02-02');
+    // 1-1 on time (000 п.13: recorded 19.01, «Срок» 20.01), 1-2 overdue: 1 ÷ 2.
+    const before = january(sb);
+    expect(before).toEqual([2, 1, 0, 1, 0, 0, 0, 0.5]);
+    // 03.02: 1-1 returned (000 п.14), then its «Готово» set and taken back on the page 600 times: a
+    // story of events alone past 32 000 characters, so the roll-over must move events too.
+    sb.setNow(at('2026-02-03'));
+    edit(sb, '1-1', ORDER_COL.status, 'На доработке');
+    const s = sheetOf(wb, TAB.orders);
+    const h = (s.cells[0] ?? []).map((c) => String(val(c)));
+    const r = s.cells.findIndex((row) => val(row?.[h.indexOf(ORDER_COL.number)]) === '1-1');
+    const toggles = Array.from({ length: 600 }, () => '03.02.2026: статус «Готово»\n03.02.2026: статус «На доработке»');
+    s.cells[r][h.indexOf(ORDER_COL.history)] = {
+      v: `${val(s.cells[r][h.indexOf(ORDER_COL.history)])}\n${toggles.join('\n')}`,
+    };
+    day(sb, '2026-02-03');
+    const cell = String(orderRow(wb, '1-1')[ORDER_COL.history]);
+    expect(cell.startsWith('… ранние записи перенесены на лист «Архив истории»')).toBe(true);
+    // The execution of 19.01 left the cell: read alone, January would count 1-1 overdue (0 %).
+    expect(cell).not.toContain('исполнение отмечено');
+    const archived = rowsOf(wb, 'Архив истории').filter((a) => a['№'] === '1-1');
+    expect(archived.map((a) => a.Текст)).toContain('исполнение отмечено: дата исполнения 19.01.2026');
+    day(sb, '2026-02-04');
+    expect(january(sb)).toEqual(before);
   });
 });

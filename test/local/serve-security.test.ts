@@ -7,11 +7,13 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendRows } from '../../src/local/demo/util';
 import { createSandbox } from '../../src/local/sandbox/index';
 import { type Served, startServe } from '../../src/local/serve';
 import { saveXlsx } from '../../src/local/xlsx';
-import { at } from '../e2e/orders-helpers';
-import { buildBook, CONTROLLER, IVANOV, TODAY } from '../web/fixture';
+import { TAB } from '../../src/workbook/schema';
+import { at, orderRow } from '../e2e/orders-helpers';
+import { buildBook, CONTROLLER, IVANOV, order, SIDOROVA, TODAY } from '../web/fixture';
 
 // One extra global that mails, as a page feature that sends mail would.
 const code = `${readFileSync(join(process.cwd(), 'dist/Code.js'), 'utf8')}
@@ -71,6 +73,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kontrol-serve-sec-'));
   file = join(dir, 'book.xlsx');
   const { wb } = buildBook(0, { pageTabsOnly: true });
+  // An overdue order for the controller's «Напомнить об ускорении» (issue 22 item 4).
+  appendRows(wb, TAB.orders, [
+    order('П9-1', 'Сидорова С.С.', '2026-03-05', { Поручение: 'Сдать сведения о дорогах', Состояние: 'Просрочено' }),
+  ]);
   wb.owner = CONTROLLER;
   createSandbox({ workbook: wb, code, now: at(TODAY), user: CONTROLLER }).run('menuEnableTrigger');
   await saveXlsx(wb, file);
@@ -135,5 +141,66 @@ describe('kontrol serve: as open as Google, and no more (issue 19)', () => {
     const eml = outbox().filter((f) => f.endsWith('.eml'));
     expect(eml).toHaveLength(1);
     expect(readFileSync(join(dir, 'outbox', eml[0]), 'utf8')).toContain('ivanov@adm.test');
+  });
+
+  it('«Напомнить об ускорении» from the controller’s page: mails the executor, writes «История» once a day; «Срок» stays; nobody else may', async () => {
+    const tokenOf = async (email: string) =>
+      decodeURIComponent(new URL(await served.linkFor(email)).searchParams.get('t') ?? '');
+    const controller = await tokenOf(CONTROLLER);
+    const executor = await tokenOf(IVANOV);
+    const answer = async (token: string, action: Record<string, unknown>) =>
+      JSON.parse((await run('myOrdersSubmit', [{ token, action }])).body).value as {
+        ok: boolean;
+        message: string;
+        data?: {
+          lists: {
+            overdue?: { number: string; version: string; due: string; speedUp?: { last: string; may: boolean } }[];
+          };
+        };
+      };
+    const loaded = JSON.parse((await run('myOrdersLoad', [controller])).body).value as Awaited<
+      ReturnType<typeof answer>
+    >;
+    const card = loaded.data?.lists.overdue?.find((x) => x.number === 'П9-1');
+    expect(card?.speedUp).toEqual({ last: '', may: true });
+    const action = { kind: 'speedup', number: 'П9-1', version: card?.version };
+    const mails = () => outbox().filter((f) => f.endsWith('.eml'));
+    const before = mails().length;
+    const row = () => orderRow(served.model(), 'П9-1');
+    // Not the controller (an executor's own link; no link at all): refused, nothing written or sent.
+    const refused = await answer(executor, action);
+    expect(refused).toMatchObject({ ok: false, message: 'Напоминать об ускорении может только контролёр.' });
+    expect((await answer('', action)).ok).toBe(false);
+    await served.idle();
+    expect(String(row().История ?? '')).not.toContain('напоминание об ускорении');
+    expect(mails()).toHaveLength(before);
+    // The controller: 10 days from 10.03 is 20.03, a Friday (001 гл.7 п.2.4.8).
+    const sent = await answer(controller, action);
+    expect(sent.ok, sent.message).toBe(true);
+    expect(sent.message).toBe(
+      `Напоминание об ускорении: № П9-1 — письмо ${SIDOROVA}, исполнить не позднее 20.03.2026. «Срок» не меняется: поручение остаётся просроченным.`,
+    );
+    const after = sent.data?.lists.overdue?.find((x) => x.number === 'П9-1');
+    expect(after?.speedUp).toEqual({
+      last: 'Напоминание об ускорении 10.03.2026: исполнить не позднее 20.03.2026',
+      may: false,
+    });
+    await served.idle();
+    expect(String(row().История)).toContain('10.03.2026: напоминание об ускорении: исполнить не позднее 20.03.2026');
+    // «Срок» stays: the order is still in the overdue list, from its first term.
+    expect(row().Срок).toBe('2026-03-05');
+    expect(after).toMatchObject({ number: 'П9-1', due: '05.03.2026', overdue: true });
+    const eml = mails().slice(before);
+    expect(eml).toHaveLength(1);
+    const text = readFileSync(join(dir, 'outbox', eml[0]), 'utf8');
+    expect(text).toContain(SIDOROVA);
+    // The same day again (with the card's new version): refused by the same rule as the menu's.
+    const again = await answer(controller, { ...action, version: after?.version });
+    expect(again).toMatchObject({
+      ok: false,
+      message: 'Напоминание об ускорении: Напоминание об ускорении по № П9-1 сегодня уже отправлено.',
+    });
+    await served.idle();
+    expect(mails()).toHaveLength(before + 1);
   });
 });

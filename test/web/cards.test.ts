@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { ControlItem } from '../../src/domain/control-page';
 import type { OrderItem, PageData } from '../../src/domain/my-orders';
 import type { DoneItem } from '../../src/domain/page-details';
-import { idCounter, keepArchived, renderDone, renderLists, renderOrder, whoLine } from '../../src/web/cards';
+import {
+  idCounter,
+  keepArchived,
+  renderControl,
+  renderDone,
+  renderLists,
+  renderOrder,
+  whoLine,
+} from '../../src/web/cards';
 import { summarize } from '../../src/web/control';
 import { actionOf, checkForm, needsConfirm } from '../../src/web/form';
 import { find, findAll, textOf } from '../../src/web/vnode';
@@ -420,5 +428,34 @@ describe('the controller’s page (issue 25 п.10)', () => {
       deadline: '20032026',
       note: 'x',
     });
+  });
+
+  it('«Напомнить об ускорении» on an overdue card (001 гл.7 п.2.4.7–2.4.8): a second button, sent as its own action', () => {
+    const may = { ...overdue[0], speedUp: { last: '', may: true } };
+    const card = renderControl(may, ctx());
+    const button = find(card, 'value', 'speedup')!;
+    expect(button.tag).toBe('button');
+    expect(button.attrs).toMatchObject({ type: 'submit', name: 'op' });
+    expect(textOf(button)).toBe('Напомнить об ускорении');
+    expect(textOf(find(card, 'class', 'speed-up')!)).toContain('срок не меняется, поручение остаётся просроченным');
+    // Sent today already: the card says when and what was asked, and offers no second one.
+    const sent = renderControl(
+      { ...may, speedUp: { last: 'Напоминание об ускорении 10.03.2026: исполнить не позднее 20.03.2026', may: false } },
+      ctx(),
+    );
+    expect(find(sent, 'value', 'speedup')).toBeUndefined();
+    expect(textOf(find(sent, 'class', 'facts')!)).toContain(
+      'УскорениеНапоминание об ускорении 10.03.2026: исполнить не позднее 20.03.2026',
+    );
+    expect(find(renderControl(overdue[0], ctx()), 'value', 'speedup')).toBeUndefined();
+    const f = {
+      kind: 'control',
+      number: '1',
+      version: 'v',
+      values: { deadline: '', note: '', op: 'speedup' },
+      checked: null,
+    } as const;
+    expect(checkForm(f, data)).toEqual({});
+    expect(actionOf(f)).toEqual({ kind: 'speedup', number: '1', version: 'v' });
   });
 });

@@ -189,6 +189,9 @@ app.addEventListener('submit', (ev) => {
   state.notes = {};
   state.errors = {};
   say(true, '');
+  const submitter = (ev as SubmitEvent).submitter;
+  // A card with two buttons says which one in `op` (the controller's «Напомнить об ускорении»).
+  if (submitter instanceof HTMLButtonElement && submitter.name === 'op') snap.values.op = submitter.value;
   const errors = checkForm(snap, state.data);
   if (Object.keys(errors).length > 0) {
     state.errors[key] = errors;
@@ -196,7 +199,6 @@ app.addEventListener('submit', (ev) => {
     focusCard(key);
     return;
   }
-  const submitter = (ev as SubmitEvent).submitter;
   const confirmed = submitter instanceof HTMLButtonElement && submitter.name === 'confirm';
   if (needsConfirm(snap, state.data) && !confirmed) {
     state.confirm = { [key]: true };
@@ -209,9 +211,10 @@ app.addEventListener('submit', (ev) => {
   const button =
     (submitter instanceof HTMLButtonElement ? submitter : null) ??
     form.querySelector<HTMLButtonElement>('button[type=submit]');
+  const label = button?.textContent || submitLabel(snap.kind);
   if (button) {
     button.disabled = true;
-    button.textContent = 'Сохраняю…';
+    button.textContent = action.kind === 'speedup' ? 'Отправляю…' : 'Сохраняю…';
   }
   google.script.run
     .withSuccessHandler((r) => {
@@ -231,7 +234,7 @@ app.addEventListener('submit', (ev) => {
     .withFailureHandler((e) => {
       if (button) {
         button.disabled = false;
-        button.textContent = submitLabel(snap.kind);
+        button.textContent = label;
       }
       const why = e && typeof e === 'object' && e.message ? e.message : String(e);
       say(false, `Не удалось сохранить: ${why}. Проверьте связь и повторите.`);
