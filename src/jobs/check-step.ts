@@ -35,8 +35,8 @@ export function writeProblems(ctx: RunContext): void {
 /** The orders' check rules, then the lean plan's and the self-assessment's checks. */
 export function checkRegisters(ctx: RunContext, book: OrderBook, mode: 'daily' | 'check'): void {
   runStage(ctx, book, 'check', mode, newRuleRun());
-  guarded(ctx, 'Проверка бережливых проектов', () => validateLean(ctx));
-  guarded(ctx, 'Проверка самооценки', () => validateRating(ctx));
+  guarded(ctx, 'Проверка бережливых проектов', () => validateLean(ctx, mode));
+  guarded(ctx, 'Проверка самооценки', () => validateRating(ctx, mode));
 }
 
 /** Menu «Проверить данные»: step 1 only — validate every tab and rewrite «Проверка данных». */
