@@ -6,6 +6,8 @@
 import type { WorkCalendar } from './calendar';
 import type { IsoDate } from './dates';
 import { dueDate, inReminderWindow } from './deadlines';
+import { normName } from './order';
+import { parseEvents } from './order-events';
 import type { Settings } from './settings';
 
 type S = Pick<Settings, 'nonWorkingDeadline' | 'coExecutorDays' | 'remindDays'>;
@@ -64,4 +66,32 @@ export function coExecutorNotices(
     }
   }
   return out;
+}
+
+/** A co-executor and the day of their last note since the order was given (null: none since). */
+export interface CoNoted {
+  name: string;
+  noted: IsoDate | null;
+}
+
+/**
+ * Which co-executors have added a progress note since the order was given (issue 22 item 6; 003 п.80,
+ * 111, 133: their part goes to the responsible executor): the note lines the page writes with their
+ * author («История», order-events.ts noteLine), on or after «Внесено» (every one when it is unknown).
+ * A note typed straight into the sheet has no author and is not counted for anyone. `emails` gives
+ * each co-executor's address (by normName), so a note signed by address alone still counts.
+ */
+export function coExecutorNotes(
+  o: { coExecutors: readonly string[]; history: string; enteredAt: IsoDate | null },
+  emails: ReadonlyMap<string, string> = new Map(),
+): CoNoted[] {
+  const notes = parseEvents(o.history).filter(
+    (e): e is Extract<typeof e, { kind: 'note' }> => e.kind === 'note' && (!o.enteredAt || e.day >= o.enteredAt),
+  );
+  return o.coExecutors.map((name) => {
+    const key = normName(name);
+    const email = (emails.get(key) ?? '').toLowerCase();
+    const mine = notes.filter((e) => (e.name && normName(e.name) === key) || (email && e.email === email));
+    return { name, noted: mine.length ? mine[mine.length - 1].day : null };
+  });
 }

@@ -35,9 +35,11 @@ export interface ControlItem {
   version: string;
   /**
    * «Напомнить об ускорении» (speed-up.ts): the last reminder, «Напоминание об ускорении 10.03.2026:
-   * исполнить не позднее 20.03.2026» ('' when none), and whether one may be sent now (overdue, not today's).
+   * исполнить не позднее 20.03.2026» ('' when none), and whether one may be sent now (overdue, not
+   * today's). Plain fields: an answer of google.script.run may not hold one object twice.
    */
-  speedUp?: { last: string; may: boolean };
+  speedUpLast?: string;
+  speedUpMay?: boolean;
 }
 
 /** An order as the controller sees it in the overview or a search; null when it has no №. */
@@ -68,15 +70,15 @@ export function controlItem(
     coExecutors: [...o.coExecutors],
     lastNote: lastLines(o.progress, 1)[0] ?? '',
     version,
-    speedUp: speedUpOf(o, left.overdue, env.today),
+    ...speedUpOf(o, left.overdue, env.today),
   };
 }
 
-function speedUpOf(o: OrderRecord, overdue: boolean, today: IsoDate): { last: string; may: boolean } {
+function speedUpOf(o: OrderRecord, overdue: boolean, today: IsoDate): { speedUpLast: string; speedUpMay: boolean } {
   const last = lastSpeedUp(o.history);
   return {
-    last: last ? `Напоминание об ускорении ${last.day}: исполнить не позднее ${last.expected}` : '',
-    may: overdue && o.status !== STATE_DONE && !speedUpSentToday(o.history, today),
+    speedUpLast: last ? `Напоминание об ускорении ${last.day}: исполнить не позднее ${last.expected}` : '',
+    speedUpMay: overdue && o.status !== STATE_DONE && !speedUpSentToday(o.history, today),
   };
 }
 

@@ -10,7 +10,7 @@ import { formatRu, type IsoDate } from './dates';
 import { dueDate, extensionCutoff, isLateRequest } from './deadlines';
 import { type Executor, normName, type OrderRecord, type Protocol } from './order';
 import { orderState } from './order-state';
-import { type BetweenDates, betweenDates } from './page-between';
+import { type BetweenDates, betweenDates, coNotesItem } from './page-between';
 import { lateReasonProblem, MAX_NOTE, parseTypedDate, requestProblem } from './page-date';
 import { type DoneItem, type OrderDetails, orderDetails } from './page-details';
 import { type Rights, rightsOf } from './rights';
@@ -214,7 +214,11 @@ export function orderItem(
     onBehalfOf: who.onBehalfOf,
     may: rightsOf(who, o.executor),
     version,
-    between: betweenDates(o, today, s, cal),
+    between: {
+      ...betweenDates(o, today, s, cal),
+      // The responsible executor sees which co-executors have noted since the order was given.
+      ...(rightsOf(who, o.executor).status && o.coExecutors.length ? { coNotes: coNotesItem(o) } : {}),
+    },
     ...orderDetails(o, protocols),
   };
 }

@@ -18,7 +18,9 @@ export type OrderEvent =
   | { day: IsoDate; kind: 'returned' }
   | { day: IsoDate; kind: 'status'; status: string }
   | { day: IsoDate; kind: 'cancelled' }
-  | { day: IsoDate; kind: 'unit'; unit: string };
+  | { day: IsoDate; kind: 'unit'; unit: string }
+  /** A progress note added on the page, with its author (ФИО and address; '' when not known). */
+  | { day: IsoDate; kind: 'note'; name: string; email: string };
 
 /** «Готово»: the only status that, with a valid «Дата исполнения», means executed. */
 const DONE = 'Готово';
@@ -28,7 +30,17 @@ export const EVENT_PHRASE = {
   executed: 'исполнение отмечено: дата исполнения',
   cancelled: 'контроль отменён решением давшего поручение, поручение не исполнено',
   unit: 'подразделение исполнителя',
+  note: 'запись о ходе исполнения добавлена',
 } as const;
+
+/**
+ * «ДД.ММ.ГГГГ: запись о ходе исполнения добавлена через страницу: Иванов И.И. <ivanov@…>» — who added
+ * a note to «Ход исполнения» (the note itself stays there): the responsible executor's page shows
+ * which co-executors have noted (issue 22 item 6). `author` as jobs/my-orders-book.ts who() gives it.
+ */
+export function noteLine(day: IsoDate, author: string): string {
+  return historyLine(day, `${EVENT_PHRASE.note} через страницу${author ? `: ${author}` : ''}`);
+}
 
 /** «ДД.ММ.ГГГГ: срок изменён с … на …» — a «Срок» typed over by hand. */
 export function termTypedLine(day: IsoDate, from: IsoDate | null, to: IsoDate): string {
@@ -70,13 +82,16 @@ const RETURNED = /возвращено на доработку/;
 const STATUS = /^статус «([^»]+)»/;
 // The whole rest of the line: a unit's own name may hold «» (Территориальный отдел «Северный»).
 const UNIT = /^подразделение исполнителя (?:«(.*)»|не указано)\s*$/;
+// «…: ФИО <адрес>», «…: адрес» or no author at all.
+const NOTE = /^запись о ходе исполнения добавлена(?: через страницу)?(?::\s*(.*?))?\s*$/;
+const AUTHOR = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/;
 
 function iso(ru: string | undefined): IsoDate | null {
   return ru ? cellToIsoDate(ru, 'UTC') : null;
 }
 
 const ANY_EVENT =
-  /срок изменён|согласован|исполнение отмечено|доработку|статус «|контроль отменён|подразделение исполнителя/;
+  /срок изменён|согласован|исполнение отмечено|доработку|статус «|контроль отменён|подразделение исполнителя|запись о ходе исполнения/;
 
 /** Every event «История» records, in its order; lines that are not events are skipped. */
 export function parseEvents(history: string): OrderEvent[] {
@@ -118,6 +133,14 @@ export function parseEvents(history: string): OrderEvent[] {
     t = UNIT.exec(what);
     if (t) {
       out.push({ day, kind: 'unit', unit: (t[1] ?? '').trim() });
+      continue;
+    }
+    t = NOTE.exec(what);
+    if (t) {
+      const who = (t[1] ?? '').trim();
+      const a = AUTHOR.exec(who);
+      const email = a ? a[2] : who.includes('@') ? who : '';
+      out.push({ day, kind: 'note', name: a ? a[1].trim() : email ? '' : who, email: email.toLowerCase() });
       continue;
     }
     t = STATUS.exec(what);

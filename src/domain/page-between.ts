@@ -3,6 +3,7 @@
 // interim date (001 гл.7 п.3.3), the co-executors' own date (003 п.80) and whether «Готово» now
 // would be late, so the page asks for «Причина нарушения срока» (001 гл.8 п.2.3.2).
 import type { WorkCalendar } from './calendar';
+import { coExecutorNotes } from './co-executors';
 import { formatRu, type IsoDate } from './dates';
 import { dueDate } from './deadlines';
 import type { OrderRecord } from './order';
@@ -20,6 +21,23 @@ export interface BetweenDates {
   lateReason: string;
   /** The stages of the order's plan of measures (001 гл.6 п.2.2.16), in the tab's order; absent when none. */
   stages?: StageItem[];
+  /**
+   * For the responsible executor: which co-executors have added a note since the order was given
+   * (co-executors.ts coExecutorNotes) — `since` ДД.ММ.ГГГГ ('' when «Внесено» is unknown), each
+   * co-executor with the day of their last note ('' for none).
+   */
+  coNotes?: { since: string; rows: { name: string; noted: string }[] };
+}
+
+/** The card's «co-executors' notes» of the responsible executor; absent without co-executors. */
+export function coNotesItem(
+  o: Pick<OrderRecord, 'coExecutors' | 'history' | 'enteredAt'>,
+): BetweenDates['coNotes'] | undefined {
+  if (o.coExecutors.length === 0) return undefined;
+  return {
+    since: o.enteredAt ? formatRu(o.enteredAt) : '',
+    rows: coExecutorNotes(o).map((x) => ({ name: x.name, noted: x.noted ? formatRu(x.noted) : '' })),
+  };
 }
 
 /** One stage of «Планы мероприятий» as the card shows it. */

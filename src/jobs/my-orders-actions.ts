@@ -20,6 +20,7 @@ import {
   type UndoAction,
 } from '../domain/my-orders';
 import { recordEvents } from '../domain/order-event-rules';
+import { noteLine } from '../domain/order-events';
 import { UNDO_STATUS, undoRefusal } from '../domain/page-details';
 import { rightsOf, rightsRefusal } from '../domain/rights';
 import { ORDER_COL, STATUS, TAB } from '../workbook/schema';
@@ -120,6 +121,10 @@ function orderRowAfter(book: PageBook, email: string, f: Found, ch: OrderChange)
     // A new request replaces a decided one only through the daily check; here the cell is blank or undecided.
     edited.push(qc, rc);
   }
+  // A note's author in «История» (the note itself is in «Ход исполнения»): the responsible
+  // executor's page shows which co-executors have noted (domain/co-executors.ts coExecutorNotes).
+  const hc0 = t.col(ORDER_COL.history);
+  if (ch.note && hc0 >= 0) next[hc0] = appendHistory(String(next[hc0] ?? ''), [noteLine(env.today, who(book, email))]);
   // The same fills onEdit makes for the same edit typed in the sheet.
   for (const fill of editFills({ header: t.header, rows: [next], editedCols: edited }, env.today, tz)) {
     const fc = t.col(fill.header);

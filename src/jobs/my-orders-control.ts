@@ -15,6 +15,7 @@ import { formatRu, midnightInZone } from '../domain/dates';
 import { appendHistory, historyLine } from '../domain/history';
 import type { PageData } from '../domain/my-orders';
 import { recordEvents } from '../domain/order-event-rules';
+import { noteLine } from '../domain/order-events';
 import { byDoneDesc } from '../domain/page-details';
 import { columnOf, findFirstRows, findRowsByValue } from '../workbook/find-rows';
 import { ORDER_COL, STATE } from '../workbook/schema';
@@ -142,6 +143,9 @@ export function applyControl(book: PageBook, email: string, a: ControlAction): D
   }
   const hc = t.col(ORDER_COL.history);
   const was = f.record.deadline ? formatRu(f.record.deadline) : '—';
+  // The remark's author (the remark itself is in «Ход исполнения»), as an executor's (order-events noteLine).
+  if (c.change.note && hc >= 0)
+    next[hc] = appendHistory(String(next[hc] ?? ''), [noteLine(env.today, who(book, email))]);
   if (c.change.deadline && hc >= 0) {
     // The term event as the daily check and onEdit record it («срок изменён с … на …», one more in
     // «Переносов»: domain/order-event-rules.ts), then who made it.

@@ -131,9 +131,28 @@ function betweenOf(o: OrderItem): VNode | null {
   if (!b) return null;
   const lines = [b.occurrence, b.interim, b.coDeadline].filter(Boolean);
   const stages = b.stages ?? [];
-  if (lines.length === 0 && stages.length === 0) return null;
+  const co = b.coNotes;
+  if (lines.length === 0 && stages.length === 0 && !co) return null;
   return h('div', { className: 'between' }, [
     ...lines.map((l) => h('p', { text: l })),
+    co
+      ? h('div', { className: 'co-notes' }, [
+          h('p', {
+            className: 'history-title',
+            text: `Записи соисполнителей о ходе исполнения${co.since ? ` с ${co.since}` : ''}`,
+          }),
+          h(
+            'ul',
+            null,
+            co.rows.map((x) =>
+              h('li', { className: x.noted ? 'done' : 'late' }, [
+                x.name,
+                x.noted ? ` — запись ${x.noted}` : ' — записей нет',
+              ]),
+            ),
+          ),
+        ])
+      : null,
     stages.length
       ? h('div', { className: 'stages' }, [
           h('p', { className: 'history-title', text: 'План мероприятий' }),
@@ -444,15 +463,15 @@ export function renderControl(x: ControlItem, ctx: RenderCtx): VNode {
         ['Статус', x.status],
         ['Протокол', x.protocol],
         ['Последняя запись', x.lastNote],
-        ['Ускорение', x.speedUp?.last],
+        ['Ускорение', x.speedUpLast],
       ]),
       // «Напомнить об ускорении» (001 гл.7 п.2.4.7–2.4.8): an overdue order, once a day; «Срок» stays.
-      x.speedUp?.may
+      x.speedUpMay
         ? h('div', { className: 'speed-up' }, [
+            // Not a second submit button: the card's «Сохранить» stays its only one (dom/main.ts sends it).
             h('button', {
-              type: 'submit',
-              name: 'op',
-              value: 'speedup',
+              type: 'button',
+              'data-op': 'speedup',
               className: 'secondary',
               text: 'Напомнить об ускорении',
             }),

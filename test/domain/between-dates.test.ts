@@ -301,4 +301,34 @@ describe('what «Мои поручения» shows of it (spec Round 3; the same
     expect(orderChange(a, { ...o, lateReason: 'есть' }, env)).toEqual({ change: { status: 'Готово' } });
     expect(orderChange(a, { ...o, deadline: '2026-03-10' }, env)).toEqual({ change: { status: 'Готово' } });
   });
+
+  it('a page note’s author is read back from «История»; old lines (no author, a status by the page) still read (003 п.80, 111, 133)', async () => {
+    const { parseEvents, noteLine } = await import('../../src/domain/order-events');
+    const { coExecutorNotes } = await import('../../src/domain/co-executors');
+    expect(noteLine('2026-03-10', 'Орлова О.О. <orlova@adm.test>')).toBe(
+      '10.03.2026: запись о ходе исполнения добавлена через страницу: Орлова О.О. <orlova@adm.test>',
+    );
+    const history = [
+      '02.03.2026: статус «В процессе 0» отмечен через страницу: Белова Б.Б. <belova@adm.test>',
+      '01.03.2026: запись о ходе исполнения добавлена через страницу: Сидорова С.С. <sidorova@adm.test>',
+      '05.03.2026: запись о ходе исполнения добавлена через страницу',
+      '06.03.2026: запись о ходе исполнения добавлена через страницу: petrov@adm.test',
+      noteLine('2026-03-10', 'Орлова О.О. <Orlova@adm.test>'),
+    ].join('\n');
+    expect(parseEvents(history)).toEqual([
+      { day: '2026-03-02', kind: 'status', status: 'В процессе 0' },
+      { day: '2026-03-01', kind: 'note', name: 'Сидорова С.С.', email: 'sidorova@adm.test' },
+      { day: '2026-03-05', kind: 'note', name: '', email: '' },
+      { day: '2026-03-06', kind: 'note', name: '', email: 'petrov@adm.test' },
+      { day: '2026-03-10', kind: 'note', name: 'Орлова О.О.', email: 'orlova@adm.test' },
+    ]);
+    // Since «Внесено» 02.03: Сидорова's note of 01.03 is before the order; Петров signed by address only.
+    const o = { coExecutors: ['Орлова О.О.', 'Сидорова С.С.', 'Петров П.П.'], history, enteredAt: '2026-03-02' };
+    expect(coExecutorNotes(o, new Map([['петров п.п.', 'petrov@adm.test']]))).toEqual([
+      { name: 'Орлова О.О.', noted: '2026-03-10' },
+      { name: 'Сидорова С.С.', noted: null },
+      { name: 'Петров П.П.', noted: '2026-03-06' },
+    ]);
+    expect(coExecutorNotes({ ...o, enteredAt: null })[1]).toEqual({ name: 'Сидорова С.С.', noted: '2026-03-01' });
+  });
 });

@@ -166,6 +166,31 @@ describe('control between the dates on the card (issue 22; domain/page-between.t
       'срок не указан — Принять работы',
     ]);
     expect(findAll(box, (n) => n.tag === 'li').map((n) => n.attrs.class)).toEqual(['done', 'late', undefined]);
+    // The responsible executor's: which co-executors have noted since the order was given.
+    const co = renderOrder(
+      {
+        ...LATE,
+        between: {
+          ...LATE.between!,
+          coNotes: {
+            since: '02.03.2026',
+            rows: [
+              { name: 'Орлова О.О.', noted: '10.03.2026' },
+              { name: 'Сидорова С.С.', noted: '' },
+            ],
+          },
+        },
+      },
+      ctx(),
+    );
+    const notes = find(co, 'class', 'co-notes')!;
+    expect(textOf(findAll(notes, (n) => n.tag === 'p')[0])).toBe(
+      'Записи соисполнителей о ходе исполнения с 02.03.2026',
+    );
+    expect(findAll(notes, (n) => n.tag === 'li').map(textOf)).toEqual([
+      'Орлова О.О. — запись 10.03.2026',
+      'Сидорова С.С. — записей нет',
+    ]);
     // A one-off order with nothing between the dates has no box.
     const plain = {
       ...ORDER,
@@ -431,23 +456,29 @@ describe('the controller’s page (issue 25 п.10)', () => {
   });
 
   it('«Напомнить об ускорении» on an overdue card (001 гл.7 п.2.4.7–2.4.8): a second button, sent as its own action', () => {
-    const may = { ...overdue[0], speedUp: { last: '', may: true } };
+    const may = { ...overdue[0], speedUpLast: '', speedUpMay: true };
     const card = renderControl(may, ctx());
-    const button = find(card, 'value', 'speedup')!;
+    const button = find(card, 'data-op', 'speedup')!;
     expect(button.tag).toBe('button');
-    expect(button.attrs).toMatchObject({ type: 'submit', name: 'op' });
+    // The card keeps one submit button («Сохранить» of the change); this one is sent with op.
+    expect(button.attrs.type).toBe('button');
+    expect(findAll(card, (n) => n.tag === 'button' && n.attrs.type === 'submit')).toHaveLength(1);
     expect(textOf(button)).toBe('Напомнить об ускорении');
     expect(textOf(find(card, 'class', 'speed-up')!)).toContain('срок не меняется, поручение остаётся просроченным');
     // Sent today already: the card says when and what was asked, and offers no second one.
     const sent = renderControl(
-      { ...may, speedUp: { last: 'Напоминание об ускорении 10.03.2026: исполнить не позднее 20.03.2026', may: false } },
+      {
+        ...may,
+        speedUpLast: 'Напоминание об ускорении 10.03.2026: исполнить не позднее 20.03.2026',
+        speedUpMay: false,
+      },
       ctx(),
     );
-    expect(find(sent, 'value', 'speedup')).toBeUndefined();
+    expect(find(sent, 'data-op', 'speedup')).toBeUndefined();
     expect(textOf(find(sent, 'class', 'facts')!)).toContain(
       'УскорениеНапоминание об ускорении 10.03.2026: исполнить не позднее 20.03.2026',
     );
-    expect(find(renderControl(overdue[0], ctx()), 'value', 'speedup')).toBeUndefined();
+    expect(find(renderControl(overdue[0], ctx()), 'data-op', 'speedup')).toBeUndefined();
     const f = {
       kind: 'control',
       number: '1',

@@ -84,7 +84,7 @@ beforeAll(async () => {
   appendRows(wb, TAB.orders, [
     order('П2-1', 'Белова Б.Б.', '2026-03-06', {
       Поручение: 'Ежемесячно представлять отчёт об исполнении бюджета',
-      Соисполнители: 'Орлова О.О.',
+      Соисполнители: 'Орлова О.О., Сидорова С.С.',
       Периодичность: 'Ежемесячно',
       'Действует до': { date: '2026-12-31' },
       'Промежуточный срок': { date: '2026-03-16' },
@@ -313,6 +313,19 @@ describe('«Мои поручения» in Chromium', () => {
   });
 
   it('control between the dates on the card: the occurrence, the dates, the plan; a late «Готово» asks for the reason (issue 22)', async () => {
+    // A co-executor's note from her page: its author goes to «История» (issue 22 item 6).
+    const co = await open('orlova@adm.test');
+    expect(await co.locator('[data-order="П2-1"] .co-notes').count()).toBe(0);
+    const said = await submit(co, 'П2-1', (f) =>
+      f.locator('textarea[name=progress]').fill('Данные по кварталу переданы'),
+    );
+    expect(said).toContain('запись о ходе исполнения добавлена');
+    await co.context().close();
+    expect(
+      String(orderRow(await saved(), 'П2-1')[ORDER_COL.history])
+        .split('\n')
+        .pop(),
+    ).toBe('10.03.2026: запись о ходе исполнения добавлена через страницу: Орлова О.О. <orlova@adm.test>');
     for (const width of [1280, 360]) {
       const page = await open(BELOVA, width);
       const card = page.locator('[data-order="П2-1"]');
@@ -320,9 +333,12 @@ describe('«Мои поручения» in Chromium', () => {
         'Ежемесячно: отчёт за срок 06.03.2026 (до 31.12.2026)',
         'Промежуточный срок: 16.03.2026',
         'Срок соисполнителям: 02.03.2026',
+        'Записи соисполнителей о ходе исполнения с 02.03.2026',
         'План мероприятий',
       ]);
       expect(await card.locator('.between li').allTextContents()).toEqual([
+        'Орлова О.О. — запись 10.03.2026',
+        'Сидорова С.С. — записей нет',
         'до 04.03.2026 — Свести данные казначейства (Белова Б.Б.) — выполнено',
         'до 05.03.2026 — Согласовать отчёт с финансовым управлением — срок этапа прошёл',
       ]);
@@ -519,6 +535,20 @@ describe('«Мои поручения» in Chromium', () => {
       '10.03.2026: срок изменён контролёром через страницу: Контролёва К.К. <control@adm.test>',
     ]);
     expect(r[ORDER_COL.extensions]).toBe(1);
+    // «Напомнить об ускорении» on an overdue card (issue 22 item 4): sent, «Срок» stays, no second today.
+    const late = page.locator('[data-list=overdue] [data-control="П0-1"]');
+    await page.evaluate("document.getElementById('status').textContent = ''");
+    await late.getByRole('button', { name: 'Напомнить об ускорении' }).click();
+    await page.locator('#status p').waitFor();
+    expect(await page.locator('#status p').textContent()).toBe(
+      'Напоминание об ускорении: № П0-1 — письмо sidorova@adm.test, исполнить не позднее 20.03.2026. «Срок» не меняется: поручение остаётся просроченным.',
+    );
+    expect(await late.locator('.facts').textContent()).toContain(
+      'Напоминание об ускорении 10.03.2026: исполнить не позднее 20.03.2026',
+    );
+    expect(await late.getByRole('button', { name: 'Напомнить об ускорении' }).count()).toBe(0);
+    expect(orderRow(await saved(), 'П0-1')[ORDER_COL.deadline]).toBe('2026-03-02');
+    await late.screenshot({ path: join(ARTIFACTS, 'my-orders-speed-up-360.png') });
     await page.context().close();
   });
 

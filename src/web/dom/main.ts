@@ -189,9 +189,11 @@ app.addEventListener('submit', (ev) => {
   state.notes = {};
   state.errors = {};
   say(true, '');
-  const submitter = (ev as SubmitEvent).submitter;
-  // A card with two buttons says which one in `op` (the controller's «Напомнить об ускорении»).
-  if (submitter instanceof HTMLButtonElement && submitter.name === 'op') snap.values.op = submitter.value;
+  // The card's other action (the controller's «Напомнить об ускорении»): its button asked for this submit.
+  const op = pendingOp?.form === form ? pendingOp : null;
+  pendingOp = null;
+  if (op) snap.values.op = op.op;
+  const submitter = op?.button ?? (ev as SubmitEvent).submitter;
   const errors = checkForm(snap, state.data);
   if (Object.keys(errors).length > 0) {
     state.errors[key] = errors;
@@ -257,7 +259,17 @@ function clearMessages(form: HTMLFormElement, control: Element): void {
   delete state.notes[key];
 }
 
+/** A card's second action (a `data-op` button): the form is submitted with `op` set. */
+let pendingOp: { form: HTMLFormElement; op: string; button: HTMLButtonElement } | null = null;
+
 app.addEventListener('click', (ev) => {
+  const opButton = (ev.target as Element).closest('button[data-op]');
+  const opForm = opButton?.closest('form');
+  if (opButton instanceof HTMLButtonElement && opForm) {
+    pendingOp = { form: opForm, op: opButton.getAttribute('data-op') ?? '', button: opButton };
+    opForm.requestSubmit();
+    return;
+  }
   const b = (ev.target as Element).closest('button[data-cancel]');
   if (!b) return;
   // «Нет, не отмечать»: the status goes back to what it was; nothing is sent.
