@@ -6,6 +6,7 @@
 // the orders' demo (its executors and protocols).
 import { WorkCalendar } from '../../domain/calendar';
 import { addDays, addMonths, formatRu, type IsoDate, isoWeekday } from '../../domain/dates';
+import { noteLine } from '../../domain/order-events';
 import { MEASURE_PLAN_COL, ORDER_COL, STATUS, TAB, UNIT_COL } from '../../workbook/schema';
 import type { WorkbookModel } from '../model';
 import { DEMO_EXECUTORS } from './orders';
@@ -70,7 +71,9 @@ export function addDemoBetweenDates(model: WorkbookModel, today: IsoDate): void 
       [O.status]: STATUS.p50,
       [O.deadline]: d(work(15)),
       [O.interimDate]: d(work(1)),
-      [O.progress]: `${formatRu(p2)}: собраны заявки школ`,
+      // The co-executor's note from her page, with its author in «История» (issue 22 item 6).
+      [O.progress]: `${formatRu(p2)}: собраны заявки школ\n${formatRu(addDays(p2, 1))}: сметы по трём школам переданы`,
+      [O.history]: noteLine(addDays(p2, 1), `${E.kuznetsova} <kuznetsova@example.ru>`),
     },
     {
       ...base,
