@@ -95,10 +95,23 @@ const ANY_EVENT =
 
 /** Every event «История» records, in its order; lines that are not events are skipped. */
 export function parseEvents(history: string): OrderEvent[] {
+  // The daily check's rules read one order after another, several rules each: the last parse is
+  // kept (a copy is returned, so no caller changes another's).
+  if (history === lastParsed.history) return lastParsed.events.slice();
+  const events = parseAll(history);
+  lastParsed = { history, events };
+  return events.slice();
+}
+
+let lastParsed: { history: string; events: OrderEvent[] } = { history: '', events: [] };
+
+function parseAll(history: string): OrderEvent[] {
   const out: OrderEvent[] = [];
-  // Most lines are notices: a «История» without any event word is parsed with one test.
+  // Most lines are notices: a «История» without any event word is parsed with one test, and a line
+  // without one is skipped before its date is read.
   if (!ANY_EVENT.test(history)) return out;
   for (const raw of history.split('\n')) {
+    if (!ANY_EVENT.test(raw)) continue;
     const m = LINE.exec(raw);
     if (!m) continue;
     const day = iso(m[1]);
