@@ -9,10 +9,10 @@ import { type AppealDayReport, appealDayReport, EMERGENCY_MARK, INDEX_WINDOW_DAY
 import { addDays, dateTimeRuInZone, formatRu, type IsoDate, isIsoDate } from '../domain/dates';
 import { APPEAL_REPORT_RULES } from '../domain/rules/index';
 import { composeEmergency } from '../mail/appeals';
-import { readAppeals } from '../workbook/appeals';
 import { type ReportTable, writeReportTab } from '../workbook/report-tab';
 import { TAB } from '../workbook/schema';
 import type { Cell } from '../workbook/table';
+import { readAppealRegister } from './appeals';
 import { openContext, type RunContext } from './context';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -163,7 +163,7 @@ export function reportAppeals(ss: Spreadsheet, date?: string): string {
     if (!isIsoDate(date)) throw new Error(`Дата «${date}» не распознана: укажите её в виде ГГГГ-ММ-ДД.`);
     days = [date];
   } else days = reportDays(ctx);
-  const book = readAppeals(ss, ctx.tz, ctx.today, null, ctx.problems);
+  const book = readAppealRegister(ctx, null, 'check');
   if (!book.table) throw new Error(`Нет листа «${TAB.appeals}»: выполните «Настроить таблицу».`);
   const msg = appealsReportFrom(ctx, book.appeals, days);
   ctx.journal.add({ action: 'Отчёт по обращениям', result: msg });

@@ -16,14 +16,10 @@ import { appealDiscipline } from '../domain/appeals-report';
 import { type IsoDate, midnightInZone } from '../domain/dates';
 import { appendHistory } from '../domain/history';
 import type { Executor } from '../domain/order';
+import { firstRowsByNumber } from '../domain/rules/appeal-checks';
 import { needsDeadline } from '../domain/rules/appeal-deadline';
 import { recordedByAppeal } from '../domain/rules/appeal-restore';
-import {
-  type AppealFacts,
-  type AppealRule,
-  applyAppealFix,
-  type RecordedAppealNotice,
-} from '../domain/rules/appeal-rule';
+import { type AnyAppealRule, type AppealFacts, type AppealRule, applyAppealFix } from '../domain/rules/appeal-rule';
 import { APPEAL_RULES, rulesFor } from '../domain/rules/index';
 import type { RuleDay } from '../domain/rules/rule';
 import type { AppealDigestItem } from '../mail/appeals';
@@ -77,80 +73,111 @@ export function appealDigestEntries(ctx: RunContext): AppealDigestEntry[] {
   return entriesByRun.get(ctx) ?? [];
 }
 
-/** Applies the rules of `stage` for a run of `mode` to every appeal, each rule in list order. */
+/**
+ * Applies the rules of `stage` for a run of `mode`: to every appeal each rule in list order, then the
+ * stage's register rules. `filled` hears of each blank «Срок» a rule filled.
+ */
 function runAppealStage(
   ctx: RunContext,
-  run: AppealRun,
-  stage: AppealRule['stage'],
+  appeals: AppealRecord[],
+  stage: AnyAppealRule['stage'],
   mode: AppealMode,
   facts: (a: AppealRecord) => AppealFacts,
-  fills: Map<number, Cell>,
+  filled?: (a: AppealRecord) => void,
 ): AppealNotice[] {
   const day: RuleDay = { today: ctx.today, settings: ctx.settings, calendar: ctx.calendar, mode };
   const notices: AppealNotice[] = [];
   const rules = rulesFor(stage, mode, APPEAL_RULES);
-  if (rules.length === 0) return notices;
-  for (const a of run.book.appeals)
-    for (const rule of rules) {
+  const each = rules.filter((r): r is AppealRule => !r.register);
+  for (const a of each.length ? appeals : [])
+    for (const rule of each) {
       const r = rule.apply(a, day, facts(a));
-      if (applyAppealFix(a, r.fix) && a.deadline) {
-        fills.set(a.row - 2, midnightInZone(a.deadline, ctx.tz));
-        run.filled++;
-      }
+      if (applyAppealFix(a, r.fix)) filled?.(a);
       for (const p of r.problems ?? []) ctx.problems.add({ tab: TAB.appeals, row: a.row, ...p });
       if (r.notices) notices.push(...r.notices);
     }
+  const byRow = new Map(appeals.map((a) => [a.row, a]));
+  for (const rule of rules)
+    if (rule.register) for (const [row, set] of rule.apply(appeals, day)) Object.assign(byRow.get(row) ?? {}, set);
   return notices;
 }
 
-/** What the appeal rules read around each appeal: its first (a duplicate's), «Журнал», formulas in blank «Срок». */
-function appealFacts(
+/** What every appeal rule may read: its first (a duplicate's), the executors, «№» above, «Журнал». */
+function baseFacts(
   ctx: RunContext,
-  book: AppealBook,
-  t: Table,
-  byName: ReadonlyMap<string, Executor>,
-  mode: AppealMode,
+  appeals: readonly AppealRecord[],
+  byName: ReadonlyMap<string, Executor> | null,
 ): (a: AppealRecord) => AppealFacts {
-  const rowOf = new Map(book.appeals.map((a) => [a.row, a]));
-  const daily = mode === 'daily';
-  const blank = daily ? book.appeals.filter(needsDeadline).map((a) => a.row - 2) : [];
-  const formulas = formulaRows(t, APPEAL_COL.deadline, blank);
-  const recorded = daily
-    ? recordedByAppeal(book.appeals, ctx.journal.recordedNotices(ctx.tz, parseAppealKey))
-    : new Map<number, RecordedAppealNotice[]>();
+  const rowOf = new Map(appeals.map((a) => [a.row, a]));
+  const firstRows = firstRowsByNumber(appeals);
   const sent = (k: string) => ctx.journal.has(k);
   return (a) => ({
     first: a.duplicateOf !== null ? (rowOf.get(a.duplicateOf) ?? null) : null,
     executorByName: byName,
+    firstRowOf: (n) => firstRows.get(n),
     sent,
-    recorded: recorded.get(a.row) ?? [],
-    deadlineFormula: formulas.has(a.row - 2),
+    recorded: [],
+    deadlineFormula: false,
   });
 }
 
+/** The daily run's facts besides: the notices «Журнал» recorded, formulas in blank «Срок» (one getFormulas). */
+function dailyFacts(
+  ctx: RunContext,
+  book: AppealBook,
+  t: Table,
+  base: (a: AppealRecord) => AppealFacts,
+): (a: AppealRecord) => AppealFacts {
+  const blank = book.appeals.filter(needsDeadline).map((a) => a.row - 2);
+  const formulas = formulaRows(t, APPEAL_COL.deadline, blank);
+  const recorded = recordedByAppeal(book.appeals, ctx.journal.recordedNotices(ctx.tz, parseAppealKey));
+  return (a) => ({ ...base(a), recorded: recorded.get(a.row) ?? [], deadlineFormula: formulas.has(a.row - 2) });
+}
+
 /**
- * Step of the daily check (and of «Проверить данные», mode 'check': validation only). Reads
- * «Обращения» once; problems go to ctx.problems before «Проверка данных» is written. In 'daily'
- * mode it fills blank «Срок», writes the system columns and leaves the day's notices for the digest.
+ * «Обращения» read once and checked: the parse (workbook/appeals.ts), then APPEAL_RULES' check stage
+ * (problems; cells found wrong marked; «Повторное» / «Дублирующее»). The daily check, «Проверить
+ * данные» and «Отчёт 1» read the register the same way.
+ */
+export function readAppealRegister(
+  ctx: RunContext,
+  executorByName: ReadonlyMap<string, Executor> | null,
+  mode: AppealMode,
+): AppealBook {
+  const book = readAppeals(ctx.ss, ctx.tz, ctx.problems);
+  runAppealStage(ctx, book.appeals, 'check', mode, baseFacts(ctx, book.appeals, executorByName));
+  return book;
+}
+
+/**
+ * Step of the daily check (and of «Проверить данные», mode 'check': the checks only). Reads the
+ * register once; problems go to ctx.problems before «Проверка данных» is written. In 'daily' mode
+ * it fills blank «Срок», writes the system columns and leaves the day's notices for the digest.
  */
 export function prepareAppeals(
   ctx: RunContext,
   executorByName: ReadonlyMap<string, Executor> | null,
   mode: AppealMode,
 ): AppealRun {
-  const { today, tz } = ctx;
-  const book = readAppeals(ctx.ss, tz, today, executorByName, ctx.problems);
-  const run: AppealRun = { book, written: new Map(), entries: [], filled: 0, ss: ctx.ss, tz };
+  const book = readAppealRegister(ctx, executorByName, mode);
+  const run: AppealRun = { book, written: new Map(), entries: [], filled: 0, ss: ctx.ss, tz: ctx.tz };
   const t = book.table;
   if (!t || !book.usable || mode === 'check') return run;
-  const facts = appealFacts(ctx, book, t, executorByName ?? new Map<string, Executor>(), mode);
+  const base = baseFacts(ctx, book.appeals, executorByName);
+  const facts = mode === 'daily' ? dailyFacts(ctx, book, t, base) : base;
   const fills = new Map<number, Cell>();
-  runAppealStage(ctx, run, 'fill', mode, facts, fills);
-  runAppealStage(ctx, run, 'state', mode, facts, fills);
+  const filled = (a: AppealRecord) => {
+    if (!a.deadline) return;
+    fills.set(a.row - 2, midnightInZone(a.deadline, ctx.tz));
+    run.filled++;
+  };
+  runAppealStage(ctx, book.appeals, 'fill', mode, facts, filled);
+  runAppealStage(ctx, book.appeals, 'state', mode, facts);
   writeAppeals(ctx, run, mode, fills);
   if (mode === 'daily') {
     const base = `${ctx.ss.getUrl()}#gid=${t.sheet.getSheetId()}&range=A`;
-    for (const n of runAppealStage(ctx, run, 'notify', mode, facts, fills)) run.entries.push(entry(n, base, today));
+    for (const n of runAppealStage(ctx, book.appeals, 'notify', mode, facts))
+      run.entries.push(entry(n, base, ctx.today));
     entriesByRun.set(ctx, run.entries);
     appealsByRun.set(ctx, book.appeals);
   }

@@ -4,9 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import { APPEAL_COL, APPEAL_STATE, type AppealRecord } from '../../src/domain/appeals';
 import { WorkCalendar } from '../../src/domain/calendar';
+import {
+  appealAnswer,
+  appealDistrust,
+  appealNumberUnique,
+  appealParties,
+  appealRegistration,
+  appealTermDates,
+  firstRowsByNumber,
+} from '../../src/domain/rules/appeal-checks';
 import { appealDeadlineFill, needsDeadline } from '../../src/domain/rules/appeal-deadline';
 import { appealDuplicateLine } from '../../src/domain/rules/appeal-duplicate';
 import { appealEmergencies } from '../../src/domain/rules/appeal-emergency';
+import { appealKindsRule } from '../../src/domain/rules/appeal-kinds';
 import { appealEventLines } from '../../src/domain/rules/appeal-lines';
 import { appealNoticesRule } from '../../src/domain/rules/appeal-notices';
 import { appealRestoredLines, recordedByAppeal } from '../../src/domain/rules/appeal-restore';
@@ -22,6 +32,7 @@ const day = (today: string, mode: RuleDay['mode'] = 'daily'): RuleDay => ({ toda
 const facts = (f: Partial<AppealFacts> = {}): AppealFacts => ({
   first: null,
   executorByName: new Map(),
+  firstRowOf: () => undefined,
   sent: () => false,
   recorded: [],
   deadlineFormula: false,
@@ -54,7 +65,18 @@ function appeal(fields: Partial<AppealRecord> = {}): AppealRecord {
 }
 
 describe('the appeal rule list', () => {
-  it('fills, then states, then notifies; a non-working day only states; «Проверить данные» applies none', () => {
+  it('checks (every run), then fills, states and notifies (the daily check); a non-working day also states', () => {
+    const checks = [
+      'appealRegistration',
+      'appealParties',
+      'appealTermDates',
+      'appealAnswer',
+      'appealDistrust',
+      'appealNumberUnique',
+      'appealKinds',
+    ];
+    for (const mode of ['daily', 'refresh', 'check'] as const)
+      expect(rulesFor('check', mode, APPEAL_RULES).map((r) => r.name)).toEqual(checks);
     expect(rulesFor('fill', 'daily', APPEAL_RULES).map((r) => r.name)).toEqual([
       'appealDeadline',
       'appealEventLines',
@@ -62,8 +84,64 @@ describe('the appeal rule list', () => {
     ]);
     expect(rulesFor('state', 'daily', APPEAL_RULES).map((r) => r.name)).toEqual(['appealState', 'appealDuplicateLine']);
     expect(rulesFor('notify', 'daily', APPEAL_RULES).map((r) => r.name)).toEqual(['appealNotices']);
-    expect(APPEAL_RULES.filter((r) => r.modes.includes('refresh')).map((r) => r.name)).toEqual(['appealState']);
-    expect(APPEAL_RULES.filter((r) => r.modes.includes('check'))).toEqual([]);
+    expect(rulesFor('state', 'refresh', APPEAL_RULES).map((r) => r.name)).toEqual(['appealState']);
+    expect(APPEAL_RULES.filter((r) => r.stage !== 'check' && r.modes.includes('check'))).toEqual([]);
+    expect(new Set(APPEAL_RULES.map((r) => r.name)).size).toBe(APPEAL_RULES.length);
+  });
+});
+
+describe('the checks of one appeal: a cell found wrong is a problem and is trusted by no later rule', () => {
+  const today = day('2026-03-10');
+  it('«№», «Дата регистрации» (003 п.102: registered first; not in the future)', () => {
+    const r = appealRegistration.apply(appeal({ number: '', registered: '2026-03-11' }), today, facts());
+    expect(r.problems?.map((p) => p.column)).toEqual([APPEAL_COL.number, APPEAL_COL.registered]);
+    expect(r.fix?.set?.invalid).toEqual([APPEAL_COL.number, APPEAL_COL.registered]);
+    expect(appealRegistration.apply(appeal(), today, facts())).toEqual({});
+  });
+
+  it('applicant, topic, category (a repeat is recognised by them, 003 п.99) and an executor of «Исполнители»', () => {
+    const r = appealParties.apply(appeal({ applicant: '', executor: 'Никто Н.Н.' }), today, facts());
+    expect(r.problems?.map((p) => p.column)).toEqual([APPEAL_COL.applicant, APPEAL_COL.executor]);
+    // The menu's «Отчёт 1» reads no «Исполнители»: an unknown executor is not judged there.
+    expect(appealParties.apply(appeal({ executor: 'Никто Н.Н.' }), today, facts({ executorByName: null }))).toEqual({});
+  });
+
+  it('«Продлено до» after «Срок» (003 п.113); «Дата ответа» not ahead, with «Принятые меры» (003 п.119)', () => {
+    const late = appeal({ deadline: '2026-03-04', extendedTo: '2026-03-04' });
+    expect(appealTermDates.apply(late, today, facts()).problems?.map((p) => p.column)).toEqual([APPEAL_COL.extendedTo]);
+    const ahead = appeal({ answerDate: '2026-03-12' });
+    const r = appealAnswer.apply(ahead, today, facts());
+    // The date ahead is the problem; «Принятые меры» is not asked of an answer that is not one.
+    expect(r.problems?.map((p) => p.column)).toEqual([APPEAL_COL.answerDate]);
+    applyAppealFix(ahead, r.fix);
+    expect(appealDistrust.apply(ahead, today, facts()).fix?.set).toEqual({ answerDate: null });
+    const bare = appealAnswer.apply(appeal({ answerDate: '2026-03-09' }), today, facts());
+    expect(bare.problems?.map((p) => p.column)).toEqual([APPEAL_COL.measures]);
+    const result = appealAnswer.apply(appeal({ result: 'Разъяснено' }), today, facts());
+    expect(result.problems?.[0].message).toContain('п.119');
+  });
+
+  it('a «№» used in a row above is a problem on the later row', () => {
+    const rows = firstRowsByNumber([appeal({ row: 2 }), appeal({ row: 5 })]);
+    const f = facts({ firstRowOf: (n) => rows.get(n) });
+    expect(appealNumberUnique.apply(appeal({ row: 2 }), today, f)).toEqual({});
+    expect(appealNumberUnique.apply(appeal({ row: 5 }), today, f).problems?.[0].message).toBe(
+      '№ «О-1» уже есть в строке 2.',
+    );
+  });
+
+  it('appealKinds: a repeat after an answer, a duplicate before one (003 п.99)', () => {
+    const rows = [
+      appeal({ row: 2, registered: '2026-02-02', answerDate: '2026-02-10' }),
+      appeal({ row: 3, registered: '2026-02-20' }),
+      appeal({ row: 4, registered: '2026-02-25' }),
+    ];
+    const set = appealKindsRule.apply(rows, today);
+    expect([...set.values()]).toEqual([
+      { repeated: false, duplicateOf: null },
+      { repeated: true, duplicateOf: null },
+      { repeated: false, duplicateOf: 3 },
+    ]);
   });
 });
 

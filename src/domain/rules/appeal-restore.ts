@@ -15,7 +15,7 @@ export const appealRestoredLines: AppealRule = {
     let history = a.history;
     const add: string[] = [];
     for (const { kind, day, email } of recorded) {
-      const r = resolveRecipient(a.executor, executorByName, day);
+      const r = resolveRecipient(a.executor, executorByName ?? new Map(), day);
       const line =
         r.ok && r.recipient.email.toLowerCase() === email.toLowerCase()
           ? appealNoticeLine(day, kind, r.recipient.name, email, r.recipient.onBehalfOf?.name)

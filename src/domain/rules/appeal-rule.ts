@@ -21,7 +21,10 @@ export interface RecordedAppealNotice {
 export interface AppealFacts {
   /** The first appeal a duplicate joins (003 п.99), as the earlier rules left it; null otherwise. */
   first: AppealRecord | null;
-  executorByName: ReadonlyMap<string, Executor>;
+  /** «Исполнители» by normName; null when the run did not read them (the menu's «Отчёт 1»). */
+  executorByName: ReadonlyMap<string, Executor> | null;
+  /** The first sheet row that has this «№» (a later row with it is a repeated «№»). */
+  firstRowOf(number: string): number | undefined;
   /** Whether a notice key is recorded in «Журнал» (sent before). */
   sent(key: string): boolean;
   /** The notices «Журнал» recorded for this appeal's «№» (to restore their «История» lines). */
@@ -31,7 +34,10 @@ export interface AppealFacts {
 }
 
 /** Fields of an appeal a rule changes; «Срок» is the only people's column among them. */
-export type AppealFields = Pick<AppealRecord, 'deadline' | 'state' | 'invalid'>;
+export type AppealFields = Pick<
+  AppealRecord,
+  'deadline' | 'state' | 'invalid' | 'answerDate' | 'extendedTo' | 'repeated' | 'duplicateOf'
+>;
 
 export interface AppealRuleResult {
   fix?: { set?: Partial<AppealFields>; history?: readonly string[] };
@@ -41,11 +47,38 @@ export interface AppealRuleResult {
 
 export interface AppealRule {
   name: string;
-  /** fill — before the write (blank «Срок», «История»); state — «Состояние»; notify — after it. */
-  stage: Exclude<RuleStage, 'check'>;
-  /** The runs that apply it: the daily check, a non-working day's refresh («Проверить данные» only reads). */
+  /**
+   * check — what is wrong in the row (problems; a cell found wrong is marked `invalid` and no later
+   * rule trusts it); fill — before the write (blank «Срок», «История»); state — «Состояние»;
+   * notify — after the write.
+   */
+  stage: RuleStage;
+  /** The runs that apply it: the daily check, a non-working day's refresh, «Проверить данные». */
   modes: readonly RunMode[];
+  register?: undefined;
   apply(a: Readonly<AppealRecord>, day: RuleDay, facts: AppealFacts): AppealRuleResult;
+}
+
+/**
+ * A rule over the whole register (e.g. which appeals repeat or duplicate which, 003 п.99): it runs
+ * after the stage's rules over each appeal and returns the fields to set, by sheet row.
+ */
+export interface AppealRegisterRule {
+  name: string;
+  stage: RuleStage;
+  modes: readonly RunMode[];
+  register: true;
+  apply(appeals: readonly Readonly<AppealRecord>[], day: RuleDay): ReadonlyMap<number, Partial<AppealFields>>;
+}
+
+export type AnyAppealRule = AppealRule | AppealRegisterRule;
+
+/** A check's problem on a cell that also marks the cell `invalid` (no later rule trusts it). */
+export function invalidCell(a: Pick<AppealRecord, 'invalid'>, found: RowProblem[]): AppealRuleResult {
+  if (found.length === 0) return {};
+  const invalid = [...a.invalid];
+  for (const p of found) if (!invalid.includes(p.column)) invalid.push(p.column);
+  return { fix: { set: { invalid } }, problems: found };
 }
 
 /** Applies a fix to the appeal (the next rule sees it); true when it set «Срок», a people's cell to write. */

@@ -1,13 +1,22 @@
 // The daily check's rules, per register (docs/ARCHITECTURE.md «The three registers»): over
 // «Поручения», «Обращения» and the plan, each list in the order it runs (src/domain/rules/rule.ts says
 // what a rule is; src/jobs/order-pipeline.ts applies them). A new rule is one line here, at its stage.
+import {
+  appealAnswer,
+  appealDistrust,
+  appealNumberUnique,
+  appealParties,
+  appealRegistration,
+  appealTermDates,
+} from './appeal-checks';
 import { appealDeadlineFill } from './appeal-deadline';
 import { appealDuplicateLine } from './appeal-duplicate';
 import { appealEmergencies } from './appeal-emergency';
+import { appealKindsRule } from './appeal-kinds';
 import { appealEventLines } from './appeal-lines';
 import { appealNoticesRule } from './appeal-notices';
 import { appealRestoredLines } from './appeal-restore';
-import type { AppealReportRule, AppealRule } from './appeal-rule';
+import type { AnyAppealRule, AppealReportRule } from './appeal-rule';
 import { appealStateRule } from './appeal-state';
 import { coDeadline } from './co-deadline';
 import { coExecutorReminders } from './co-executors';
@@ -85,9 +94,19 @@ export function rulesFor(
 
 /**
  * The rules over «Обращения» (jobs/appeals.ts applies them), stage by stage for the whole register,
- * each stage's rules in list order for every appeal. A new rule is one line here, at its stage.
+ * each stage's rules in list order for every appeal, then the stage's register rules. A new rule is
+ * one line here, at its stage.
  */
-export const APPEAL_RULES: readonly AppealRule[] = [
+export const APPEAL_RULES: readonly AnyAppealRule[] = [
+  // check: what is wrong in the row (a cell found wrong is trusted by no later rule); then, over the
+  // register, which appeals repeat or duplicate which.
+  appealRegistration,
+  appealParties,
+  appealTermDates,
+  appealAnswer,
+  appealDistrust,
+  appealNumberUnique,
+  appealKindsRule,
   // fill: a blank «Срок», then «История» — the extension and the answer, the notices «Журнал» recorded.
   appealDeadlineFill,
   appealEventLines,
