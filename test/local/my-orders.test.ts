@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, checkToken, issueToken, linkMessageV2 } from '../../src/domain/links';
+import { parseEvents } from '../../src/domain/order-events';
 import { CONTROLLER_LIST_MAX } from '../../src/jobs/my-orders-book';
 import { appendRows } from '../../src/local/demo/util';
 import { createSandbox, type Sandbox } from '../../src/local/sandbox/index';
@@ -19,7 +20,7 @@ import {
   webAppEvent,
 } from '../../src/local/sandbox/webapp';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
-import { at, orderRow, setSetting } from '../e2e/orders-helpers';
+import { at, day, orderRow, setSetting } from '../e2e/orders-helpers';
 import { buildBook, CONTROLLER, IVANOV, order, TODAY } from '../web/fixture';
 
 const code = readFileSync(join(process.cwd(), 'dist/Code.js'), 'utf8');
@@ -281,6 +282,54 @@ describe('menu items', () => {
     expect(bar?.title).toBe('Мои поручения');
     expect(bar?.html).toContain('"number":"П1-2"');
     expect(bar?.html).not.toContain('Чужое поручение');
+  });
+
+  it('a periodic order’s «Готово» on the page: asks the late reason, rolls over at once; the daily check after it adds nothing (issue 22)', () => {
+    const { wb } = buildBook();
+    appendRows(wb, TAB.orders, [
+      order('П3-1', 'Иванов И.И.', '2026-03-06', {
+        Периодичность: 'Ежемесячно',
+        'Первоначальный срок': { date: '2026-03-06' },
+        Состояние: 'Просрочено',
+      }),
+    ]);
+    const sb = createSandbox({ workbook: wb, code, now: at(TODAY), realElapsed: false, webAppUrl: BASE });
+    const token = tokenFor(sb, IVANOV);
+    const page = sb.invoke('myOrdersLoad', [token], { trigger: 'webapp' }) as {
+      data: { lists: { orders: { number: string; version: string }[] } };
+    };
+    const version = page.data.lists.orders.find((o) => o.number === 'П3-1')?.version ?? '';
+    const submit = (extra: Record<string, string>) =>
+      sb.invoke(
+        'myOrdersSubmit',
+        [{ token, action: { kind: 'order', number: 'П3-1', version, status: 'Готово', ...extra } }],
+        { trigger: 'webapp' },
+      ) as { ok: boolean; message: string };
+    // After the term (06.03) the server refuses «Готово» without the reason, as the page does (001 гл.8 п.2.3.2).
+    expect(submit({}).message).toContain('укажите причину нарушения срока');
+    expect(orderRow(wb, 'П3-1')[ORDER_COL.status]).toBe('В процессе 0');
+    const r = submit({ lateReason: 'Ждали данные казначейства' });
+    expect(r.ok, r.message).toBe(true);
+    const rolled = { ...orderRow(wb, 'П3-1') };
+    expect(rolled).toMatchObject({
+      [ORDER_COL.deadline]: '2026-04-06',
+      [ORDER_COL.status]: 'В процессе 0',
+      [ORDER_COL.doneDate]: '',
+      [ORDER_COL.lateReason]: '',
+    });
+    expect(String(rolled[ORDER_COL.history])).toContain(
+      '10.03.2026: исполнено повторение со сроком 06.03.2026, дата исполнения 10.03.2026, причина нарушения срока: Ждали данные казначейства; следующий срок 06.04.2026',
+    );
+    // The daily check the same evening: nothing left to roll over or to record (its notices and the
+    // unit's first record, #20, aside).
+    day(sb, TODAY);
+    const after = orderRow(wb, 'П3-1');
+    const events = (h: unknown) => parseEvents(String(h)).filter((e) => e.kind !== 'unit');
+    expect(events(after[ORDER_COL.history])).toEqual(events(rolled[ORDER_COL.history]));
+    expect(String(after[ORDER_COL.history])).not.toMatch(/повторение со сроком 06\.04/);
+    for (const h of [ORDER_COL.deadline, ORDER_COL.status, ORDER_COL.doneDate]) expect(after[h], h).toEqual(rolled[h]);
+    // The move to the next occurrence is no extension (the check fills the blank count with 0).
+    expect(Number(after[ORDER_COL.extensions] || 0)).toBe(0);
   });
 
   it('doPost applies a plain form post (the same checks) and answers with the page', () => {

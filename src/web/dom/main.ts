@@ -229,7 +229,14 @@ app.addEventListener('submit', (ev) => {
       // A saved form starts afresh; a refused one keeps everything typed (issue 25 п.7), as do the others.
       if (r?.ok) form.reset();
       // Just marked done: the list where it can be taken back is shown.
-      if (r?.ok && action.kind === 'order' && action.status === 'Готово') state.doneOpen = true;
+      // (A periodic order stays on the list with its next occurrence: nothing to open then.)
+      if (
+        r?.ok &&
+        action.kind === 'order' &&
+        action.status === 'Готово' &&
+        !state.data?.lists.orders.some((o) => o.number === action.number)
+      )
+        state.doneOpen = true;
       render(true);
       focusCard(key);
     })
