@@ -99,7 +99,7 @@ function systemWriter(book: OrderBook, t: Table, tz: string): (headers: string[]
         const o = byIdx.get(i);
         return o ? systemValue(o, h, current, tz) : current;
       },
-      { together: LINE_AND_COUNTERS },
+      { together: LINE_AND_COUNTERS, byValue: [ORDER_COL.state] },
     );
 }
 

@@ -5,6 +5,7 @@
 // most `maxRuns` of them and no gap is cheaper to rewrite than a call (see coalesceRuns). Each run
 // is one getRange + setValues; a gap inside a merged run is written back with its own value, so
 // only system cells (the add-on's) may go through this writer, never people's.
+import { columnLetter } from './a1';
 import { type Cell, safeCell, type Table } from './table';
 
 /** Cost model of docs/PERFORMANCE.md: a call ≈ 7 ms, a cell ≈ 0.05 ms, so a call ≈ 140 cells. */
@@ -13,6 +14,8 @@ export const CELLS_PER_CALL = 140;
 export const MAX_WRITE_RUNS = 12;
 /** At most this many runs of rows whose counters changed (a day's decisions and returns). */
 export const MAX_ROW_RUNS = 48;
+/** A `byValue` column is written one RangeList per value up to this many values (a vocabulary). */
+export const MAX_VALUE_GROUPS = 12;
 
 /** A run of rows [from, to] (0-based, inclusive) of one key (a column, a tab…). */
 export interface Run<K> {
@@ -104,7 +107,7 @@ export function writeChanged(
   headers: readonly string[],
   rowCount: number,
   next: (rowIndex: number, header: string) => Cell,
-  opts: { together?: readonly string[]; maxRuns?: number } = {},
+  opts: { together?: readonly string[]; maxRuns?: number; byValue?: readonly string[] } = {},
 ): DiffResult {
   const cols = new Map<number, string>();
   for (const h of headers) {
@@ -148,6 +151,13 @@ export function writeChanged(
   }
   const result: DiffResult = { changed, written: 0, calls: 0 };
   if (changed === 0) return result;
+  // byValue columns go last: a derived column («Состояние») must not land before the line it is
+  // derived from (a row's execution line goes with its counters, first) — a run cut in between
+  // would leave a done state with no execution recorded, which the re-run reads as a legacy row.
+  const byValue = (opts.byValue ?? [])
+    .map((h) => table.col(h))
+    .filter((c) => changedRows.has(c) && !togetherCols.has(c));
+  for (const c of byValue) changedRows.delete(c);
   const cell = (i: number, c: number): Cell => {
     const m = values.get(c);
     return m?.has(i) ? (m.get(i) as Cell) : safeCell(table.rows[i]?.[c] ?? '');
@@ -201,12 +211,60 @@ export function writeChanged(
       result.written += block.length * (to - from + 1);
     }
   }
+  for (const c of byValue) {
+    const m = values.get(c) as Map<number, Cell>;
+    if (!writeByValue(table, c, m, result)) writeRuns(table, c, m, result);
+  }
   for (const [c, vals] of values)
     for (const [i, v] of vals) {
       const row = table.rows[i];
       if (row) row[c] = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
     }
   return result;
+}
+
+/**
+ * A column of few values («Состояние»: its vocabulary) has its changed cells written one value at a
+ * time, each value with one RangeList.setValue over exactly the cells that take it: a day's few
+ * hundred state changes scattered over 50 000 rows cost a few calls and their own cells, not a
+ * span of 40 000 (issue 23; RangeList: developers.google.com/apps-script/reference/spreadsheet/
+ * range-list, setValue). False (nothing written) past MAX_VALUE_GROUPS values or for a non-text,
+ * non-number value: the column is written in runs of its own (writeRuns), still last.
+ */
+function writeByValue(table: Table, c: number, changed: ReadonlyMap<number, Cell>, result: DiffResult): boolean {
+  const groups = new Map<string, { value: Cell; rows: number[] }>();
+  for (const [i, v] of changed) {
+    if (typeof v !== 'string' && typeof v !== 'number') return false;
+    const k = `${typeof v}:${v}`;
+    const g = groups.get(k) ?? { value: v, rows: [] };
+    g.rows.push(i);
+    groups.set(k, g);
+    if (groups.size > MAX_VALUE_GROUPS) return false;
+  }
+  const letter = columnLetter(c + 1);
+  for (const g of groups.values()) {
+    const a1: string[] = [];
+    for (const run of coalesceRuns(new Map([[c, g.rows]]), Number.POSITIVE_INFINITY, 1)) {
+      const [top, bottom] = [run.from + 2, run.to + 2];
+      a1.push(top === bottom ? `${letter}${top}` : `${letter}${top}:${letter}${bottom}`);
+    }
+    table.sheet.getRangeList(a1).setValue(safeCell(g.value));
+    result.calls++;
+    result.written += g.rows.length;
+  }
+  return true;
+}
+
+/** One column's changed cells in runs (at most MAX_WRITE_RUNS; a gap written back as it is). */
+function writeRuns(table: Table, c: number, changed: ReadonlyMap<number, Cell>, result: DiffResult): void {
+  for (const run of coalesceRuns(new Map([[c, [...changed.keys()]]]), MAX_WRITE_RUNS, 1)) {
+    const block: Cell[][] = [];
+    for (let i = run.from; i <= run.to; i++)
+      block.push([changed.has(i) ? (changed.get(i) as Cell) : safeCell(table.rows[i]?.[c] ?? '')]);
+    table.sheet.getRange(run.from + 2, c + 1, block.length, 1).setValues(block);
+    result.calls++;
+    result.written += block.length;
+  }
 }
 
 /** Maximal runs of columns of `cols` within [left, right]; the one holding `lineCol` last. */

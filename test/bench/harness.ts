@@ -293,6 +293,34 @@ async function wrapRangeClass(): Promise<void> {
       },
     });
   cellsMeasured = true;
+  // A RangeList write carries no array, but Google writes every cell it covers: setValue over 500
+  // scattered cells is charged 500 cells, as the same cells in setValues would be (only formats
+  // stay payload-free, as for a Range).
+  const lists = (await import('../../src/local/sandbox/range-list')) as unknown as {
+    RangeListImpl?: { prototype: object };
+  };
+  const listProto = lists.RangeListImpl?.prototype as Record<string, unknown> | undefined;
+  for (const name of ['setValue', 'setFormula', 'setNote', 'clearNote', 'clear', 'clearContent']) {
+    const orig = listProto?.[name] as ((...a: unknown[]) => unknown) | undefined;
+    if (!listProto || !orig) continue;
+    Object.defineProperty(listProto, name, {
+      configurable: true,
+      writable: true,
+      value: function (
+        this: { st?: { silent?: number }; ranges?: { rows: number; cols: number; sh?: { m?: { name?: string } } }[] },
+        ...args: unknown[]
+      ) {
+        const out = orig.apply(this, args);
+        if (meter.active && !this.st?.silent && this.ranges?.length) {
+          const moved = this.ranges.reduce((t, r) => t + r.rows * r.cols, 0);
+          meter.cells += moved;
+          const key = `RangeList.${name} «${this.ranges[0].sh?.m?.name ?? '?'}»`;
+          meter.byTarget[key] = (meter.byTarget[key] ?? 0) + moved;
+        }
+        return out;
+      },
+    });
+  }
   for (const name of Object.getOwnPropertyNames(proto)) {
     if (name === 'constructor' || name.startsWith('_')) continue;
     const desc = Object.getOwnPropertyDescriptor(proto, name);
