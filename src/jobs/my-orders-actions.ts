@@ -23,6 +23,7 @@ import { recordEvents } from '../domain/order-event-rules';
 import { noteLine } from '../domain/order-events';
 import { UNDO_STATUS, undoRefusal } from '../domain/page-details';
 import { rightsOf, rightsRefusal } from '../domain/rights';
+import { logPageEdits } from '../workbook/page-index';
 import { ORDER_COL, STATUS, TAB } from '../workbook/schema';
 import { type Cell, makeTable, safeCell, type Table } from '../workbook/table';
 import { applyAppeal } from './appeals-page';
@@ -61,6 +62,8 @@ export function writeRow(book: PageBook, f: Found, next: Cell[]): number {
     sheet.getRange(f.row, c + 1).setValue(safeCell(v));
     n++;
   });
+  // The page's index no longer vouches for this order (workbook/page-index.ts).
+  if (n > 0) logPageEdits(book.ss, [number]);
   return n;
 }
 
@@ -72,7 +75,11 @@ export function fullTable(book: PageBook): Table {
 
 /** True when the row still is as the page saw it. */
 export function sameVersion(book: PageBook, f: Found, version: unknown): boolean {
-  return versionOf(book.orders as OrdersTab, f.cells, book.tz) === version;
+  const same = versionOf(book.orders as OrdersTab, f.cells, book.tz) === version;
+  // A page that showed an older row: the reload after the refusal reads the row itself, whatever
+  // changed it (another script, an edit no trigger saw) — the index no longer vouches for it.
+  if (!same) logPageEdits(book.ss, [String(f.record.number)]);
+  return same;
 }
 
 export function colOrError(t: Table, header: string): number | string {

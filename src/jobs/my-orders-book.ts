@@ -34,6 +34,7 @@ import { type Cell, makeTable, type Table } from '../workbook/table';
 import { appealItems } from './appeals-page';
 import { readCalendar, readSettings } from './context';
 import { todayIn } from './links';
+import { ownRows } from './my-orders-index';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -101,7 +102,8 @@ export const PAGE_COLUMNS: readonly string[] = [
   ORDER_COL.coDeadline,
 ];
 
-function pageWidthOf(header: readonly Cell[]): number {
+/** The page's width in a header: the last of PAGE_COLUMNS (the index is built as wide: jobs/page-index-build.ts). */
+export function pageWidthOf(header: readonly Cell[]): number {
   return Math.max(1, ...PAGE_COLUMNS.map((h) => columnOf(header, h)));
 }
 
@@ -257,15 +259,27 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
   const ctl = book.isController ? controllerRows(book, o) : null;
   const requests = new Set(ctl?.requests);
   const removals = new Set(ctl?.removals);
-  const records = readRecords(book, o, [...own, ...requests, ...removals]);
+  // The person's rows the index vouches for are not read (jobs/my-orders-index.ts); the rest are.
+  const idx = ownRows(book, o, names, [...own]);
+  const readOwn = new Set(idx.read);
+  const indexed = idx.indexed.flatMap((x) =>
+    x.cells ? [{ sheetRow: 0, row: x.cells, r: parseRow(book, x.cells, 0, false), mine: true }] : [],
+  );
+  const records = [
+    ...indexed,
+    ...readRecords(book, o, [...readOwn, ...requests, ...removals]).map((x) => ({
+      ...x,
+      mine: readOwn.has(x.sheetRow),
+    })),
+  ];
   const protocolOf = protocolsNamed(
     book,
     records.map((x) => x.r.protocol),
   );
-  for (const { sheetRow, row, r } of records) {
+  for (const { sheetRow, row, r, mine: isMine } of records) {
     if (!r.number || r.invalid.includes(ORDER_COL.number)) continue;
     const version = versionOf(o, row, book.tz);
-    const who = own.has(sheetRow) ? roleFor(r, mine, absent) : null;
+    const who = isMine ? roleFor(r, mine, absent) : null;
     const item = who && r.status !== STATUS.done ? orderItem(r, who, version, env, protocolOf) : null;
     if (item) out.orders.push(item);
     const done =

@@ -25,6 +25,7 @@ import { fromList } from '../domain/text';
 import { DECISION, STATUSES, URGENCY } from '../domain/vocabulary';
 import { parseOrderRow } from '../workbook/orders';
 import { Problems } from '../workbook/problems';
+import { ALL, EDITS_TAB, logPageEdits, MAX_LOGGED, numberText } from '../workbook/page-index';
 import { ORDER_COL, STATUS, TAB } from '../workbook/schema';
 import { type Cell, makeTable, normHeader } from '../workbook/table';
 import { readCalendar, readSettings } from './context';
@@ -260,6 +261,29 @@ function writeFills(sheet: Sheet, firstRow: number, colOf: (h: string) => number
   }
 }
 
+/**
+ * «Мои поручения»'s index (workbook/page-index.ts): the «№» of every row a person edits — any
+ * column — go to «Правки страницы», so the page reads those rows again instead of trusting the
+ * index. Nothing when the daily check has built no index yet. A single «№» typed over also logs the
+ * number it replaced (a multi-cell paste over «№» loses them: the page then finds the old «№» gone
+ * and reads every row). Two calls (the «№» of the rows, one appendRow).
+ */
+function logEditedRows(e: EditEvent, sheet: Sheet, norm: string[], first: number, last: number): void {
+  const ss = e.source ?? SpreadsheetApp.getActive();
+  if (!ss.getSheetByName(EDITS_TAB)) return;
+  const nc = norm.indexOf(normHeader(ORDER_COL.number));
+  if (nc < 0 || last - first + 1 > MAX_LOGGED) {
+    logPageEdits(ss, [ALL]);
+    return;
+  }
+  const numbers = (sheet.getRange(first, nc + 1, last - first + 1, 1).getValues() as Cell[][]).map((r) =>
+    numberText(r[0]),
+  );
+  const single = e.range.getNumRows() === 1 && e.range.getNumColumns() === 1 && e.range.getColumn() === nc + 1;
+  if (single && e.oldValue !== undefined) numbers.push(numberText(e.oldValue as Cell));
+  logPageEdits(ss, numbers.length ? numbers : [ALL]);
+}
+
 /** The onEdit handler: ignores other tabs and the header row; never throws on people's data. */
 export function handleEdit(e: EditEvent): number {
   if (!e?.range) return 0;
@@ -273,6 +297,7 @@ export function handleEdit(e: EditEvent): number {
   if (lastCol === 0) return 0;
   const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[];
   const norm = header.map(normHeader);
+  logEditedRows(e, sheet, norm, first, lastEdited);
   const c0 = e.range.getColumn() - 1;
   const editedCols: number[] = [];
   for (let c = c0; c < c0 + e.range.getNumColumns(); c++) editedCols.push(c);

@@ -22,6 +22,7 @@ import { restoreNoticeLines } from './notice-lines';
 import { fillStep } from './order-fill';
 import { sendNotices } from './order-notices';
 import { newRuleRun, PeopleCells, type RuleRun, runStage } from './order-pipeline';
+import { pageIndexStale, rebuildPageIndex } from './page-index-build';
 import { rollOverHistories } from './rollover';
 import { writeStep } from './steps';
 
@@ -195,6 +196,8 @@ export function processOrders(ctx: RunContext, book: OrderBook, mode: RunMode, o
   const t = book.ordersTable;
   const usable = book.ordersUsable && t !== null;
   const run = newRuleRun(t ? new PeopleCells(t) : null);
+  // «Мои поручения»'s index stops counting until rebuilt below, after every write (issue 23).
+  if (usable) pageIndexStale(ctx);
   if (usable && mode !== 'refresh') {
     out.filled += fillStep(ctx, book, t, mode, run);
     out.decisions += run.decisions;
@@ -216,5 +219,6 @@ export function processOrders(ctx: RunContext, book: OrderBook, mode: RunMode, o
   // would drop out of the list. Their «История» keeps the archive line; the follow-up moves them.
   if (ctx.mailer.counts.late > late) out.archiveDeferred += toArchive.length;
   else archiveRows(ctx, book, t, toArchive, out);
+  if (usable) rebuildPageIndex(ctx, book, out.archived ? toArchive : []);
   return out;
 }

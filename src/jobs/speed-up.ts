@@ -15,6 +15,7 @@ import { resolveRecipient } from '../domain/substitutes';
 import { composeSpeedUp } from '../mail/between-dates';
 import type { Mailer } from '../mail/mailer';
 import { readOrderBook } from '../workbook/orders';
+import { logPageEdits } from '../workbook/page-index';
 import { ORDER_COL, TAB } from '../workbook/schema';
 import { safeCell } from '../workbook/table';
 import { openContext } from './context';
@@ -111,6 +112,7 @@ export function speedUpOrder(ss: Spreadsheet, number: string): string {
     // No «История» grows past 40 000 characters: the oldest lines go to «Архив истории» (issue 19).
     const [h] = rollOverTexts(ss, ctx.tz, [{ number: o.number, text: r.history }]);
     t.sheet.getRange(o.row, hc + 1).setValue(safeCell(h.text));
+    logPageEdits(ss, [o.number]); // «Мои поручения»'s index: this row changed (workbook/page-index.ts)
     ctx.journal.add({ action: TITLE, order: n, result: r.message });
     ctx.journal.flush();
     return r.message;

@@ -2,6 +2,7 @@
 // and N/50 protocols, a tenth as many rows in «Архив», «Календарь», «Настройки» and some «Журнал».
 // Builds the WorkbookModel directly (no xlsx round trip) so a 50 000-order book takes a second.
 // The same seed always gives the same workbook, so runs on different days compare.
+
 import { DECREE_ENTRIES } from '../../src/domain/calendar';
 import { addDays, addMonths, daysBetween, formatRu, type IsoDate, isoWeekday } from '../../src/domain/dates';
 import { defaultSettingsRows, SETTING } from '../../src/domain/settings';
@@ -14,6 +15,7 @@ import {
   type WorkbookModel,
 } from '../../src/local/model';
 import { JOURNAL_HEADERS } from '../../src/workbook/journal';
+import { EDITS_TAB } from '../../src/workbook/page-index';
 import {
   ARCHIVE_EXTRA_COL,
   ARCHIVE_HEADERS,
@@ -776,6 +778,9 @@ export function addTodaysActivity(
   ];
   let decisions = 0;
   let returned = 0;
+  // People type these in the sheet: onEdit logs each row's «№» for «Мои поручения»'s index.
+  const edited: string[] = [];
+  const cNumber = c(ORDER_COL.number);
   const last = usedRows(ord);
   for (let tries = 0; tries < 100_000 && (decisions < NEWS.decisions || returned < NEWS.returned); tries++) {
     const r = ord.cells[p.int(1, last - 1)];
@@ -788,10 +793,12 @@ export function addTodaysActivity(
       r[cReq] = { v: { kind: 'date', iso: addDays(dl.iso, p.int(7, 30)) } };
       r[cReason] = { v: p.one(REASONS) };
       r[cDecision] = { v: decisions % 3 === 2 ? DECISION.refused : DECISION.approved };
+      edited.push(String(r[cNumber]?.v ?? ''));
       decisions++;
     } else if (returned < NEWS.returned && status === STATUS.done) {
       r[cStatus] = { v: STATUS.rework };
       if (!r[cDone]?.v) r[cDone] = { v: { kind: 'date', iso: addDays(opts.today, -2) } };
+      edited.push(String(r[cNumber]?.v ?? ''));
       returned++;
     }
   }
@@ -846,6 +853,15 @@ export function addTodaysActivity(
     });
   }
   appendRows(ord, rows);
+  const log = sheetByName(wb, EDITS_TAB);
+  const when = Date.parse(`${opts.today}T04:00:00Z`);
+  if (log)
+    appendRows(
+      log,
+      [...edited, ...rows.map((x) => String(x[ORDER_COL.number] ?? ''))]
+        .filter(Boolean)
+        .map((n) => ({ Когда: when, '№': n })),
+    );
   return { newOrders: NEWS.newOrders, decisions, returned, archiveDue: NEWS.archiveDue };
 }
 
