@@ -39,12 +39,18 @@ function indexed(): { wb: WorkbookModel; sb: Sandbox } {
 }
 
 /** The page of `email` on a copy of the workbook without the index: every row of theirs read. */
-function reference(wb: WorkbookModel, email: string): Answer {
+function reference(wb: WorkbookModel, email: string, day = TODAY): Answer {
   const copy = JSON.parse(JSON.stringify(wb)) as WorkbookModel;
   copy.sheets = copy.sheets.filter((s) => s.name !== INDEX_TAB && s.name !== EDITS_TAB);
-  const sb = createSandbox({ workbook: copy, code, now: at(TODAY), realElapsed: false, webAppUrl: BASE });
-  return load(sb, email);
+  const sb = createSandbox({ workbook: copy, code, now: at(day), realElapsed: false, webAppUrl: BASE });
+  const token = tokenFor(sb, email);
+  sb.resetCounters();
+  const a = sb.invoke('myOrdersLoad', [token], { trigger: 'webapp' }) as Answer;
+  referenceReads += sb.calls['Range.getValues'] ?? 0;
+  return a;
 }
+/** Range.getValues of the reference pages so far (the same pages from the index read fewer rows). */
+let referenceReads = 0;
 
 const ordersTab = (wb: WorkbookModel) => wb.sheets.find((s) => s.name === TAB.orders) as { cells: CellModel[][] };
 const col = (wb: WorkbookModel, h: string) => ordersTab(wb).cells[0].findIndex((c) => c?.v === h);
@@ -171,4 +177,35 @@ describe('«Мои поручения» from the index: never staler than the sh
     const page = load(sb, IVANOV);
     expect(page.data?.lists).toEqual(reference(wb, IVANOV).data?.lists);
   });
+});
+
+describe('the index the daily check builds holds the sheet as its writes left it', () => {
+  it('on the bench workbook (1 000 orders, a day of news since): every page equals the one read row by row', async () => {
+    const { prepareWorkbook } = await import('../bench/harness');
+    const { executorsOf, CONTROLLER_EMAIL } = await import('../bench/generate');
+    const prep = await prepareWorkbook(1000, { code });
+    const wb = JSON.parse(prep.snapshot) as WorkbookModel;
+    expect(wb.sheets.some((s) => s.name === INDEX_TAB)).toBe(true);
+    const sb = createSandbox({ workbook: wb, code, now: at('2026-06-01'), realElapsed: false, webAppUrl: BASE });
+    const people = executorsOf(wb).filter((e) => e.email);
+    // Every 20th executor (the day's news touched some of theirs), the median one and the controller.
+    const emails = [
+      ...people.filter((_, i) => i % 20 === 0).map((e) => e.email),
+      prep.pageExecutor.email,
+      CONTROLLER_EMAIL,
+    ];
+    let reads = 0;
+    referenceReads = 0;
+    for (const email of emails) {
+      const token = tokenFor(sb, email);
+      sb.resetCounters();
+      const page = sb.invoke('myOrdersLoad', [token], { trigger: 'webapp' }) as Answer;
+      reads += sb.calls['Range.getValues'] ?? 0;
+      expect(page.ok, `${email}: ${page.message}`).toBe(true);
+      expect(page.data?.lists, email).toEqual(reference(wb, email, '2026-06-01').data?.lists);
+    }
+    // The index was used, not fallen back from: fewer reads in all, though each page also reads the
+    // index and the log.
+    expect(reads, `${reads} vs ${referenceReads}`).toBeLessThan(referenceReads);
+  }, 120_000);
 });
