@@ -27,6 +27,7 @@ import { byDoneDesc, type DoneItem, doneItem } from '../domain/page-details';
 import { rightsOf } from '../domain/rights';
 import { columnOf, findFirstRows, findRowsByValue, readHeader, readRowsAt } from '../workbook/find-rows';
 import { parseOrderRow, protocolsFrom, readExecutors } from '../workbook/orders';
+import { LIST_KEYS } from '../workbook/page-index';
 import { Problems } from '../workbook/problems';
 import { rowVersionOf } from '../workbook/row-version';
 import { ORDER_COL, ORDER_SYSTEM_HEADERS, PROTOCOL_COL, STATUS, TAB } from '../workbook/schema';
@@ -34,7 +35,7 @@ import { type Cell, makeTable, type Table } from '../workbook/table';
 import { appealItems } from './appeals-page';
 import { readCalendar, readSettings } from './context';
 import { todayIn } from './links';
-import { ownRows } from './my-orders-index';
+import { type ListRows, listRows } from './my-orders-index';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -246,6 +247,32 @@ export function readRecords(book: PageBook, o: OrdersTab, rows: Iterable<number>
     .map(([sheetRow, row]) => ({ sheetRow, row, r: parseRow(book, row, sheetRow, false) }));
 }
 
+/**
+ * The records of several lists: each list's indexed orders as they are in the index, the rows left
+ * to read read once for all; each record says which lists it is in. In the sheet's order (an
+ * indexed order at its row when the index was built), as the lists were before the index.
+ */
+export function groupRecords<K extends string>(
+  book: PageBook,
+  o: OrdersTab,
+  groups: Record<K, ListRows>,
+): (Row & { of: Set<K>; at: number })[] {
+  const keys = Object.keys(groups) as K[];
+  const out: (Row & { of: Set<K>; at: number })[] = [];
+  for (const k of keys)
+    for (const x of groups[k].indexed)
+      if (x.cells)
+        out.push({ sheetRow: 0, row: x.cells, r: parseRow(book, x.cells, 0, false), of: new Set([k]), at: x.row });
+  const reading = keys.map((k) => new Set(groups[k].read));
+  for (const x of readRecords(
+    book,
+    o,
+    reading.flatMap((s) => [...s]),
+  ))
+    out.push({ ...x, of: new Set(keys.filter((_, i) => reading[i].has(x.sheetRow))), at: x.sheetRow });
+  return out.sort((a, b) => a.at - b.at);
+}
+
 /** The person's open orders and done ones (30 days), and for the controller the requests and removals. */
 function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyMap<string, string>): Lists {
   const { env } = book;
@@ -255,31 +282,23 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
   const names = book.executors
     .filter((e) => mine.has(normName(e.name)) || absent.has(normName(e.name)))
     .map((e) => e.name);
-  const own = new Set(personRows(o, names));
+  const own = personRows(o, names);
   const ctl = book.isController ? controllerRows(book, o) : null;
-  const requests = new Set(ctl?.requests);
-  const removals = new Set(ctl?.removals);
-  // The person's rows the index vouches for are not read (jobs/my-orders-index.ts); the rest are.
-  const idx = ownRows(book, o, names, [...own]);
-  const readOwn = new Set(idx.read);
-  const indexed = idx.indexed.flatMap((x) =>
-    x.cells ? [{ sheetRow: 0, row: x.cells, r: parseRow(book, x.cells, 0, false), mine: true }] : [],
-  );
-  const records = [
-    ...indexed,
-    ...readRecords(book, o, [...readOwn, ...requests, ...removals]).map((x) => ({
-      ...x,
-      mine: readOwn.has(x.sheetRow),
-    })),
-  ];
+  // Each list's rows the index vouches for are not read (jobs/my-orders-index.ts); the rest are.
+  const groups = {
+    mine: listRows(book, o, names, own),
+    request: listRows(book, o, [LIST_KEYS.requests], ctl?.requests ?? []),
+    removal: listRows(book, o, [LIST_KEYS.removals], ctl?.removals ?? []),
+  };
+  const records = groupRecords(book, o, groups);
   const protocolOf = protocolsNamed(
     book,
     records.map((x) => x.r.protocol),
   );
-  for (const { sheetRow, row, r, mine: isMine } of records) {
+  for (const { row, r, of } of records) {
     if (!r.number || r.invalid.includes(ORDER_COL.number)) continue;
     const version = versionOf(o, row, book.tz);
-    const who = isMine ? roleFor(r, mine, absent) : null;
+    const who = of.has('mine') ? roleFor(r, mine, absent) : null;
     const item = who && r.status !== STATUS.done ? orderItem(r, who, version, env, protocolOf) : null;
     if (item) out.orders.push(item);
     const done =
@@ -287,13 +306,13 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
         ? doneItem(r, version, env.today, protocolOf, rightsOf(who, r.executor).status)
         : null;
     if (done) out.done.push(done);
-    const day = requests.has(sheetRow) && r.requestedDate ? requestDayFromHistory(r.history, r.requestedDate) : null;
+    const day = of.has('request') && r.requestedDate ? requestDayFromHistory(r.history, r.requestedDate) : null;
     const x =
-      requests.has(sheetRow) && r.requestedDate
+      of.has('request') && r.requestedDate
         ? extensionItem(r, day ?? env.today, protocolOf.get(r.protocol)?.chair ?? '', version, env)
         : null;
     if (x) out.extensions.push(x);
-    const rm = removals.has(sheetRow) ? removalItem(r, version, env) : null;
+    const rm = of.has('removal') ? removalItem(r, version, env) : null;
     if (rm) out.removals.push(rm);
   }
   out.orders.sort(byDue);

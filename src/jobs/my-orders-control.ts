@@ -18,20 +18,22 @@ import { recordEvents } from '../domain/order-event-rules';
 import { noteLine } from '../domain/order-events';
 import { byDoneDesc } from '../domain/page-details';
 import { columnOf, findFirstRows, findRowsByValue } from '../workbook/find-rows';
+import { LIST_KEYS } from '../workbook/page-index';
 import { ORDER_COL, STATE } from '../workbook/schema';
 import { colOrError, type Done, fullTable, rowCopy, STALE, sameVersion, writeRow } from './my-orders-actions';
 import { archivedDone } from './my-orders-archive';
 import {
   CONTROLLER_LIST_MAX,
   findOrder,
+  groupRecords,
   type OrdersTab,
   type PageBook,
   pageData,
   protocolsNamed,
-  readRecords,
   versionOf,
   who,
 } from './my-orders-book';
+import { listRows } from './my-orders-index';
 import { withStages } from './my-orders-plans';
 import { editFills } from './onedit';
 
@@ -77,22 +79,23 @@ export function pageDataFor(
   if (!book.isController || !o) return data;
   // As the requests: at most CONTROLLER_LIST_MAX rows read, in the sheet's order.
   const overdueRows = findFirstRows(o.sheet, columnOf(o.header, ORDER_COL.state), [STATE.overdue], CONTROLLER_LIST_MAX);
-  const overdue = new Set(overdueRows.rows);
+  // The overdue orders unchanged since the daily check come from its index (jobs/my-orders-index.ts).
+  const overdue = listRows(book, o, [LIST_KEYS.overdue], overdueRows.rows);
   const all = search ? searchRows(o, search) : [];
   // The newest matches (lowest on the sheet) when there are more than a phone screen holds.
   const found = new Set(all.slice(-SEARCH_LIMIT));
-  const records = readRecords(book, o, [...overdue, ...found]);
+  const records = groupRecords(book, o, { overdue, found: { read: [...found], indexed: [] } });
   const protocolOf = protocolsNamed(
     book,
     records.map((x) => x.r.protocol),
   );
   const late: ControlItem[] = [];
   const finds: ControlItem[] = [];
-  for (const { sheetRow, row, r } of records) {
+  for (const { row, r, of } of records) {
     const x = controlItem(r, versionOf(o, row, book.tz), book.env, book.executors, protocolOf);
-    if (x && overdue.has(sheetRow) && x.state === STATE.overdue) late.push(x);
+    if (x && of.has('overdue') && x.state === STATE.overdue) late.push(x);
     // A copy: google.script.run refuses an answer holding one object twice (the sandbox as Google).
-    if (x && found.has(sheetRow)) finds.push({ ...x, coExecutors: [...x.coExecutors] });
+    if (x && of.has('found')) finds.push({ ...x, coExecutors: [...x.coExecutors] });
   }
   late.sort(byDueAsc);
   const cut =

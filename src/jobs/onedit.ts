@@ -6,7 +6,9 @@
 // dated here, on the day of the edit (domain/order-events.ts): a «Срок» typed over («срок изменён с …
 // на …», one more in «Переносов»), a change of «Статус», the execution recorded, the day the
 // controller typed «Решение по переносу» (001 гл.7 п.2.4.10: a change of term is judged by its day).
-// Two reads at most (the header row and the edited rows); writes only the cells it fills.
+// Two reads at most (the header row and the edited rows); writes only the cells it fills. Once the
+// daily check has built «Мои поручения»'s index, also the edited rows' «№» and one appendRow to its
+// log (logEditedRows).
 import type { WorkCalendar } from '../domain/calendar';
 import { cellToIsoDate, dateInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { appendHistory, decisionDayFromHistory, decisionTypedLine } from '../domain/history';
@@ -24,8 +26,8 @@ import type { Settings } from '../domain/settings';
 import { fromList } from '../domain/text';
 import { DECISION, STATUSES, URGENCY } from '../domain/vocabulary';
 import { parseOrderRow } from '../workbook/orders';
-import { Problems } from '../workbook/problems';
 import { ALL, EDITS_TAB, logPageEdits, MAX_LOGGED, numberText } from '../workbook/page-index';
+import { Problems } from '../workbook/problems';
 import { ORDER_COL, STATUS, TAB } from '../workbook/schema';
 import { type Cell, makeTable, normHeader } from '../workbook/table';
 import { readCalendar, readSettings } from './context';

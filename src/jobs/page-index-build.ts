@@ -12,13 +12,14 @@ import {
   type IndexEntry,
   type IndexedOrder,
   invalidatePageIndex,
+  LIST_KEYS,
   numberText,
   writePageIndex,
 } from '../workbook/page-index';
-import { ORDER_COL, STATUS } from '../workbook/schema';
+import { ORDER_COL, STATE, STATUS } from '../workbook/schema';
 import type { Cell, Table } from '../workbook/table';
 import type { RunContext } from './context';
-import { pageWidthOf } from './my-orders-book';
+import { CONTROLLER_LIST_MAX, pageWidthOf } from './my-orders-book';
 
 /**
  * The build's stamp is this much before the run started: a person's edit logged by a clock a little
@@ -31,52 +32,96 @@ export function pageIndexStale(ctx: RunContext): void {
   invalidatePageIndex(ctx.ss);
 }
 
-/** The people's entries from the rows in memory; `gone` are 0-based rows deleted since (archived). */
+/** The rows as the sheet holds them now: those after a deleted (archived) one moved up. */
+function sheetNow(t: Table, gone: readonly number[]): { row: number; cells: Cell[] }[] {
+  const deleted = new Set(gone);
+  const rows: { row: number; cells: Cell[] }[] = [];
+  t.rows.forEach((r, i) => {
+    if (!deleted.has(i)) rows.push({ row: rows.length + 2, cells: r });
+  });
+  return rows;
+}
+
+/** How often each «№» occurs (normName): one found more than once is never taken from the index. */
+function numberCounts(rows: readonly { cells: Cell[] }[], nc: number): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const { cells } of rows) {
+    const n = normName(numberText(cells[nc]));
+    if (n) seen.set(n, (seen.get(n) ?? 0) + 1);
+  }
+  return seen;
+}
+
+/**
+ * The entries from the rows in memory: one per person of «Исполнители», and one per controller's
+ * list (its first CONTROLLER_LIST_MAX hits in the sheet's order, as findFirstRows gives them).
+ * `gone` are 0-based rows deleted since (archived).
+ */
 export function pageEntries(
   t: Table,
   book: OrderBook,
   gone: readonly number[],
-  today: IsoDate,
-  tz: string,
-  built: number,
+  env: { today: IsoDate; tz: string; built: number; giver: boolean },
 ): IndexEntry[] {
   const header = t.header;
   const width = Math.min(pageWidthOf(header), Math.max(1, header.length));
   const col = (h: string) => t.col(h);
-  const [nc, ec, cc, sc, dc] = [
+  const [nc, ec, cc, sc, dc, rc, stc] = [
     ORDER_COL.number,
     ORDER_COL.executor,
     ORDER_COL.coExecutors,
     ORDER_COL.status,
     ORDER_COL.doneDate,
+    ORDER_COL.requestedDate,
+    ORDER_COL.state,
   ].map(col);
   if (nc < 0 || ec < 0) return [];
-  const deleted = new Set(gone);
-  // A «№» found more than once (a mistake the check reports) is never taken from the index.
-  const seen = new Map<string, number>();
-  t.rows.forEach((r, i) => {
-    if (deleted.has(i)) return;
-    const n = normName(numberText(r[nc]));
-    if (n) seen.set(n, (seen.get(n) ?? 0) + 1);
-  });
-  const since = addDays(today, -DONE_DAYS);
+  const rows = sheetNow(t, gone);
+  const seen = numberCounts(rows, nc);
+  const unique = (cells: Cell[]) => {
+    const number = numberText(cells[nc]);
+    return number && seen.get(normName(number)) === 1 ? number : '';
+  };
+  const page = (cells: Cell[]) => cells.slice(0, width).map((c) => (c ?? '') as Cell);
+  const since = addDays(env.today, -DONE_DAYS);
   const byName = new Map<string, IndexedOrder[]>(book.executors.map((e) => [normName(e.name), []]));
-  t.rows.forEach((r, i) => {
-    if (deleted.has(i)) return;
-    const number = numberText(r[nc]);
-    if (!number || seen.get(normName(number)) !== 1) return;
-    const done = sc >= 0 && normalizeStatus(String(r[sc] ?? '')) === STATUS.done;
-    const doneDate = done && dc >= 0 ? cellToIsoDate(r[dc] as Cell, tz) : null;
-    const cells = doneDate && doneDate < since ? null : r.slice(0, width).map((c) => (c ?? '') as Cell);
+  const lists = new Map<string, IndexedOrder[]>([
+    [LIST_KEYS.requests, []],
+    [LIST_KEYS.overdue, []],
+    ...(env.giver ? ([[LIST_KEYS.removals, []]] as [string, IndexedOrder[]][]) : []),
+  ]);
+  const listHas = (key: string, cells: Cell[]): boolean => {
+    if (key === LIST_KEYS.requests) return rc >= 0 && /\S/.test(String(cells[rc] ?? ''));
+    if (key === LIST_KEYS.overdue) return stc >= 0 && normName(String(cells[stc] ?? '')) === normName(STATE.overdue);
+    return sc >= 0 && normName(String(cells[sc] ?? '')) === normName(STATUS.done);
+  };
+  const counted = new Map<string, number>();
+  for (const { row, cells } of rows) {
+    const number = unique(cells);
+    for (const [key, list] of lists) {
+      if ((counted.get(key) ?? 0) >= CONTROLLER_LIST_MAX || !listHas(key, cells)) continue;
+      counted.set(key, (counted.get(key) ?? 0) + 1);
+      if (number) list.push({ number, cells: page(cells), row });
+    }
+    if (!number) continue;
+    const done = sc >= 0 && normalizeStatus(String(cells[sc] ?? '')) === STATUS.done;
+    const doneDate = done && dc >= 0 ? cellToIsoDate(cells[dc] as Cell, env.tz) : null;
+    const order = { number, cells: doneDate && doneDate < since ? null : page(cells), row };
     const names = new Set([
-      normName(String(r[ec] ?? '')),
-      ...splitNames(String(cc >= 0 ? (r[cc] ?? '') : '')).map(normName),
+      normName(String(cells[ec] ?? '')),
+      ...splitNames(String(cc >= 0 ? (cells[cc] ?? '') : '')).map(normName),
     ]);
-    for (const n of names) byName.get(n)?.push({ number, cells });
-  });
+    for (const n of names) byName.get(n)?.push(order);
+  }
   const key = headerKey(header.slice(0, width));
   const names = new Map(book.executors.map((e) => [normName(e.name), e.name]));
-  return [...byName].map(([n, orders]) => ({ name: names.get(n) ?? n, built, header: key, orders }));
+  // The controller's lists first: the page reads them at rows 2… without a search (readListEntries).
+  return [...lists, ...byName].map(([n, orders]) => ({
+    name: names.get(n) ?? n,
+    built: env.built,
+    header: key,
+    orders,
+  }));
 }
 
 /** After the daily check's writes: every person's entry written anew. Returns the characters written. */
@@ -84,5 +129,6 @@ export function rebuildPageIndex(ctx: RunContext, book: OrderBook, gone: readonl
   const t = book.ordersTable;
   if (!t || !book.ordersUsable) return 0;
   const built = ctx.now.getTime() - BUILD_MARGIN_MS;
-  return writePageIndex(ctx.ss, pageEntries(t, book, gone, ctx.today, ctx.tz, built), built);
+  const giver = ctx.settings.removalMode === 'giver';
+  return writePageIndex(ctx.ss, pageEntries(t, book, gone, { today: ctx.today, tz: ctx.tz, built, giver }), built);
 }

@@ -4,8 +4,11 @@
 //
 // - «Индекс страницы»: one row per person of «Исполнители»: their ФИО, the build's stamp, the
 //   page's header it was built against, then the JSON of their orders — [«№», the row's cells up
-//   to the page's last column] for each row naming them, or [«№», 0] for an order done before the
-//   last 30 days (the page shows nothing of it). Written whole by the daily check after its writes.
+//   to the page's last column, its row then] for each row naming them, or [«№», 0, row] for an
+//   order done before the last 30 days (the page shows nothing of it); and one row per list of the
+//   controller's («#Запрошенный срок», «#Просрочено», «#Готово»: the first CONTROLLER_LIST_MAX
+//   rows of each, in the sheet's order, as the page's TextFinder lists them). Written whole by the
+//   daily check after its writes.
 // - «Правки страницы»: one row per change since: [when (ms), the «№» changed, one a line]. onEdit
 //   appends the «№» of every row a person edits, the page's actions the row they wrote, a refused
 //   stale action the row it found changed. `*` means «every row». The daily check drops the lines
@@ -17,12 +20,19 @@
 // docs/PERFORMANCE.md «Мои поручения» says what each kind of change does to it.
 import { normName } from '../domain/order';
 import { findRowsByValue, readRowsAt } from './find-rows';
+import { ORDER_COL, STATE, STATUS } from './schema';
 import type { Cell } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const INDEX_TAB = 'Индекс страницы';
+/** The controller's lists kept in the index, by key (the column searched, or what it must say). */
+export const LIST_KEYS = {
+  requests: `#${ORDER_COL.requestedDate}`,
+  overdue: `#${STATE.overdue}`,
+  removals: `#${STATUS.done}`,
+} as const;
 export const EDITS_TAB = 'Правки страницы';
 const INDEX_HEADER = ['ФИО', 'Построен', 'Столбцы', 'Поручения'];
 const EDITS_HEADER = ['Когда', '№'];
@@ -51,10 +61,12 @@ export function numberText(v: Cell | undefined): string {
   return String(v).trim();
 }
 
-/** An order in an entry: its «№» and its cells, or null when the page shows nothing of it. */
+/** An order in an entry: its «№», its cells (null when the page shows nothing of it), its row then. */
 export interface IndexedOrder {
   number: string;
   cells: Cell[] | null;
+  /** The sheet row it was in when the index was built: only to keep a list in the sheet's order. */
+  row: number;
 }
 
 export interface IndexEntry {
@@ -72,7 +84,7 @@ export function headerKey(header: readonly Cell[]): string {
 
 /** One tab row of the index: ФИО, stamp, header, the JSON cut into cells. */
 export function entryRow(e: IndexEntry): Cell[] {
-  const json = JSON.stringify(e.orders.map((o) => [o.number, o.cells ? o.cells.map(enc) : 0]));
+  const json = JSON.stringify(e.orders.map((o) => [o.number, o.cells ? o.cells.map(enc) : 0, o.row]));
   const pieces: string[] = [];
   for (let i = 0; i < json.length; i += CHUNK) pieces.push(json.slice(i, i + CHUNK));
   return [e.name, e.built, e.header, ...pieces];
@@ -86,12 +98,16 @@ function parseEntry(row: readonly Cell[]): IndexEntry | null {
       .slice(3)
       .map((c) => (typeof c === 'string' ? c : ''))
       .join('');
-    const raw = JSON.parse(json || '[]') as [string, unknown[] | 0][];
+    const raw = JSON.parse(json || '[]') as [string, unknown[] | 0, number][];
     return {
       name: String(row[0] ?? ''),
       built,
       header: String(row[2] ?? ''),
-      orders: raw.map(([number, cells]) => ({ number: String(number), cells: cells ? cells.map(dec) : null })),
+      orders: raw.map(([number, cells, row]) => ({
+        number: String(number),
+        cells: cells ? cells.map(dec) : null,
+        row: Number(row) || 0,
+      })),
     };
   } catch {
     return null; // a cell typed over by a person: the entry does not count
@@ -157,6 +173,29 @@ export function readPageIndex(ss: Spreadsheet, names: readonly string[]): Map<st
   for (const row of readRowsAt(sheet, rows, width).values()) {
     const e = parseEntry(row);
     if (e && wanted.has(normName(e.name)) && !out.has(normName(e.name))) out.set(normName(e.name), e);
+  }
+  return out;
+}
+
+/**
+ * The controller's lists' entries, which the daily check writes first (rows 2 … 1 + their count):
+ * one read, no search; by normName of the key. An entry that is not where it should be is left
+ * out (the page then reads the list's rows).
+ */
+export function readListEntries(ss: Spreadsheet, keys: readonly string[]): Map<string, IndexEntry> {
+  const out = new Map<string, IndexEntry>();
+  const sheet = keys.length ? ss.getSheetByName(INDEX_TAB) : null;
+  if (!sheet) return out;
+  const wanted = new Set(keys.map(normName));
+  const rows = sheet.getRange(
+    2,
+    1,
+    Object.keys(LIST_KEYS).length,
+    Math.max(INDEX_HEADER.length, sheet.getLastColumn()),
+  );
+  for (const row of rows.getValues() as Cell[][]) {
+    const e = parseEntry(row);
+    if (e && wanted.has(normName(e.name))) out.set(normName(e.name), e);
   }
   return out;
 }
