@@ -17,6 +17,7 @@ import {
   type PreparedEvents,
   parseEvents,
   prepareEvents,
+  recordedExecutorAt,
   recordedUnitAt,
 } from './order-events';
 import type { Period } from './periods';
@@ -351,26 +352,30 @@ export function buildExecutionReport(
 ): ExecutionReport {
   const known = new Map<string, ExecutorInfo>();
   for (const e of executors) if (e.name.trim() && !known.has(normName(e.name))) known.set(normName(e.name), e);
-  const execKey = (o: ReportOrder) => (o.executor.trim() ? normName(o.executor) : '');
-  // The unit at the period's end as «История» records it (order-events recordedUnitAt), so a finished
-  // period keeps its units after «Исполнители» is edited; a running period, or an order with no unit
-  // line, reads «Исполнители» as it is.
+  // The executor and unit at the period's end as «История» records them (order-events
+  // recordedExecutorAt, recordedUnitAt), so a finished period keeps its rows after «Исполнитель» or
+  // «Исполнители» is edited; a running period, or an order with no such line, reads them as they are.
   const ended = period.to < today;
   const dueOf = (t: IsoDate) => dueDate(t, rules, calendar);
-  const unitMemo = new Map<ReportOrder, string>();
-  const unitOf = (o: ReportOrder): string => {
-    let u = unitMemo.get(o);
-    if (u === undefined) {
-      const rec = ended ? recordedUnitAt(prepared(o, calendar, dueOf).events, period.to) : null;
-      u = rec ?? known.get(execKey(o))?.unit.trim() ?? '';
-      unitMemo.set(o, u);
+  const whoMemo = new Map<ReportOrder, { executor: string; unit: string }>();
+  const whoOf = (o: ReportOrder) => {
+    let w = whoMemo.get(o);
+    if (w === undefined) {
+      const ev = ended ? prepared(o, calendar, dueOf).events : [];
+      const executor = (ended ? recordedExecutorAt(ev, period.to) : null) ?? o.executor.trim();
+      const rec = ended ? recordedUnitAt(ev, period.to) : null;
+      w = { executor, unit: rec ?? known.get(normName(executor))?.unit.trim() ?? '' };
+      whoMemo.set(o, w);
     }
-    return u;
+    return w;
   };
+  const executorOf = (o: ReportOrder) => whoOf(o).executor;
+  const execKey = (o: ReportOrder) => (executorOf(o) ? normName(executorOf(o)) : '');
+  const unitOf = (o: ReportOrder): string => whoOf(o).unit;
   const unitKey = (o: ReportOrder) => foldText(unitOf(o));
   const newExecRow = (o: ReportOrder): ExecutorRow => {
     const k = known.get(execKey(o));
-    return k ? emptyRow(k.name.trim(), unitOf(o)) : emptyRow(o.executor.trim() || NO_EXECUTOR, '');
+    return k ? emptyRow(k.name.trim(), unitOf(o)) : emptyRow(executorOf(o) || NO_EXECUTOR, unitOf(o));
   };
   const newUnitRow = (o: ReportOrder): ExecutorRow => emptyRow(unitOf(o) || NO_UNIT, '');
   /** Rows keyed by executor and by unit, for one pass. */

@@ -17,9 +17,9 @@ import {
   executionRecorded,
   hasExecutionEvents,
   isBackdated,
+  lastRecordedAssignment,
   lastRecordedStatus,
   lastRecordedTerm,
-  lastRecordedUnit,
   type OrderEvent,
   parseEvents,
   statusEventNeeded,
@@ -124,19 +124,25 @@ export function recordEvents(o: EventFields, today: IsoDate): EventFix {
 }
 
 /**
- * The unit line the order needs on `today`: its executor's «Подразделение» (`unit`, null when the
- * executor is not in «Исполнители» — nothing is known, nothing recorded) when «История» records no
- * unit yet or another one. Recorded for orders only (isOrderRow), so a finished period's units
- * table keeps the unit of its end (order-events recordedUnitAt).
+ * The executor-and-unit line the order needs on `today`: its executor as «Исполнители» names them
+ * (`known`, null when the executor is not there — nothing known, nothing recorded) with their
+ * «Подразделение», when «История» records none yet, or another executor or unit. Recorded for orders
+ * only (isOrderRow), so a finished period keeps the executor and unit of its end (order-events
+ * recordedExecutorAt, recordedUnitAt).
  */
 export function unitEvent(
   o: Pick<OrderRecord, 'text' | 'executor' | 'deadline' | 'urgency' | 'history'>,
-  unit: string | null,
+  known: { name: string; unit: string } | null,
   today: IsoDate,
 ): string | null {
-  if (unit === null || !isOrderRow(o)) return null;
-  const last = lastRecordedUnit(o.history);
-  return last !== null && foldText(last) === foldText(unit) ? null : unitLine(today, unit);
+  if (known === null || !isOrderRow(o)) return null;
+  const last = lastRecordedAssignment(o.history);
+  const same =
+    last !== null &&
+    last.executor !== null &&
+    foldText(last.executor) === foldText(known.name) &&
+    foldText(last.unit) === foldText(known.unit);
+  return same ? null : unitLine(today, known.name, known.unit);
 }
 
 /**

@@ -18,7 +18,7 @@ export type OrderEvent =
   | { day: IsoDate; kind: 'returned' }
   | { day: IsoDate; kind: 'status'; status: string }
   | { day: IsoDate; kind: 'cancelled' }
-  | { day: IsoDate; kind: 'unit'; unit: string }
+  | { day: IsoDate; kind: 'unit'; unit: string; executor: string | null }
   /** A progress note added on the page, with its author (ФИО and address; '' when not known). */
   | { day: IsoDate; kind: 'note'; name: string; email: string };
 
@@ -29,7 +29,7 @@ export const EVENT_PHRASE = {
   typed: 'срок изменён',
   executed: 'исполнение отмечено: дата исполнения',
   cancelled: 'контроль отменён решением давшего поручение, поручение не исполнено',
-  unit: 'подразделение исполнителя',
+  unit: 'исполнитель',
   note: 'запись о ходе исполнения добавлена',
 } as const;
 
@@ -63,14 +63,15 @@ export function cancelledLine(day: IsoDate): string {
 }
 
 /**
- * «ДД.ММ.ГГГГ: подразделение исполнителя «…»» — the unit the order's executor belongs to, recorded
- * when the add-on first sees the order and again whenever it changes (the executor's «Подразделение»
- * in «Исполнители» edited, or another executor): a finished period's «По подразделениям» reads the
- * unit as it was at its end (001 гл.7 п.2.5.1 counts by unit; a period never changes once closed).
+ * «ДД.ММ.ГГГГ: исполнитель ФИО, подразделение «…»» — who executes the order and the unit they belong
+ * to, recorded when the add-on first sees the order and again whenever either changes («Исполнитель»
+ * retyped, or the executor's «Подразделение» in «Исполнители» edited): a finished period's executor
+ * and unit rows read them as they were at its end (001 гл.7 п.2.5.1 counts by unit; a period never
+ * changes once closed).
  */
-export function unitLine(day: IsoDate, unit: string): string {
+export function unitLine(day: IsoDate, executor: string, unit: string): string {
   const u = unit.trim();
-  return historyLine(day, `${EVENT_PHRASE.unit} ${u ? `«${u}»` : 'не указано'}`);
+  return historyLine(day, `${EVENT_PHRASE.unit} ${executor.trim()}, подразделение ${u ? `«${u}»` : 'не указано'}`);
 }
 
 const RU = '(\\d{2}\\.\\d{2}\\.\\d{4})';
@@ -81,7 +82,9 @@ const EXECUTED = new RegExp(`^исполнение отмечено: дата и
 const RETURNED = /возвращено на доработку/;
 const STATUS = /^статус «([^»]+)»/;
 // The whole rest of the line: a unit's own name may hold «» (Территориальный отдел «Северный»).
-const UNIT = /^подразделение исполнителя (?:«(.*)»|не указано)\s*$/;
+const UNIT = /^исполнитель ([^,«]+), подразделение (?:«(.*)»|не указано)\s*$/;
+// Written for a few hours before the executor was recorded with it: the unit alone.
+const UNIT_ONLY = /^подразделение исполнителя (?:«(.*)»|не указано)\s*$/;
 // «…: ФИО <адрес>», «…: адрес» or no author at all.
 const NOTE = /^запись о ходе исполнения добавлена(?: через страницу)?(?::\s*(.*?))?\s*$/;
 const AUTHOR = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/;
@@ -91,7 +94,7 @@ function iso(ru: string | undefined): IsoDate | null {
 }
 
 const ANY_EVENT =
-  /срок изменён|согласован|исполнение отмечено|доработку|статус «|контроль отменён|подразделение исполнителя|запись о ходе исполнения/;
+  /срок изменён|согласован|исполнение отмечено|доработку|статус «|контроль отменён|подразделение|запись о ходе исполнения/;
 
 /** Every event «История» records, in its order; lines that are not events are skipped. */
 export function parseEvents(history: string): OrderEvent[] {
@@ -145,7 +148,12 @@ function parseAll(history: string): OrderEvent[] {
     }
     t = UNIT.exec(what);
     if (t) {
-      out.push({ day, kind: 'unit', unit: (t[1] ?? '').trim() });
+      out.push({ day, kind: 'unit', unit: (t[2] ?? '').trim(), executor: t[1].trim() });
+      continue;
+    }
+    t = UNIT_ONLY.exec(what);
+    if (t) {
+      out.push({ day, kind: 'unit', unit: (t[1] ?? '').trim(), executor: null });
       continue;
     }
     t = NOTE.exec(what);
@@ -219,6 +227,8 @@ export interface OrderAt {
   missedTerms: IsoDate[];
   /** The executor's unit at the day (recordedUnitAt); null when «История» records none. */
   unit: string | null;
+  /** The responsible executor at the day (recordedExecutorAt); null when «История» records none. */
+  executor: string | null;
 }
 
 /**
@@ -317,6 +327,7 @@ export function orderAtPrepared(o: Omit<EventOrder, 'history'>, p: PreparedEvent
     returns,
     missedTerms: missedTerms.filter((m) => m !== deadline),
     unit: recordedUnitAt(events, day),
+    executor: recordedExecutorAt(events, day),
   };
 }
 
@@ -326,19 +337,30 @@ export function orderAtPrepared(o: Omit<EventOrder, 'history'>, p: PreparedEvent
  * one — the earliest known. Null when no line: the caller reads «Исполнители» as it is today.
  */
 export function recordedUnitAt(history: string | readonly OrderEvent[], day: IsoDate): string | null {
-  let unit: string | null = null;
-  for (const e of eventsOf(history)) {
-    if (e.kind !== 'unit') continue;
-    if (e.day > day) return unit ?? e.unit;
-    unit = e.unit;
-  }
-  return unit;
+  return assignmentAt(history, day)?.unit ?? null;
 }
 
-/** The unit the last unit line recorded; null when none (recordEvents' baseline). */
-export function lastRecordedUnit(history: string | readonly OrderEvent[]): string | null {
-  let u: string | null = null;
-  for (const e of eventsOf(history)) if (e.kind === 'unit') u = e.unit;
+/** The responsible executor at the end of `day` as «История» records it (as recordedUnitAt); null when none. */
+export function recordedExecutorAt(history: string | readonly OrderEvent[], day: IsoDate): string | null {
+  return assignmentAt(history, day)?.executor ?? null;
+}
+
+type UnitEvent = Extract<OrderEvent, { kind: 'unit' }>;
+
+function assignmentAt(history: string | readonly OrderEvent[], day: IsoDate): UnitEvent | null {
+  let at: UnitEvent | null = null;
+  for (const e of eventsOf(history)) {
+    if (e.kind !== 'unit') continue;
+    if (e.day > day) return at ?? e;
+    at = e;
+  }
+  return at;
+}
+
+/** The last executor-and-unit line; null when none (the daily check's baseline). */
+export function lastRecordedAssignment(history: string | readonly OrderEvent[]): UnitEvent | null {
+  let u: UnitEvent | null = null;
+  for (const e of eventsOf(history)) if (e.kind === 'unit') u = e;
   return u;
 }
 

@@ -81,48 +81,82 @@ describe('«История» events: written and parsed back exactly (one module
   });
 });
 
-describe('item 8 — a closed period keeps the unit of its end (001 гл.7 п.2.5.1 counts by unit; product.md)', () => {
-  const executors = [{ name: 'Иванов И.И.', unit: 'Экономика' }]; // «Исполнители» today: moved on 03.02
+describe('item 8 — a closed period keeps the executor and unit of its end (001 гл.7 п.2.5.1 counts by unit; product.md)', () => {
+  const IV = 'Иванов И.И.';
+  // «Исполнители» today: Иванов moved to «Экономика» on 03.02; Петров took 1 over on 05.02.
+  const executors = [
+    { name: IV, unit: 'Экономика' },
+    { name: 'Петров П.П.', unit: 'Финансы' },
+  ];
   const o = order({
     deadline: '2026-01-20',
-    history: [unitLine('2026-01-12', 'ЖКХ'), unitLine('2026-02-03', 'Экономика')].join('\n'),
+    history: [unitLine('2026-01-12', IV, 'ЖКХ'), unitLine('2026-02-03', IV, 'Экономика')].join('\n'),
   });
   const unitsOf = (orders: ReportOrder[], p: string, today: string) =>
     buildExecutionReport(orders, period(p), today, cal, executors).units.map((r) => [r.executor, r.due]);
-  it('units recorded in «История»: January in «ЖКХ» whenever generated (before: «Экономика» after 03.02)', () => {
-    expect(parseEvents(unitLine('2026-01-12', ''))).toEqual([{ day: '2026-01-12', kind: 'unit', unit: '' }]);
-    expect(parseEvents(unitLine('2026-01-12', 'Территориальный отдел «Северный»'))).toEqual([
-      { day: '2026-01-12', kind: 'unit', unit: 'Территориальный отдел «Северный»' },
+  const rowsOf = (orders: ReportOrder[], p: string, today: string) =>
+    buildExecutionReport(orders, period(p), today, cal, executors).rows.map((r) => [r.executor, r.unit, r.due]);
+  it('recorded in «История»: January under Иванов, «ЖКХ» whenever generated (before: «Экономика» after 03.02, Петров after 05.02)', () => {
+    expect(unitLine('2026-01-12', IV, 'ЖКХ')).toBe('12.01.2026: исполнитель Иванов И.И., подразделение «ЖКХ»');
+    expect(parseEvents(unitLine('2026-01-12', IV, ''))).toEqual([
+      { day: '2026-01-12', kind: 'unit', unit: '', executor: IV },
+    ]);
+    expect(parseEvents(unitLine('2026-01-12', IV, 'Территориальный отдел «Северный»'))).toEqual([
+      { day: '2026-01-12', kind: 'unit', unit: 'Территориальный отдел «Северный»', executor: IV },
+    ]);
+    // The unit alone, as written for a few hours before the executor was recorded with it.
+    expect(parseEvents('12.01.2026: подразделение исполнителя «ЖКХ»')).toEqual([
+      { day: '2026-01-12', kind: 'unit', unit: 'ЖКХ', executor: null },
     ]);
     expect(recordedUnitAt(o.history ?? '', '2026-01-31')).toBe('ЖКХ');
     expect(recordedUnitAt(o.history ?? '', '2026-02-03')).toBe('Экономика');
     expect(unitsOf([o], '2026-01', '2026-02-04')).toEqual([['ЖКХ', 1]]);
     // The executor's own row says the same unit as the units table.
-    expect(buildExecutionReport([o], period('2026-01'), '2026-02-04', cal, executors).rows[0].unit).toBe('ЖКХ');
+    expect(rowsOf([o], '2026-01', '2026-02-04')).toEqual([[IV, 'ЖКХ', 1]]);
+    // Reassigned to Петров on 05.02: January stays Иванов's; February (running) is Петров's.
+    const moved = {
+      ...o,
+      executor: 'Петров П.П.',
+      history: `${o.history}\n${unitLine('2026-02-05', 'Петров П.П.', 'Финансы')}`,
+    };
+    expect(rowsOf([moved], '2026-01', '2026-02-06')).toEqual([[IV, 'ЖКХ', 1]]);
+    expect(rowsOf([{ ...moved, deadline: '2026-02-20' }], '2026-02', '2026-02-06')).toEqual([
+      ['Петров П.П.', 'Финансы', 1],
+    ]);
     // A running period reads «Исполнители» as it is.
     expect(unitsOf([{ ...o, deadline: '2026-02-20' }], '2026-02', '2026-02-04')).toEqual([['Экономика', 1]]);
-    // Recorded first after the period (an order from before these lines): the earliest known unit.
-    const late = order({ deadline: '2026-01-20', history: unitLine('2026-02-05', 'ЖКХ') });
+    // Recorded first after the period (an order from before these lines): the earliest known.
+    const late = order({ deadline: '2026-01-20', history: unitLine('2026-02-05', IV, 'ЖКХ') });
     expect(unitsOf([late], '2026-01', '2026-02-06')).toEqual([['ЖКХ', 1]]);
     // No line at all: today's reading.
     expect(unitsOf([order({ deadline: '2026-01-20' })], '2026-01', '2026-02-06')).toEqual([['Экономика', 1]]);
   });
-  it('the daily check records the unit once, and again when it changes (order-event-rules unitEvent)', async () => {
+  it('the daily check records them once, and again when either changes (order-event-rules unitEvent)', async () => {
     const { unitEvent } = await import('../../src/domain/order-event-rules');
     const row = {
       text: 'Поручение',
-      executor: 'Иванов И.И.',
+      executor: 'иванов и.и.',
       deadline: '2026-01-20' as const,
       urgency: '',
       history: '',
     };
-    expect(unitEvent(row, 'ЖКХ', '2026-01-12')).toBe('12.01.2026: подразделение исполнителя «ЖКХ»');
-    const recorded = { ...row, history: '12.01.2026: подразделение исполнителя «ЖКХ»' };
-    expect(unitEvent(recorded, 'жкх ', '2026-01-13')).toBeNull();
-    expect(unitEvent(recorded, '', '2026-02-03')).toBe('03.02.2026: подразделение исполнителя не указано');
+    const iv = (unit: string) => ({ name: IV, unit });
+    expect(unitEvent(row, iv('ЖКХ'), '2026-01-12')).toBe('12.01.2026: исполнитель Иванов И.И., подразделение «ЖКХ»');
+    const recorded = { ...row, history: '12.01.2026: исполнитель Иванов И.И., подразделение «ЖКХ»' };
+    expect(unitEvent(recorded, iv('жкх '), '2026-01-13')).toBeNull();
+    expect(unitEvent(recorded, iv(''), '2026-02-03')).toBe(
+      '03.02.2026: исполнитель Иванов И.И., подразделение не указано',
+    );
+    expect(unitEvent(recorded, { name: 'Петров П.П.', unit: 'ЖКХ' }, '2026-02-03')).toBe(
+      '03.02.2026: исполнитель Петров П.П., подразделение «ЖКХ»',
+    );
+    // The unit alone (no executor on record): recorded again with the executor.
+    expect(unitEvent({ ...row, history: '12.01.2026: подразделение исполнителя «ЖКХ»' }, iv('ЖКХ'), '2026-01-13')).toBe(
+      '13.01.2026: исполнитель Иванов И.И., подразделение «ЖКХ»',
+    );
     // Not in «Исполнители» (nothing known) or not yet an order: nothing recorded.
     expect(unitEvent(recorded, null, '2026-02-03')).toBeNull();
-    expect(unitEvent({ ...row, text: '' }, 'ЖКХ', '2026-01-12')).toBeNull();
+    expect(unitEvent({ ...row, text: '' }, iv('ЖКХ'), '2026-01-12')).toBeNull();
   });
 });
 
@@ -379,7 +413,7 @@ describe('events and the roll-over to «Архив истории» (issue 19 it
     );
     const notice = (i: number) => `0${1 + (i % 9)}.01.2026: напоминание о сроке отправлено ${'—'.repeat(80)} ${i}`;
     const story = [
-      unitLine('2026-01-02', 'ЖКХ'),
+      unitLine('2026-01-02', 'Иванов И.И.', 'ЖКХ'),
       ...Array.from({ length: 200 }, (_, i) => notice(i)),
       statusLine('2026-01-19', 'Готово'),
       executedLine('2026-01-19', '2026-01-19'),

@@ -308,8 +308,8 @@ describe('kontrol CLI: three weeks of one workbook (000 п.7–15, 001 гл.8 п
     ]).toEqual(['2026-03-20', '2026-03-13', 1, 0, '2026-03-20', '', '', '']);
     expect(o3[ORDER_COL.history]).toBe(
       [
-        // The executor's unit, recorded the day the order is first seen (#20 item 8: closed periods keep it).
-        '02.03.2026: подразделение исполнителя «ЖКХ»',
+        // The executor and unit, recorded the day the order is first seen (#20 item 8: closed periods keep them).
+        '02.03.2026: исполнитель Иванов И.И., подразделение «ЖКХ»',
         '02.03.2026: уведомление о поручении отправлено: Иванов И.И. <ivanov@adm.test>',
         '04.03.2026: запрошен перенос срока на 20.03.2026',
         '04.03.2026: запрос переноса передан контролёру: контролёр <control@adm.test>',
@@ -336,8 +336,8 @@ describe('kontrol CLI: three weeks of one workbook (000 п.7–15, 001 гл.8 п
     ]).toEqual(['2026-03-16', '2026-03-16', 0, 'В процессе 50', '', '', '']);
     expect(o4[ORDER_COL.history]).toBe(
       [
-        // The executor's unit, recorded the day the order is first seen (#20 item 8: closed periods keep it).
-        '02.03.2026: подразделение исполнителя «Экономика»',
+        // The executor and unit, recorded the day the order is first seen (#20 item 8: closed periods keep them).
+        '02.03.2026: исполнитель Петров П.П., подразделение «Экономика»',
         '02.03.2026: уведомление о поручении отправлено: Петров П.П. <petrov@adm.test>',
         '12.03.2026: запрошен перенос срока на 27.03.2026',
         '12.03.2026: запрос переноса передан контролёру: контролёр <control@adm.test>',
@@ -380,8 +380,8 @@ describe('kontrol CLI: three weeks of one workbook (000 п.7–15, 001 гл.8 п
     expect([a6[ORDER_COL.returns], a6[ORDER_COL.extensions], a6[ORDER_COL.deadline]]).toEqual([1, 0, '2026-03-11']);
     expect(a6[ORDER_COL.history]).toBe(
       [
-        // The executor's unit, recorded the day the order is first seen (#20 item 8: closed periods keep it).
-        '02.03.2026: подразделение исполнителя «Образование»',
+        // The executor and unit, recorded the day the order is first seen (#20 item 8: closed periods keep them).
+        '02.03.2026: исполнитель Сидорова С.С., подразделение «Образование»',
         '02.03.2026: уведомление о поручении отправлено: Сидорова С.С. <sidorova@adm.test>',
         '10.03.2026: статус «Готово»',
         '10.03.2026: исполнение отмечено: дата исполнения 10.03.2026',

@@ -30,14 +30,17 @@ function january(sb: Sandbox, period = '2026-01'): (string | number | boolean)[]
 }
 
 /** «По подразделениям» of the last report as [unit, due, coefficient], and the executors' «Подразделение». */
-function units(sb: Sandbox): { units: (string | number | boolean)[][]; executorUnits: (string | number | boolean)[] } {
+function units(sb: Sandbox): {
+  units: (string | number | boolean)[][];
+  executorUnits: (string | number | boolean)[][];
+} {
   const s = sheetOf(sb.workbook, TAB.reportExecution);
   const t = tableOf(s, EXECUTION_REPORT_HEADERS[0]);
   const ui = s.cells.findIndex((r) => val(r?.[0]) === 'По подразделениям');
   const u = tableOf(s, 'Подразделение', ui);
   return {
     units: u.rows.map((r) => [val(r[0]), val(r[2]), val(r[10])]),
-    executorUnits: t.rows.filter((r) => val(r[0]) !== 'Итого').map((r) => val(r[1])),
+    executorUnits: t.rows.filter((r) => val(r[0]) !== 'Итого').map((r) => [val(r[0]), val(r[1]), val(r[2])]),
   };
 }
 
@@ -128,7 +131,7 @@ describe('January read at its end, generated on 02.02 and on 04.02 (issue #20 it
         ['ЖКХ', 5, 0.2],
         ['Итого', 5, 0.2],
       ],
-      executorUnits: ['ЖКХ'],
+      executorUnits: [[IV, 'ЖКХ', 5]],
     });
 
     // 03.02: 1-1 returned (000 п.14), 1-2 typed over to 27.02, 1-3 back-dated «Готово».
@@ -137,11 +140,16 @@ describe('January read at its end, generated on 02.02 and on 04.02 (issue #20 it
     edit(sb, '1-2', ORDER_COL.deadline, d('2026-02-27'));
     edit(sb, '1-3', ORDER_COL.doneDate, d('2026-01-19'));
     edit(sb, '1-3', ORDER_COL.status, 'Готово');
-    // …and Иванов moves to «Экономика» in «Исполнители» (item 8: the units of a closed period).
+    // …Иванов moves to «Экономика» in «Исполнители», and 1-2 is handed over to Петров (item 8: the
+    // executors and units of a closed period).
     setUnit(wb, IV, 'Экономика');
+    edit(sb, '1-2', ORDER_COL.executor, 'Петров П.П.');
     day(sb, '2026-02-03');
     expect(String(orderRow(wb, '1-2')[ORDER_COL.history])).toContain(
-      '03.02.2026: подразделение исполнителя «Экономика»',
+      '03.02.2026: исполнитель Петров П.П., подразделение «Экономика»',
+    );
+    expect(String(orderRow(wb, '1-3')[ORDER_COL.history])).toContain(
+      '03.02.2026: исполнитель Иванов И.И., подразделение «Экономика»',
     );
     // Item 2: the typed «Срок» is an event: «История», one more «Переносов» (round 2: 0, no line).
     const o2 = orderRow(wb, '1-2');
@@ -160,7 +168,8 @@ describe('January read at its end, generated on 02.02 and on 04.02 (issue #20 it
     // The same January. Round 2 (run on this scenario with the round-2 bundle): 1-1 returned → not
     // executed, «Возвратов» 1, 1-2 and 1-4 gone, 1-3 and 1-5 on time → [3, 2, 0, 1, 0, 1, 0] 66,7 %.
     expect(january(sb)).toEqual(before);
-    // The units as at January's end (before the fix: «Экономика» 5, 20,0 % — the unit of 03.02).
+    // The executors and units as at January's end (before: «Экономика» 5, 20,0 % — the unit of 03.02 —
+    // and 1-2 under Петров).
     expect(units(sb)).toEqual(unitsBefore);
     // February to date: 1-4 (20.02), 1-2 (27.02), 1-6 (27.02) running, «Переносов» 2 (1-4 approved,
     // 1-2 typed; 1-6's date typed before it was an order is no change); carried from January: 1-1
