@@ -1,7 +1,7 @@
 // The daily check (spec «Daily check»): the skeleton and nothing else. Open the context (lock,
-// clock, budget, checkpoint) → per register (appeals, orders, plan and rating) read once and apply
-// its rules (src/domain/rules; jobs/orders-step.ts for «Поручения») → write the diff → send the
-// notices → «Журнал». Each step is a checkpoint (jobs/follow-up.ts): a run near its budget stops
+// clock, budget, checkpoint) → per register read once and apply its rules (src/domain/rules/index.ts:
+// APPEAL_RULES in jobs/appeals.ts, ORDER_RULES in jobs/orders-step.ts, PLAN_RULES in
+// jobs/lean-checks.ts) → write the diff → send the notices → «Журнал». Each step is a checkpoint (jobs/follow-up.ts): a run near its budget stops
 // and a follow-up finishes, nothing twice and nothing lost.
 import { formatRu } from '../domain/dates';
 import { dailyArchiveSince } from '../workbook/archive-window';
@@ -11,9 +11,8 @@ import { appealsReportFrom, reportDays } from './appeals-report';
 import { openContext, type RunContext } from './context';
 import { appealSummary, notifySummary, summary } from './daily-summary';
 import { DailyProgress, parseCheckpoint, readCheckpoint } from './follow-up';
-import { leanReminders } from './lean-checks';
+import { leanReminders, ratingReminders } from './lean-checks';
 import { newOutcome, processOrders } from './orders-step';
-import { ratingReminders } from './rating';
 import { periodicReports } from './reports';
 import { guarded, withLock, writeStep } from './steps';
 
