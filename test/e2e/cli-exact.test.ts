@@ -261,7 +261,8 @@ describe('kontrol over one workbook: #20 items 1–12 before and after each even
     expect(before.units[0]).toEqual([UNIT[1], 1, 1]);
 
     // 03.02, typed in the file and recorded by the run: 1-1 returned (000 п.14); 1-2 «Срок» typed
-    // over to 27.02; 1-3 «Дата исполнения» 19.01 and «Готово»; 1-6 «Снято»; Андреев moves to «Финансы».
+    // over to 27.02; 1-3 «Дата исполнения» 19.01 and «Готово»; 1-6 «Снято»; Андреев moves to «Финансы»
+    // and takes 1-7 over from Жуков (item 8).
     await typeInto((w) => {
       type(w, TAB.orders, '1-1', ORDER_COL.status, 'На доработке');
       type(w, TAB.orders, '1-1', ORDER_COL.doneDate, '');
@@ -270,6 +271,7 @@ describe('kontrol over one workbook: #20 items 1–12 before and after each even
       type(w, TAB.orders, '1-3', ORDER_COL.status, 'Готово');
       type(w, TAB.orders, '1-6', ORDER_COL.removal, 'Снято');
       type(w, TAB.executors, EX[1], 'Подразделение', 'Финансы');
+      type(w, TAB.orders, '1-7', ORDER_COL.executor, EX[1]); // 1-7 handed over to Андреев
     });
     r = await run('daily', '2026-02-03');
     // Item 2 (000 п.12; 001 гл.7 п.2.4.10): the typed «Срок» is an event — «История», «Переносов» +1, a problem.
@@ -287,8 +289,8 @@ describe('kontrol over one workbook: #20 items 1–12 before and after each even
     expect(orderRow(r.wb, '1-6')[ORDER_COL.state]).toBe('Снято с контроля');
     expect(orderRow(r.wb, '1-6')[ORDER_COL.overdueDays]).toBe('');
 
-    // January on 04.02: the same figures and units (round 2: 1-1 0 %, 1-2 and 1-4 gone, 1-3 and 1-7
-    // on time, Андреев under «Финансы»).
+    // January on 04.02: the same figures, executors and units (round 2: 1-1 0 %, 1-2 and 1-4 gone, 1-3
+    // and 1-7 on time, Андреев under «Финансы»; before this issue's last commits: 1-7 under Андреев).
     const after = await january('2026-02-04');
     expect(after).toEqual(before);
     // February to date: 1-6 cancelled is not carried (round 2: carried, overdue); 1-3 carried,
