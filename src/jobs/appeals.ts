@@ -9,6 +9,7 @@ import {
   type AppealNotice,
   type AppealRecord,
   appealNoticeLine,
+  appealTerm,
   parseAppealKey,
   repeatedCell,
 } from '../domain/appeals';
@@ -220,7 +221,7 @@ function entry(n: AppealNotice, base: string, today: IsoDate): AppealDigestEntry
       topic: a.topic,
       applicant: a.applicant,
       address: a.address,
-      term: (a.extendedTo ?? a.deadline) as IsoDate,
+      term: appealTerm(a) as IsoDate,
       due: n.due,
       extended: !!a.extendedTo,
       link: `${base}${a.row}`,
