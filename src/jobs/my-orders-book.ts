@@ -35,7 +35,7 @@ import { type Cell, makeTable, type Table } from '../workbook/table';
 import { appealItems } from './appeals-page';
 import { readCalendar, readSettings } from './context';
 import { todayIn } from './links';
-import { type ListRows, listRows } from './my-orders-index';
+import { LIST_MARGIN, type ListRows, listRows } from './my-orders-index';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -180,20 +180,24 @@ export const CONTROLLER_LIST_MAX = 80;
 interface ControllerRows {
   requests: number[];
   removals: number[];
+  /** The lists' rows further down (LIST_MARGIN): where an indexed order may have moved. */
+  within: { requests: number[]; removals: number[] };
   /** Rows found beyond CONTROLLER_LIST_MAX (not read). */
   more: { requests: number; removals: number; totalRequests: number; totalRemovals: number };
 }
 
 /** The controller's candidate rows: with a request, and (removal by the giver) marked «Готово». */
 function controllerRows(book: PageBook, o: OrdersTab): ControllerRows {
-  const requests = findFirstRows(o.sheet, columnOf(o.header, ORDER_COL.requestedDate), null, CONTROLLER_LIST_MAX);
+  const max = CONTROLLER_LIST_MAX + LIST_MARGIN;
+  const requests = findFirstRows(o.sheet, columnOf(o.header, ORDER_COL.requestedDate), null, max);
   const giver = book.env.settings.removalMode === 'giver';
   const removals = giver
-    ? findFirstRows(o.sheet, columnOf(o.header, ORDER_COL.status), [STATUS.done], CONTROLLER_LIST_MAX)
+    ? findFirstRows(o.sheet, columnOf(o.header, ORDER_COL.status), [STATUS.done], max)
     : { rows: [], total: 0 };
   return {
-    requests: requests.rows,
-    removals: removals.rows,
+    requests: requests.rows.slice(0, CONTROLLER_LIST_MAX),
+    removals: removals.rows.slice(0, CONTROLLER_LIST_MAX),
+    within: { requests: requests.rows, removals: removals.rows },
     more: {
       requests: Math.max(0, requests.total - CONTROLLER_LIST_MAX),
       removals: Math.max(0, removals.total - CONTROLLER_LIST_MAX),
@@ -287,8 +291,8 @@ function orderLists(book: PageBook, mine: ReadonlySet<string>, absent: ReadonlyM
   // Each list's rows the index vouches for are not read (jobs/my-orders-index.ts); the rest are.
   const groups = {
     mine: listRows(book, o, names, own),
-    request: listRows(book, o, [LIST_KEYS.requests], ctl?.requests ?? []),
-    removal: listRows(book, o, [LIST_KEYS.removals], ctl?.removals ?? []),
+    request: listRows(book, o, [LIST_KEYS.requests], ctl?.requests ?? [], ctl?.within.requests),
+    removal: listRows(book, o, [LIST_KEYS.removals], ctl?.removals ?? [], ctl?.within.removals),
   };
   const records = groupRecords(book, o, groups);
   const protocolOf = protocolsNamed(

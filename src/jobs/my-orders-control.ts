@@ -33,7 +33,7 @@ import {
   versionOf,
   who,
 } from './my-orders-book';
-import { listRows } from './my-orders-index';
+import { LIST_MARGIN, listRows } from './my-orders-index';
 import { withStages } from './my-orders-plans';
 import { editFills } from './onedit';
 
@@ -78,9 +78,15 @@ export function pageDataFor(
   const o = book.orders;
   if (!book.isController || !o) return data;
   // As the requests: at most CONTROLLER_LIST_MAX rows read, in the sheet's order.
-  const overdueRows = findFirstRows(o.sheet, columnOf(o.header, ORDER_COL.state), [STATE.overdue], CONTROLLER_LIST_MAX);
+  const overdueRows = findFirstRows(
+    o.sheet,
+    columnOf(o.header, ORDER_COL.state),
+    [STATE.overdue],
+    CONTROLLER_LIST_MAX + LIST_MARGIN,
+  );
   // The overdue orders unchanged since the daily check come from its index (jobs/my-orders-index.ts).
-  const overdue = listRows(book, o, [LIST_KEYS.overdue], overdueRows.rows);
+  const first = overdueRows.rows.slice(0, CONTROLLER_LIST_MAX);
+  const overdue = listRows(book, o, [LIST_KEYS.overdue], first, overdueRows.rows);
   const all = search ? searchRows(o, search) : [];
   // The newest matches (lowest on the sheet) when there are more than a phone screen holds.
   const found = new Set(all.slice(-SEARCH_LIMIT));

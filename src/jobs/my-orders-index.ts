@@ -77,11 +77,25 @@ function load(book: PageBook, keys: readonly string[]): Loaded {
 }
 
 /**
+ * A controller's list is its first CONTROLLER_LIST_MAX rows: a row that joined it above them (a
+ * request typed since) pushes the entry's last orders down by one. Its entry's orders may be
+ * found this many rows further down the list and still count.
+ */
+export const LIST_MARGIN = 40;
+
+/**
  * Of a list's rows `rows` (found now by the caller's TextFinder), those the index cannot vouch for,
  * and the orders it can. `keys`: the entries the list is made of (the person's names and the
- * colleagues' they stand in for, or one LIST_KEYS).
+ * colleagues' they stand in for, or one LIST_KEYS). `within`: the rows the entry's orders must be
+ * found in (`rows`, or for a controller's list its first CONTROLLER_LIST_MAX + LIST_MARGIN rows).
  */
-export function listRows(book: PageBook, o: OrdersTab, keys: readonly string[], rows: readonly number[]): ListRows {
+export function listRows(
+  book: PageBook,
+  o: OrdersTab,
+  keys: readonly string[],
+  rows: readonly number[],
+  within: readonly number[] = rows,
+): ListRows {
   const all: ListRows = { read: [...rows], indexed: [] };
   if (rows.length < INDEX_MIN_ROWS || keys.length === 0) return all;
   const { entries, edited } = load(book, keys);
@@ -94,7 +108,7 @@ export function listRows(book: PageBook, o: OrdersTab, keys: readonly string[], 
   const nc = columnOf(o.header, ORDER_COL.number);
   if (byNumber.size === 0 || nc < 1) return all;
   const found = findFirstRows(o.sheet, nc, [...byNumber.keys()], Number.MAX_SAFE_INTEGER);
-  const inList = new Set(rows);
+  const inList = new Set(within);
   if (found.total !== byNumber.size || found.rows.length !== found.total || found.rows.some((r) => !inList.has(r)))
     return all;
   const taken = new Set(found.rows);
