@@ -38,6 +38,8 @@ const INDEX_HEADER = ['ФИО', 'Построен', 'Столбцы', 'Пору�
 const EDITS_HEADER = ['Когда', '№'];
 /** A cell holds at most 50 000 characters (Sheets' limit); entries are cut into pieces below it. */
 const CHUNK = 45_000;
+/** The most characters one setValues of the index carries. */
+const WRITE_CHARS = 4_000_000;
 /** A log line naming more rows than this says `*` (every row): a big paste is not listed. */
 export const MAX_LOGGED = 200;
 export const ALL = '*';
@@ -136,7 +138,17 @@ export function writePageIndex(ss: Spreadsheet, entries: readonly IndexEntry[], 
   const block = rows.map((r) => [...r, ...Array(width - r.length).fill('')]);
   const last = sheet.getLastRow();
   if (last > 1) sheet.getRange(2, 1, last - 1, Math.max(1, sheet.getLastColumn())).clearContent();
-  if (block.length) sheet.getRange(2, 1, block.length, width).setValues(block);
+  // At most WRITE_CHARS characters per setValues: one call below a few thousand orders, a few at
+  // 50 000 (Sheets takes the whole array in one request; a smaller request is the safer one).
+  let from = 0;
+  while (from < block.length) {
+    let to = from;
+    let chars = 0;
+    while (to < block.length && (to === from || chars + rowChars(rows[to]) <= WRITE_CHARS))
+      chars += rowChars(rows[to++]);
+    sheet.getRange(2 + from, 1, to - from, width).setValues(block.slice(from, to));
+    from = to;
+  }
   const log = hiddenTab(ss, EDITS_TAB, EDITS_HEADER);
   const logLast = log.getLastRow();
   if (logLast > 1) {
@@ -145,7 +157,11 @@ export function writePageIndex(ss: Spreadsheet, entries: readonly IndexEntry[], 
     while (old < when.length && typeof when[old][0] === 'number' && (when[old][0] as number) < built) old++;
     if (old > 0) log.deleteRows(2, old);
   }
-  return rows.reduce((s, r) => s + r.reduce((t: number, c) => t + String(c).length, 0), 0);
+  return rows.reduce((s, r) => s + rowChars(r), 0);
+}
+
+function rowChars(r: readonly Cell[]): number {
+  return r.reduce((t: number, c) => t + String(c).length, 0);
 }
 
 /**
