@@ -221,6 +221,9 @@ function cutNotice(more: ControllerRows['more']): string | undefined {
   return parts.length ? parts.join(' ') : undefined;
 }
 
+/** Up to this many rows «Протоколы» is read whole (≈ 840 cells: the price of the search's 6 calls). */
+const SMALL_PROTOCOLS = 120;
+
 /**
  * «Протоколы» by «№», only the protocols named: their rows found by «№» and read (every card names
  * its protocol; the chair decides a request by default, 001 7.2.4.2) — not the whole tab.
@@ -229,11 +232,18 @@ export function protocolsNamed(book: PageBook, numbers: readonly string[]): Map<
   const wanted = [...new Set(numbers.filter(Boolean))];
   const sheet = wanted.length ? book.ss.getSheetByName(TAB.protocols) : null;
   if (!sheet) return new Map();
-  const header = readHeader(sheet);
-  const nc = columnOf(header, PROTOCOL_COL.number);
-  if (nc < 1) return new Map();
-  const rows = readRowsAt(sheet, findRowsByValue(sheet, nc, wanted), header.length);
-  const t = makeTable(TAB.protocols, sheet, [header, ...rows.values()]);
+  // A small tab (a year of meetings) is read whole: its cells cost less than a search's calls.
+  const last = sheet.getLastRow();
+  let t: Table;
+  if (last <= SMALL_PROTOCOLS) {
+    t = makeTable(TAB.protocols, sheet, sheet.getDataRange().getValues() as Cell[][]);
+  } else {
+    const header = readHeader(sheet);
+    const nc = columnOf(header, PROTOCOL_COL.number);
+    if (nc < 1) return new Map();
+    const rows = readRowsAt(sheet, findRowsByValue(sheet, nc, wanted), header.length);
+    t = makeTable(TAB.protocols, sheet, [header, ...rows.values()]);
+  }
   const found = protocolsFrom(t, { tz: book.tz, problems: new Problems() });
   return new Map(found.map((p) => [p.number, p]));
 }

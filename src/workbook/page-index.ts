@@ -39,7 +39,7 @@ const EDITS_HEADER = ['Когда', '№'];
 /** A cell holds at most 50 000 characters (Sheets' limit); entries are cut into pieces below it. */
 const CHUNK = 45_000;
 /** The most characters one setValues of the index carries. */
-const WRITE_CHARS = 4_000_000;
+const WRITE_CHARS = 10_000_000;
 /** A log line naming more rows than this says `*` (every row): a big paste is not listed. */
 export const MAX_LOGGED = 200;
 export const ALL = '*';
