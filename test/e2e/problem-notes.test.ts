@@ -176,6 +176,9 @@ describe('notes on bad cells (spec «Bad input»)', () => {
     const listed = problemRows(wb).map((p) => `${p['Строка']}:${p['Столбец']}`);
     expect(listed).toContain(`${r2}:${ORDER_COL.deadline}`);
     expect(listed).toContain(`${r3}:${ORDER_COL.status}`);
+    // The list was written again after the move, only where it changed: exactly these two rows,
+    // at their rows after the move (a cell left from before the move would show an old row).
+    expect(listed.sort()).toEqual([`${r2}:${ORDER_COL.deadline}`, `${r3}:${ORDER_COL.status}`].sort());
 
     // Next day, fixed: no note of ours left anywhere on the tab.
     cellOf(wb, '1-2', ORDER_COL.deadline).v = { kind: 'date', iso: '2026-03-27' };
