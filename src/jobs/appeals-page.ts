@@ -14,10 +14,11 @@ import { formatRu, midnightInZone } from '../domain/dates';
 import { appendHistory, historyLine } from '../domain/history';
 import { normName } from '../domain/order';
 import { parseAppealRow } from '../workbook/appeals';
+import { columnOf, findRowsByValue, readRowsAt } from '../workbook/find-rows';
 import { Problems } from '../workbook/problems';
 import { rowVersionOf } from '../workbook/row-version';
 import { TAB } from '../workbook/schema';
-import { type Cell, isBlankRow, readTable, safeCell, safeText, type Table } from '../workbook/table';
+import { type Cell, isBlankRow, makeTable, readTable, safeCell, safeText, type Table } from '../workbook/table';
 import { rollOverTexts } from './rollover';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,7 +33,11 @@ function parse(t: Table, i: number, tz: string): AppealRecord {
 
 /**
  * The open appeals of a person: `mine` are their names (normName), `absent` the absent colleagues
- * they stand in for (normName → ФИО). One read of «Обращения»; only the person's rows are parsed.
+ * they stand in for (normName → ФИО). Their rows of «Обращения» are found by TextFinder over
+ * «Исполнитель» (workbook/find-rows.ts) and only those are read, whole (a year of appeals is
+ * thousands of rows: reading the tab whole on every page load cost the workbook, not the person —
+ * issue 23); each row is judged again on what it says now. The version is the one applyAppeal
+ * computes from the same row.
  */
 export function appealItems(
   ss: Spreadsheet,
@@ -42,22 +47,40 @@ export function appealItems(
   absent: ReadonlyMap<string, string>,
 ): AppealItem[] {
   if (mine.size === 0 && absent.size === 0) return [];
-  const t = readTable(ss, TAB.appeals);
-  if (!t) return [];
-  const ec = t.col(APPEAL_COL.executor);
-  if (ec < 0) return [];
+  const sheet = ss.getSheetByName(TAB.appeals);
+  if (!sheet) return [];
+  // A small tab is read whole (one call: cheaper than a search); a large one only in the person's
+  // rows, as wide as readTable reads it (the data's last column), so the version is applyAppeal's.
+  let header: Cell[];
+  let found: Map<number, Cell[]>;
+  if (sheet.getLastRow() <= SMALL_APPEALS) {
+    const all = sheet.getDataRange().getValues() as Cell[][];
+    header = all[0] ?? [];
+    found = new Map(all.slice(1).map((r, i) => [i + 2, r]));
+  } else {
+    const width = sheet.getLastColumn();
+    header = sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[];
+    const c = columnOf(header, APPEAL_COL.executor);
+    found = c < 1 ? new Map() : readRowsAt(sheet, findRowsByValue(sheet, c, [...mine, ...absent.keys()]), width);
+  }
+  const ec = columnOf(header, APPEAL_COL.executor);
+  if (ec < 1) return [];
   const out: AppealItem[] = [];
-  t.rows.forEach((r, i) => {
-    if (isBlankRow(r)) return;
-    const who = normName(String(r[ec] ?? ''));
-    if (!mine.has(who) && !absent.has(who)) return;
-    const a = parse(t, i, tz);
-    if (!a.number) return;
+  for (const [sheetRow, r] of found) {
+    if (isBlankRow(r)) continue;
+    const who = normName(String(r[ec - 1] ?? ''));
+    if (!mine.has(who) && !absent.has(who)) continue;
+    const t = makeTable(TAB.appeals, sheet, [header, r]);
+    const a = parseAppealRow(t, r, sheetRow, tz, new Problems());
+    if (!a.number) continue;
     const item = appealItem(a, versionOf(t, r, tz), env, absent.get(who) ?? '');
     if (item) out.push(item);
-  });
+  }
   return out.sort(byAppealDue);
 }
+
+/** Up to this many rows «Обращения» is read whole on a page load. */
+const SMALL_APPEALS = 60;
 
 const STALE = 'Обращение изменилось с тех пор, как страница была загружена. Обновите страницу и повторите.';
 
