@@ -10,6 +10,7 @@
 import type { WorkCalendar } from './calendar';
 import { addDays, daysInMonth, type IsoDate, isoOf, MONTH_NAMES_RU } from './dates';
 import { dueDate } from './deadlines';
+import type { LateRow } from './late-reason';
 import {
   countedDoneDate,
   type OrderAt,
@@ -43,6 +44,8 @@ export interface ReportOrder {
   history?: string;
   /** Date of the order's protocol: an execution before it does not count. */
   protocolDate?: IsoDate | null;
+  /** «Причина нарушения срока» (listed beside a late execution). */
+  lateReason?: string;
   /**
    * «Статус» as written: executed means «Готово» with a valid «Дата исполнения» (product.md «one
    * definition of executed»). Absent (older callers): «Готово» when there is a «Дата исполнения»
@@ -92,6 +95,11 @@ export interface ExecutionReport {
   unitTotal: ExecutorRow;
   /** The months of a whole-month period (month by month, 001 гл.7 п.2.5.1); empty otherwise. */
   months: Period[];
+  /**
+   * «Исполнено с нарушением срока»: exactly the executions counted late above, with the executor
+   * of the executor's row they were counted in (for a finished period, the one of its end), by term.
+   */
+  late: LateRow[];
 }
 
 export const NO_UNIT = 'Подразделение не указано';
@@ -294,6 +302,7 @@ function tally(
   rules: ReportRules,
   rowFor: (o: ReportOrder) => ExecutorRow[],
   overdue: OverdueItem[] | null,
+  late: LateRow[] | null = null,
 ): number {
   let withoutDeadline = 0;
   for (const o of orders) {
@@ -314,6 +323,7 @@ function tally(
         r[cls]++;
       }
       if (cls === 'overdue' && overdue) overdue.push(overdueItem(o, m, today, calendar, rowFor(o)[0].executor));
+      if (cls === 'late' && late && a.done) late.push(lateItem(o, m, a.done, calendar, rowFor(o)[0].executor));
     }
     if (d >= period.from && d <= period.to) {
       const cls = classifyAt(d, a.done, a.cut);
@@ -324,6 +334,7 @@ function tally(
         r.returns += a.returns;
       }
       if (cls === 'overdue' && overdue) overdue.push(overdueItem(o, d, today, calendar, rowFor(o)[0].executor));
+      if (cls === 'late' && late && a.done) late.push(lateItem(o, d, a.done, calendar, rowFor(o)[0].executor));
     } else if (carriedAt(d, a.done, period)) {
       for (const r of rowFor(o)) r.carriedOver++;
       // Listed only while still open: one executed during the period is no longer overdue.
@@ -399,7 +410,8 @@ export function buildExecutionReport(
 
   const main = pass();
   const overdue: OverdueItem[] = [];
-  const withoutDeadline = tally(orders, period, today, calendar, rules, main.rowFor, overdue);
+  const late: LateRow[] = [];
+  const withoutDeadline = tally(orders, period, today, calendar, rules, main.rowFor, overdue, late);
 
   const sortRows = (list: ExecutorRow[], last: string) =>
     list.sort((a, b) => {
@@ -456,6 +468,20 @@ export function buildExecutionReport(
     units,
     unitTotal,
     months: months.length > 1 ? months : [],
+    late: late.sort((a, b) =>
+      a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : compareRu(a.number, b.number),
+    ),
+  };
+}
+
+function lateItem(o: ReportOrder, due: IsoDate, done: IsoDate, calendar: WorkCalendar, executor: string): LateRow {
+  return {
+    number: o.number,
+    executor,
+    deadline: due,
+    doneDate: done,
+    daysLate: calendar.workingDaysBetween(due, done),
+    reason: o.lateReason ?? '',
   };
 }
 

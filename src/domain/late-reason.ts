@@ -79,38 +79,3 @@ export function lateRowCells(r: LateRow): string[] {
     r.reason.trim() || 'не указана',
   ];
 }
-
-/** The late executions among `orders` whose due date is in [from, to] and executed by `last`, by № order. */
-export function lateRows(
-  orders: readonly {
-    number: string;
-    executor: string;
-    deadline: IsoDate | null;
-    doneDate: IsoDate | null;
-    returned?: boolean;
-    lateReason?: string;
-  }[],
-  from: IsoDate,
-  to: IsoDate,
-  last: IsoDate,
-  s: Pick<Settings, 'nonWorkingDeadline'>,
-  cal: WorkCalendar,
-): LateRow[] {
-  const out: LateRow[] = [];
-  for (const o of orders) {
-    if (!o.deadline || !o.doneDate || o.returned || o.doneDate > last) continue;
-    const due = dueDate(o.deadline, s, cal);
-    if (due < from || due > to || o.doneDate <= due) continue;
-    out.push({
-      number: o.number,
-      executor: o.executor,
-      deadline: due,
-      doneDate: o.doneDate,
-      daysLate: cal.workingDaysBetween(due, o.doneDate),
-      reason: o.lateReason ?? '',
-    });
-  }
-  return out.sort((a, b) =>
-    a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.number < b.number ? -1 : 1,
-  );
-}

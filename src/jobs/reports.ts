@@ -13,7 +13,7 @@ import {
   type ReportOrder,
 } from '../domain/execution-report';
 import { isRolledOver, withArchivedLines } from '../domain/history-rollover';
-import { LATE_TABLE_HEADERS, LATE_TABLE_TITLE, type LateRow, lateRowCells, lateRows } from '../domain/late-reason';
+import { LATE_TABLE_HEADERS, LATE_TABLE_TITLE, type LateRow, lateRowCells } from '../domain/late-reason';
 import type { OrderRecord } from '../domain/order';
 import { occurrenceOrders } from '../domain/periodic';
 import { parsePeriod, previousMonthCode, previousWeekCode, quarterCode, yearCode } from '../domain/periods';
@@ -230,10 +230,7 @@ export function executionReport(
   const report = buildExecutionReport(counted, parsed.period, ctx.today, ctx.calendar, data.executors, {
     nonWorkingDeadline: ctx.settings.nonWorkingDeadline,
   });
-  const p = parsed.period;
-  const last = p.to < ctx.today ? p.to : ctx.today;
-  const late = lateRows(counted, p.from, p.to, last, ctx.settings, ctx.calendar);
-  const sheet = opts.write === false ? null : writeExecutionTab(ctx, report, late);
+  const sheet = opts.write === false ? null : writeExecutionTab(ctx, report, report.late);
   const t = report.total;
   const message =
     `«${TAB.reportExecution}» за период: ${endSentence(report.period.label)} Подлежало исполнению ${t.due}, исполнено в срок ${t.onTime}, ` +

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/domain/calendar';
 import { coExecutorDeadline, coExecutorNotices } from '../../src/domain/co-executors';
 import { escalationDigests, escalationDue, escalationKey, unplacedKey } from '../../src/domain/escalation';
+import { buildExecutionReport } from '../../src/domain/execution-report';
 import { interimEvents, noteDays } from '../../src/domain/interim';
-import { executedLate, lateRows, missingLateReason } from '../../src/domain/late-reason';
+import { executedLate, missingLateReason } from '../../src/domain/late-reason';
 import type { MeasureStage } from '../../src/domain/measure-plans';
 import type { Executor } from '../../src/domain/order';
+import { executedLine, statusLine, unitLine } from '../../src/domain/order-events';
 import {
   lastSetTerm,
   nextOccurrence,
@@ -105,24 +107,60 @@ describe('late explanation (001 гл.8 п.2.3.2 «с приложенной об
     expect(missingLateReason({ ...late, lateReason: 'болезнь' }, '2026-03-20', s, cal)).toBeNull();
     expect(missingLateReason({ ...late, doneDate: '2026-03-13' }, '2026-03-20', s, cal)).toBeNull();
   });
+  const march = {
+    kind: 'month' as const,
+    code: '2026-03',
+    from: '2026-03-01',
+    to: '2026-03-31',
+    label: 'март 2026 г.',
+  };
+  // The order book's rows as the report reads them (jobs/reports: «На доработке» is `returned`).
+  const report = (orders: (typeof late)[], today: string) =>
+    buildExecutionReport(
+      orders.map((o) => ({ ...o, returned: o.status === 'На доработке' })),
+      march,
+      today,
+      cal,
+      [],
+      { nonWorkingDeadline: s.nonWorkingDeadline },
+    );
+  const lateOf = (orders: (typeof late)[], today: string) => report(orders, today).late;
   it('«Исполнено с нарушением срока»: №, executor, term, executed, working days late, reason', () => {
-    const rows = lateRows(
+    const rows = lateOf(
       [
         { ...late, lateReason: 'болезнь' },
         { ...late, number: '6', doneDate: '2026-03-12' },
         { ...late, number: '7', deadline: '2026-03-08', doneDate: '2026-03-10' },
       ],
-      '2026-03-01',
-      '2026-03-31',
-      '2026-03-31',
-      s,
-      cal,
+      '2026-04-01',
     );
     // № 7: 08.03.2026 is a Sunday → due 06.03 (Fri); 09.03 is off (decree 1466) → 10.03 is 1 working day late.
     expect(rows.map((r) => [r.number, r.deadline, r.doneDate, r.daysLate, r.reason])).toEqual([
       ['7', '2026-03-06', '2026-03-10', 1, ''],
       ['5', '2026-03-13', '2026-03-17', 2, 'болезнь'],
     ]);
+  });
+  it("the table lists exactly what the report counts late, under the executor of the period's end", () => {
+    // № 5 was Панова's in March and handed to Орлов on 02.04: March keeps Панова (the events of its
+    // end, as its executors' rows do); the table and the «с нарушением» figure agree.
+    const handed = {
+      ...late,
+      executor: 'Орлов П.С.',
+      history: [unitLine('2026-03-02', 'Панова Н.К.', 'Отдел контроля'), unitLine('2026-04-02', 'Орлов П.С.', '')].join(
+        '\n',
+      ),
+    };
+    const r = report([handed], '2026-04-03');
+    expect(r.late.map((x) => [x.number, x.executor])).toEqual([['5', 'Панова Н.К.']]);
+    expect(r.total.late).toBe(r.late.length);
+    // Returned for rework after March: March still counts it late and lists it (000 п.14).
+    const history = [
+      handed.history,
+      executedLine('2026-03-17', '2026-03-17'),
+      statusLine('2026-04-03', 'На доработке'),
+    ];
+    const again = report([{ ...handed, status: 'На доработке', history: history.join('\n') }], '2026-04-04');
+    expect([again.total.late, again.late.length]).toEqual([1, 1]);
   });
 });
 
