@@ -127,15 +127,8 @@ export function step2Patch(o: OrderRecord, env: Step2Env): { patch: OrderPatch; 
           message: `Перенос согласован ${formatRu(on)} — ${on > due ? 'после контрольной даты' : 'менее чем за 2 рабочих дня до контрольной даты'} ${formatRu(due)}: изменение срока доводится не менее чем за два дня до его истечения (Ростов, гл.7 п.2.4.10). В отчёте за период срока ${formatRu(due)} поручение учитывается как не исполненное в срок.`,
           fix: 'Впредь согласовывайте перенос заранее; это сообщение исчезнет при следующей проверке.',
         });
-      // 001 гл.7 п.2.4.2: the term is changed by the one who set it; with neither «Кем согласован
-      // перенос» nor the protocol's «Председатель» nobody is on record (round 3: no longer silent).
-      if (!env.approver)
-        issues.push({
-          column: 'Кем согласован перенос',
-          value: '',
-          message: `Перенос срока на ${formatRu(o.requestedDate)} согласован, но не указано, кем: нет ни «Кем согласован перенос», ни «Председателя» протокола (Ростов, гл.7 п.2.4.2: срок меняет тот, кто его установил).`,
-          fix: 'Впишите, кто согласовал перенос, или «Председателя» в строке протокола на листе «Протоколы».',
-        });
+      // Nobody on record for the approval (001 гл.7 п.2.4.2) is the check rule approverOnRecord's
+      // problem, read from the line below: it stays listed until someone is named, a re-run included.
       patch.deadline = o.requestedDate;
       patch.extensions = o.extensions + 1;
       patch.clearRequest = true;

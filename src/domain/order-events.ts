@@ -13,7 +13,8 @@ import { historyLine } from './history';
 export type TermHow = 'typed' | 'approved';
 
 export type OrderEvent =
-  | { day: IsoDate; kind: 'term'; from: IsoDate | null; to: IsoDate; how: TermHow }
+  /** `approver`: who approved an extension as the line records it («; согласовал: …»); absent when none. */
+  | { day: IsoDate; kind: 'term'; from: IsoDate | null; to: IsoDate; how: TermHow; approver?: string }
   | { day: IsoDate; kind: 'executed'; doneDate: IsoDate }
   | { day: IsoDate; kind: 'returned' }
   | { day: IsoDate; kind: 'status'; status: string }
@@ -78,6 +79,7 @@ const RU = '(\\d{2}\\.\\d{2}\\.\\d{4})';
 const LINE = new RegExp(`^\\s*${RU}:\\s*(.*)$`);
 const TYPED = new RegExp(`^срок изменён с (—|${RU}) на ${RU}`);
 const APPROVED = new RegExp(`^перенос срока согласован: с (—|${RU}) на ${RU}`);
+const APPROVER = /; согласовал: (.+?)\s*$/;
 const EXECUTED = new RegExp(`^исполнение отмечено: дата исполнения ${RU}`);
 const RETURNED = /возвращено на доработку/;
 const STATUS = /^статус «([^»]+)»/;
@@ -129,7 +131,8 @@ function parseAll(history: string): OrderEvent[] {
     t = APPROVED.exec(what);
     if (t) {
       const to = iso(t[3]);
-      if (to) out.push({ day, kind: 'term', from: iso(t[2]), to, how: 'approved' });
+      const by = APPROVER.exec(what)?.[1]?.trim();
+      if (to) out.push({ day, kind: 'term', from: iso(t[2]), to, how: 'approved', ...(by ? { approver: by } : {}) });
       continue;
     }
     t = EXECUTED.exec(what);
@@ -400,4 +403,11 @@ export function executionRecorded(history: string | readonly OrderEvent[], doneD
     else if (e.kind === 'returned' || (e.kind === 'status' && e.status !== DONE)) rec = false;
   }
   return rec;
+}
+
+/** The last approved extension «История» records (with its approver when the line names one); null when none. */
+export function lastApproval(history: string): Extract<OrderEvent, { kind: 'term' }> | null {
+  let last: Extract<OrderEvent, { kind: 'term' }> | null = null;
+  for (const e of parseEvents(history)) if (e.kind === 'term' && e.how === 'approved') last = e;
+  return last;
 }

@@ -21,6 +21,7 @@ import {
   unitLine,
 } from '../../src/domain/order-events';
 import { type Period, parsePeriod } from '../../src/domain/periods';
+import type { OrderFacts } from '../../src/domain/rules/rule';
 import { blankOrder } from './fixtures';
 
 const cal = new WorkCalendar();
@@ -65,7 +66,7 @@ describe('«История» events: written and parsed back exactly (one module
     ].join('\n');
     expect(parseEvents(h)).toEqual([
       { day: '2026-02-03', kind: 'term', from: '2026-01-23', to: '2026-02-27', how: 'typed' },
-      { day: '2026-01-27', kind: 'term', from: '2026-01-20', to: '2026-02-20', how: 'approved' },
+      { day: '2026-01-27', kind: 'term', from: '2026-01-20', to: '2026-02-20', how: 'approved', approver: 'Глава' },
       { day: '2026-01-19', kind: 'status', status: 'Готово' },
       { day: '2026-01-19', kind: 'executed', doneDate: '2026-01-19' },
       { day: '2026-02-03', kind: 'returned' },
@@ -373,8 +374,9 @@ describe('what the daily check records and checks (domain/order-event-rules)', (
 });
 
 describe('item 8 — an approval with nobody on record (001 гл.7 п.2.4.2: the term is changed by the one who set it)', () => {
-  it('«Кем согласован перенос» blank and no «Председатель»: a data problem (round 2: silent); the decision day typed is kept', async () => {
+  it('«Кем согласован перенос» blank and no «Председатель»: a data problem (round 2: silent) at every check, not only the one that applied it; the decision day typed is kept', async () => {
     const { step2Patch } = await import('../../src/domain/decisions');
+    const { approverOnRecord } = await import('../../src/domain/rules/approver');
     const { parseSettings } = await import('../../src/domain/settings');
     const s = parseSettings([], 'Europe/Moscow').settings;
     const o = blankOrder({
@@ -387,10 +389,35 @@ describe('item 8 — an approval with nobody on record (001 гл.7 п.2.4.2: the
     });
     const env = { today: '2026-03-16', settings: s, calendar: cal, protocolDate: null };
     const r = step2Patch(o, { ...env, approver: '' });
-    expect(r.issues.map((i) => i.column)).toEqual(['Кем согласован перенос']);
     // Item 5: dated 13.03, the day it was typed, not 16.03 (the run's).
     expect(r.patch.history).toEqual(['13.03.2026: перенос срока согласован: с 20.03.2026 на 27.03.2026']);
-    expect(step2Patch(o, { ...env, approver: 'Глава' }).issues).toEqual([]);
+    // The problem is the check rule's, read from that line: the run that applied the decision lists
+    // it, and so does every later check (a re-run after a stop, «Проверить данные») until someone is
+    // named — before, a second run the same day lost it (the decision was consumed).
+    const day = { today: '2026-03-16', settings: s, calendar: cal, mode: 'daily' as const };
+    const facts: OrderFacts = {
+      protocol: null,
+      executorByName: new Map(),
+      numbersInUse: new Set<string>(),
+      sent: () => false,
+    };
+    const applied = { ...o, decision: '', requestedDate: null, history: `${o.history}\n${r.patch.history[0]}` };
+    const problems = (x: typeof o, f = facts) =>
+      (approverOnRecord.apply(x, day, f).problems ?? []).map((p) => p.message);
+    expect(problems(applied)).toEqual([
+      'Перенос срока на 27.03.2026 согласован, но не указано, кем: нет ни «Кем согласован перенос», ни «Председателя» протокола (Ростов, гл.7 п.2.4.2: срок меняет тот, кто его установил).',
+    ]);
+    expect(problems({ ...applied, approvedBy: 'Глава' })).toEqual([]);
+    const chaired = {
+      ...facts,
+      protocol: { row: 2, number: '7', date: '2026-03-02', meeting: '', chair: 'Глава', link: '' },
+    };
+    expect(problems(applied, chaired)).toEqual([]);
+    // Named in the line itself (the approver known when it was applied): nothing to list.
+    const named = step2Patch(o, { ...env, approver: 'Глава' }).patch.history[0];
+    expect(named).toBe('13.03.2026: перенос срока согласован: с 20.03.2026 на 27.03.2026; согласовал: Глава');
+    expect(problems({ ...applied, history: `${o.history}\n${named}` })).toEqual([]);
+    expect(step2Patch(o, { ...env, approver: '' }).issues).toEqual([]);
   });
   it('an approval 1 working day before the term is a problem (001 гл.7 п.2.4.10); 2 working days before is not', async () => {
     const { step2Patch } = await import('../../src/domain/decisions');

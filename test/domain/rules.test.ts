@@ -46,6 +46,7 @@ describe('the rule list', () => {
     // + control between the dates (issue 22): the late reason, the plan of measures, a missed interim date.
     expect(rulesFor('check', 'check').map((r) => r.name)).toEqual([
       'lateRequest',
+      'approverOnRecord',
       'eventProblems',
       'lateEntry',
       'lateReason',

@@ -18,6 +18,7 @@ import { appealNoticesRule } from './appeal-notices';
 import { appealRestoredLines } from './appeal-restore';
 import type { AnyAppealRule, AppealReportRule } from './appeal-rule';
 import { appealStateRule } from './appeal-state';
+import { approverOnRecord } from './approver';
 import { coDeadline } from './co-deadline';
 import { coExecutorReminders } from './co-executors';
 import { decisions } from './decisions';
@@ -63,6 +64,7 @@ export const ORDER_RULES: readonly OrderRule[] = [
   requestDay,
   // check (step 1's rule problems)
   lateRequest,
+  approverOnRecord,
   eventProblems,
   lateEntry,
   lateReason,
