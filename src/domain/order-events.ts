@@ -411,3 +411,16 @@ export function lastApproval(history: string): Extract<OrderEvent, { kind: 'term
   for (const e of parseEvents(history)) if (e.kind === 'term' && e.how === 'approved') last = e;
   return last;
 }
+
+/**
+ * The lines of «История» that record who executed the order and their unit (unitLine, and the older
+ * unit-only line), in order: what a reported occurrence of a periodic order keeps of its order's
+ * «История», so a finished period names the executor and unit of its end for it too.
+ */
+export function assignmentLines(history: string): string {
+  if (!history.includes('подразделение')) return '';
+  return history
+    .split('\n')
+    .filter((l) => parseEvents(l).some((e) => e.kind === 'unit'))
+    .join('\n');
+}

@@ -7,6 +7,7 @@
 import type { WorkCalendar } from './calendar';
 import { addDays, addMonths, type IsoDate } from './dates';
 import { onWorkingDay } from './deadlines';
+import { assignmentLines } from './order-events';
 import type { Settings } from './settings';
 import { fromList } from './text';
 
@@ -152,7 +153,9 @@ export function occurrenceOrders<
       returned: false,
       extensions: 0,
       returns: 0,
-      history: '',
+      // Its own events are the occurrence line's; of the order's, only who executed it and their unit
+      // (a finished period names the executor of its end, execution-report whoOf).
+      history: assignmentLines(o.history ?? ''),
       lateReason: p.lateReason,
     })),
     o,

@@ -81,6 +81,41 @@ describe('periodic orders (001 гл.6 п.2.2.15, 2.2.17; 003 п.45; non-working 
       ['12-1 (срок 10.04.2026)', '2026-04-10', '2026-04-13'],
       ['12-1', '2026-05-08', null],
     ]);
+    // Handed to Орлов on 04.05: April's occurrence stays Панова's in April's report (issue 20 item 8:
+    // a finished period names the executor of its end) — the occurrence keeps the order's
+    // assignment lines, not its other events.
+    const handed = [unitLine('2026-04-01', 'Панова Н.К.', ''), history, unitLine('2026-05-04', 'Орлов П.С.', '')].join(
+      '\n',
+    );
+    const rows = occurrenceOrders({
+      ...o,
+      executor: 'Орлов П.С.',
+      deadline: '2026-05-08',
+      doneDate: null,
+      history: handed,
+    });
+    expect(rows[0].history).toBe(
+      [unitLine('2026-04-01', 'Панова Н.К.', ''), unitLine('2026-05-04', 'Орлов П.С.', '')].join('\n'),
+    );
+    const april = {
+      kind: 'month' as const,
+      code: '2026-04',
+      from: '2026-04-01',
+      to: '2026-04-30',
+      label: 'апрель 2026 г.',
+    };
+    const r = buildExecutionReport(
+      rows.map((x) => ({ ...x, returned: false })),
+      april,
+      '2026-05-05',
+      cal,
+      [],
+      { nonWorkingDeadline: s.nonWorkingDeadline },
+    );
+    expect(r.rows.map((x) => [x.executor, x.due, x.late])).toEqual([['Панова Н.К.', 1, 1]]);
+    expect(r.late.map((x) => [x.number, x.executor, x.reason])).toEqual([
+      ['12-1 (срок 10.04.2026)', 'Панова Н.К.', 'ждали данные, из района'],
+    ]);
     // The term the add-on last set is the next occurrence's: not read as a term typed over.
     expect(lastSetTerm(`01.03.2026: срок изменён с 01.04.2026 на 10.04.2026\n${history}`)).toBe('2026-05-08');
     // Not reported, not periodic, or the last occurrence: nothing (the order closes as usual).
