@@ -39,8 +39,9 @@ export const EVENT_PHRASE = {
  * a note to «Ход исполнения» (the note itself stays there): the responsible executor's page shows
  * which co-executors have noted (issue 22 item 6). `author` as jobs/my-orders-book.ts who() gives it.
  */
-export function noteLine(day: IsoDate, author: string): string {
-  return historyLine(day, `${EVENT_PHRASE.note} через страницу${author ? `: ${author}` : ''}`);
+export function noteLine(day: IsoDate, author: string, where: 'page' | 'sheet' = 'page'): string {
+  const place = where === 'page' ? 'через страницу' : 'в таблице';
+  return historyLine(day, `${EVENT_PHRASE.note} ${place}${author ? `: ${author}` : ''}`);
 }
 
 /** «ДД.ММ.ГГГГ: срок изменён с … на …» — a «Срок» typed over by hand. */
@@ -88,7 +89,7 @@ const UNIT = /^исполнитель ([^,«]+), подразделение (?:�
 // Written for a few hours before the executor was recorded with it: the unit alone.
 const UNIT_ONLY = /^подразделение исполнителя (?:«(.*)»|не указано)\s*$/;
 // «…: ФИО <адрес>», «…: адрес» or no author at all.
-const NOTE = /^запись о ходе исполнения добавлена(?: через страницу)?(?::\s*(.*?))?\s*$/;
+const NOTE = /^запись о ходе исполнения добавлена(?: через страницу| в таблице)?(?::\s*(.*?))?\s*$/;
 const AUTHOR = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/;
 
 function iso(ru: string | undefined): IsoDate | null {

@@ -17,6 +17,7 @@ import {
   executedLine,
   executionRecorded,
   lastRecordedStatus,
+  noteLine,
   statusEventNeeded,
   statusLine,
   termTypedLine,
@@ -42,6 +43,12 @@ export interface EditEvent {
   source?: Spreadsheet;
   value?: unknown;
   oldValue?: unknown;
+  /**
+   * The person who edited (reference/spreadsheet/… «Event objects», onEdit: `user`, «if available
+   * (depending on a complex set of security restrictions)»): an address only within the deployer's
+   * Workspace domain, else blank.
+   */
+  user?: { getEmail(): string };
 }
 
 /** One cell to fill: 0-based offset of the edited row and the header it belongs to. */
@@ -58,6 +65,8 @@ export interface EditedRows {
   rows: Cell[][];
   /** 0-based columns the person edited. */
   editedCols: number[];
+  /** Who edited, when Google says (EditEvent.user): a note typed into «Ход исполнения» is theirs. */
+  author?: string;
 }
 
 function blank(v: Cell | undefined): boolean {
@@ -86,6 +95,7 @@ const EDIT_COLUMNS = {
   urgency: ORDER_COL.urgency,
   decision: ORDER_COL.decision,
   extensions: ORDER_COL.extensions,
+  progress: ORDER_COL.progress,
 } as const;
 
 function editColumns(header: readonly Cell[]): Record<keyof typeof EDIT_COLUMNS, number> {
@@ -107,7 +117,7 @@ function editColumns(header: readonly Cell[]): Record<keyof typeof EDIT_COLUMNS,
 export function editFills(edit: EditedRows, today: IsoDate, tz: string): EditFill[] {
   const c = editColumns(edit.header);
   const { status, done, deadline, original, requested, history, text, executor, entered, state } = c;
-  const { urgency, decision, extensions } = c;
+  const { urgency, decision, extensions, progress } = c;
   const edited = new Set(edit.editedCols);
   const fills: EditFill[] = [];
   edit.rows.forEach((r, i) => {
@@ -158,6 +168,11 @@ export function editFills(edit: EditedRows, today: IsoDate, tz: string): EditFil
       const dec = fromList(String(r[decision] ?? '').trim(), Object.values(DECISION));
       if (dec && decisionDayFromHistory(old, dec) === null) add(decisionTypedLine(today, dec));
     }
+    // A note typed into «Ход исполнения» by someone Google names (003 п.80, 111, 133: the responsible
+    // executor's page shows which co-executors have noted since «Внесено»). Unnamed: no line — a note
+    // counts for no one rather than for a guess.
+    if (progress >= 0 && edited.has(progress) && has(progress) && edit.author)
+      add(noteLine(today, edit.author, 'sheet'));
     if (history >= 0 && lines.length)
       fills.push({ row: i, header: ORDER_COL.history, value: old ? `${old}\n${lines.join('\n')}` : lines.join('\n') });
   });
@@ -286,6 +301,15 @@ function logEditedRows(e: EditEvent, sheet: Sheet, norm: string[], first: number
   logPageEdits(ss, numbers.length ? numbers : [ALL]);
 }
 
+/** The editor's address when the event gives one ('' otherwise; never throws). */
+function editorEmail(e: EditEvent): string {
+  try {
+    return (e.user?.getEmail() ?? '').trim().toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
 /** The onEdit handler: ignores other tabs and the header row; never throws on people's data. */
 export function handleEdit(e: EditEvent): number {
   if (!e?.range) return 0;
@@ -314,6 +338,8 @@ export function handleEdit(e: EditEvent): number {
     ORDER_COL.decision,
     // A late occurrence of a periodic order rolls over when its reason is typed (withOccurrences).
     ORDER_COL.lateReason,
+    // A note's author, when Google names the editor (editFills).
+    ...(editorEmail(e) ? [ORDER_COL.progress] : []),
   ].map((h) => norm.indexOf(normHeader(h)));
   if (!watched.some((c) => c >= 0 && editedCols.includes(c))) return 0;
   const rows = sheet.getRange(first, 1, lastEdited - first + 1, lastCol).getValues() as Cell[][];
@@ -325,7 +351,7 @@ export function handleEdit(e: EditEvent): number {
     ss,
     sheet,
     { header, rows, editedCols, first },
-    editFills({ header, rows, editedCols }, today, tz),
+    editFills({ header, rows, editedCols, author: editorEmail(e) }, today, tz),
     today,
     tz,
   );

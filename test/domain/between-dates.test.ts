@@ -403,5 +403,14 @@ describe('what «Мои поручения» shows of it (spec Round 3; the same
       { name: 'Петров П.П.', noted: '2026-03-06' },
     ]);
     expect(coExecutorNotes({ ...o, enteredAt: null })[1]).toEqual({ name: 'Сидорова С.С.', noted: '2026-03-01' });
+    // Typed into the sheet by Петров (onEdit names the editor by address): his, dated the day typed.
+    const typed = noteLine('2026-03-12', 'petrov@adm.test', 'sheet');
+    expect(typed).toBe('12.03.2026: запись о ходе исполнения добавлена в таблице: petrov@adm.test');
+    expect(parseEvents(typed)).toEqual([{ day: '2026-03-12', kind: 'note', name: '', email: 'petrov@adm.test' }]);
+    const both = { ...o, history: `${history}\n${typed}` };
+    expect(coExecutorNotes(both, new Map([['петров п.п.', 'petrov@adm.test']]))[2]).toEqual({
+      name: 'Петров П.П.',
+      noted: '2026-03-12',
+    });
   });
 });

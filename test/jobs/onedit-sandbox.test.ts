@@ -22,9 +22,9 @@ const TZ = 'Asia/Novokuznetsk';
 const L = (h: string) => String.fromCharCode(65 + ORDER_HEADERS.indexOf(h));
 const C = (h: string) => ORDER_HEADERS.indexOf(h);
 
-function prepared() {
+function prepared(who: { user?: string; sameDomain?: boolean } = {}) {
   const wb: WorkbookModel = emptyWorkbook('Edit', TZ);
-  const sb = createSandbox({ workbook: wb, code: code(), now: NOW });
+  const sb = createSandbox({ workbook: wb, code: code(), now: NOW, ...who });
   sb.api('setup', {});
   const orders = wb.sheets.find((s) => s.name === TAB.orders) as SheetModel;
   const put = (row: number, h: string, v: CellValue) => {
@@ -44,6 +44,23 @@ function prepared() {
 }
 
 describe('onEdit on «Поручения» (simple trigger)', () => {
+  it("a note typed into «Ход исполнения» is its author's in «История» when Google names the editor (003 п.80, 111, 133)", () => {
+    // Same Workspace domain: the event's `user` has the address (guides/triggers/events «user … if
+    // available»); the responsible executor's page then counts the co-executor's note (co-executors.ts).
+    const named = prepared({ user: 'orlova@adm.ru', sameDomain: true });
+    named.put(2, ORDER_COL.progress, 'Собраны заявки школ');
+    named.edit(`${L(ORDER_COL.progress)}2`);
+    expect(named.get(2, ORDER_COL.history)).toBe(
+      '10.03.2026: запись о ходе исполнения добавлена в таблице: orlova@adm.ru',
+    );
+    // Another domain or a consumer account: no address — no line (a note counts for no one, not for
+    // a guess), and onEdit does not even read the row.
+    const anon = prepared({ user: 'orlova@gmail.com' });
+    anon.put(2, ORDER_COL.progress, 'Собраны заявки школ');
+    anon.edit(`${L(ORDER_COL.progress)}2`);
+    expect(anon.get(2, ORDER_COL.history)).toBeNull();
+    expect(anon.sb.calls['Range.setValues'] ?? 0).toBe(0);
+  });
   it('«Готово» with a blank «Дата исполнения» stamps today in the spreadsheet zone, as a date cell', () => {
     const { put, get, edit, sb } = prepared();
     put(2, ORDER_COL.status, 'Готово');
