@@ -30,8 +30,11 @@ function rateKey(email: string): string {
 export function rateAlreadyOver(email: string): string | null {
   const c = cache();
   if (!c) return null;
-  const limit = Number(c.get(RATE_LIMIT_KEY));
-  const count = Number(c.get(rateKey(email)) ?? 0);
+  // One round trip for both (reference/cache/cache#getAll(String)).
+  const key = rateKey(email);
+  const got = c.getAll([RATE_LIMIT_KEY, key]);
+  const limit = Number(got[RATE_LIMIT_KEY]);
+  const count = Number(got[key] ?? 0);
   return limit > 0 && count >= limit ? rateRefusal(limit) : null;
 }
 
@@ -41,8 +44,7 @@ function countAction(email: string, limit: number): string | null {
   if (!c) return null;
   const key = rateKey(email);
   const count = Number(c.get(key) ?? 0) + 1;
-  c.put(key, String(count), 3600);
-  c.put(RATE_LIMIT_KEY, String(limit), 3600);
+  c.putAll({ [key]: String(count), [RATE_LIMIT_KEY]: String(limit) }, 3600);
   return overRate(count, limit) ? rateRefusal(limit) : null;
 }
 

@@ -55,7 +55,10 @@ export class CacheImpl {
     this.store.set(k, { value: v, until: this.st.now() + s * 1000 });
   }
   putAll(values: Record<string, unknown>, seconds?: number) {
-    for (const [k, v] of Object.entries(values ?? {})) this.put(k, v, seconds);
+    // One call (reference/cache/cache#putAll(Object,Integer)): its puts are not counted as calls.
+    this.st.quiet(() => {
+      for (const [k, v] of Object.entries(values ?? {})) this.put(k, v, seconds);
+    });
   }
   remove(key: unknown) {
     this.store.delete(this._key(key));
