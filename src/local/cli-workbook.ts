@@ -188,7 +188,12 @@ export function parseCell(a1: string): { row: number; col: number } {
 }
 
 function sameValue(a: CellModel | undefined, b: CellModel | undefined): boolean {
-  return JSON.stringify([a?.v ?? null, a?.formula ?? null]) === JSON.stringify([b?.v ?? null, b?.formula ?? null]);
+  // Called for every cell of the workbook after each edit: strings and numbers compare as they are.
+  if ((a?.formula ?? null) !== (b?.formula ?? null)) return false;
+  const x = a?.v ?? null;
+  const y = b?.v ?? null;
+  if (x === y) return true;
+  return typeof x === 'object' && typeof y === 'object' && JSON.stringify(x) === JSON.stringify(y);
 }
 
 export function showValue(v: CellValue | undefined): string {

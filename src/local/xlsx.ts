@@ -5,6 +5,7 @@
 // Node only: never bundled into Code.js.
 import { existsSync, statSync } from 'node:fs';
 import { chmod, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { columnLetter, columnNumber } from '../workbook/a1';
@@ -252,29 +253,84 @@ function rectangles(cells: Set<string>): Rect[] {
   return out;
 }
 
+/**
+ * exceljs expands every range of a <dataValidation sqref> into single cells as it parses (a column
+ * of 1 000 rows is 1 000 map entries, ~80 000 for a new workbook): most of the time of every
+ * `kontrol` call went into that, into regrouping the cells below, and into their garbage. Its
+ * parser here keeps each range whole instead; the order of the elements is kept for the rare file
+ * whose ranges overlap, where a later element wins the shared cells, as exceljs had it.
+ */
+const validationOrder = new WeakMap<object, number>();
+let validationsSeen = 0;
+{
+  const DataValidationsXform = createRequire(import.meta.url)(
+    'exceljs/lib/xlsx/xform/sheet/data-validations-xform.js',
+  ) as { prototype: { parseClose(this: DvXform, name: string): boolean } };
+  const parseClose = DataValidationsXform.prototype.parseClose;
+  DataValidationsXform.prototype.parseClose = function (this: DvXform, name: string): boolean {
+    if (name !== 'dataValidation') return parseClose.call(this, name);
+    const dv = this._dataValidation;
+    if (!dv.formulae?.length) {
+      delete dv.formulae;
+      delete dv.operator;
+    }
+    validationOrder.set(dv, validationsSeen++);
+    for (const addr of this._address.split(/\s+/g)) this.model[addr] = dv;
+    return true;
+  };
+}
+interface DvXform {
+  _dataValidation: { formulae?: unknown[]; operator?: unknown };
+  _address: string;
+  model: Record<string, unknown>;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
 function readValidations(ws: ExcelJS.Worksheet): DataValidationModel[] {
-  // exceljs expands every sqref into single addresses that share one rule object: regroup them.
   const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
     .dataValidations.model;
-  const groups = new Map<ExcelJS.DataValidation, Set<string>>();
+  const parts: { rect: Rect; dv: ExcelJS.DataValidation }[] = [];
+  const groups = new Map<ExcelJS.DataValidation, Rect[]>();
   for (const [addr, dv] of Object.entries(model)) {
-    const m = /^([A-Z]+)(\d+)$/.exec(addr.replace(/\$/g, ''));
-    let set = groups.get(dv);
-    if (!set) {
-      set = new Set();
-      groups.set(dv, set);
+    let rects = groups.get(dv);
+    if (!rects) {
+      rects = [];
+      groups.set(dv, rects);
     }
-    if (m) set.add(`${m[2]},${columnNumber(m[1])}`);
-    else {
-      const rect = parseA1(addr, 1, 1);
-      if (rect) for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) set.add(`${r},${c}`);
+    const rect = parseA1(addr, 1, 1);
+    if (rect && /\d$/.test(addr)) {
+      rects.push(rect);
+      parts.push({ rect, dv });
     }
   }
+  // Shared cells belong to the element that came last: only then are the ranges split into cells.
+  let shared = false;
+  for (let i = 0; i < parts.length && !shared; i++)
+    for (let j = i + 1; j < parts.length && !shared; j++)
+      shared = parts[i].dv !== parts[j].dv && overlaps(parts[i].rect, parts[j].rect);
+  const owner = new Map<string, ExcelJS.DataValidation>();
+  if (shared) {
+    const ordered = [...parts].sort((a, b) => (validationOrder.get(a.dv) ?? 0) - (validationOrder.get(b.dv) ?? 0));
+    for (const { rect, dv } of ordered)
+      for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) owner.set(`${r},${c}`, dv);
+  }
   const out: DataValidationModel[] = [];
-  for (const [dv, set] of groups) {
+  for (const [dv, rects] of groups) {
     const rule = validationFromXlsx(dv);
     if (!rule) continue;
-    for (const rect of rectangles(set)) out.push({ range: rectA1(rect), ...rule });
+    let merged: Rect[];
+    if (!shared && rects.length === 1) merged = rects;
+    else {
+      const set = new Set<string>();
+      for (const rect of rects)
+        for (let r = rect.r1; r <= rect.r2; r++)
+          for (let c = rect.c1; c <= rect.c2; c++) if (!shared || owner.get(`${r},${c}`) === dv) set.add(`${r},${c}`);
+      merged = rectangles(set);
+    }
+    for (const rect of merged) out.push({ range: rectA1(rect), ...rule });
   }
   return out;
 }

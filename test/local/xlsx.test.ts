@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { emptySheet, emptyWorkbook, type SheetModel, type WorkbookModel } from '../../src/local/model';
 import { loadXlsx, saveXlsx, sideFilePath, WorkbookFileError, zoneFromSettings } from '../../src/local/xlsx';
@@ -211,6 +212,38 @@ describe('xlsx round trip', () => {
     expect(m.timeZone).toBe('Europe/Moscow');
     expect(m.name).toBe('foreign');
     expect(m.sheets[0].maxRows).toBe(1000);
+  });
+
+  it("reads a foreign file's validations as Excel applies them: several ranges of one rule, a later rule over an earlier one", async () => {
+    const file = join(tmp(), 'foreign-validations.xlsx');
+    const x = new ExcelJS.Workbook();
+    const ws = x.addWorksheet('Поручения');
+    ws.getCell('A1').value = 'Статус';
+    const list = (v: string) => ({
+      type: 'list' as const,
+      allowBlank: true,
+      showErrorMessage: true,
+      formulae: [`"${v}"`],
+    });
+    const dvs = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+    dvs['A1:A10'] = list('да,нет');
+    dvs['A5:A6'] = list('Готово'); // written after A1:A10: its cells are its own
+    dvs['B1:C2'] = list('один');
+    await x.xlsx.writeFile(file);
+    // One <dataValidation> with two ranges, as Excel writes a rule given to two blocks.
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const path = 'xl/worksheets/sheet1.xml';
+    const xml = await zip.file(path)?.async('string');
+    expect(xml).toContain('sqref="B1:C2"');
+    zip.file(path, (xml ?? '').replace('sqref="B1:C2"', 'sqref="B1:B2 C1:C2"'));
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const m = await loadXlsx(file);
+    expect(m.sheets[0].validations.map((v) => [v.range, v.values?.join(',')])).toEqual([
+      ['A1:A4', 'да,нет'],
+      ['A7:A10', 'да,нет'],
+      ['A5:A6', 'Готово'],
+      ['B1:C2', 'один'],
+    ]);
   });
 
   it('takes the zone from «Настройки» «Часовой пояс» by header, else Europe/Moscow', () => {
