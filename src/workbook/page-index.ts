@@ -38,6 +38,8 @@ const INDEX_HEADER = ['ФИО', 'Построен', 'Столбцы', 'Пору�
 const EDITS_HEADER = ['Когда', '№'];
 /** A cell holds at most 50 000 characters (Sheets' limit); entries are cut into pieces below it. */
 const CHUNK = 45_000;
+/** The first character of every piece of an entry's JSON (see entryRow). */
+const PIECE = '~';
 /** The most characters one setValues of the index carries. */
 const WRITE_CHARS = 10_000_000;
 /** A log line naming more rows than this says `*` (every row): a big paste is not listed. */
@@ -87,18 +89,28 @@ export function headerKey(header: readonly Cell[]): string {
 /** One tab row of the index: ФИО, stamp, header, the JSON cut into cells. */
 export function entryRow(e: IndexEntry): Cell[] {
   const json = JSON.stringify(e.orders.map((o) => [o.number, o.cells ? o.cells.map(enc) : 0, o.row]));
+  // Each piece starts with PIECE: a piece cut before «=» would be a formula, before «'» would lose
+  // it (Sheets takes a leading apostrophe as «text»), so no piece starts with the JSON itself.
+  // A cut never splits a surrogate pair (a lone half would not survive the cell).
   const pieces: string[] = [];
-  for (let i = 0; i < json.length; i += CHUNK) pieces.push(json.slice(i, i + CHUNK));
+  for (let i = 0; i < json.length; ) {
+    let end = Math.min(json.length, i + CHUNK);
+    const c = json.charCodeAt(end - 1);
+    if (end < json.length && c >= 0xd800 && c <= 0xdbff) end--;
+    pieces.push(PIECE + json.slice(i, end));
+    i = end;
+  }
   return [e.name, e.built, e.header, ...pieces];
 }
 
-function parseEntry(row: readonly Cell[]): IndexEntry | null {
+/** An entry from its tab row (entryRow's inverse); null when it is not one (a cell typed over). */
+export function parseEntry(row: readonly Cell[]): IndexEntry | null {
   const built = row[1];
   if (typeof built !== 'number' || !Number.isFinite(built)) return null;
   try {
     const json = row
       .slice(3)
-      .map((c) => (typeof c === 'string' ? c : ''))
+      .map((c) => (typeof c === 'string' && c.startsWith(PIECE) ? c.slice(PIECE.length) : ''))
       .join('');
     const raw = JSON.parse(json || '[]') as [string, unknown[] | 0, number][];
     return {
