@@ -1,11 +1,19 @@
 // Step 1's output: the other registers' checks, «Проверка данных» rewritten and the notes on the
 // problem cells; and the menu «Проверить данные», which runs the same checks and nothing else.
 import { dateTimeRuInZone } from '../domain/dates';
+import { carriedProblems, insertCarried } from '../workbook/moved-problems';
 import type { OrderBook } from '../workbook/orders';
 import { readOrderBook } from '../workbook/orders';
-import { MAX_NOTE_CELLS, type NotedCell, readNotedCells, writeProblemNotes } from '../workbook/problem-notes';
+import {
+  MAX_NOTE_CELLS,
+  type NotedCell,
+  notedCellsOf,
+  readProblemsValues,
+  writeProblemNotes,
+} from '../workbook/problem-notes';
 import { writeProblemsTab } from '../workbook/problems-tab';
 import { TAB } from '../workbook/schema';
+import type { Cell } from '../workbook/table';
 import { prepareAppeals } from './appeals';
 import { openContext, type RunContext } from './context';
 import { validateLean } from './lean-checks';
@@ -25,9 +33,28 @@ export function problemNotes(ctx: RunContext, previous: readonly NotedCell[], on
   });
 }
 
-/** «Проверка данных» rewritten from ctx.problems, then the notes on the cells (old notes read first). */
-export function writeProblems(ctx: RunContext): void {
-  const noted = readNotedCells(ctx.ss); // before the rewrite: the cells that carry our notes
+/**
+ * Problems of orders moved to «Архив» today, from the list as it was (moved-problems.ts): «Архив» is
+ * not checked, so a run the same day would lose them. Not an order still in «Поручения» (a move
+ * stopped half-way: the row there is judged again).
+ */
+function carryMoved(ctx: RunContext, book: OrderBook, previous: Cell[][]): void {
+  const inOrders = new Set(book.orders.map((o) => o.number).filter(Boolean));
+  const movedToday = new Set(book.archive.filter((o) => o.archivedAt === ctx.today).map((o) => o.number));
+  insertCarried(
+    ctx.problems.list,
+    carriedProblems(previous, ctx.today, (n) => movedToday.has(n) && !inOrders.has(n)),
+  );
+}
+
+/**
+ * «Проверка данных» rewritten from ctx.problems (with the problems of orders moved to «Архив» today
+ * carried forward), then the notes on the cells (old notes read first).
+ */
+export function writeProblems(ctx: RunContext, book: OrderBook | null): void {
+  const previous = readProblemsValues(ctx.ss);
+  if (book) carryMoved(ctx, book, previous);
+  const noted = notedCellsOf(previous); // before the rewrite: the cells that carry our notes
   writeStep(ctx, 'Проверка данных', () => writeProblemsTab(ctx.ss, ctx.problems, ctx.now, ctx.tz));
   problemNotes(ctx, noted);
 }
@@ -45,7 +72,7 @@ export function checkData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string 
   const book = readOrderBook(ctx);
   checkRegisters(ctx, book, 'check');
   guarded(ctx, 'Проверка обращений', () => prepareAppeals(ctx, book.executorByName, 'check'));
-  writeProblems(ctx);
+  writeProblems(ctx, book);
   const n = ctx.problems.list.length;
   const msg =
     n === 0

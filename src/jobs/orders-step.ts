@@ -132,17 +132,23 @@ function chooseArchive(ctx: RunContext, book: OrderBook, out: Outcome): number[]
   return rows;
 }
 
-/** Moves the chosen rows to «Архив»; rows below moved up, so «Проверка данных» and the notes follow them. */
+/**
+ * Moves the chosen rows to «Архив». «Проверка данных» is written first as it is after the move: the
+ * rows below moved up, and a moved row's problems said to be in «Архив» with its «№» and the day —
+ * so a run stopped anywhere in the move finds them there the same day (moved-problems.ts), and one
+ * stopped before the rows were deleted judges them again where they still are. Notes after the move
+ * (they move with their rows).
+ */
 function archiveRows(ctx: RunContext, book: OrderBook, t: Table, rows: number[], out: Outcome): void {
   if (!rows.length || !book.archiveTable) return;
+  const chosen = new Set(rows.map((i) => i + 2));
+  const moved = new Map(book.orders.filter((o) => chosen.has(o.row)).map((o) => [o.row, o.number]));
+  const shifted = shiftProblemRows(ctx.problems.list, TAB.orders, moved, ctx.today);
+  if (shifted) writeStep(ctx, 'Проверка данных', () => writeProblemsTab(ctx.ss, ctx.problems, ctx.now, ctx.tz));
   const archived = new Set(book.archive.map((o) => o.number).filter(Boolean));
   out.archived = moveToArchive(t, book.archiveTable, rows, midnightInZone(ctx.today, ctx.tz), archived);
-  const deletedRows = out.archived ? rows.map((i) => i + 2) : [];
-  if (shiftProblemRows(ctx.problems.list, TAB.orders, deletedRows)) {
-    writeStep(ctx, 'Проверка данных', () => writeProblemsTab(ctx.ss, ctx.problems, ctx.now, ctx.tz));
-    // Notes moved with their rows: only the cells whose lines changed are looked at.
-    problemNotes(ctx, ctx.problems.list, TAB.orders);
-  }
+  // Notes moved with their rows: only the cells whose lines changed are looked at.
+  if (shifted) problemNotes(ctx, ctx.problems.list, TAB.orders);
 }
 
 /**
@@ -206,7 +212,7 @@ export function processOrders(ctx: RunContext, book: OrderBook, mode: RunMode, o
   }
   if (mode === 'daily') {
     checkRegisters(ctx, book, 'daily');
-    writeProblems(ctx);
+    writeProblems(ctx, book);
   }
   runStage(ctx, book, 'state', mode, run);
   const toArchive = usable && mode === 'daily' && book.archiveTable ? chooseArchive(ctx, book, out) : [];

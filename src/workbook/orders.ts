@@ -2,6 +2,7 @@
 // columns by header. Every row becomes a typed record; whatever cannot be understood becomes a
 // Problem (Russian message and fix) and the record marks the cell `invalid` so no rule acts on it.
 import { cellToIsoDate, formatRu, type IsoDate } from '../domain/dates';
+import { endsWithArchiveLine } from '../domain/history';
 import type { MeasureStage } from '../domain/measure-plans';
 import { type Executor, normName, type OrderRecord, type OrderTab, type Protocol, splitNames } from '../domain/order';
 import { normalizePeriodicity, PERIODICITIES } from '../domain/periodic';
@@ -436,6 +437,19 @@ function readOrderTab(
 }
 
 /**
+ * True when `archived` is the copy in «Архив» of `row` in «Поручения» that a run stopped between
+ * appending and deleting (moveToArchive): the same «История», ending with the archive line.
+ */
+function halfMoved(row: OrderRecord, archived: OrderRecord): boolean {
+  return (
+    row.tab === TAB.orders &&
+    archived.tab === TAB.archive &&
+    row.history === archived.history &&
+    endsWithArchiveLine(row.history)
+  );
+}
+
+/**
  * Reads the four order tabs once each and checks the references between them: unknown executor
  * or co-executor, protocol № that does not exist, duplicate order №, «Готово» without
  * «Дата исполнения».
@@ -463,7 +477,11 @@ export function readOrderBook(ctx: ReadContext, opts: { archiveSince?: IsoDate }
     const p = ctx.problems;
     if (rec.number) {
       const first = seenNumbers.get(rec.number);
-      if (first) {
+      if (first && halfMoved(first, rec)) {
+        // One order whose move a stopped run left half done: judged where it still is, «Поручения»;
+        // its copy in «Архив» is not a second order (moveToArchive does not append it again).
+        p.drop((x) => x.tab === rec.tab && x.row === rec.row);
+      } else if (first) {
         rec.invalid.push(ORDER_COL.number);
         p.add({
           tab: rec.tab,

@@ -10,7 +10,9 @@
 // A cell whose lines are the same as at the previous check (its text is in the previous list) is
 // not read at all: a note of ours a person deleted by hand comes back only when its lines change.
 
+import type { IsoDate } from '../domain/dates';
 import { CELLS_PER_CALL, coalesceRuns } from './diff-writer';
+import { movedSuffix } from './moved-problems';
 import type { Problem } from './problems';
 import { PROBLEM_COL, TAB } from './schema';
 import { type Cell, normHeader } from './table';
@@ -124,20 +126,25 @@ export function parseProblemRows(values: readonly (readonly Cell[])[]): NotedCel
 }
 
 /**
- * After rows `deletedRows` (sheet rows) of `tab` were deleted, problems below them point at the row
- * where their data now is; a problem on a deleted row loses its row (it has gone to «Архив»).
- * Returns true when any problem changed.
+ * After rows `moved` (sheet row → its «№») of `tab` were deleted on `day`, problems below them point
+ * at the row where their data now is; a problem on a deleted row loses its row and says where the
+ * order went (moved-problems.ts: a run the same day keeps it listed). True when any problem changed.
  */
-export function shiftProblemRows(problems: Problem[], tab: string, deletedRows: readonly number[]): boolean {
-  if (deletedRows.length === 0) return false;
-  const deleted = [...new Set(deletedRows)].sort((a, b) => a - b);
-  const gone = new Set(deleted);
+export function shiftProblemRows(
+  problems: Problem[],
+  tab: string,
+  moved: ReadonlyMap<number, string>,
+  day: IsoDate,
+): boolean {
+  if (moved.size === 0) return false;
+  const deleted = [...moved.keys()].sort((a, b) => a - b);
   let changed = false;
   for (const p of problems) {
     if (p.tab !== tab || p.row < 2) continue;
-    if (gone.has(p.row)) {
+    const number = moved.get(p.row);
+    if (number !== undefined) {
       p.row = 0;
-      p.message = `${p.message} Строка перенесена на лист «${TAB.archive}».`;
+      p.message = `${p.message} ${movedSuffix(number, day)}`;
       changed = true;
       continue;
     }
@@ -269,13 +276,16 @@ export function planBlockNotes(
 // ---------------------------------------------------------------- workbook
 
 /**
- * The cells the current «Проверка данных» points at, with one read of that tab. Call it before
- * writeProblemsTab rewrites the tab: these are the cells that may carry our notes from last time.
+ * The current «Проверка данных» as read, with one call ([] when the tab is missing). Read it before
+ * writeProblemsTab rewrites the tab: notedCellsOf gives the cells that may carry our notes from last time.
  */
-export function readNotedCells(ss: Spreadsheet): NotedCell[] {
+export function readProblemsValues(ss: Spreadsheet): Cell[][] {
   const sheet = ss.getSheetByName(TAB.problems);
-  if (!sheet) return [];
-  const values = sheet.getDataRange().getValues() as Cell[][];
+  return sheet ? (sheet.getDataRange().getValues() as Cell[][]) : [];
+}
+
+/** The cells a previous «Проверка данных» (its values) pointed at, with each problem's text. */
+export function notedCellsOf(values: readonly (readonly Cell[])[]): NotedCell[] {
   const cells = parseProblemRows(values);
   // With each problem's text, a cell whose lines are the same today needs no reading (issue 15).
   const texts = parseProblemTexts(values);

@@ -8,6 +8,10 @@ export class Problems {
   add(p: Problem): void {
     this.list.push(p);
   }
+  /** Removes the problems `which` names (the list keeps its order). */
+  drop(which: (p: Problem) => boolean): void {
+    for (let i = this.list.length - 1; i >= 0; i--) if (which(this.list[i])) this.list.splice(i, 1);
+  }
   missingTab(tab: string): void {
     this.add(missingTabProblem(tab));
   }

@@ -2,12 +2,16 @@
 // any two calls), then run again: for every k, «Поручения», «Архив» (every cell, «История» lines)
 // and the keys of «Журнал» end as after one clean run. Spec «Daily check»: never notified twice
 // (step 4), a decision applied once (000 п.11–12), a return counted once and a done order archived
-// once (000 п.14), the notices' lines in «История» kept (000 п.8, п.10).
+// once (000 п.14), the notices' lines in «История» kept (000 п.8, п.10). «Проверка данных» too
+// (spec «Bad input»; quality bar «Idempotent»): the list and the list mailed to the controller are
+// those of one clean run — the problems of a row moved to «Архив» by the run (entered late, executed
+// back-dated) stay listed, and a move cut half-way is one order, not a repeated «№».
 import { describe, expect, it } from 'vitest';
 import type { WorkbookModel } from '../../src/local/model';
 import { createSandbox } from '../../src/local/sandbox/index';
 import { JOURNAL_KEY_COL } from '../../src/workbook/journal';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
+import { mailedProblemLists, problemsShown } from '../reliability/harness';
 import { appendRows, d, makeBook, rowsOf } from './orders-helpers';
 
 const DAY = '2026-03-02';
@@ -133,17 +137,27 @@ describe('a daily check cut after k calls, then re-run', () => {
     expect(row('без номера')?.[ORDER_COL.number]).toBe('7-1');
     expect((row('новое')?.history as string[] | undefined)?.filter((l) => /отправлено/.test(l))).toHaveLength(2);
     expect(want.keys.length).toBeGreaterThanOrEqual(5);
+    // The row gone to «Архив» keeps its problems in the list, said to be in «Архив».
+    const wantProblems = problemsShown(clean);
+    const wantMailed = mailedProblemLists(clean);
+    const moved = wantProblems.filter((r) => /5-5 перенесено на лист «Архив»/.test(r[4] ?? '')).map((r) => r[4]);
+    expect(moved.some((m) => /внесено позже срока/.test(m))).toBe(true);
+    expect(moved.some((m) => /задним числом/.test(m))).toBe(true);
+    expect(wantMailed).toHaveLength(1);
 
     // Every STRIDE-th call (a cut between any two of the run's writes is what matters; the
     // reliability suite's soak run tries every call).
     const STRIDE = 4;
     const bad: string[] = [];
     let cutRuns = 0;
-    for (let k = 0; k < first.calls + STRIDE; k += STRIDE) {
+    /** Cut at k, re-run: what differs from one clean run; and where the cut left «в архив». */
+    const tryCut = (k: number): { done: boolean; moving: 'before' | 'both' | 'after' } => {
       const wb = structuredClone(start);
       const cut = daily(wb, k);
-      if (!cut.error) break;
+      if (!cut.error) return { done: true, moving: 'after' };
       cutRuns++;
+      const where = (t: string) => rowsOf(wb, t).some((r) => r[ORDER_COL.text] === 'в архив');
+      const moving = !where(TAB.archive) ? 'before' : where(TAB.orders) ? 'both' : 'after';
       const again = daily(wb, undefined, '06:20:00');
       if (again.error) bad.push(`k=${k}: ${again.error}`);
       const got = endState(wb);
@@ -151,8 +165,40 @@ describe('a daily check cut after k calls, then re-run', () => {
         bad.push(`k=${k}`);
         expect(got, `k=${k}`).toEqual(want);
       }
+      if (JSON.stringify(problemsShown(wb)) !== JSON.stringify(wantProblems))
+        bad.push(`k=${k}: «Проверка данных» ${JSON.stringify(problemsShown(wb).slice(3))}`);
+      if (JSON.stringify(mailedProblemLists(wb)) !== JSON.stringify(wantMailed))
+        bad.push(`k=${k}: контролёру ${mailedProblemLists(wb).join(', ')} вместо ${wantMailed.join(', ')}`);
+      return { done: false, moving };
+    };
+    let lastBefore = -1;
+    let firstAfter = -1;
+    let halfMoves = 0;
+    const note = (k: number, r: ReturnType<typeof tryCut>) => {
+      if (r.moving === 'both') halfMoves++;
+      if (r.moving === 'before') lastBefore = k;
+      else if (firstAfter < 0) firstAfter = k;
+    };
+    for (let k = 0; k < first.calls + STRIDE; k += STRIDE) {
+      const r = tryCut(k);
+      if (r.done) break;
+      note(k, r);
     }
+    // The move to «Архив» (appended, not yet deleted) is a window of a few calls: every one of them.
+    for (let k = lastBefore + 1; k < firstAfter; k++) note(k, tryCut(k));
+    expect(halfMoves, 'a cut between appending to «Архив» and deleting').toBeGreaterThan(0);
     expect(bad).toEqual([]);
     expect(cutRuns).toBeGreaterThan(first.calls / STRIDE - 2);
+  });
+
+  it('a second clean run the same day keeps «Проверка данных» and mails the controller nothing more', () => {
+    const wb = seeded();
+    expect(daily(wb).error).toBeNull();
+    const first = problemsShown(wb);
+    const mailed = mailedProblemLists(wb);
+    expect(first.some((r) => /5-5 перенесено на лист «Архив»/.test(r[4] ?? ''))).toBe(true);
+    expect(daily(wb, undefined, '06:20:00').error).toBeNull();
+    expect(problemsShown(wb)).toEqual(first);
+    expect(mailedProblemLists(wb)).toEqual(mailed);
   });
 });

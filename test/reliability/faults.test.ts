@@ -7,11 +7,25 @@
 // in the window between MailApp.sendEmail and its record in «Журнал» (src/mail/mailer.ts).
 // Spec «Daily check» step 4: «never notified twice for the same event and control date, whether
 // the job runs twice, fails half-way or is re-run by hand»; 000 п.8, п.10 (notices, reminders).
+// «Проверка данных» ends as after one clean run too (spec «Bad input»), the problems of the row the
+// run moved to «Архив» included; after a cut, the controller was mailed the clean run's list.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellModel, WorkbookModel } from '../../src/local/model';
 import type { SentMail } from '../../src/local/sandbox/index';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
-import { headerOf, idsIn, journalRows, norm, runs, SOAK, sandbox, sentKeys, sheet } from './harness';
+import {
+  headerOf,
+  idsIn,
+  journalRows,
+  mailedProblemLists,
+  norm,
+  problemsShown,
+  runs,
+  SOAK,
+  sandbox,
+  sentKeys,
+  sheet,
+} from './harness';
 import { ID, NOW_WALL, scenarioWorkbook } from './scenario';
 
 interface RunResult {
@@ -137,13 +151,32 @@ const MAX_WINDOW_CALLS = 3;
 /** Counts for docs/RELIABILITY.md. */
 const stats = { failMailAt: 0, quota: 0, cuts: 0, doubleCuts: 0, windowHits: 0, windowWidth: 0, lock: 0 };
 
-let clean: { wb: WorkbookModel; run: RunResult; keys: string[][]; state: ReturnType<typeof orderState> };
+let clean: {
+  wb: WorkbookModel;
+  run: RunResult;
+  keys: string[][];
+  state: ReturnType<typeof orderState>;
+  problems: string[][];
+};
 
 beforeAll(() => {
   const wb = scenarioWorkbook();
   const run = daily(wb);
-  clean = { wb, run, keys: sentKeys(wb), state: orderState(wb) };
+  clean = { wb, run, keys: sentKeys(wb), state: orderState(wb), problems: problemsShown(wb) };
 });
+
+/** «Проверка данных» against the clean run's: the rows that differ. */
+function problemsDiff(wb: WorkbookModel): string[] {
+  const got = problemsShown(wb);
+  if (JSON.stringify(got) === JSON.stringify(clean.problems)) return [];
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(got.length, clean.problems.length); i++)
+    if (JSON.stringify(got[i]) !== JSON.stringify(clean.problems[i]))
+      out.push(
+        `«Проверка данных» строка ${i + 1}: ${got[i]?.join(' | ') ?? '—'} вместо ${clean.problems[i]?.join(' | ') ?? '—'}`,
+      );
+  return out;
+}
 
 describe('a clean run, then a second run the same day', () => {
   it('sends every due notice once, with its keys recorded in «Журнал»', () => {
@@ -153,6 +186,9 @@ describe('a clean run, then a second run the same day', () => {
     expect(clean.run.recordedSends).toBe(clean.run.mails.length);
     const keys = flat(clean.keys);
     expect(new Set(keys).size).toBe(keys.length);
+    // The row moved to «Архив» (5-4: entered today, after the protocol's term) keeps its problem.
+    expect(clean.problems.some((r) => /5-4 перенесено на лист «Архив»/.test(r[4] ?? ''))).toBe(true);
+    expect(mailedProblemLists(clean.wb)).toHaveLength(1);
   });
 
   it('a re-run sends nothing and changes no order', () => {
@@ -163,6 +199,8 @@ describe('a clean run, then a second run the same day', () => {
     const lists = problemLists(wb);
     expect(new Set(lists).size).toBe(lists.length);
     expect(orderState(wb)).toEqual(clean.state);
+    expect(problemsShown(wb)).toEqual(clean.problems);
+    expect(mailedProblemLists(wb)).toEqual(mailedProblemLists(clean.wb));
   });
 });
 
@@ -190,6 +228,7 @@ function completed(wb: WorkbookModel, first: RunResult, second: RunResult, allow
   const out: string[] = [];
   if (second.error) out.push(`повторный запуск: ${second.error}`);
   out.push(...stateDiff(orderState(wb), clean.state));
+  out.push(...problemsDiff(wb));
   const keys = flat(sentKeys(wb));
   const want = flat(clean.keys);
   const sent = [...first.notices, ...second.notices].map(mailTo).sort();
@@ -286,6 +325,10 @@ describe('the run is cut after k service calls (the 6-minute limit)', () => {
       if (unrecorded) hits.push(k);
       const second = daily(wb, { at: `${NOW_WALL.slice(0, 10)}T09:20:00` });
       for (const f of completed(wb, first, second, unrecorded === 1)) fails.push([k, f]);
+      // The controller was mailed the clean run's list: before the cut, or by the re-run.
+      const mailed = mailedProblemLists(wb);
+      if (JSON.stringify(mailed) !== JSON.stringify(mailedProblemLists(clean.wb)))
+        fails.push([k, `контролёру: ${mailed.join(', ')}`]);
       stats.cuts++;
     }
     // The window: the calls between a sendEmail and the setValues that records it.
@@ -345,6 +388,7 @@ describe('two cuts in a row, then a normal run', () => {
         if (JSON.stringify(allIds(wb)) !== JSON.stringify(allIds(clean.wb)))
           fails.push([at, `строки: ${allIds(wb).join(', ')}`]);
         for (const f of stateDiff(orderState(wb), clean.state)) fails.push([at, f]);
+        for (const f of problemsDiff(wb)) fails.push([at, f]);
         const unrecorded = a.mails.length - a.recordedSends + (b.mails.length - b.recordedSends);
         const sent = a.notices.length + b.notices.length + c.notices.length;
         if (sent > clean.run.notices.length + unrecorded) fails.push([at, `писем ${sent}, незаписанных ${unrecorded}`]);

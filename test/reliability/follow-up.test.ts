@@ -175,6 +175,16 @@ describe('a daily check near its budget finishes in follow-up runs the same day'
     expectSameAsClean(c);
   });
 
+  it('a second run the same day keeps «Проверка данных» (the problems of rows it moved to «Архив» too) and mails nothing', () => {
+    const wb = JSON.parse(JSON.stringify(clean.wb)) as WorkbookModel;
+    const sb = sandboxAt(wb, new Date(BENCH_NOW.getTime() + 3_600_000), 0);
+    sb.api('daily', {}, { trigger: 'time' });
+    expect(sb.mails.map(mailSig)).toEqual([]);
+    const want = cellsOf(clean.wb)[TAB.problems];
+    expect(want.some((r) => / перенесено на лист «Архив» /.test(r[4] ?? ''))).toBe(true);
+    expect(cellsOf(wb)[TAB.problems]).toEqual(want);
+  });
+
   it('every step was cut at least once (before it, or in its mail)', () => {
     const cut = new Set([...stopsSeen].map((s) => s.replace('+mail', '')));
     // 'appeals' is the first step: a run always makes its first step, so it is never cut before.

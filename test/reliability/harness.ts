@@ -304,3 +304,32 @@ export function tryApi(sb: Sandbox, action: string, params: Record<string, unkno
     return e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e);
   }
 }
+
+/**
+ * «Проверка данных» as people read it: every row's cells as text, the check's time of day left out
+ * («Проверено 02.03.2026 05:00» → «Проверено 02.03.2026»: a re-run writes it later the same day).
+ */
+export function problemsShown(wb: WorkbookModel): string[][] {
+  if (!hasSheet(wb, TAB.problems)) return [];
+  const out = sheet(wb, TAB.problems).cells.map((r) =>
+    (r ?? []).map((c) => {
+      const v = c?.v;
+      const s = v === null || v === undefined ? '' : typeof v === 'object' ? v.iso : String(v);
+      return s.replace(/(\d\d\.\d\d\.\d{4}) \d\d:\d\d/g, '$1');
+    }),
+  );
+  for (const r of out) while (r.length && r[r.length - 1] === '') r.pop();
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+/** The controller's daily list of problems as mailed: its content keys («problems:<n>-<hash>») in «Журнал». */
+export function mailedProblemLists(wb: WorkbookModel): string[] {
+  return [
+    ...new Set(
+      sentKeys(wb)
+        .flat()
+        .filter((k) => k.startsWith('problems:')),
+    ),
+  ].sort();
+}

@@ -3,6 +3,8 @@
 // «Проверка данных», rows shifted by the move to «Архив» (000 п.14), the column cap.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../src/domain/dates';
+import { carriedProblems, insertCarried, movedOf } from '../../src/workbook/moved-problems';
 import {
   hasOurNote,
   mergeNote,
@@ -105,14 +107,71 @@ describe('rows moved to «Архив» (000 п.14: done orders are archived afte
       problem(9, 'Статус'),
       problem(9, 'x', 'm', TAB.executors),
     ];
-    expect(shiftProblemRows(ps, TAB.orders, [7, 4, 5])).toBe(true);
+    const day = '2026-03-02' as IsoDate;
+    const moved = (...rows: number[]) => new Map(rows.map((r) => [r, `5-${r}`]));
+    expect(shiftProblemRows(ps, TAB.orders, moved(7, 4, 5), day)).toBe(true);
     expect(ps.map((p) => p.row)).toEqual([3, 4, 6, 9]);
     const gone = [problem(4, 'Срок')];
-    expect(shiftProblemRows(gone, TAB.orders, [4])).toBe(true);
+    expect(shiftProblemRows(gone, TAB.orders, moved(4), day)).toBe(true);
     expect(gone[0].row).toBe(0);
     expect(gone[0].message).toContain('«Архив»');
-    expect(shiftProblemRows([problem(3, 'Срок')], TAB.orders, [8])).toBe(false);
-    expect(shiftProblemRows([problem(9, 'Срок')], TAB.orders, [])).toBe(false);
+    // Its «№» and the day: a run the same day keeps it listed (moved-problems.ts).
+    expect(gone[0].message).toMatch(/ Поручение № 5-4 перенесено на лист «Архив» 02\.03\.2026\.$/);
+    expect(movedOf(gone[0].message)).toEqual({ number: '5-4', day: '02.03.2026' });
+    expect(shiftProblemRows([problem(3, 'Срок')], TAB.orders, moved(8), day)).toBe(false);
+    expect(shiftProblemRows([problem(9, 'Срок')], TAB.orders, moved(), day)).toBe(false);
+  });
+});
+
+describe('problems of orders moved to «Архив» carried forward the same day (moved-problems.ts)', () => {
+  const day = '2026-03-02' as IsoDate;
+  const moved = (n: string, d = '02.03.2026') =>
+    `Внесено позже срока. Поручение № ${n} перенесено на лист «Архив» ${d}.`;
+  const values = [
+    ['Проверка данных'],
+    ['Проверено 02.03.2026 08:20: найдено проблем — 5.'],
+    [],
+    [...PROBLEM_HEADERS],
+    [TAB.orders, 3, 'Срок', 'x', 'Не удалось прочитать дату.', 'Введите дату.'],
+    [TAB.orders, '', 'Внесено', '02.03.2026', moved('5-4'), 'Вносите вовремя.'],
+    [TAB.orders, '', 'Внесено', '27.02.2026', moved('5-9', '27.02.2026'), 'Вносите вовремя.'],
+    [TAB.archive, '', 'Внесено', '02.03.2026', moved('5-7'), 'Вносите вовремя.'],
+    [TAB.orders, '', 'Внесено', '02.03.2026', moved('5-8'), 'Вносите вовремя.'],
+    [],
+    ['примечание'],
+  ];
+
+  it("takes the day's moved rows the caller accepts, with their places; not another day's, tab's or order's", () => {
+    const got = carriedProblems(values, day, (n) => n !== '5-8');
+    expect(got).toEqual([
+      {
+        index: 1,
+        problem: {
+          tab: TAB.orders,
+          row: 0,
+          column: 'Внесено',
+          value: '02.03.2026',
+          message: moved('5-4'),
+          fix: 'Вносите вовремя.',
+        },
+      },
+    ]);
+    expect(carriedProblems(values, '2026-03-03' as IsoDate, () => true)).toEqual([]);
+    expect(carriedProblems([['что-то другое']], day, () => true)).toEqual([]);
+  });
+
+  it('puts them back at their places: the list of the run that moved them', () => {
+    const was = [problem(3, 'a'), problem(0, 'moved-1'), problem(4, 'b'), problem(0, 'moved-2'), problem(0, 'moved-3')];
+    const list = [was[0], was[2]];
+    insertCarried(list, [
+      { index: 4, problem: was[4] },
+      { index: 1, problem: was[1] },
+      { index: 3, problem: was[3] },
+    ]);
+    expect(list).toEqual(was);
+    const short: Problem[] = [];
+    insertCarried(short, [{ index: 7, problem: was[1] }]);
+    expect(short).toEqual([was[1]]);
   });
 });
 
