@@ -3,7 +3,7 @@
 // weekend to the next working day (January holidays excepted, their days are moved by decree).
 // The Government's yearly decree fixes the real transfers; «Календарь» carries it as rows, and any
 // row overrides the rules: «Рабочий» makes a day working, «Нерабочий» makes it a day off.
-import { addDays, daysBetween, type IsoDate, isoOf, isoWeekday, yearOf } from './dates';
+import { addDays, daysBetween, type IsoDate, isIsoDate, isoOf, isoWeekday, yearOf } from './dates';
 
 export type DayType = 'work' | 'off';
 export interface CalendarEntry {
@@ -60,14 +60,17 @@ export const DECREE_ENTRIES: readonly CalendarEntry[] = [
   { date: '2026-05-11', type: 'off', basis: `09.05.2026 приходится на субботу (${D2026})` },
 ];
 
-const EPOCH = '1990-01-01';
-
 export class WorkCalendar {
   private readonly overrides = new Map<IsoDate, DayType>();
   private readonly yearsWithRows = new Set<number>();
   private readonly offByYear = new Map<number, Set<IsoDate>>();
-  /** Working days from EPOCH up to the first day of each year (exclusive), computed lazily. */
+  /**
+   * Working days from the first day of `origin` up to the first day of each year (exclusive),
+   * computed lazily. Only differences are ever used, so the origin is the first year asked: a
+   * fixed 1990 cost every new calendar 36 years of days before its first answer.
+   */
   private readonly cumStart = new Map<number, number>();
+  private origin: number | null = null;
   private readonly cumInYear = new Map<number, Uint16Array>();
   /** addWorkingDays results: every order asks the same few (date, n) questions. */
   private readonly addMemo = new Map<string, IsoDate>();
@@ -77,6 +80,35 @@ export class WorkCalendar {
       this.overrides.set(e.date, e.type);
       this.yearsWithRows.add(yearOf(e.date));
     }
+  }
+
+  /** The rows of «Календарь» that fall in year y (real dates only: no other is ever asked about). */
+  private overridesIn(y: number): [IsoDate, DayType][] {
+    const out: [IsoDate, DayType][] = [];
+    if (!this.yearsWithRows.has(y)) return out;
+    for (const [d, t] of this.overrides) if (yearOf(d) === y && isIsoDate(d)) out.push([d, t]);
+    return out;
+  }
+
+  /**
+   * Working days in year y without a table of its days: Monday–Friday, less the rules' days off,
+   * corrected by the rows. The years between two dates far apart (a typo «2206») cost this only.
+   */
+  private yearTotal(y: number): number {
+    const table = this.cumInYear.get(y);
+    if (table) return table[table.length - 1];
+    const first = isoOf(y, 1, 1);
+    const len = daysBetween(first, isoOf(y + 1, 1, 1));
+    const w0 = isoWeekday(first);
+    let n = 0;
+    for (let i = 0; i < len; i++) if (((w0 - 1 + i) % 7) + 1 < 6) n++;
+    const off = this.ruleOffDays(y);
+    const rows = this.overridesIn(y);
+    const byRow = new Set(rows.map(([d]) => d));
+    for (const d of off) if (yearOf(d) === y && !byRow.has(d) && isoWeekday(d) < 6) n--;
+    // A row decides its day: it replaces the Monday–Friday count (its rule day off was skipped above).
+    for (const [d, t] of rows) n += (t === 'work' ? 1 : 0) - (isoWeekday(d) < 6 ? 1 : 0);
+    return n;
   }
 
   /** Days off by the rules alone (weekends, art. 112 holidays and, for years without rows, part 2 transfers). */
@@ -173,17 +205,21 @@ export class WorkCalendar {
   private yearStartCum(y: number): number {
     const cached = this.cumStart.get(y);
     if (cached !== undefined) return cached;
-    const epochYear = yearOf(EPOCH);
-    let v: number;
-    if (y === epochYear) v = 0;
-    else if (y > epochYear) {
-      const prev = this.yearTable(y - 1);
-      v = this.yearStartCum(y - 1) + prev[prev.length - 1];
-    } else {
-      const own = this.yearTable(y);
-      v = this.yearStartCum(y + 1) - own[own.length - 1];
+    if (this.origin === null) {
+      this.origin = y;
+      this.cumStart.set(y, 0);
+      return 0;
     }
-    this.cumStart.set(y, v);
+    // From the nearest year already counted (the known years run unbroken through the origin).
+    const step = y > this.origin ? -1 : 1;
+    let k = y;
+    while (!this.cumStart.has(k)) k += step;
+    let v = this.cumStart.get(k) as number;
+    while (k !== y) {
+      if (step === -1) v += this.yearTotal(k++);
+      else v -= this.yearTotal(--k);
+      this.cumStart.set(k, v);
+    }
     return v;
   }
 

@@ -39,7 +39,51 @@ function fromUtc(d: Date): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
+// The working-day calendar steps through years of days: a Date per step cost most of a daily check
+// (and more in the sandbox, whose Date is Apps Script's shim). A real date 0000–9999 is counted as
+// days since 1970-01-01 with Hinnant's civil-calendar formulas; anything else takes the Date path.
+function dayNumber(d: IsoDate): number | null {
+  if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return null;
+  const y = digits(d, 0, 4);
+  const m = digits(d, 5, 7);
+  const day = digits(d, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || day < 1 || day > monthLength(y, m)) return null;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+function monthLength(y: number, m: number): number {
+  if (m !== 2) return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+}
+function isoOfDayNumber(n: number): IsoDate | null {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y < 0 || y > 9999 ? null : isoOf(y, m, day);
+}
+
 export function addDays(d: IsoDate, n: number): IsoDate {
+  const dn = Number.isInteger(n) ? dayNumber(d) : null;
+  const fast = dn === null ? null : isoOfDayNumber(dn + n);
+  if (fast !== null) return fast;
   const t = toUtc(d);
   t.setUTCDate(t.getUTCDate() + n);
   return fromUtc(t);
@@ -61,12 +105,17 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Calendar days from a to b (b − a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
+  const na = dayNumber(a);
+  const nb = dayNumber(b);
+  if (na !== null && nb !== null) return nb - na;
   return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(d: IsoDate): number {
-  const w = toUtc(d).getUTCDay();
+  const n = dayNumber(d);
+  // 1970-01-01 was a Thursday.
+  const w = n === null ? toUtc(d).getUTCDay() : (((n + 4) % 7) + 7) % 7;
   return w === 0 ? 7 : w;
 }
 

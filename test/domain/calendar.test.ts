@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar } from '../../src/domain/calendar';
+import { DECREE_ENTRIES, WorkCalendar } from '../../src/domain/calendar';
+import { addDays } from '../../src/domain/dates';
 
 // Spec «Календарь» (../shared/spec/product.md): the 2025 decree No. 1335 and 2026 decree No. 1466,
 // Labour Code art. 112 parts 1–2. Seed 000 п.7, п.11, п.14 count in working days.
@@ -60,10 +61,44 @@ describe('working-day arithmetic', () => {
     expect(cal.workingDaysBetween('2026-03-12', '2026-03-12')).toBe(0);
     expect(cal.workingDaysBetween('2024-12-31', '2025-12-31')).toBe(247);
     expect(cal.workingDaysBetween('2025-12-31', '2026-12-31')).toBe(247);
+    // Counted from the first year a calendar is asked about: a later question about an earlier year agrees.
+    const fresh = new WorkCalendar();
+    expect(fresh.workingDaysBetween('2026-03-06', '2026-03-12')).toBe(3);
+    expect(fresh.workingDaysBetween('2024-12-31', '2025-12-31')).toBe(247);
+    expect(fresh.workingDaysBetween('1999-12-31', '2026-03-12')).toBe(
+      cal.workingDaysBetween('1999-12-31', '2026-03-12'),
+    );
   });
   it('moves a date to the nearest working day before or after it', () => {
     expect(cal.workingOnOrBefore('2026-03-09')).toBe('2026-03-06');
     expect(cal.workingOnOrAfter('2026-03-07')).toBe('2026-03-10');
     expect(cal.workingOnOrBefore('2026-03-10')).toBe('2026-03-10');
+  });
+});
+
+describe('working days between dates years apart', () => {
+  // Counted year by year from the rules and rows, not day by day: the same as counting each day.
+  const rows = [
+    ...DECREE_ENTRIES,
+    { date: '2031-06-14', type: 'work' as const }, // a working Saturday
+    { date: '2031-06-16', type: 'off' as const },
+    { date: '2031-03-08', type: 'off' as const }, // a row on a rule's day off changes nothing
+  ];
+  const byDays = (c: WorkCalendar, a: string, b: string) => {
+    let n = 0;
+    for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (c.isWorkingDay(d)) n++;
+    return n;
+  };
+  it('agrees with counting every day, whichever year is asked first', () => {
+    for (const first of ['2026-03-02', '1995-05-05', '2040-01-01']) {
+      const c = new WorkCalendar(rows);
+      c.workingDaysBetween(first, first);
+      for (const [a, b] of [
+        ['1994-12-31', '2026-03-12'],
+        ['2025-12-31', '2031-12-31'],
+        ['2029-02-28', '2045-11-05'],
+      ])
+        expect([first, a, b, c.workingDaysBetween(a, b)]).toEqual([first, a, b, byDays(c, a, b)]);
+    }
   });
 });

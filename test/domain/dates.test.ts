@@ -68,3 +68,51 @@ describe('cells to calendar dates in the spreadsheet zone', () => {
     }
   });
 });
+
+describe('calendar arithmetic without a Date per step', () => {
+  // The reference is what these functions did with a Date at UTC noon: every day of 1999–2031,
+  // the century years around 29.02, and what is not a real date (Date rolls 30.02 over; the rest is invalid).
+  const noon = (d: string) => new Date(`${d}T12:00:00Z`);
+  const byDate = (d: string, n: number) => {
+    const t = noon(d);
+    t.setUTCDate(t.getUTCDate() + n);
+    return t.toISOString().slice(0, 10);
+  };
+  const attempt = (f: () => unknown) => {
+    try {
+      return f();
+    } catch (e) {
+      return (e as Error).name;
+    }
+  };
+  it('agrees with Date for addDays, daysBetween and isoWeekday', () => {
+    const days: string[] = [];
+    for (let d = '1999-01-01'; d <= '2031-12-31'; d = byDate(d, 1)) days.push(d);
+    days.push(
+      '1900-02-28',
+      '1900-03-01',
+      '2100-02-28',
+      '2100-03-01',
+      '0000-01-01',
+      '9999-12-31',
+      '2026-02-30',
+      '2026-02-31',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-1-1',
+      'abc',
+    );
+    const diffs: string[] = [];
+    for (const d of days) {
+      const w = noon(d).getUTCDay();
+      if (!Object.is(isoWeekday(d), w === 0 ? 7 : w)) diffs.push(`isoWeekday ${d}`);
+      for (const n of [-366, -1, 1, 3, 29, 400])
+        if (attempt(() => addDays(d, n)) !== attempt(() => byDate(d, n))) diffs.push(`addDays ${d} ${n}`);
+      const between = Math.round((noon(d).getTime() - noon('2026-03-02').getTime()) / 86_400_000);
+      if (!Object.is(daysBetween('2026-03-02', d), between)) diffs.push(`daysBetween ${d}`);
+    }
+    expect(diffs).toEqual([]);
+    expect(Number.isNaN(isoWeekday('abc'))).toBe(true);
+    expect(addDays('2026-02-30', 1)).toBe('2026-03-03');
+  });
+});
