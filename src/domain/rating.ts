@@ -324,7 +324,16 @@ export function parseYear(v: unknown): number | null {
  * the next rank is skipped (10, 10, 7 → 1, 1, 3).
  */
 export function competitionRanks(totals: readonly number[]): number[] {
-  return totals.map((t) => 1 + totals.filter((o) => round4(o) > round4(t)).length);
+  // 1 + how many totals are greater: the first place of its value among the totals sorted down
+  // (sorted once — comparing every pair was quadratic in the organisations).
+  const rounded = totals.map(round4);
+  if (!rounded.every(Number.isFinite)) return rounded.map((t) => 1 + rounded.filter((o) => o > t).length);
+  const down = [...rounded].sort((a, b) => b - a);
+  const first = new Map<number, number>();
+  down.forEach((t, i) => {
+    if (!first.has(t)) first.set(t, i + 1);
+  });
+  return rounded.map((t) => first.get(t) as number);
 }
 
 interface Checked {

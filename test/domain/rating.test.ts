@@ -14,6 +14,7 @@ import {
   parseYear,
   reminderPlan,
   reminderStage,
+  round4,
 } from '../../src/domain/rating';
 import { CRITERIA_SEED, criteriaSeedRows } from '../../src/workbook/specs/rating';
 
@@ -231,6 +232,10 @@ describe('helpers', () => {
   it('competition ranks: equal totals share the better place, the next is skipped', () => {
     expect(competitionRanks([10, 10, 7])).toEqual([1, 1, 3]);
     expect(competitionRanks([3, 5, 5, 5, 1])).toEqual([4, 1, 1, 1, 5]);
+    // Ranks of many organisations at once (sorted once, not every pair compared): as counted by hand.
+    const many = Array.from({ length: 500 }, (_, i) => ((i * 37) % 101) / 10 + 0.00001);
+    expect(competitionRanks(many)).toEqual(many.map((t) => 1 + many.filter((o) => round4(o) > round4(t)).length));
+    expect(competitionRanks([0.3 * 3, 0.9, Number.NaN, 2])).toEqual([2, 2, 1, 1]);
     // 0,3 × 3 computed in floating point is 0,8999…: still equal to 0,9.
     expect(competitionRanks([0.3 * 3, 0.9])).toEqual([1, 1]);
   });
