@@ -5,6 +5,7 @@
 import { addDays, cellToIsoDate, type IsoDate } from '../domain/dates';
 import { normName, splitNames } from '../domain/order';
 import { DONE_DAYS } from '../domain/page-details';
+import { pageHistory } from '../domain/page-history';
 import type { OrderBook } from '../workbook/orders';
 import { normalizeStatus } from '../workbook/orders';
 import {
@@ -66,7 +67,7 @@ export function pageEntries(
   const header = t.header;
   const width = Math.min(pageWidthOf(header), Math.max(1, header.length));
   const col = (h: string) => t.col(h);
-  const [nc, ec, cc, sc, dc, rc, stc] = [
+  const [nc, ec, cc, sc, dc, rc, stc, hc] = [
     ORDER_COL.number,
     ORDER_COL.executor,
     ORDER_COL.coExecutors,
@@ -74,6 +75,7 @@ export function pageEntries(
     ORDER_COL.doneDate,
     ORDER_COL.requestedDate,
     ORDER_COL.state,
+    ORDER_COL.history,
   ].map(col);
   if (nc < 0 || ec < 0) return [];
   const rows = sheetNow(t, gone);
@@ -82,7 +84,9 @@ export function pageEntries(
     const number = numberText(cells[nc]);
     return number && seen.get(normName(number)) === 1 ? number : '';
   };
-  const page = (cells: Cell[]) => cells.slice(0, width).map((c) => (c ?? '') as Cell);
+  // «История» only as far as the page uses it (domain/page-history.ts): most of an entry's volume.
+  const page = (cells: Cell[]) =>
+    cells.slice(0, width).map((c, i) => (i === hc && typeof c === 'string' ? pageHistory(c) : ((c ?? '') as Cell)));
   const since = addDays(env.today, -DONE_DAYS);
   const byName = new Map<string, IndexedOrder[]>(book.executors.map((e) => [normName(e.name), []]));
   const lists = new Map<string, IndexedOrder[]>([

@@ -18,6 +18,7 @@
 // order whose «№» was logged since the build is read again, and the «№» of the others must each be
 // found exactly once, in a row that still names the person — else the rows are read as before.
 // docs/PERFORMANCE.md «Мои поручения» says what each kind of change does to it.
+import { rowVersion } from '../domain/my-orders';
 import { normName } from '../domain/order';
 import { findRowsByValue, readRowsAt } from './find-rows';
 import { ORDER_COL, STATE, STATUS } from './schema';
@@ -76,14 +77,19 @@ export interface IndexedOrder {
 export interface IndexEntry {
   name: string;
   built: number;
-  /** The page's header (JSON of row 1 up to the page's last column) the cells were read against. */
+  /** The page's header (headerKey of row 1 up to the page's last column) the cells were read against. */
   header: string;
   orders: IndexedOrder[];
 }
 
-/** The header as an entry stores it. */
+/**
+ * The header as an entry stores it: its length and two 32-bit hashes of its JSON (forwards and
+ * backwards), not the JSON itself — ≈ 600 characters an entry, 120 000 a build for 200 people.
+ */
 export function headerKey(header: readonly Cell[]): string {
-  return JSON.stringify(header.map(enc));
+  const json = JSON.stringify(header.map(enc));
+  // A letter first: Sheets would parse «601:12:45» typed into a cell as a duration.
+  return `h${json.length}.${rowVersion([json])}.${rowVersion([[...json].reverse().join('')])}`;
 }
 
 /** One tab row of the index: ФИО, stamp, header, the JSON cut into cells. */

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { noteLine } from '../../src/domain/order-events';
 import { appendRows } from '../../src/local/demo/util';
 import type { CellModel, WorkbookModel } from '../../src/local/model';
 import { createSandbox, type Sandbox } from '../../src/local/sandbox/index';
@@ -38,6 +39,19 @@ function indexed(): { wb: WorkbookModel; sb: Sandbox } {
     TAB.orders,
     [21, 22, 23, 24].map((k) => order(`П1-${k}`, 'Иванов И.И.', `2026-03-${k}`, { Поручение: `Поручение ${k}` })),
   );
+  // П1-21: a co-executor's note older than the card's last lines (the index keeps «История» only
+  // as far as the page uses it: domain/page-history.ts) — the card still shows its day.
+  const o21 = wb.sheets.find((s) => s.name === TAB.orders) as { cells: CellModel[][] };
+  const h = (name: string) => o21.cells[0].findIndex((c) => c?.v === name);
+  const r21 = o21.cells.find((r) => r?.[h('№')]?.v === 'П1-21') as CellModel[];
+  r21[h(ORDER_COL.coExecutors)] = { v: 'Кузнецов К.К.' };
+  r21[h(ORDER_COL.history)] = {
+    v: [
+      '02.03.2026: внесено в контроль',
+      noteLine('2026-03-03', 'Кузнецов К.К.'),
+      ...[4, 5, 6, 7].map((day) => `0${day}.03.2026: уведомление исполнителю отправлено`),
+    ].join('\n'),
+  };
   const sb = createSandbox({ workbook: wb, code, now: at(TODAY), realElapsed: false, webAppUrl: BASE });
   sb.api('daily');
   expect(wb.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([INDEX_TAB, EDITS_TAB]));
@@ -98,6 +112,11 @@ describe('«Мои поручения» from the index: never staler than the sh
     ]);
     // The cards came from the index: a cell changed behind every trigger's back is not seen (the
     // limit docs/PERFORMANCE.md states; a submit on it is refused — below).
+    const o21 = page.data?.lists.orders.find((o) => o.number === 'П1-21') as { between?: { coNotes?: unknown } };
+    expect(o21.between?.coNotes).toEqual({
+      since: '02.03.2026',
+      rows: [{ name: 'Кузнецов К.К.', noted: '03.03.2026' }],
+    });
     const v = page.data?.lists.orders.find((o) => o.number === 'П1-4')?.version;
     put(wb, 'П1-4', ORDER_COL.progress, 'записано другим скриптом');
     expect(load(sb, IVANOV).data?.lists.orders.find((o) => o.number === 'П1-4')?.version).toBe(v);
