@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/local/cli';
 import type { WorkbookModel } from '../../src/local/model';
-import { columnLetter } from '../../src/local/xlsx';
+import { columnLetter, saveXlsx } from '../../src/local/xlsx';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
 import { emlHeader, emlPart } from '../helpers/eml';
 import { header, sheetOf, val } from './orders-helpers';
@@ -17,16 +17,27 @@ export interface CliResult {
   code: number;
   out: string;
   err: string;
+  /** The workbook as the command wrote it to the file (undefined when it wrote none). */
+  saved?: WorkbookModel;
 }
 
-/** `kontrol …` in-process; fails the test on a non-zero exit, with what the CLI printed. */
+/**
+ * `kontrol …` in-process; fails the test on a non-zero exit, with what the CLI printed. The file
+ * is written as always; `saved` is the model it was written from, so a walk need not read the
+ * file back after every call (the next call reads it: what the file lost would show there).
+ */
 export async function kontrol(argv: string[]): Promise<CliResult> {
   if (!existsSync(CODE_PATH))
     throw new Error(`${CODE_PATH} не найден: выполните npm run build (npm test собирает его сам)`);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), codePath: CODE_PATH });
-  const r = { code, out: out.join('\n'), err: err.join('\n') };
+  let saved: WorkbookModel | undefined;
+  const save = async (model: WorkbookModel, file: string) => {
+    await saveXlsx(model, file);
+    saved = model;
+  };
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), codePath: CODE_PATH, save });
+  const r = { code, out: out.join('\n'), err: err.join('\n'), saved };
   if (code !== 0 || r.err) throw new Error(`kontrol ${argv.join(' ')} → ${code}\n${r.err}\n${r.out}`);
   return r;
 }

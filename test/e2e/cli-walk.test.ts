@@ -227,9 +227,11 @@ describe('kontrol CLI: three weeks of one workbook (000 п.7–15, 001 гл.8 п
     const seen = new Set<string>();
     const mails: Record<string, Eml[]> = {};
     const outs: Record<string, string> = {};
+    // The workbook each run wrote (the next command reads the file itself; the end is read back below).
     const daily = async (day: string) => {
       const r = await kontrol(['run', 'daily', file, '--today', day, '--outbox', outbox]);
-      return { out: r.out, mails: newMails(outbox, seen), wb: await loadXlsx(file) };
+      if (!r.saved) throw new Error(`run daily ${day}: книга не сохранена`);
+      return { out: r.out, mails: newMails(outbox, seen), wb: r.saved };
     };
     for (const day of WALK) {
       if (day === '2026-03-11') {
@@ -273,6 +275,11 @@ describe('kontrol CLI: three weeks of one workbook (000 п.7–15, 001 гл.8 п
       }
     }
 
+    // The file as the last run left it: the same states, and what the rest of the test reads.
+    const last = wb;
+    wb = await loadXlsx(file);
+    expect(states(wb)).toEqual(STATES['2026-03-20']);
+    expect(rowsOf(wb, TAB.orders)).toEqual(rowsOf(last, TAB.orders));
     expect(outs['2026-03-09']).toMatch(/09\.03\.2026: нерабочий день, обновлены только состояния/);
 
     // What the mails say (read from the .eml text part).
