@@ -2,9 +2,9 @@
 // «Индекс страницы» after the bench's warm-up daily check, at each size given —
 //   npm run build && npx tsx scripts/page-index-size.ts 1000 5000 50000
 // Prints, per size: every cell's characters (what Sheets stores and the daily check writes), the
-// orders held in entries and how many distinct ones, and what gzip + base64 of each entry's JSON
-// would be (node's zlib: an estimate for Utilities.gzip, which the add-on does not use).
-import { gzipSync } from 'node:zlib';
+// characters of the entries' JSON unpacked, how many entries are packed (gzip + base64, page-index.ts
+// packEntry) and what packing every one would give, the orders held in entries and how many distinct.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { WorkbookModel } from '../src/local/model';
 import { INDEX_TAB } from '../src/workbook/page-index';
 import { prepareWorkbook } from '../test/bench/harness';
@@ -22,16 +22,22 @@ for (const n of process.argv.slice(2).map(Number)) {
   let chars = 0;
   let gz = 0;
   let held = 0;
+  let packed = 0;
+  let plain = 0;
   const distinct = new Set<string>();
   for (const row of sheet.cells.slice(1)) {
     const cells = (row ?? []).map(text);
     chars += cells.reduce((s, t) => s + t.length, 0);
-    const json = cells
+    const stored = cells
       .slice(3)
       .filter((t) => t.startsWith('~'))
       .map((t) => t.slice(1))
       .join('');
-    if (!json) continue;
+    if (!stored) continue;
+    // An entry packed by the daily check (page-index.ts packEntry) is base64 of gzip; else JSON.
+    const json = stored.startsWith('[') ? stored : gunzipSync(Buffer.from(stored, 'base64')).toString('utf8');
+    if (!stored.startsWith('[')) packed++;
+    plain += json.length;
     gz += gzipSync(Buffer.from(json, 'utf8')).toString('base64').length;
     for (const [number] of JSON.parse(json) as [string][]) {
       held++;
@@ -40,6 +46,7 @@ for (const n of process.argv.slice(2).map(Number)) {
   }
   console.log(
     `N = ${n}: «${INDEX_TAB}» ${chars.toLocaleString('ru-RU')} символов в ${sheet.cells.length - 1} строках; ` +
-      `поручений в записях ${held}, различных ${distinct.size}; gzip + base64 ≈ ${gz.toLocaleString('ru-RU')}`,
+      `JSON записей ${plain.toLocaleString('ru-RU')} (сжатых записей ${packed}; gzip + base64 всех ≈ ${gz.toLocaleString('ru-RU')}); ` +
+      `поручений в записях ${held}, различных ${distinct.size}`,
   );
 }

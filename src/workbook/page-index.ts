@@ -3,8 +3,9 @@
 // order. Two hidden tabs of the add-on's own:
 //
 // - «Индекс страницы»: one row per person of «Исполнители»: their ФИО, the build's stamp, the
-//   page's header it was built against, then the JSON of their orders — [«№», the row's cells up
-//   to the page's last column, its row then] for each row naming them, or [«№», 0, row] for an
+//   page's header it was built against (a hash), then the JSON of their orders, gzipped + base64
+//   (packEntry) — [«№», the row's cells up to the page's last column with «История» as far as the
+//   page reads it, its row then] for each row naming them, or [«№», 0, row] for an
 //   order done before the last 30 days (the page shows nothing of it); and one row per list of the
 //   controller's («#Запрошенный срок», «#Просрочено», «#Готово»: the first CONTROLLER_LIST_MAX
 //   rows of each, in the sheet's order, as the page's TextFinder lists them). Written whole by the
@@ -47,13 +48,19 @@ const WRITE_CHARS = 10_000_000;
 export const MAX_LOGGED = 200;
 export const ALL = '*';
 
-/** A cell as JSON: a date as {d: ms} (a Date from any realm), the rest as it is. */
+/**
+ * A cell as JSON: a date (from any realm) on a whole minute as [minutes since 1970] (10 characters
+ * where {d: ms} takes 19: most of the index's dates are days), any other as {d: ms}; the rest as it
+ * is. No cell is an array or an object, so neither is taken for a value.
+ */
 function enc(v: Cell): unknown {
-  if (Object.prototype.toString.call(v) === '[object Date]') return { d: (v as Date).getTime() };
-  return v;
+  if (Object.prototype.toString.call(v) !== '[object Date]') return v;
+  const ms = (v as Date).getTime();
+  return ms % 60_000 === 0 ? [ms / 60_000] : { d: ms };
 }
 
 function dec(v: unknown): Cell {
+  if (Array.isArray(v) && typeof v[0] === 'number') return new Date(v[0] * 60_000);
   if (v && typeof v === 'object' && typeof (v as { d?: unknown }).d === 'number')
     return new Date((v as { d: number }).d);
   return (v ?? '') as Cell;
@@ -92,9 +99,27 @@ export function headerKey(header: readonly Cell[]): string {
   return `h${json.length}.${rowVersion([json])}.${rowVersion([[...json].reverse().join('')])}`;
 }
 
-/** One tab row of the index: ФИО, stamp, header, the JSON cut into cells. */
-export function entryRow(e: IndexEntry): Cell[] {
-  const json = JSON.stringify(e.orders.map((o) => [o.number, o.cells ? o.cells.map(enc) : 0, o.row]));
+/**
+ * An entry's JSON gzipped and base64-encoded (developers.google.com/apps-script/reference/utilities/
+ * utilities#gzip(BlobSource), #base64Encode(Byte)): the daily check writes the index whole every
+ * day, and its JSON (the same words, dates and names over and over) packs to a quarter or less.
+ * Kept as JSON when that is not shorter (a short entry). The text starts with «H4sI» (gzip's first
+ * bytes), never with «[» as JSON does: parseEntry tells them apart.
+ */
+export function packEntry(json: string): string {
+  if (json.length < 400) return json;
+  const packed = Utilities.base64Encode(Utilities.gzip(Utilities.newBlob(json)).getBytes());
+  return packed.length < json.length ? packed : json;
+}
+
+function unpackEntry(text: string): string {
+  if (!text || text.startsWith('[')) return text;
+  return Utilities.ungzip(Utilities.newBlob(Utilities.base64Decode(text), 'application/x-gzip')).getDataAsString();
+}
+
+/** One tab row of the index: ФИО, stamp, header, the JSON (packed by `pack`) cut into cells. */
+export function entryRow(e: IndexEntry, pack: (json: string) => string = (json) => json): Cell[] {
+  const json = pack(JSON.stringify(e.orders.map((o) => [o.number, o.cells ? o.cells.map(enc) : 0, o.row])));
   // Each piece starts with PIECE: a piece cut before «=» would be a formula, before «'» would lose
   // it (Sheets takes a leading apostrophe as «text»), so no piece starts with the JSON itself.
   // A cut never splits a surrogate pair (a lone half would not survive the cell).
@@ -118,7 +143,7 @@ export function parseEntry(row: readonly Cell[]): IndexEntry | null {
       .slice(3)
       .map((c) => (typeof c === 'string' && c.startsWith(PIECE) ? c.slice(PIECE.length) : ''))
       .join('');
-    const raw = JSON.parse(json || '[]') as [string, unknown[] | 0, number][];
+    const raw = JSON.parse(unpackEntry(json) || '[]') as [string, unknown[] | 0, number][];
     return {
       name: String(row[0] ?? ''),
       built,
@@ -151,7 +176,7 @@ function hiddenTab(ss: Spreadsheet, name: string, header: string[]): Sheet {
  */
 export function writePageIndex(ss: Spreadsheet, entries: readonly IndexEntry[], built: number): number {
   const sheet = hiddenTab(ss, INDEX_TAB, INDEX_HEADER);
-  const rows = entries.map(entryRow);
+  const rows = entries.map((e) => entryRow(e, packEntry));
   const width = Math.max(INDEX_HEADER.length, ...rows.map((r) => r.length));
   const block = rows.map((r) => [...r, ...Array(width - r.length).fill('')]);
   const last = sheet.getLastRow();

@@ -462,6 +462,17 @@ describe('Utilities, properties, session, ui, logs', () => {
     expect(sb.run('f')).toEqual([1500, 36, '0J/RgNC40LLQtdGC', [1, 2, -1]]);
   });
 
+  it(`Utilities.gzip / ungzip round-trip a Blob (${REF}/utilities/utilities#gzip(BlobSource)); bytes not gzip fail`, () => {
+    const sb = make(`function f() {
+      var text = 'Поручение 💡 ' + new Array(200).join('уведомление отправлено; ');
+      var z = Utilities.gzip(Utilities.newBlob(text));
+      var b64 = Utilities.base64Encode(z.getBytes());
+      var back = Utilities.ungzip(Utilities.newBlob(Utilities.base64Decode(b64), 'application/x-gzip')).getDataAsString();
+      var bad = ''; try { Utilities.ungzip(Utilities.newBlob('не gzip')); } catch (e) { bad = e.message; }
+      return [z.getContentType(), b64.slice(0, 4), b64.length < text.length, back === text, bad]; }`);
+    expect(sb.run('f')).toEqual(['application/x-gzip', 'H4sI', true, true, 'Could not decompress gzip.']);
+  });
+
   it('PropertiesService stores in workbook.properties', () => {
     const sb =
       make(`function f() { var p = PropertiesService.getDocumentProperties(); p.setProperty('k', 1).setProperties({ a: 'x' });

@@ -14,7 +14,18 @@ describe('index entries in cells', () => {
         built: 1_780_000_000_000,
         header: '["№","Поручение"]',
         orders: [
-          { number: 'П1-1', cells: ['П1-1', long, new Date(Date.UTC(2026, 2, 10)), 3, true], row: 7 },
+          {
+            number: 'П1-1',
+            cells: [
+              'П1-1',
+              long,
+              new Date(Date.UTC(2026, 2, 10)),
+              3,
+              true,
+              new Date(Date.UTC(2026, 2, 10, 9, 30, 15, 7)),
+            ],
+            row: 7,
+          },
           { number: '12', cells: null, row: 9 },
         ],
       };
@@ -26,6 +37,18 @@ describe('index entries in cells', () => {
       }
       expect(parseEntry(row)).toEqual(e);
     }
+  });
+
+  it('a day is stored in minutes, a date with seconds in ms; an entry of the older form still reads', () => {
+    const day = new Date(Date.UTC(2026, 2, 10));
+    const e: IndexEntry = {
+      name: 'Иванов И.И.',
+      built: 1,
+      header: 'h',
+      orders: [{ number: '1', cells: [day], row: 2 }],
+    };
+    expect(entryRow(e)[3]).toBe(`~[["1",[[${day.getTime() / 60_000}]],2]]`);
+    expect(parseEntry(['Иванов И.И.', 1, 'h', `~[["1",[{"d":${day.getTime()}}],2]]`])).toEqual(e);
   });
 
   it('an entry typed over, or without its build time, does not count', () => {

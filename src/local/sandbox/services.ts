@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { types } from 'node:util';
 import type { WorkbookModel } from '../model';
+import { BlobImpl, gzipBlob, ungzipBlob } from './blob';
 import { DEFAULT_USER, instrument, type LockKind, type SandboxState } from './state';
 import { formatJavaDate, isValidZone } from './tz';
 
@@ -645,9 +646,16 @@ export class UtilitiesImpl {
   base64DecodeWebSafe(s: string) {
     return toSignedBytes(this.st, Buffer.from(String(s).replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
   }
-  newBlob(data: unknown) {
-    const buf = fromData(data);
-    return { getDataAsString: () => buf.toString('utf8'), getBytes: () => toSignedBytes(this.st, buf) };
+  newBlob(data: unknown, contentType?: string, name?: string) {
+    return new BlobImpl(this.st, fromData(data), contentType ?? null, name ?? null);
+  }
+  /** reference/utilities/utilities#gzip(BlobSource) — sandbox/blob.ts. */
+  gzip(blob: unknown, name?: string) {
+    return gzipBlob(this.st, blob, name);
+  }
+  /** reference/utilities/utilities#ungzip(BlobSource) — sandbox/blob.ts. */
+  ungzip(blob: unknown) {
+    return ungzipBlob(this.st, blob);
   }
   computeDigest(alg: string, data: unknown, charset?: string) {
     const map: Record<string, string> = {
