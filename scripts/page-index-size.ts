@@ -20,6 +20,7 @@ for (const n of process.argv.slice(2).map(Number)) {
   const sheet = wb.sheets.find((s) => s.name === INDEX_TAB);
   if (!sheet) throw new Error(`N = ${n}: нет листа «${INDEX_TAB}»`);
   let chars = 0;
+  const rowChars: number[] = [];
   let gz = 0;
   let held = 0;
   let packed = 0;
@@ -27,7 +28,8 @@ for (const n of process.argv.slice(2).map(Number)) {
   const distinct = new Set<string>();
   for (const row of sheet.cells.slice(1)) {
     const cells = (row ?? []).map(text);
-    chars += cells.reduce((s, t) => s + t.length, 0);
+    rowChars.push(cells.reduce((s, t) => s + t.length, 0));
+    chars += rowChars[rowChars.length - 1];
     const stored = cells
       .slice(3)
       .filter((t) => t.startsWith('~'))
@@ -48,5 +50,11 @@ for (const n of process.argv.slice(2).map(Number)) {
     `N = ${n}: «${INDEX_TAB}» ${chars.toLocaleString('ru-RU')} символов в ${sheet.cells.length - 1} строках; ` +
       `JSON записей ${plain.toLocaleString('ru-RU')} (сжатых записей ${packed}; gzip + base64 всех ≈ ${gz.toLocaleString('ru-RU')}); ` +
       `поручений в записях ${held}, различных ${distinct.size}`,
+  );
+  // Rows 2–4 are the controller's lists (page-index-build.ts), then one row per person.
+  const people = rowChars.slice(3).sort((a, b) => a - b);
+  console.log(
+    `  списки контролёра ${rowChars.slice(0, 3).join(' + ')} символов; запись человека: медиана ` +
+      `${people[Math.floor(people.length / 2)]}, наибольшая ${people[people.length - 1]}`,
   );
 }

@@ -32,8 +32,11 @@ const API: Record<BookAction, [string, Record<string, unknown>]> = {
 export type PageRole = 'executor' | 'controller';
 const WEB_APP_URL = 'https://script.google.com/macros/s/bench/exec';
 
-/** Service calls that are not a round trip to a Google server in Apps Script (run in-process). */
-const LOCAL_SERVICES = /^(Utilities|Logger|console|Session)\./;
+/**
+ * Service calls that are not a round trip to a Google server in Apps Script (run in-process). A Blob
+ * the script made from its own data (Utilities.newBlob, gzip: the page's index) is bytes in memory.
+ */
+const LOCAL_SERVICES = /^(Utilities|Blob|Logger|console|Session)\./;
 const SEND = /^(MailApp|GmailApp)\.sendEmail$/;
 /**
  * Reading the coordinates of a Range the script already holds (a TextFinder's hit): a field of an
