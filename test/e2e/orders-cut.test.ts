@@ -7,7 +7,7 @@
 // those of one clean run — the problems of a row moved to «Архив» by the run (entered late, executed
 // back-dated) stay listed, and a move cut half-way is one order, not a repeated «№».
 import { describe, expect, it } from 'vitest';
-import type { WorkbookModel } from '../../src/local/model';
+import { cloneModel, type WorkbookModel } from '../../src/local/model';
 import { createSandbox } from '../../src/local/sandbox/index';
 import { JOURNAL_KEY_COL } from '../../src/workbook/journal';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
@@ -124,7 +124,7 @@ describe('a daily check cut after k calls, then re-run', () => {
     timeout: 180_000,
   }, () => {
     const clean = seeded();
-    const start = structuredClone(clean);
+    const start = cloneModel(clean);
     const first = daily(clean);
     expect(first.error).toBeNull();
     const want = endState(clean);
@@ -152,7 +152,7 @@ describe('a daily check cut after k calls, then re-run', () => {
     let cutRuns = 0;
     /** Cut at k, re-run: what differs from one clean run; and where the cut left «в архив». */
     const tryCut = (k: number): { done: boolean; moving: 'before' | 'both' | 'after' } => {
-      const wb = structuredClone(start);
+      const wb = cloneModel(start);
       const cut = daily(wb, k);
       if (!cut.error) return { done: true, moving: 'after' };
       cutRuns++;

@@ -10,7 +10,7 @@
 // «Проверка данных» ends as after one clean run too (spec «Bad input»), the problems of the row the
 // run moved to «Архив» included; after a cut, the controller was mailed the clean run's list.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CellModel, WorkbookModel } from '../../src/local/model';
+import { type CellModel, cloneModel, type WorkbookModel } from '../../src/local/model';
 import type { SentMail } from '../../src/local/sandbox/index';
 import { ORDER_COL, TAB } from '../../src/workbook/schema';
 import {
@@ -192,7 +192,7 @@ describe('a clean run, then a second run the same day', () => {
   });
 
   it('a re-run sends nothing and changes no order', () => {
-    const wb = structuredClone(clean.wb);
+    const wb = cloneModel(clean.wb);
     const again = daily(wb, { at: `${NOW_WALL.slice(0, 10)}T11:05:00` });
     expect(again.error).toBeNull();
     expect(again.notices.map(mailSig)).toEqual([]);

@@ -4,8 +4,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cellToIsoDate } from '../../src/domain/dates';
-import type { CellModel, CellValue, SheetModel, WorkbookModel } from '../../src/local/model';
-import { emptySheet, emptyWorkbook } from '../../src/local/model';
+import {
+  type CellModel,
+  type CellValue,
+  cloneModel,
+  emptySheet,
+  emptyWorkbook,
+  type SheetModel,
+  type WorkbookModel,
+} from '../../src/local/model';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/local/sandbox/index';
 import { instantOfIso } from '../../src/local/sandbox/tz';
 import { JOURNAL_KEY_COL } from '../../src/workbook/journal';
@@ -60,7 +67,7 @@ export function setUpWorkbook(tz = 'Europe/Moscow'): WorkbookModel {
     sandbox(wb).api('setup');
     baseCache.set(tz, wb);
   }
-  return structuredClone(wb);
+  return cloneModel(wb);
 }
 
 export function sheet(wb: WorkbookModel, name: string): SheetModel {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellToIsoDate } from '../../src/domain/dates';
-import type { CellModel, SheetModel, WorkbookModel } from '../../src/local/model';
+import { type CellModel, cloneModel, type SheetModel, type WorkbookModel } from '../../src/local/model';
 import { EXECUTOR_COL, ORDER_COL, PROBLEM_COL, STATUSES, TAB } from '../../src/workbook/schema';
 import {
   changedCells,
@@ -117,7 +117,7 @@ const idsOf = (wb: WorkbookModel) => [...idsIn(sheet(wb, TAB.orders), ID), ...id
 
 function checkCase(g: GeneratedBook): void {
   const wb = g.wb;
-  const before = structuredClone(wb);
+  const before = cloneModel(wb);
   const fixedTabs: [string, string[][]][] = [TAB.settings, TAB.executors, TAB.protocols].map((t) => [
     t,
     grid(sheet(before, t)),
