@@ -69,6 +69,7 @@ export function writeProblemsTab(ss: Spreadsheet, problems: Problems, now: Date,
     subtitle,
     tables: [{ headers: PROBLEM_HEADERS, rows }],
     widths: { 1: 140, 2: 60, 3: 170, 4: 200, 5: 380, 6: 380 },
+    inPlace: true,
   });
   written.set(problems, { ss, subtitle, firstDataRow: tables[0].firstDataRow, rows });
 }

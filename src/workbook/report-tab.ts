@@ -33,6 +33,12 @@ export interface ReportLayout {
   widths?: Readonly<Record<number, number>>;
   /** Lines under the tables (notes, warnings). */
   notes?: readonly string[];
+  /**
+   * Written over the old contents, what is left of them cleared after: a run stopped half-way leaves
+   * the old or the new table readable, never a blank tab («Проверка данных»: a run the same day reads
+   * the previous list back, workbook/moved-problems.ts). Costs two calls more than clearing first.
+   */
+  inPlace?: boolean;
 }
 
 export interface WrittenTable {
@@ -90,7 +96,7 @@ export function writeReportTab(
   else {
     // clear() keeps merged cells: a units table merged A:B last time must not swallow this time's rows.
     if (layout.tables.some((t) => lead(t) > 1)) sheet.getDataRange().breakApart();
-    sheet.clear();
+    if (!layout.inPlace) sheet.clear();
     for (const c of sheet.getCharts()) sheet.removeChart(c);
     for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) p.remove();
   }
@@ -119,17 +125,30 @@ export function writeReportTab(
   const width = Math.max(1, ...grid.map((r) => r.length));
   const rowsNeeded = grid.length;
   // Each getMax… is a round trip: read once, so a growing report costs one call more, not three.
+  // In place: the old contents' extent, read before they are written over (two calls, no cells).
+  const oldRows = layout.inPlace ? sheet.getLastRow() : 0;
+  const oldCols = layout.inPlace ? sheet.getLastColumn() : 0;
   const maxRows = sheet.getMaxRows();
   if (maxRows < rowsNeeded) sheet.insertRowsAfter(maxRows, rowsNeeded - maxRows);
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+  const leftOver: string[] = [];
   starts.forEach((from, k) => {
     const to = k + 1 < starts.length ? starts[k + 1] : grid.length;
     const rows = grid.slice(from, to);
     const w = Math.max(1, ...rows.map((r) => r.length));
     const block = rows.map((r) => (r.length < w ? [...r, ...new Array<Cell>(w - r.length).fill('')] : r));
     sheet.getRange(from + 1, 1, block.length, w).setValues(block);
+    const top = from + 1;
+    const bottom = Math.min(to, oldRows);
+    if (w < oldCols && top <= bottom) leftOver.push(`${columnLetter(w + 1)}${top}:${columnLetter(oldCols)}${bottom}`);
   });
+  if (layout.inPlace) {
+    // What the old contents held beyond the new: the rows below and the cells right of each block.
+    if (oldRows > rowsNeeded) leftOver.push(`A${rowsNeeded + 1}:${columnLetter(Math.max(1, oldCols))}${oldRows}`);
+    if (leftOver.length) sheet.getRangeList(leftOver).clearContent();
+    sheet.clearFormats();
+  }
   sheet.getRange(1, 1).setFontWeight('bold').setFontSize(14);
   const centredRanges: string[] = [];
   layout.tables.forEach((t, i) => {
