@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ACTIONS, type Action } from '../domain/actions';
-import { dateInZone, dayjs, formatRu } from '../domain/dates';
+import { addDays, dateInZone, dayjs, formatRu } from '../domain/dates';
 import { PERIOD_FORMATS_HINT, parsePeriod } from '../domain/periods';
 import {
   CliError,
@@ -835,6 +835,12 @@ async function cmdDemo(io: CliIo, args: string[]): Promise<number> {
   io.out(`  книга:  ${shown(file)} — вкладки «Поручения» (столбец «Состояние»), «Проверка данных», «Журнал»`);
   io.out(`  письма: ${shown(report.outbox)}/ — файлы .eml открываются почтовой программой`);
   io.out(`  снова:  npx kontrol run daily ${shown(file)} --today ДД.ММ.ГГГГ`);
+  if (!isWorkingDay(model, day)) {
+    // A newcomer on a weekend sees no mail: name the day that shows the whole check.
+    let next = addDays(day, 1);
+    for (let i = 0; i < 30 && !isWorkingDay(model, next); i++) next = addDays(next, 1);
+    io.out(`  рассылка: npx kontrol run daily ${shown(file)} --today ${formatRu(next)} — ближайший рабочий день`);
+  }
   return 0;
 }
 
