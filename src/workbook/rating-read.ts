@@ -8,6 +8,19 @@ import { type Cell, isBlankRow, readTable } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** «Критерии самооценки» as seeded, as the rows readCriteria gives (sheet rows from 2). */
+export function criteriaSeedRecords(): CriteriaRowIn[] {
+  return criteriaSeedRows().map((r, i) => ({
+    row: i + 2,
+    criterion: r[0],
+    name: r[1],
+    cumulative: r[2],
+    coefficient: r[3],
+    score: r[4],
+    description: r[5],
+  }));
+}
+
 /** Collects issues as plain data; both Problems and the report's warning table take them. */
 export type IssueSink = (i: RatingIssue) => void;
 
@@ -17,16 +30,7 @@ export type IssueSink = (i: RatingIssue) => void;
  */
 export function readCriteria(ss: Spreadsheet, sink: IssueSink): { rows: CriteriaRowIn[]; fallback: boolean } {
   const t = readTable(ss, TAB.criteria);
-  const seeded = (): CriteriaRowIn[] =>
-    criteriaSeedRows().map((r, i) => ({
-      row: i + 2,
-      criterion: r[0],
-      name: r[1],
-      cumulative: r[2],
-      coefficient: r[3],
-      score: r[4],
-      description: r[5],
-    }));
+  const seeded = criteriaSeedRecords;
   const fix =
     'Выполните «Контроль поручений → Настроить таблицу»: лист и столбцы будут восстановлены, заполненное не изменится.';
   if (!t) {

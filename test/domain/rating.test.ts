@@ -16,7 +16,8 @@ import {
   reminderStage,
   round4,
 } from '../../src/domain/rating';
-import { CRITERIA_SEED, criteriaSeedRows } from '../../src/workbook/specs/rating';
+import { criteriaSeedRecords } from '../../src/workbook/rating-read';
+import { CRITERIA_SEED } from '../../src/workbook/specs/rating';
 
 // Seed 002: «Порядок проведения самооценки» (Приложение № 3 к Положению) п.4.1–4.2 and its
 // «Чек-лист критериев» (Приложение № 1 к Порядку) with «Подсчет результата»: the total is the sum
@@ -24,15 +25,7 @@ import { CRITERIA_SEED, criteriaSeedRows } from '../../src/workbook/specs/rating
 
 /** «Критерии самооценки» as seeded, sheet rows from 2; `edit` changes cells by [row, field]. */
 function criteriaRows(edit: (rows: CriteriaRowIn[]) => void = () => undefined): CriteriaRowIn[] {
-  const rows = criteriaSeedRows().map((r, i) => ({
-    row: i + 2,
-    criterion: r[0],
-    name: r[1],
-    cumulative: r[2],
-    coefficient: r[3],
-    score: r[4],
-    description: r[5],
-  }));
+  const rows = criteriaSeedRecords();
   edit(rows);
   return rows;
 }
