@@ -7,8 +7,8 @@
 // на …», one more in «Переносов»), a change of «Статус», the execution recorded, the day the
 // controller typed «Решение по переносу» (001 гл.7 п.2.4.10: a change of term is judged by its day).
 // Two reads at most (the header row and the edited rows); writes only the cells it fills. Once the
-// daily check has built «Мои поручения»'s index, also the edited rows' «№» and one appendRow to its
-// log (logEditedRows).
+// daily check has built «Мои поручения»'s index, also one appendRow to its log of the edited rows'
+// «№» (logEditedRows, from the same read).
 import type { WorkCalendar } from '../domain/calendar';
 import { cellToIsoDate, dateInZone, formatRu, type IsoDate, midnightInZone } from '../domain/dates';
 import { appendHistory, decisionDayFromHistory, decisionTypedLine } from '../domain/history';
@@ -281,21 +281,17 @@ function writeFills(sheet: Sheet, firstRow: number, colOf: (h: string) => number
 /**
  * «Мои поручения»'s index (workbook/page-index.ts): the «№» of every row a person edits — any
  * column — go to «Правки страницы», so the page reads those rows again instead of trusting the
- * index. Nothing when the daily check has built no index yet. A single «№» typed over also logs the
- * number it replaced (a multi-cell paste over «№» loses them: the page then finds the old «№» gone
- * and reads every row). Two calls (the «№» of the rows, one appendRow).
+ * index. A single «№» typed over also logs the number it replaced (a multi-cell paste over «№» loses
+ * them: the page then finds the old «№» gone and reads every row). `rows`: the edited rows as
+ * handleEdit read them (null past MAX_LOGGED rows: everything is logged). One appendRow.
  */
-function logEditedRows(e: EditEvent, sheet: Sheet, norm: string[], first: number, last: number): void {
-  const ss = e.source ?? SpreadsheetApp.getActive();
-  if (!ss.getSheetByName(EDITS_TAB)) return;
+function logEditedRows(e: EditEvent, ss: Spreadsheet, norm: string[], rows: Cell[][] | null): void {
   const nc = norm.indexOf(normHeader(ORDER_COL.number));
-  if (nc < 0 || last - first + 1 > MAX_LOGGED) {
+  if (nc < 0 || !rows) {
     logPageEdits(ss, [ALL]);
     return;
   }
-  const numbers = (sheet.getRange(first, nc + 1, last - first + 1, 1).getValues() as Cell[][]).map((r) =>
-    numberText(r[0]),
-  );
+  const numbers = rows.map((r) => numberText(r[nc]));
   const single = e.range.getNumRows() === 1 && e.range.getNumColumns() === 1 && e.range.getColumn() === nc + 1;
   if (single && e.oldValue !== undefined) numbers.push(numberText(e.oldValue as Cell));
   logPageEdits(ss, numbers.length ? numbers : [ALL]);
@@ -323,10 +319,10 @@ export function handleEdit(e: EditEvent): number {
   if (lastCol === 0) return 0;
   const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] as Cell[];
   const norm = header.map(normHeader);
-  logEditedRows(e, sheet, norm, first, lastEdited);
   const c0 = e.range.getColumn() - 1;
   const editedCols: number[] = [];
   for (let c = c0; c < c0 + e.range.getNumColumns(); c++) editedCols.push(c);
+  const author = editorEmail(e);
   const watched = [
     ORDER_COL.status,
     ORDER_COL.deadline,
@@ -339,11 +335,18 @@ export function handleEdit(e: EditEvent): number {
     // A late occurrence of a periodic order rolls over when its reason is typed (withOccurrences).
     ORDER_COL.lateReason,
     // A note's author, when Google names the editor (editFills).
-    ...(editorEmail(e) ? [ORDER_COL.progress] : []),
+    ...(author ? [ORDER_COL.progress] : []),
   ].map((h) => norm.indexOf(normHeader(h)));
-  if (!watched.some((c) => c >= 0 && editedCols.includes(c))) return 0;
-  const rows = sheet.getRange(first, 1, lastEdited - first + 1, lastCol).getValues() as Cell[][];
+  const acts = watched.some((c) => c >= 0 && editedCols.includes(c));
   const ss = e.source ?? SpreadsheetApp.getActive();
+  // Once the daily check has built the page's index, every edit is logged (logEditedRows).
+  const logs = ss.getSheetByName(EDITS_TAB) !== null;
+  if (!acts && !logs) return 0;
+  const count = lastEdited - first + 1;
+  // One read of the edited rows serves both the log («№») and the rules.
+  const rows = acts || count <= MAX_LOGGED ? (sheet.getRange(first, 1, count, lastCol).getValues() as Cell[][]) : null;
+  if (logs) logEditedRows(e, ss, norm, rows);
+  if (!acts || !rows) return 0;
   const tz = ss.getSpreadsheetTimeZone() || 'Europe/Moscow';
   const now = new Date();
   const today = dateInZone(now, tz);
@@ -351,7 +354,7 @@ export function handleEdit(e: EditEvent): number {
     ss,
     sheet,
     { header, rows, editedCols, first },
-    editFills({ header, rows, editedCols, author: editorEmail(e) }, today, tz),
+    editFills({ header, rows, editedCols, author }, today, tz),
     today,
     tz,
   );
