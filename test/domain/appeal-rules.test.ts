@@ -11,7 +11,6 @@ import {
   appealParties,
   appealRegistration,
   appealTermDates,
-  firstRowsByNumber,
 } from '../../src/domain/rules/appeal-checks';
 import { appealDeadlineFill, needsDeadline } from '../../src/domain/rules/appeal-deadline';
 import { appealDuplicateLine } from '../../src/domain/rules/appeal-duplicate';
@@ -23,7 +22,7 @@ import { appealRestoredLines, recordedByAppeal } from '../../src/domain/rules/ap
 import { type AppealFacts, applyAppealFix } from '../../src/domain/rules/appeal-rule';
 import { appealStateRule } from '../../src/domain/rules/appeal-state';
 import { APPEAL_REPORT_RULES, APPEAL_RULES, rulesFor } from '../../src/domain/rules/index';
-import type { RuleDay } from '../../src/domain/rules/rule';
+import { firstRowsByNumber, type RuleDay } from '../../src/domain/rules/rule';
 import { parseSettings } from '../../src/domain/settings';
 
 const settings = parseSettings([], 'Europe/Moscow').settings;

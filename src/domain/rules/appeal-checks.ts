@@ -191,10 +191,3 @@ export const appealNumberUnique: AppealRule = {
     ]);
   },
 };
-
-/** The first sheet row of each «№» (the facts' firstRowOf). */
-export function firstRowsByNumber(appeals: readonly Pick<AppealRecord, 'row' | 'number'>[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const a of appeals) if (a.number && !m.has(a.number)) m.set(a.number, a.row);
-  return m;
-}

@@ -2,14 +2,14 @@
 // and their keys in «Журнал» name it, so a blank or repeated «№» is a problem.
 import { PLAN_COL } from '../contract';
 import type { PlanItem, PlanRowRule } from './plan-rule';
+import { firstRowsByNumber } from './rule';
 
 /** The first row of each «№» of the tab (computed once per list of rows). */
 const firstRows = new WeakMap<readonly PlanItem[], Map<string, number>>();
 function firstRowOf(rows: readonly PlanItem[], number: string): number | undefined {
   let m = firstRows.get(rows);
   if (!m) {
-    m = new Map();
-    for (const it of rows) if (it.number && !m.has(it.number)) m.set(it.number, it.row);
+    m = firstRowsByNumber(rows);
     firstRows.set(rows, m);
   }
   return m.get(number);

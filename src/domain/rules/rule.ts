@@ -99,6 +99,13 @@ export interface OrderRule {
   apply(order: Readonly<OrderRecord>, day: RuleDay, facts: OrderFacts): RuleResult;
 }
 
+/** The first sheet row of each «№» of a register (a later row with it repeats the «№»: appeals, «План ЭР»). */
+export function firstRowsByNumber(rows: readonly { row: number; number: string }[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of rows) if (r.number && !m.has(r.number)) m.set(r.number, r.row);
+  return m;
+}
+
 /** Nothing to do. */
 export const NOTHING: RuleResult = {};
 
