@@ -176,7 +176,8 @@ function parseAll(history: string): OrderEvent[] {
 
 /** True when the line is one of the events above (history-rollover keeps these in the cell longest). */
 export function isEventLine(line: string): boolean {
-  return ANY_EVENT.test(line) && parseEvents(line).length > 0;
+  // parseAll, not parseEvents: a line at a time must not evict the daily check's last parsed cell.
+  return ANY_EVENT.test(line) && parseAll(line).length > 0;
 }
 
 /** True when «История» records executions and statuses (an order written after the upgrade). */
@@ -229,10 +230,6 @@ export interface OrderAt {
   returns: number;
   /** Terms changed too late to save their period (termChangedLate): each counts as not executed on time. */
   missedTerms: IsoDate[];
-  /** The executor's unit at the day (recordedUnitAt); null when «История» records none. */
-  unit: string | null;
-  /** The responsible executor at the day (recordedExecutorAt); null when «История» records none. */
-  executor: string | null;
 }
 
 /**
@@ -330,8 +327,6 @@ export function orderAtPrepared(o: Omit<EventOrder, 'history'>, p: PreparedEvent
     extensions,
     returns,
     missedTerms: missedTerms.filter((m) => m !== deadline),
-    unit: recordedUnitAt(events, day),
-    executor: recordedExecutorAt(events, day),
   };
 }
 
@@ -422,6 +417,6 @@ export function assignmentLines(history: string): string {
   if (!history.includes('подразделение')) return '';
   return history
     .split('\n')
-    .filter((l) => parseEvents(l).some((e) => e.kind === 'unit'))
+    .filter((l) => parseAll(l).some((e) => e.kind === 'unit'))
     .join('\n');
 }
