@@ -6,8 +6,8 @@
 // the previous list forward, at their places, while the order is in «Архив» (archived that day)
 // and not in «Поручения». The next day they drop out: the list is the day's check.
 import { formatRu, type IsoDate } from '../domain/dates';
+import { cellText } from '../domain/text';
 import type { Problem } from './problems';
-import { cellText } from './row-reader';
 import { PROBLEM_COL, TAB } from './schema';
 import { type Cell, normHeader } from './table';
 

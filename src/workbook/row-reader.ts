@@ -2,14 +2,12 @@
 // understood is a Problem (Russian message and fix) and the column is marked `invalid`, so no rule
 // acts on it and the add-on never overwrites it. Shared by «Поручения»/«Архив» and «Обращения».
 import { cellToIsoDate, type IsoDate } from '../domain/dates';
+import { cellText } from '../domain/text';
 import type { Problems } from './problems';
-import { type Cell, type Table, text } from './table';
+import type { Cell, Table } from './table';
 
-/** Cell text; a number that is a whole number prints without decimals («12», not «12.0»). */
-export function cellText(v: Cell | undefined): string {
-  if (typeof v === 'number' && Number.isInteger(v)) return String(v);
-  return text(v);
-}
+// Cell text is the domain's (the rules read the same text); re-exported for the tabs' readers.
+export { cellText };
 
 export interface RowReader {
   /** Columns found unreadable in this row. */
