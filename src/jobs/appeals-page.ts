@@ -66,11 +66,12 @@ export function appealItems(
   const ec = columnOf(header, APPEAL_COL.executor);
   if (ec < 1) return [];
   const out: AppealItem[] = [];
+  // One table for the header: parseAppealRow and the version read columns from it, not rows.
+  const t = makeTable(TAB.appeals, sheet, [header]);
   for (const [sheetRow, r] of found) {
     if (isBlankRow(r)) continue;
     const who = normName(String(r[ec - 1] ?? ''));
     if (!mine.has(who) && !absent.has(who)) continue;
-    const t = makeTable(TAB.appeals, sheet, [header, r]);
     const a = parseAppealRow(t, r, sheetRow, tz, new Problems());
     if (!a.number) continue;
     const item = appealItem(a, versionOf(t, r, tz), env, absent.get(who) ?? '');
