@@ -4,9 +4,9 @@
 // the order's row, not the workbook: «Журнал» is not read (one a day is the rule's «История» test,
 // under the script lock), the mail's line is appended to it.
 import type { SpeedUpAction } from '../domain/control-page';
-import { normName } from '../domain/order';
 import { Mailer, type SendRecord } from '../mail/mailer';
 import { appendJournalEntry } from '../workbook/journal';
+import { executorsByName } from '../workbook/orders';
 import { ORDER_COL } from '../workbook/schema';
 import { colOrError, type Done, fullTable, rowCopy, STALE, sameVersion, writeRow } from './my-orders-actions';
 import { findOrder, type OrdersTab, type PageBook } from './my-orders-book';
@@ -33,13 +33,12 @@ export function applySpeedUp(book: PageBook, a: SpeedUpAction): Done {
   const t = fullTable(book);
   const hc = colOrError(t, ORDER_COL.history);
   if (typeof hc === 'string') return hc;
-  const byName = new Map(book.executors.map((e) => [normName(e.name), e] as const));
   const sheet = (book.orders as OrdersTab).sheet;
   const r = remindToSpeedUp(f.record, {
     today: book.env.today,
     settings: book.env.settings,
     calendar: book.env.calendar,
-    executorByName: byName,
+    executorByName: executorsByName(book.executors),
     mailer: pageMailer(book),
     sent: () => false,
     link: `${book.ss.getUrl()}#gid=${sheet.getSheetId()}&range=A${f.row}`,

@@ -449,6 +449,13 @@ function halfMoved(row: OrderRecord, archived: OrderRecord): boolean {
   );
 }
 
+/** «Исполнители» by normName of ФИО; a name listed twice is its first row (the check lists the repeat). */
+export function executorsByName(executors: readonly Executor[]): Map<string, Executor> {
+  const out = new Map<string, Executor>();
+  for (const e of executors) if (!out.has(normName(e.name))) out.set(normName(e.name), e);
+  return out;
+}
+
 /**
  * Reads the four order tabs once each and checks the references between them: unknown executor
  * or co-executor, protocol № that does not exist, duplicate order №, «Готово» without
@@ -460,8 +467,7 @@ export function readOrderBook(ctx: ReadContext, opts: { archiveSince?: IsoDate }
   const protocolsRead = readProtocols(ctx);
   const executors = executorsRead ?? [];
   const protocols = protocolsRead ?? [];
-  const executorByName = new Map<string, Executor>();
-  for (const e of executors) if (!executorByName.has(normName(e.name))) executorByName.set(normName(e.name), e);
+  const executorByName = executorsByName(executors);
   const protocolByNumber = new Map<string, Protocol>();
   for (const p of protocols) protocolByNumber.set(p.number, p);
 
