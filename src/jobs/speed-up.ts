@@ -24,8 +24,7 @@ import { rollOverTexts } from './rollover';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const SPEED_UP_TITLE = 'Напоминание об ускорении';
-const TITLE = SPEED_UP_TITLE;
+const TITLE = 'Напоминание об ускорении';
 
 /** What the reminder needs around the order: the day, the rules' settings, who is who, the mail. */
 export interface SpeedUpEnv {
@@ -40,9 +39,7 @@ export interface SpeedUpEnv {
   link: string;
 }
 
-export type SpeedUpResult =
-  | { ok: true; history: string; message: string; expected: IsoDate; email: string }
-  | { ok: false; message: string };
+export type SpeedUpResult = { ok: true; history: string; message: string } | { ok: false; message: string };
 
 /**
  * The reminder for order `o`: the domain rule (speed-up.ts) decides, the executor (or the substitute
@@ -76,8 +73,6 @@ export function remindToSpeedUp(o: OrderRecord, env: SpeedUpEnv): SpeedUpResult 
   return {
     ok: true,
     history: appendHistory(o.history, [r.line]),
-    expected: r.expected,
-    email: to.recipient.email,
     message: `${TITLE}: № ${n} — письмо ${to.recipient.email}, исполнить не позднее ${formatRu(r.expected)}.`,
   };
 }
