@@ -103,16 +103,19 @@ export const PAGE_COLUMNS: readonly string[] = [
   ORDER_COL.coDeadline,
 ];
 
-/** The page's width in a header: the last of PAGE_COLUMNS (the index is built as wide: jobs/page-index-build.ts). */
+/**
+ * The page's width in a header: the last of PAGE_COLUMNS, within the header (the index is built as
+ * wide: jobs/page-index-build.ts).
+ */
 export function pageWidthOf(header: readonly Cell[]): number {
-  return Math.max(1, ...PAGE_COLUMNS.map((h) => columnOf(header, h)));
+  return Math.min(Math.max(1, ...PAGE_COLUMNS.map((h) => columnOf(header, h))), Math.max(1, header.length));
 }
 
 function ordersTab(ss: Spreadsheet): OrdersTab | null {
   const sheet = ss.getSheetByName(TAB.orders);
   if (!sheet) return null;
   const header = readHeader(sheet);
-  const pageWidth = Math.min(pageWidthOf(header), Math.max(1, header.length));
+  const pageWidth = pageWidthOf(header);
   return { sheet, header, pageWidth, pageTable: makeTable(TAB.orders, sheet, [header.slice(0, pageWidth)]) };
 }
 

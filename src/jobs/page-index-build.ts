@@ -65,7 +65,7 @@ export function pageEntries(
   env: { today: IsoDate; tz: string; built: number; giver: boolean },
 ): IndexEntry[] {
   const header = t.header;
-  const width = Math.min(pageWidthOf(header), Math.max(1, header.length));
+  const width = pageWidthOf(header);
   const col = (h: string) => t.col(h);
   const [nc, ec, cc, sc, dc, rc, stc, hc] = [
     ORDER_COL.number,
