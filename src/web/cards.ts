@@ -56,6 +56,19 @@ function field(ctx: RenderCtx, label: string, control: VNode, hint?: VNode | nul
   ]);
 }
 
+/** A date as the page counts it, with the sheet's own when they differ (a term on a day off moved). */
+function dueText(due: string, inSheet: string): string {
+  return due !== inSheet ? `${due} (в таблице ${inSheet})` : inSheet;
+}
+
+/** A card's head: its number and its state as a badge. */
+function stateHead(num: string, state: string): VNode {
+  return h('div', { className: 'head' }, [
+    h('span', { className: 'num', text: num }),
+    h('span', { className: stateClass(state), text: state }),
+  ]);
+}
+
 /** The field's message for card `key`, if any. */
 function errorOf(ctx: RenderCtx, key: string, name: string): string | undefined {
   return ctx.errors?.[key]?.[name];
@@ -236,7 +249,7 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
           className: 'hint',
           text: `Вы добавляете записи о ходе исполнения; статус и перенос срока — у ответственного исполнителя ${o.responsible}.`,
         });
-  const deadline = o.due !== o.deadline ? `${o.due} (в таблице ${o.deadline})` : o.deadline;
+  const deadline = dueText(o.due, o.deadline);
   return h(
     'form',
     {
@@ -248,10 +261,7 @@ export function renderOrder(o: OrderItem, ctx: RenderCtx): VNode {
       'aria-label': `Поручение № ${o.number}`,
     },
     [
-      h('div', { className: 'head' }, [
-        h('span', { className: 'num', text: `№ ${o.number}` }),
-        h('span', { className: stateClass(o.state), text: o.state }),
-      ]),
+      stateHead(`№ ${o.number}`, o.state),
       h('p', { className: 'text', text: o.text }),
       role,
       mayHint,
@@ -362,7 +372,7 @@ export function renderExtension(x: ExtensionItem, ctx: RenderCtx): VNode {
 export function renderAppeal(x: AppealItem, ctx: RenderCtx): VNode {
   const key = `appeal:${x.number}`;
   const measures = h('textarea', { name: 'measures', rows: 3, maxlength: MAX_TEXT_REPLACED, value: x.measures || '' });
-  const term = x.due !== x.term ? `${x.due} (в таблице ${x.term})` : x.term;
+  const term = dueText(x.due, x.term);
   return h(
     'form',
     {
@@ -373,10 +383,7 @@ export function renderAppeal(x: AppealItem, ctx: RenderCtx): VNode {
       'aria-label': `Обращение № ${x.number}`,
     },
     [
-      h('div', { className: 'head' }, [
-        h('span', { className: 'num', text: `Обращение № ${x.number}` }),
-        h('span', { className: stateClass(x.state), text: x.state }),
-      ]),
+      stateHead(`Обращение № ${x.number}`, x.state),
       h('p', { className: 'text', text: x.topic }),
       x.onBehalfOf ? h('p', { className: 'role sub', text: `Замещение: вы замещаете ${x.onBehalfOf}` }) : null,
       facts([
@@ -439,7 +446,7 @@ export function renderDone(x: DoneItem, ctx: RenderCtx): VNode {
 export function renderControl(x: ControlItem, ctx: RenderCtx): VNode {
   const key = `control:${x.number}`;
   const note = h('textarea', { name: 'note', rows: 2, maxlength: MAX_TEXT_ADDED });
-  const deadline = x.due !== x.deadline ? `${x.due} (в таблице ${x.deadline})` : x.deadline;
+  const deadline = dueText(x.due, x.deadline);
   const error = errorOf(ctx, key, 'deadline') || errorOf(ctx, key, 'note');
   return h(
     'form',
@@ -451,10 +458,7 @@ export function renderControl(x: ControlItem, ctx: RenderCtx): VNode {
       'aria-label': `Поручение № ${x.number}, ${x.executor}`,
     },
     [
-      h('div', { className: 'head' }, [
-        h('span', { className: 'num', text: `№ ${x.number}` }),
-        h('span', { className: stateClass(x.state), text: x.state }),
-      ]),
+      stateHead(`№ ${x.number}`, x.state),
       h('p', { className: 'text', text: x.text }),
       facts([
         ['Исполнитель', [x.executor, x.unit].filter(Boolean).join(', ')],
