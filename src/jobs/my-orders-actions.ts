@@ -130,8 +130,8 @@ function orderRowAfter(book: PageBook, email: string, f: Found, ch: OrderChange)
   }
   // A note's author in «История» (the note itself is in «Ход исполнения»): the responsible
   // executor's page shows which co-executors have noted (domain/co-executors.ts coExecutorNotes).
-  const hc0 = t.col(ORDER_COL.history);
-  if (ch.note && hc0 >= 0) next[hc0] = appendHistory(String(next[hc0] ?? ''), [noteLine(env.today, who(book, email))]);
+  const hc = t.col(ORDER_COL.history);
+  if (ch.note && hc >= 0) next[hc] = appendHistory(String(next[hc] ?? ''), [noteLine(env.today, who(book, email))]);
   // The same fills onEdit makes for the same edit typed in the sheet.
   for (const fill of editFills({ header: t.header, rows: [next], editedCols: edited }, env.today, tz)) {
     const fc = t.col(fill.header);
@@ -139,7 +139,6 @@ function orderRowAfter(book: PageBook, email: string, f: Found, ch: OrderChange)
   }
   // A status set on the page is also an event of «История», with who set it (the sheet's own edit
   // history shows who typed a status; the page's writes all come from one account).
-  const hc = t.col(ORDER_COL.history);
   if (ch.status && hc >= 0) {
     const line = historyLine(env.today, `статус «${ch.status}» отмечен через страницу: ${who(book, email)}`);
     const old = String(next[hc] ?? '').replace(/\s+$/, '');
