@@ -102,15 +102,18 @@ export function pageEntries(
   const counted = new Map<string, number>();
   for (const { row, cells } of rows) {
     const number = unique(cells);
+    // A row's page cells are made once, for its lists and its people alike.
+    let shown: Cell[] | undefined;
+    const shownCells = () => (shown ??= page(cells));
     for (const [key, list] of lists) {
       if ((counted.get(key) ?? 0) >= CONTROLLER_LIST_MAX || !listHas(key, cells)) continue;
       counted.set(key, (counted.get(key) ?? 0) + 1);
-      if (number) list.push({ number, cells: page(cells), row });
+      if (number) list.push({ number, cells: shownCells(), row });
     }
     if (!number) continue;
     const done = sc >= 0 && normalizeStatus(String(cells[sc] ?? '')) === STATUS.done;
     const doneDate = done && dc >= 0 ? cellToIsoDate(cells[dc] as Cell, env.tz) : null;
-    const order = { number, cells: doneDate && doneDate < since ? null : page(cells), row };
+    const order = { number, cells: doneDate && doneDate < since ? null : shownCells(), row };
     const names = new Set([
       normName(String(cells[ec] ?? '')),
       ...splitNames(String(cc >= 0 ? (cells[cc] ?? '') : '')).map(normName),
