@@ -174,10 +174,14 @@ function parseAll(history: string): OrderEvent[] {
   return out;
 }
 
+/** The events of one line (parseAll: a line at a time does not evict parseEvents' last parsed «История»). */
+export function lineEvents(line: string): OrderEvent[] {
+  return ANY_EVENT.test(line) ? parseAll(line) : [];
+}
+
 /** True when the line is one of the events above (history-rollover keeps these in the cell longest). */
 export function isEventLine(line: string): boolean {
-  // parseAll, not parseEvents: a line at a time must not evict the daily check's last parsed cell.
-  return ANY_EVENT.test(line) && parseAll(line).length > 0;
+  return lineEvents(line).length > 0;
 }
 
 /** True when «История» records executions and statuses (an order written after the upgrade). */
@@ -417,6 +421,6 @@ export function assignmentLines(history: string): string {
   if (!history.includes('подразделение')) return '';
   return history
     .split('\n')
-    .filter((l) => parseAll(l).some((e) => e.kind === 'unit'))
+    .filter((l) => lineEvents(l).some((e) => e.kind === 'unit'))
     .join('\n');
 }

@@ -7,14 +7,14 @@
 // Each of those reads lines one by one, so a subset holding every line it matches gives its answer.
 // «История» is not part of a row's version (workbook/schema.ts ORDER_SYSTEM_HEADERS): a submit
 // compares the same version whether the page saw the whole cell or these lines.
-import { parseEvents } from './order-events';
+import { lineEvents } from './order-events';
 import { HISTORY_LINES } from './page-details';
 import { SPEED_UP_WHAT } from './speed-up';
 
 const REQUEST = /запрош\S*\s+перенос/i;
 
 function pageUses(line: string): boolean {
-  return line.includes(SPEED_UP_WHAT) || REQUEST.test(line) || parseEvents(line).some((e) => e.kind === 'note');
+  return line.includes(SPEED_UP_WHAT) || REQUEST.test(line) || lineEvents(line).some((e) => e.kind === 'note');
 }
 
 /** «История» as far as the page uses it (the lines above, in order, joined by a line break). */
